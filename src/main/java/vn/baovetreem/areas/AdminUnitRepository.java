@@ -1,0 +1,133 @@
+package vn.baovetreem.areas;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Administrative units are public reference data, readable by every role, so these queries take
+ * no scope; the scopes of other records are built from {@link #scopePaths(String)}.
+ */
+@ApplicationScoped
+public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUID> {
+
+    public Optional<AdminUnit> findByCode(String code) {
+        return find("select distinct u from AdminUnit u left join fetch u.periods where u.code = ?1", code)
+                .singleResultOptional();
+    }
+
+    /** Units by code, in the order of {@code codes}. */
+    public List<AdminUnit> findByCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AdminUnit> byCode = find("select distinct u from AdminUnit u left join fetch u.periods where u.code in ?1", codes)
+                .list().stream().collect(Collectors.toMap(AdminUnit::code, Function.identity()));
+        return codes.stream().map(byCode::get).filter(u -> u != null).toList();
+    }
+
+    /** Codes of one page of units matching {@code filter}, by code, after {@code afterCode}. */
+    @SuppressWarnings("unchecked")
+    public List<String> pageOfCodes(UnitFilter filter, String afterCode, int limit) {
+        StringBuilder sql = new StringBuilder("select u.code from admin_unit u where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        String covers = "(%1$s.valid_from is null or %1$s.valid_from <= :on) and (%1$s.valid_to is null or %1$s.valid_to >= :on)";
+        if (afterCode != null) {
+            sql.append(" and u.code > :after");
+            params.put("after", afterCode);
+        }
+        if (filter.level() != null) {
+            sql.append(" and u.level = :level");
+            params.put("level", filter.level().name());
+        }
+        if (filter.validOn() != null) {
+            sql.append(" and ").append(covers.formatted("u"));
+            params.put("on", filter.validOn());
+        }
+        if (filter.parentCode() != null) {
+            sql.append(" and exists (select 1 from admin_unit_period p where p.unit_id = u.id and p.parent_code = :parent");
+            if (filter.validOn() != null) {
+                sql.append(" and ").append(covers.formatted("p"));
+            }
+            sql.append(')');
+            params.put("parent", filter.parentCode());
+        }
+        List<String> words = filter.searchWords();
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(" and exists (select 1 from admin_unit_period p where p.unit_id = u.id and p.search_name like :w")
+                    .append(i).append(" escape '\\')");
+            params.put("w" + i, "%" + escapeLike(words.get(i)) + "%");
+        }
+        sql.append(" order by u.code limit :limit");
+        params.put("limit", limit);
+        Query query = getEntityManager().createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** Units whose current period is open and sits directly under {@code parentCode}. */
+    public List<AdminUnit> openChildrenOf(String parentCode) {
+        return find("""
+                select distinct u from AdminUnit u join fetch u.periods
+                where exists (select 1 from AdminUnitPeriod p where p.unit = u and p.parentCode = ?1 and p.validTo is null)""",
+                parentCode).list();
+    }
+
+    /** Codes of the units that named {@code code} as their successor. */
+    public List<String> predecessorCodes(String code) {
+        return find("successorCode", code).list().stream().map(AdminUnit::code).sorted().toList();
+    }
+
+    /**
+     * The subtrees a user of {@code code} may see: every path the unit ever had, and every path of
+     * the units it succeeded, directly or through earlier mergers.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> scopePaths(String code) {
+        List<String> paths = getEntityManager().createNativeQuery("""
+                        with recursive lineage(code) as (
+                            select cast(:code as varchar)
+                            union
+                            select u.code from admin_unit u join lineage l on u.successor_code = l.code
+                        )
+                        select distinct cast(p.path as text) from admin_unit_period p
+                        join admin_unit u on u.id = p.unit_id
+                        where u.code in (select code from lineage)""")
+                .setParameter("code", code)
+                .getResultList();
+        return withoutNested(paths);
+    }
+
+    /** Drops paths already inside another path of the list, so scope checks stay short. */
+    private static List<String> withoutNested(List<String> paths) {
+        List<String> sorted = new ArrayList<>(paths);
+        sorted.sort(Comparator.naturalOrder());
+        List<String> kept = new ArrayList<>();
+        for (String path : sorted) {
+            if (kept.stream().noneMatch(k -> path.equals(k) || path.startsWith(k + "."))) {
+                kept.add(path);
+            }
+        }
+        return kept;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Filters of the unit list. */
+    public record UnitFilter(String parentCode, UnitLevel level, LocalDate validOn, List<String> searchWords) {
+    }
+}

@@ -1,0 +1,239 @@
+package vn.baovetreem.areas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.areas.AdminUnitRepository.UnitFilter;
+import vn.baovetreem.areas.AdminUnitRequests.AdminUnitRetirement;
+import vn.baovetreem.areas.AdminUnitRequests.NewAdminUnit;
+import vn.baovetreem.areas.AdminUnitViews.AdminUnitView;
+import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.RequestValidator;
+import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.http.ETags;
+import vn.baovetreem.common.paging.Page;
+import vn.baovetreem.common.paging.PageRequest;
+import vn.baovetreem.common.paging.PageToken;
+import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.text.Texts;
+import vn.baovetreem.security.AccessPolicy;
+import vn.baovetreem.security.Operation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** Use cases of the administrative tree: read by everyone, changed by administrators only. */
+@ApplicationScoped
+public class AdminUnitService {
+
+    private static final String LIST = "admin-units";
+    private static final String RECORD_TYPE = "admin-unit";
+    private static final Set<String> PATCHABLE = Set.of("name", "kind", "demo", "note");
+
+    private final AdminUnitRepository units;
+    private final AdminUnitMapper mapper;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final PagingConfig paging;
+    private final RequestValidator validator;
+    private final Clock clock;
+
+    AdminUnitService(AdminUnitRepository units, AdminUnitMapper mapper, AccessPolicy access, AuditTrail audit,
+                     PagingConfig paging, RequestValidator validator, Clock clock) {
+        this.validator = validator;
+        this.units = units;
+        this.mapper = mapper;
+        this.access = access;
+        this.audit = audit;
+        this.paging = paging;
+        this.clock = clock;
+    }
+
+    /** A unit with the version its ETag is made from. */
+    public record Versioned(AdminUnitView unit, long version) {
+    }
+
+    @Transactional
+    public Page<AdminUnitView> list(String parentCode, UnitLevel level, LocalDate validOn, String q,
+                                    Integer pageSize, String pageToken) {
+        access.check(Operation.READ_ADMIN_UNITS);
+        List<String> words = q == null ? List.of() : Arrays.stream(Texts.fold(q).split(" ")).filter(w -> !w.isEmpty()).toList();
+        UnitFilter filter = new UnitFilter(parentCode, level, validOn, words);
+        String fingerprint = parentCode + "|" + level + "|" + validOn + "|" + String.join(" ", words);
+        PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
+        List<String> codes = units.pageOfCodes(filter, page.afterKey(), page.size() + 1);
+        LocalDate asOf = validOn != null ? validOn : today();
+        List<AdminUnitView> views = units.findByCodes(codes).stream().map(u -> mapper.toListItem(u, asOf)).toList();
+        return Page.fromOverfetch(views, page.size(), last -> PageToken.encode(LIST, fingerprint, last.code()));
+    }
+
+    @Transactional
+    public Versioned get(String code, LocalDate validOn) {
+        access.check(Operation.READ_ADMIN_UNITS);
+        AdminUnit unit = load(code);
+        return new Versioned(mapper.toDetail(unit, validOn != null ? validOn : today()), unit.version());
+    }
+
+    @Transactional
+    public Versioned create(NewAdminUnit request) {
+        access.check(Operation.MANAGE_ADMIN_UNITS);
+        validator.validate(request);
+        if (units.findByCode(request.code()).isPresent()) {
+            throw new ApiException.Conflict("UNIT_CODE_TAKEN", "A unit with code '" + request.code()
+                    + "' already exists; codes are never reused.");
+        }
+        LocalDate from = request.validFrom() != null ? request.validFrom() : today();
+        AdminUnit parent = null;
+        if (request.level() == UnitLevel.PROVINCE) {
+            if (request.parentCode() != null) {
+                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode", "A province has no parent.");
+            }
+        } else {
+            if (request.parentCode() == null) {
+                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode", "A " + request.level() + " needs a parent unit.");
+            }
+            parent = units.findByCode(request.parentCode()).orElseThrow(() -> ApiException.BadRequest.field(
+                    "INVALID_PARENT", "parentCode", "No unit has code '" + request.parentCode() + "'."));
+            if (!request.level().mayBeChildOf(parent.level())) {
+                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode",
+                        "A " + request.level() + " cannot sit under a " + parent.level() + ".");
+            }
+            if (!parent.isValidOn(from)) {
+                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode",
+                        "The parent unit is not in force on " + from + ".");
+            }
+        }
+        AdminUnit unit = AdminUnit.establish(request.code(), request.level(), request.name(), request.kind(), from, parent,
+                Boolean.TRUE.equals(request.demo()), Texts.clean(request.note()), now());
+        units.persistAndFlush(unit);
+        AdminUnitView after = mapper.toDetail(unit, from);
+        audit.record("CREATE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), null, after);
+        return new Versioned(after, unit.version());
+    }
+
+    /** JSON Merge Patch of the descriptive fields: name, kind, demo, note ({@code null} clears the note). */
+    @Transactional
+    public Versioned patch(String code, String ifMatch, ObjectNode patch) {
+        access.check(Operation.MANAGE_ADMIN_UNITS);
+        if (patch == null) {
+            throw new ApiException.BadRequest("VALIDATION_FAILED", "The request needs a JSON object as body.");
+        }
+        AdminUnit unit = load(code);
+        ETags.requireMatch(ifMatch, unit.version());
+        List<Violation> violations = new ArrayList<>();
+        patch.fieldNames().forEachRemaining(field -> {
+            if (!PATCHABLE.contains(field)) {
+                violations.add(new Violation(field, "unknown or read-only field"));
+            }
+        });
+        String name = textField(patch, "name", 200, violations);
+        String kind = textField(patch, "kind", 50, violations);
+        Boolean demo = null;
+        if (patch.has("demo")) {
+            if (!patch.get("demo").isBoolean()) {
+                violations.add(new Violation("demo", "must be true or false"));
+            } else {
+                demo = patch.get("demo").booleanValue();
+            }
+        }
+        String note = null;
+        if (patch.has("note") && !patch.get("note").isNull()) {
+            note = patch.get("note").isTextual() ? Texts.clean(patch.get("note").textValue()) : null;
+            if (note == null || note.length() > 2000) {
+                violations.add(new Violation("note", "must be a string of at most 2000 characters, or null"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ApiException.BadRequest("VALIDATION_FAILED", "The patch has invalid values.", violations);
+        }
+        AdminUnitView before = mapper.toDetail(unit, today());
+        unit.correct(name, kind, demo, note, patch.has("note"), now());
+        units.flush();
+        AdminUnitView after = mapper.toDetail(unit, today());
+        audit.record("UPDATE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), before, after);
+        return new Versioned(after, unit.version());
+    }
+
+    @Transactional
+    public Versioned retire(String code, String ifMatch, AdminUnitRetirement request) {
+        access.check(Operation.MANAGE_ADMIN_UNITS);
+        validator.validate(request);
+        AdminUnit unit = load(code);
+        ETags.requireMatch(ifMatch, unit.version());
+        if (unit.validTo() != null) {
+            throw new ApiException.Conflict("UNIT_ALREADY_RETIRED", "Unit '" + code + "' was already retired on " + unit.validTo() + ".");
+        }
+        LocalDate lastDay = request.validTo();
+        if (unit.validFrom() != null && lastDay.isBefore(unit.validFrom())) {
+            throw ApiException.BadRequest.field("INVALID_DATE", "validTo", "validTo is before the unit came into force.");
+        }
+        if (!unit.currentPeriod().covers(lastDay)) {
+            throw ApiException.BadRequest.field("INVALID_DATE", "validTo",
+                    "validTo must fall within the unit's current period (from " + unit.currentPeriod().validFrom() + ").");
+        }
+        AdminUnit successor = units.findByCode(request.successorCode())
+                .filter(s -> !s.code().equals(code))
+                .orElseThrow(() -> ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode",
+                        "The successor must be another existing unit."));
+        if (successor.level() != unit.level()) {
+            throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode", "The successor must be a " + unit.level() + ".");
+        }
+        if (!successor.isValidOn(lastDay.plusDays(1))) {
+            throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode",
+                    "The successor must be in force on " + lastDay.plusDays(1) + ".");
+        }
+        AdminUnitView before = mapper.toDetail(unit, lastDay);
+        List<AdminUnit> moved = units.openChildrenOf(code);
+        unit.retire(lastDay, successor, moved, now());
+        for (AdminUnit child : moved) {
+            moveDescendants(child, lastDay.plusDays(1));
+        }
+        units.flush();
+        AdminUnitView after = mapper.toDetail(unit, lastDay);
+        audit.record("RETIRE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), before, after);
+        for (AdminUnit child : moved) {
+            audit.record("MOVE", RECORD_TYPE, child.code(), child.currentPeriod().path(), null, mapper.toDetail(child, lastDay.plusDays(1)));
+        }
+        return new Versioned(after, unit.version());
+    }
+
+    /** Gives the open descendants of a moved unit new periods under its new path. */
+    private void moveDescendants(AdminUnit moved, LocalDate from) {
+        for (AdminUnit child : units.openChildrenOf(moved.code())) {
+            child.moveUnder(moved.code(), moved.currentPeriod().path(), from, now());
+            moveDescendants(child, from);
+        }
+    }
+
+    private AdminUnit load(String code) {
+        return units.findByCode(code).orElseThrow(() -> new ApiException.NotFound("Administrative unit", code));
+    }
+
+    private static String textField(JsonNode patch, String field, int max, List<Violation> violations) {
+        if (!patch.has(field)) {
+            return null;
+        }
+        JsonNode value = patch.get(field);
+        String text = value.isTextual() ? Texts.clean(value.textValue()) : null;
+        if (text == null || text.isEmpty() || text.length() > max) {
+            violations.add(new Violation(field, "must be a non-empty string of at most " + max + " characters"));
+            return null;
+        }
+        return text;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,45 @@
+package vn.baovetreem.areas;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other features ask of the administrative tree: does a unit exist and is it in force, and
+ * which subtrees does a user of that unit see.
+ */
+@ApplicationScoped
+public class UnitDirectory {
+
+    private final AdminUnitRepository units;
+
+    UnitDirectory(AdminUnitRepository units) {
+        this.units = units;
+    }
+
+    /** A unit as of its latest period. */
+    public record UnitSummary(String code, String name, String kind, UnitLevel level, String path,
+                              LocalDate validFrom, LocalDate validTo, String successorCode) {
+
+        public boolean isValidOn(LocalDate date) {
+            return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UnitSummary> find(String code) {
+        return units.findByCode(code).map(u -> {
+            AdminUnitPeriod p = u.currentPeriod();
+            return new UnitSummary(u.code(), p.name(), p.kind(), u.level(), p.path(), u.validFrom(), u.validTo(),
+                    u.successorCode());
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> scopePaths(String code) {
+        return units.scopePaths(code);
+    }
+}

@@ -1,0 +1,145 @@
+package vn.baovetreem.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.common.paging.Page;
+import vn.baovetreem.common.paging.PageRequest;
+import vn.baovetreem.common.paging.PageToken;
+import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.security.AccessPolicy;
+import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.Operation;
+import vn.baovetreem.security.Scope;
+
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads the audit trail, newest first, limited to the caller's scope. */
+@ApplicationScoped
+public class AuditService {
+
+    private static final String LIST = "audit-events";
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+    private final PagingConfig paging;
+    private final ObjectMapper mapper;
+
+    AuditService(EntityManager em, AccessPolicy access, PagingConfig paging, ObjectMapper mapper) {
+        this.em = em;
+        this.access = access;
+        this.paging = paging;
+        this.mapper = mapper;
+    }
+
+    /** Filters of the trail; all optional. */
+    public record Filter(String recordType, String recordId, String actor, OffsetDateTime since, OffsetDateTime until) {
+        String fingerprint() {
+            return String.join("|", String.valueOf(recordType), String.valueOf(recordId), String.valueOf(actor),
+                    String.valueOf(since), String.valueOf(until));
+        }
+    }
+
+    @Transactional
+    public Page<AuditEventView> list(Filter filter, Integer pageSize, String pageToken) {
+        CurrentUser.Resolved user = access.check(Operation.READ_AUDIT_TRAIL);
+        PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, filter.fingerprint()), paging);
+        StringBuilder sql = new StringBuilder("""
+                select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text),
+                       cast(before_state as text), cast(after_state as text), request_id
+                from audit_event where true""");
+        Map<String, Object> params = new LinkedHashMap<>();
+        Scope scope = user.scope();
+        if (!scope.all()) {
+            sql.append(" and unit_path is not null and cast(:scope as ltree[]) @> unit_path");
+            params.put("scope", scope.asLtreeArray());
+        }
+        if (filter.recordType() != null) {
+            sql.append(" and record_type = :recordType");
+            params.put("recordType", filter.recordType());
+        }
+        if (filter.recordId() != null) {
+            sql.append(" and record_id = :recordId");
+            params.put("recordId", filter.recordId());
+        }
+        if (filter.actor() != null) {
+            sql.append(" and actor = :actor");
+            params.put("actor", filter.actor());
+        }
+        if (filter.since() != null) {
+            sql.append(" and occurred_at >= :since");
+            params.put("since", filter.since());
+        }
+        if (filter.until() != null) {
+            sql.append(" and occurred_at < :until");
+            params.put("until", filter.until());
+        }
+        if (page.afterKey() != null) {
+            Cursor cursor = Cursor.parse(page.afterKey());
+            sql.append(" and (occurred_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", cursor.at());
+            params.put("afterId", cursor.id());
+        }
+        sql.append(" order by occurred_at desc, id desc limit :limit");
+        params.put("limit", page.size() + 1);
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<AuditEventView> events = rows.stream().map(this::toView).toList();
+        return Page.fromOverfetch(events, page.size(),
+                last -> PageToken.encode(LIST, filter.fingerprint(), new Cursor(last.occurredAt(), last.id()).format()));
+    }
+
+    private AuditEventView toView(Object[] row) {
+        return new AuditEventView((UUID) row[0], toOffset(row[1]), (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5], (String) row[6], (String) row[7], parse((String) row[8]), parse((String) row[9]),
+                (String) row[10]);
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    private JsonNode parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored audit state is not JSON", e);
+        }
+    }
+
+    private record Cursor(OffsetDateTime at, UUID id) {
+        String format() {
+            return at.toInstant() + "/" + id;
+        }
+
+        static Cursor parse(String key) {
+            String[] parts = key.split("/", 2);
+            try {
+                return new Cursor(java.time.Instant.parse(parts[0]).atOffset(ZoneOffset.UTC), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw PageToken.invalid();
+            }
+        }
+    }
+}

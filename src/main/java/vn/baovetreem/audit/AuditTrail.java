@@ -1,0 +1,75 @@
+package vn.baovetreem.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.common.http.RequestIds;
+import vn.baovetreem.security.CurrentUser;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Writes audit events inside the transaction of the change they describe, so a change and its
+ * audit record are committed together or not at all.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final CurrentUser currentUser;
+    private final RequestIds.Current requestId;
+    private final Clock clock;
+
+    AuditTrail(EntityManager em, ObjectMapper mapper, CurrentUser currentUser, RequestIds.Current requestId, Clock clock) {
+        this.em = em;
+        this.mapper = mapper;
+        this.currentUser = currentUser;
+        this.requestId = requestId;
+        this.clock = clock;
+    }
+
+    /**
+     * Records one event.
+     *
+     * @param unitPath where the record sits in the tree; decides who may read the event
+     * @param before   the record before the change (null for a create or a read)
+     * @param after    the record after the change (null for a read)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String recordType, String recordId, String unitPath, Object before, Object after) {
+        CurrentUser.Resolved user = currentUser.get();
+        em.createNativeQuery("""
+                        insert into audit_event (id, occurred_at, actor, actor_subject, client_id, action, record_type,
+                                                 record_id, unit_path, before_state, after_state, request_id)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as ltree), cast(?10 as jsonb), cast(?11 as jsonb), ?12)""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, OffsetDateTime.now(clock))
+                .setParameter(3, user.username())
+                .setParameter(4, user.subject())
+                .setParameter(5, user.clientId())
+                .setParameter(6, action)
+                .setParameter(7, recordType)
+                .setParameter(8, recordId)
+                .setParameter(9, unitPath)
+                .setParameter(10, json(before))
+                .setParameter(11, json(after))
+                .setParameter(12, requestId.id())
+                .executeUpdate();
+    }
+
+    private String json(Object state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the audit state", e);
+        }
+    }
+}

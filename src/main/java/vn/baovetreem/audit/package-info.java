@@ -1,0 +1,6 @@
+/**
+ * The append-only audit trail (nhật ký): every change records who (user and client), when, the
+ * operation, the record, its state before and after, and the request id; sensitive reads are
+ * recorded too. PostgreSQL refuses updates and deletes of the table. Queryable in scope.
+ */
+package vn.baovetreem.audit;

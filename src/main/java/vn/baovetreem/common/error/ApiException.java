@@ -1,0 +1,112 @@
+package vn.baovetreem.common.error;
+
+import java.util.List;
+
+/**
+ * An error the API reports on purpose. Each subtype knows its HTTP status and its stable
+ * problem code; {@link ApiExceptionMapper} turns every one into an RFC 9457 problem response.
+ */
+public abstract sealed class ApiException extends RuntimeException
+        permits ApiException.BadRequest, ApiException.Forbidden, ApiException.NotFound, ApiException.Conflict,
+        ApiException.PreconditionFailed, ApiException.PreconditionRequired, ApiException.Unprocessable {
+
+    private final String code;
+    private final transient List<Violation> violations;
+
+    protected ApiException(String code, String detail, List<Violation> violations) {
+        super(detail, null, false, false);
+        this.code = code;
+        this.violations = List.copyOf(violations);
+    }
+
+    public abstract int status();
+
+    public abstract String title();
+
+    /** Stable machine-readable code, part of the contract. */
+    public String code() {
+        return code;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** 400: the request is malformed or a value is invalid. */
+    public static final class BadRequest extends ApiException {
+        public BadRequest(String code, String detail) {
+            this(code, detail, List.of());
+        }
+
+        public BadRequest(String code, String detail, List<Violation> violations) {
+            super(code, detail, violations);
+        }
+
+        public static BadRequest field(String code, String field, String message) {
+            return new BadRequest(code, message, List.of(new Violation(field, message)));
+        }
+
+        @Override public int status() { return 400; }
+        @Override public String title() { return "Bad request"; }
+    }
+
+    /** 403: the caller is known but may not do this. */
+    public static final class Forbidden extends ApiException {
+        public Forbidden(String code, String detail) {
+            super(code, detail, List.of());
+        }
+
+        @Override public int status() { return 403; }
+        @Override public String title() { return "Forbidden"; }
+    }
+
+    /** 404: missing, or outside the caller's scope; the two are indistinguishable on purpose. */
+    public static final class NotFound extends ApiException {
+        public NotFound(String recordType, String id) {
+            super("NOT_FOUND", recordType + " '" + id + "' was not found.", List.of());
+        }
+
+        @Override public int status() { return 404; }
+        @Override public String title() { return "Not found"; }
+    }
+
+    /** 409: the request conflicts with the current state of the record. */
+    public static final class Conflict extends ApiException {
+        public Conflict(String code, String detail) {
+            super(code, detail, List.of());
+        }
+
+        @Override public int status() { return 409; }
+        @Override public String title() { return "Conflict"; }
+    }
+
+    /** 412: the If-Match header names a version that is no longer current. */
+    public static final class PreconditionFailed extends ApiException {
+        public PreconditionFailed(String detail) {
+            super("PRECONDITION_FAILED", detail, List.of());
+        }
+
+        @Override public int status() { return 412; }
+        @Override public String title() { return "Precondition failed"; }
+    }
+
+    /** 428: a change was sent without If-Match. */
+    public static final class PreconditionRequired extends ApiException {
+        public PreconditionRequired(String detail) {
+            super("PRECONDITION_REQUIRED", detail, List.of());
+        }
+
+        @Override public int status() { return 428; }
+        @Override public String title() { return "Precondition required"; }
+    }
+
+    /** 422: well-formed but cannot be processed, such as a reused Idempotency-Key with another body. */
+    public static final class Unprocessable extends ApiException {
+        public Unprocessable(String code, String detail) {
+            super(code, detail, List.of());
+        }
+
+        @Override public int status() { return 422; }
+        @Override public String title() { return "Unprocessable content"; }
+    }
+}

@@ -1,0 +1,33 @@
+package vn.baovetreem.common.error;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * The RFC 9457 problem document every error response carries. {@code type} is a stable URN
+ * derived from {@code code}, so clients may switch on either.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String code, String instance,
+                      String requestId, List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+    private static final String TYPE_PREFIX = "urn:problem:cp:";
+
+    public static Problem of(int status, String title, String code, String detail, List<Violation> violations) {
+        return new Problem(TYPE_PREFIX + code.toLowerCase().replace('_', '-'), title, status, detail, code,
+                null, null, violations);
+    }
+
+    public Problem at(String instancePath, String requestId) {
+        return new Problem(type, title, status, detail, code, instancePath, requestId, violations);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA).entity(this).build();
+    }
+}

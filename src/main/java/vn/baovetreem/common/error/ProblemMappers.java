@@ -1,0 +1,196 @@
+package vn.baovetreem.common.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import jakarta.inject.Inject;
+import vn.baovetreem.common.http.RequestIds;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where exceptions become RFC 9457 problem responses. Messages never echo request
+ * bodies, stack traces or SQL; a 500 only carries the request id that the log line also carries.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    RequestIds.Current requestId;
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, ContainerRequestContext request) {
+        return respond(request, Problem.of(e.status(), e.title(), e.code(), e.getMessage(), e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, ContainerRequestContext request) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        return respond(request, Problem.of(400, "Bad request", "VALIDATION_FAILED",
+                "The request has invalid values.", violations));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, ContainerRequestContext request) {
+        String field = jsonPath(e);
+        return respond(request, Problem.of(400, "Bad request", "UNKNOWN_FIELD",
+                "The request has a field this operation does not accept.",
+                List.of(new Violation(field, "unknown field"))));
+    }
+
+    @ServerExceptionMapper({InvalidFormatException.class, MismatchedInputException.class})
+    public Response wrongType(MismatchedInputException e, ContainerRequestContext request) {
+        String field = jsonPath(e);
+        return respond(request, Problem.of(400, "Bad request", "INVALID_VALUE",
+                "A value has the wrong type or format.",
+                List.of(new Violation(field.isEmpty() ? "body" : field,
+                        "expected " + describe(e.getTargetType())))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, ContainerRequestContext request) {
+        return respond(request, Problem.of(400, "Bad request", "MALFORMED_JSON",
+                "The request body is not well-formed JSON.", List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, ContainerRequestContext request) {
+        return respond(request, Problem.of(400, "Bad request", "MALFORMED_JSON",
+                "The request body could not be read as JSON for this operation.", List.of()));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        Response response = respond(request, Problem.of(401, "Unauthorized", "UNAUTHENTICATED",
+                "A valid bearer token is required.", List.of()));
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return respond(request, Problem.of(403, "Forbidden", "ROLE_NOT_ALLOWED",
+                "Your role does not allow this operation.", List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformed(parse, request);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        String code = switch (status) {
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "BODY_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "HTTP_" + status;
+        };
+        String detail = switch (status) {
+            case 404 -> "No resource exists at this path.";
+            case 405 -> "This path does not support the method.";
+            case 406 -> "The requested media type cannot be produced.";
+            case 415 -> "The body's media type is not accepted here; send application/json.";
+            default -> title + ".";
+        };
+        Response response = respond(request, Problem.of(status, title, code, detail, List.of()));
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            return Response.fromResponse(response).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        String id = requestId.id();
+        // The exception message may hold SQL or data; it goes to the log only with the request id.
+        LOG.errorf(e, "Unexpected error, request id %s", id);
+        return respond(request, Problem.of(500, "Internal server error", "INTERNAL_ERROR",
+                "An unexpected error occurred. Quote the request id when reporting it.", List.of()));
+    }
+
+    private Response respond(ContainerRequestContext request, Problem problem) {
+        return problem.at(request.getUriInfo().getRequestUri().getRawPath(), requestId.id()).toResponse();
+    }
+
+    /** The field's path within the body, such as {@code caregivers[0].phone}. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> nodes = new java.util.ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                nodes.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            }
+        }
+        return nodes.stream().filter(n -> n != null && !n.isEmpty()).collect(Collectors.joining("."));
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a different JSON value";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date as YYYY-MM-DD";
+        }
+        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+            return "a timestamp in RFC 3339 format";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

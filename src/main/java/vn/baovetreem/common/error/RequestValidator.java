@@ -1,0 +1,33 @@
+package vn.baovetreem.common.error;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import java.util.Set;
+
+/**
+ * Validates a request body inside the use case, after the access check, so a caller without the
+ * role learns nothing from validation messages: authorization first, then the content.
+ */
+@ApplicationScoped
+public class RequestValidator {
+
+    private final Validator validator;
+
+    RequestValidator(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** Throws a {@link ConstraintViolationException} (400 VALIDATION_FAILED) when {@code body} is invalid. */
+    public void validate(Object body) {
+        if (body == null) {
+            throw new ApiException.BadRequest("VALIDATION_FAILED", "The request needs a body.");
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+}

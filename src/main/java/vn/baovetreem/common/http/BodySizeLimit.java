@@ -1,0 +1,58 @@
+package vn.baovetreem.common.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import vn.baovetreem.common.error.Problem;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Refuses a body larger than {@code cp.http.max-body-size} before it is read, with a 413 problem.
+ * It runs as the first HTTP route, ahead of the REST layer, because the declared length is known
+ * before any byte of the body arrives. Bodies sent without a length are cut off by
+ * {@code quarkus.http.limits.max-body-size}, set to the same value.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    void install(@Observes Router router, HttpConfig config, ObjectMapper mapper) {
+        long max = config.maxBodySize();
+        router.route().order(-100).handler(ctx -> {
+            String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null && exceeds(declared, max)) {
+                String requestId = UUID.randomUUID().toString();
+                Problem problem = Problem.of(413, "Content too large", "BODY_TOO_LARGE",
+                                "The request body is larger than the limit of " + max + " bytes.", List.of())
+                        .at(ctx.request().path(), requestId);
+                ctx.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(RequestIds.HEADER, requestId)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(write(mapper, problem));
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    private static boolean exceeds(String declared, long max) {
+        try {
+            return Long.parseLong(declared.trim()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String write(ObjectMapper mapper, Problem problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package vn.baovetreem.common.http;
+
+import vn.baovetreem.common.error.ApiException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Parses query parameters into typed values with a precise 400 problem on bad input (JAX-RS
+ * would answer a failed conversion with a bare 404).
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be a date as YYYY-MM-DD");
+        }
+    }
+
+    public static OffsetDateTime timestamp(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be an RFC 3339 timestamp such as 2025-07-01T08:00:00+07:00");
+        }
+    }
+
+    public static Integer integer(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw invalid(name, "must be a whole number");
+        }
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw invalid(name, "must be one of " + allowed);
+        }
+    }
+
+    /** A free-text parameter, refused when longer than {@code max}. */
+    public static String text(String name, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw invalid(name, "must be at most " + max + " characters");
+        }
+        return value;
+    }
+
+    private static ApiException invalid(String name, String message) {
+        return ApiException.BadRequest.field("INVALID_PARAMETER", name, name + " " + message + ".");
+    }
+}

@@ -1,0 +1,80 @@
+package vn.baovetreem.security;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.common.error.ApiException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The caller of the current request, resolved once per request from the bearer token: username,
+ * client, roles, unit and scope. A token whose {@code admin_unit} is unknown or retired is refused
+ * with 403 here, before any use case runs.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    UnitDirectory units;
+
+    @Inject
+    Clock clock;
+
+    private Resolved resolved;
+
+    /** What the token says, checked against the administrative tree. */
+    public record Resolved(String subject, String username, String clientId, Set<Role> roles,
+                           UnitDirectory.UnitSummary unit, Scope scope) {
+    }
+
+    public Resolved get() {
+        if (resolved == null) {
+            resolved = resolve();
+        }
+        return resolved;
+    }
+
+    private Resolved resolve() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        identity.getRoles().forEach(name -> Role.fromToken(name).ifPresent(roles::add));
+        String username = Optional.ofNullable(token.<String>getClaim("preferred_username")).orElse(token.getSubject());
+        String clientId = token.getClaim("azp");
+        String unitCode = token.getClaim("admin_unit");
+        LocalDate today = LocalDate.now(clock);
+
+        if (unitCode == null || unitCode.isBlank()) {
+            if (roles.contains(Role.ADMIN)) {
+                return new Resolved(token.getSubject(), username, clientId, roles, null, Scope.everything());
+            }
+            throw new ApiException.Forbidden("UNIT_MISSING",
+                    "Your account has no administrative unit (admin_unit); ask an administrator to set it.");
+        }
+        UnitDirectory.UnitSummary unit = units.find(unitCode).orElseThrow(() -> new ApiException.Forbidden(
+                "UNIT_UNKNOWN", "Your account's administrative unit '" + unitCode + "' is not known to this service."));
+        if (!unit.isValidOn(today)) {
+            throw new ApiException.Forbidden("UNIT_RETIRED",
+                    "Your account's administrative unit '" + unitCode + "' is not in force today"
+                            + (unit.successorCode() != null ? "; it was succeeded by '" + unit.successorCode() + "'" : "")
+                            + ". Ask an administrator to update your account.");
+        }
+        Scope scope = roles.contains(Role.ADMIN) ? Scope.everything() : Scope.of(units.scopePaths(unitCode));
+        return new Resolved(token.getSubject(), username, clientId, roles, unit, scope);
+    }
+}

@@ -1,0 +1,32 @@
+package vn.baovetreem.common;
+
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.common.text.Texts;
+
+import java.text.Normalizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextsTest {
+
+    @Test
+    void searchKeyIgnoresDiacriticsAndCaseSoPlainTypingFindsVietnameseNames() {
+        assertThat(Texts.fold("Nguyễn Văn An")).isEqualTo("nguyen van an");
+        assertThat(Texts.fold("ĐIỀM HE")).isEqualTo("diem he");
+        assertThat(Texts.fold("  An   Sơn ")).isEqualTo("an son");
+    }
+
+    @Test
+    void decomposedInputIsStoredAsNfc() {
+        String decomposed = Normalizer.normalize("Ích Hữu", Normalizer.Form.NFD);
+        assertThat(decomposed).isNotEqualTo("Ích Hữu");
+        assertThat(Texts.clean(" " + decomposed + " ")).isEqualTo("Ích Hữu");
+        assertThat(Texts.fold(decomposed)).isEqualTo("ich huu");
+    }
+
+    @Test
+    void nullStaysNull() {
+        assertThat(Texts.clean(null)).isNull();
+        assertThat(Texts.fold(null)).isNull();
+    }
+}

@@ -1,0 +1,110 @@
+package vn.baovetreem.local;
+
+import vn.baovetreem.testing.EmbeddedDatabase;
+import vn.baovetreem.testing.KeycloakServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The local run ({@code ./mvnw -Plocal}): embedded PostgreSQL, the real Keycloak with the demo
+ * realm, and the packaged API with the demo data, all on 127.0.0.1. Ctrl-C stops all three.
+ * Ports come from system properties {@code api.port} (8080), {@code keycloak.port} (8180) and
+ * {@code db.port} (5433).
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int apiPort = Integer.getInteger("api.port", 8080);
+        int keycloakPort = Integer.getInteger("keycloak.port", 8180);
+        int dbPort = Integer.getInteger("db.port", 5433);
+        String appJar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
+
+        System.out.println("Starting PostgreSQL on 127.0.0.1:" + dbPort + " ...");
+        EmbeddedDatabase database = EmbeddedDatabase.start(dbPort, Path.of("target/local-postgres"));
+        System.out.println("Starting Keycloak on 127.0.0.1:" + keycloakPort + " (about 40 s on first start) ...");
+        KeycloakServer keycloak = KeycloakServer.start(Path.of("target/keycloak-local-home"), keycloakPort, null);
+
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", appJar).inheritIO();
+        builder.environment().putAll(Map.of(
+                "CP_HTTP_PORT", String.valueOf(apiPort),
+                "CP_DB_URL", database.jdbcUrl(),
+                "CP_DB_USER", database.username(),
+                "CP_DB_PASSWORD", database.password(),
+                "CP_OIDC_URL", keycloak.realmUrl(),
+                "CP_SEED_CONTEXTS", "demo",
+                "CP_CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"));
+        Process api = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.destroy();
+            try {
+                api.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            keycloak.close();
+            database.close();
+            System.out.println("Stopped the API, Keycloak and PostgreSQL.");
+        }));
+
+        String apiUrl = "http://127.0.0.1:" + apiPort;
+        awaitReady(api, apiUrl + "/q/health/ready");
+        System.out.println(banner(apiUrl, keycloak));
+        System.exit(api.waitFor());
+    }
+
+    private static void awaitReady(Process api, String url) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline) && api.isAlive()) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The API did not become ready at " + url);
+    }
+
+    private static String banner(String api, KeycloakServer keycloak) {
+        return """
+
+                ==================================================================================
+                 Commune child-protection API is running (Ctrl-C stops everything)
+                   API          %1$s/api/v1
+                   Contract     %1$s/q/openapi   Swagger UI %1$s/q/swagger-ui
+                   Health       %1$s/q/health/ready   Metrics %1$s/q/metrics
+                   Keycloak     %2$s   (admin console: kcadmin / kcadmin)
+
+                 Demo users (realm child-protection, client cp-test allows password grants):
+                   village.ichhuu   / demo-village   village   thôn Ích Hữu (06283_01)
+                   village.thon2    / demo-village   village   Thôn 02 (demo) (06283_02)
+                   commune.yenphuc  / demo-commune   commune   xã Yên Phúc (06298), with An Sơn's history
+                   commune.vanquan  / demo-commune   commune   xã Văn Quan (06253)
+                   district.langson / demo-district  district  tỉnh Lạng Sơn (20)
+                   admin            / demo-admin     admin     everything
+                 Service accounts: cp-aggregator / aggregator-demo-secret, cp-importer / importer-demo-secret
+
+                 Try it:
+                   TOKEN=$(curl -s -d grant_type=password -d client_id=cp-test -d username=commune.yenphuc \\
+                     -d password=demo-commune %3$s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                   curl -s -H "Authorization: Bearer $TOKEN" %1$s/api/v1/me
+                ==================================================================================
+                """.formatted(api, keycloak.baseUrl(), keycloak.tokenUrl());
+    }
+}

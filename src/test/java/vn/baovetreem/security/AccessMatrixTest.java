@@ -1,0 +1,43 @@
+package vn.baovetreem.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.baovetreem.testing.Api;
+
+/**
+ * Every operation that exists so far, run by every kind of caller with a real token: the status
+ * each must get. Rows are added as features arrive.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+
+    private static final String[] CALLERS = {"village.ichhuu", "commune.yenphuc", "district.langson", "cp-aggregator", "cp-importer", "admin"};
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = ';', value = {
+            // operation; path;                          village commune district aggregator importer admin
+            "GET;  /api/v1/me;                           200 200 200 200 200 200",
+            "GET;  /api/v1/admin-units?pageSize=5;       200 200 200 200 200 200",
+            "GET;  /api/v1/admin-units/06283;            200 200 200 200 200 200",
+            "GET;  /api/v1/code-lists;                   200 200 200 200 200 200",
+            "GET;  /api/v1/code-lists/risk-levels;       200 200 200 200 200 200",
+            "GET;  /api/v1/audit-events;                 403 200 200 403 403 200",
+            "POST; /api/v1/admin-units;                  403 403 403 403 403 400",
+            "PATCH;/api/v1/admin-units/06283_01;         403 403 403 403 403 428",
+            "POST; /api/v1/admin-units/06283_01/retirement; 403 403 403 403 403 428",
+    })
+    void callerGetsTheStatusThePermissionTableGives(String method, String path, String statuses) {
+        String[] expected = statuses.trim().split("\\s+");
+        for (int i = 0; i < CALLERS.length; i++) {
+            var request = Api.badRequestAs(CALLERS[i]).contentType("application/json");
+            var response = switch (method.trim()) {
+                case "GET" -> request.get(path.trim());
+                case "POST" -> request.body(path.trim().endsWith("retirement")
+                        ? "{\"validTo\":\"2030-01-01\",\"successorCode\":\"06283_02\"}" : "{}").post(path.trim());
+                default -> request.body("{}").patch(path.trim());
+            };
+            response.then().statusCode(Integer.parseInt(expected[i]));
+        }
+    }
+}

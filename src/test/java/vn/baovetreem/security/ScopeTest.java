@@ -1,0 +1,38 @@
+package vn.baovetreem.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScopeTest {
+
+    private final Scope yenPhuc = Scope.of(List.of("20.06298", "20.184.06283"));
+
+    @Test
+    void subtreeOfTheUnitAndOfTheUnitsItSucceededIsInScope() {
+        assertThat(yenPhuc.contains("20.06298")).isTrue();
+        assertThat(yenPhuc.contains("20.06298.06283_01")).isTrue();
+        assertThat(yenPhuc.contains("20.184.06283.06283_01")).isTrue();
+    }
+
+    @Test
+    void siblingsParentsAndPrefixLookalikesAreNotInScope() {
+        assertThat(yenPhuc.contains("20")).isFalse();
+        assertThat(yenPhuc.contains("20.06253")).isFalse();
+        assertThat(yenPhuc.contains("20.062981")).isFalse();
+        assertThat(yenPhuc.contains(null)).isFalse();
+    }
+
+    @Test
+    void emptyScopeSeesNothingAndEverythingSeesAll() {
+        assertThat(Scope.of(List.of()).contains("20")).isFalse();
+        assertThat(Scope.everything().contains("20.184.06283")).isTrue();
+    }
+
+    @Test
+    void scopeIsWrittenAsAnLtreeArrayLiteral() {
+        assertThat(yenPhuc.asLtreeArray()).isEqualTo("{20.06298,20.184.06283}");
+    }
+}

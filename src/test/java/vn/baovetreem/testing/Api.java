@@ -1,0 +1,57 @@
+package vn.baovetreem.testing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every REST Assured call of the suite goes through here, so every response (and, unless a test
+ * sends bad input on purpose, every request) is validated against {@code openapi/openapi.yaml}.
+ */
+public final class Api {
+
+    public static final String CONTRACT = "openapi/openapi.yaml";
+
+    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT).build());
+
+    /** Validates responses only: for tests that send invalid requests on purpose. */
+    private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+
+    static {
+        // Bodies are UTF-8 whatever the media type (merge-patch+json included), as the API expects.
+        RestAssured.config = RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"));
+    }
+
+    private Api() {
+    }
+
+    /** A request as {@code who} (a username or service client id), fully validated. */
+    public static RequestSpecification as(String who) {
+        return RestAssured.given().filter(STRICT).log().ifValidationFails().auth().oauth2(Tokens.of(who));
+    }
+
+    /** A request with the given raw Authorization token, whose response is validated. */
+    public static RequestSpecification withToken(String token) {
+        return RestAssured.given().filter(RESPONSES_ONLY).log().ifValidationFails().auth().oauth2(token);
+    }
+
+    /** An invalid request sent on purpose as {@code who}; only the response is validated. */
+    public static RequestSpecification badRequestAs(String who) {
+        return withToken(Tokens.of(who));
+    }
+
+    /** A request without any token; only the response is validated. */
+    public static RequestSpecification anonymous() {
+        return RestAssured.given().filter(RESPONSES_ONLY).log().ifValidationFails();
+    }
+}
