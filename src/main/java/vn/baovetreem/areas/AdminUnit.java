@@ -120,7 +120,7 @@ public class AdminUnit {
     }
 
     public boolean isValidOn(LocalDate date) {
-        return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+        return Validity.covers(validFrom, validTo, date);
     }
 
     /** The period in force on {@code date}, if any. */

@@ -73,7 +73,7 @@ public class AdminUnitPeriod {
     }
 
     public boolean covers(LocalDate date) {
-        return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+        return Validity.covers(validFrom, validTo, date);
     }
 
     public boolean isOpen() {

@@ -25,7 +25,7 @@ public class UnitDirectory {
                               LocalDate validFrom, LocalDate validTo, String successorCode) {
 
         public boolean isValidOn(LocalDate date) {
-            return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+            return Validity.covers(validFrom, validTo, date);
         }
     }
 
