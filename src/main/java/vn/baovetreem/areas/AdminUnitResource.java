@@ -17,8 +17,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.areas.AdminUnitRequests.AdminUnitRetirement;
 import vn.baovetreem.areas.AdminUnitRequests.NewAdminUnit;
 import vn.baovetreem.areas.AdminUnitViews.AdminUnitView;
-import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Idempotency;
+import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 
 import static vn.baovetreem.common.http.QueryParams.date;
@@ -52,7 +52,7 @@ public class AdminUnitResource {
     @GET
     @Path("/{code}")
     public Response get(@RestPath String code, @RestQuery String validOn) {
-        return ok(service.get(code, date("validOn", validOn)));
+        return service.get(code, date("validOn", validOn)).ok();
     }
 
     @POST
@@ -60,9 +60,8 @@ public class AdminUnitResource {
     public Response create(NewAdminUnit body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            UriInfo uri) {
         return idempotency.once(idempotencyKey, "createAdminUnit", body, () -> {
-            AdminUnitService.Versioned created = service.create(body);
-            return Response.created(uri.getAbsolutePathBuilder().path(created.unit().code()).build())
-                    .tag(ETags.of(created.version())).entity(created.unit()).build();
+            Versioned<AdminUnitView> created = service.create(body);
+            return created.created(uri.getAbsolutePathBuilder().path(created.body().code()).build());
         });
     }
 
@@ -70,7 +69,7 @@ public class AdminUnitResource {
     @Path("/{code}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     public Response update(@RestPath String code, @RestHeader("If-Match") String ifMatch, ObjectNode patch) {
-        return ok(service.patch(code, ifMatch, patch));
+        return service.patch(code, ifMatch, patch).ok();
     }
 
     @POST
@@ -78,10 +77,6 @@ public class AdminUnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response retire(@RestPath String code, @RestHeader("If-Match") String ifMatch,
                            AdminUnitRetirement body) {
-        return ok(service.retire(code, ifMatch, body));
-    }
-
-    private static Response ok(AdminUnitService.Versioned unit) {
-        return Response.ok(unit.unit()).tag(ETags.of(unit.version())).build();
+        return service.retire(code, ifMatch, body).ok();
     }
 }

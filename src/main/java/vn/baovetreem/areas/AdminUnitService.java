@@ -13,6 +13,7 @@ import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.http.ETags;
+import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
@@ -56,10 +57,6 @@ public class AdminUnitService {
         this.clock = clock;
     }
 
-    /** A unit with the version its ETag is made from. */
-    public record Versioned(AdminUnitView unit, long version) {
-    }
-
     @Transactional
     public Page<AdminUnitView> list(String parentCode, UnitLevel level, LocalDate validOn, String q,
                                     Integer pageSize, String pageToken) {
@@ -75,14 +72,14 @@ public class AdminUnitService {
     }
 
     @Transactional
-    public Versioned get(String code, LocalDate validOn) {
+    public Versioned<AdminUnitView> get(String code, LocalDate validOn) {
         access.check(Operation.READ_ADMIN_UNITS);
         AdminUnit unit = load(code);
-        return new Versioned(mapper.toDetail(unit, validOn != null ? validOn : today()), unit.version());
+        return new Versioned<>(mapper.toDetail(unit, validOn != null ? validOn : today()), unit.version());
     }
 
     @Transactional
-    public Versioned create(NewAdminUnit request) {
+    public Versioned<AdminUnitView> create(NewAdminUnit request) {
         access.check(Operation.MANAGE_ADMIN_UNITS);
         validator.validate(request);
         if (units.findByCode(request.code()).isPresent()) {
@@ -115,12 +112,12 @@ public class AdminUnitService {
         units.persistAndFlush(unit);
         AdminUnitView after = mapper.toDetail(unit, from);
         audit.record("CREATE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), null, after);
-        return new Versioned(after, unit.version());
+        return new Versioned<>(after, unit.version());
     }
 
     /** JSON Merge Patch of the descriptive fields: name, kind, demo, note ({@code null} clears the note). */
     @Transactional
-    public Versioned patch(String code, String ifMatch, ObjectNode patch) {
+    public Versioned<AdminUnitView> patch(String code, String ifMatch, ObjectNode patch) {
         access.check(Operation.MANAGE_ADMIN_UNITS);
         if (patch == null) {
             throw new ApiException.BadRequest("VALIDATION_FAILED", "The request needs a JSON object as body.");
@@ -158,11 +155,11 @@ public class AdminUnitService {
         units.flush();
         AdminUnitView after = mapper.toDetail(unit, today());
         audit.record("UPDATE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), before, after);
-        return new Versioned(after, unit.version());
+        return new Versioned<>(after, unit.version());
     }
 
     @Transactional
-    public Versioned retire(String code, String ifMatch, AdminUnitRetirement request) {
+    public Versioned<AdminUnitView> retire(String code, String ifMatch, AdminUnitRetirement request) {
         access.check(Operation.MANAGE_ADMIN_UNITS);
         validator.validate(request);
         AdminUnit unit = load(code);
@@ -201,7 +198,7 @@ public class AdminUnitService {
         for (AdminUnit child : moved) {
             audit.record("MOVE", RECORD_TYPE, child.code(), child.currentPeriod().path(), null, mapper.toDetail(child, lastDay.plusDays(1)));
         }
-        return new Versioned(after, unit.version());
+        return new Versioned<>(after, unit.version());
     }
 
     /** Gives the open descendants of a moved unit new periods under its new path. */

@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What other features ask of the administrative tree: does a unit exist and is it in force, and
@@ -31,11 +35,20 @@ public class UnitDirectory {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UnitSummary> find(String code) {
-        return units.findByCode(code).map(u -> {
-            AdminUnitPeriod p = u.currentPeriod();
-            return new UnitSummary(u.code(), p.name(), p.kind(), u.level(), p.path(), u.validFrom(), u.validTo(),
-                    u.successorCode());
-        });
+        return units.findByCode(code).map(UnitDirectory::summary);
+    }
+
+    /** The units among {@code codes} that exist, by code, in one query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, UnitSummary> findAll(Collection<String> codes) {
+        return units.findByCodes(List.copyOf(new LinkedHashSet<>(codes))).stream()
+                .collect(Collectors.toMap(AdminUnit::code, UnitDirectory::summary));
+    }
+
+    private static UnitSummary summary(AdminUnit u) {
+        AdminUnitPeriod p = u.currentPeriod();
+        return new UnitSummary(u.code(), p.name(), p.kind(), u.level(), p.path(), u.validFrom(), u.validTo(),
+                u.successorCode());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

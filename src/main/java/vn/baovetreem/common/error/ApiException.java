@@ -70,10 +70,25 @@ public abstract sealed class ApiException extends RuntimeException
         @Override public String title() { return "Not found"; }
     }
 
-    /** 409: the request conflicts with the current state of the record. */
+    /**
+     * 409: the request conflicts with the current state of the record, or with another record;
+     * {@code existing} then names that record's path when the caller may see it.
+     */
     public static final class Conflict extends ApiException {
+        private final String existing;
+
         public Conflict(String code, String detail) {
+            this(code, detail, null);
+        }
+
+        public Conflict(String code, String detail, String existing) {
             super(code, detail, List.of());
+            this.existing = existing;
+        }
+
+        /** Path of the conflicting record the caller may read, or null. */
+        public String existing() {
+            return existing;
         }
 
         @Override public int status() { return 409; }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -39,7 +40,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
-        return respond(request, Problem.of(e.status(), e.title(), e.code(), e.getMessage(), e.violations()));
+        Problem problem = Problem.of(e.status(), e.title(), e.code(), e.getMessage(), e.violations());
+        if (e instanceof ApiException.Conflict conflict && conflict.existing() != null) {
+            problem = problem.withExisting(conflict.existing());
+        }
+        return respond(request, problem);
+    }
+
+    /** A concurrent change won the race between the If-Match check and the write. */
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e, ContainerRequestContext request) {
+        return respond(request, Problem.of(412, "Precondition failed", "PRECONDITION_FAILED",
+                "The record was changed while this request ran; read it again and retry with the new ETag.", List.of()));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,19 @@
+package vn.baovetreem.common.http;
+
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** A record's representation with the version its strong ETag is made from. */
+public record Versioned<T>(T body, long version) {
+
+    /** 200 with the body and its ETag. */
+    public Response ok() {
+        return Response.ok(body).tag(ETags.of(version)).build();
+    }
+
+    /** 201 with the body, its ETag and its location. */
+    public Response created(URI location) {
+        return Response.created(location).tag(ETags.of(version)).entity(body).build();
+    }
+}
