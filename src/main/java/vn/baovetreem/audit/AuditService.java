@@ -13,6 +13,7 @@ import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.IdentifierMasking;
 import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.Scope;
 
@@ -96,15 +97,21 @@ public class AuditService {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<AuditEventView> events = rows.stream().map(this::toView).toList();
+        boolean masked = IdentifierMasking.appliesTo(user);
+        List<AuditEventView> events = rows.stream().map(row -> toView(row, masked)).toList();
         return Page.fromOverfetch(events, page.size(),
                 last -> PageToken.encode(LIST, filter.fingerprint(), new Cursor(last.occurredAt(), last.id()).format()));
     }
 
-    private AuditEventView toView(Object[] row) {
+    private AuditEventView toView(Object[] row, boolean masked) {
+        JsonNode before = parse((String) row[8]);
+        JsonNode after = parse((String) row[9]);
+        if (masked) {
+            IdentifierMasking.maskTree(before);
+            IdentifierMasking.maskTree(after);
+        }
         return new AuditEventView((UUID) row[0], toOffset(row[1]), (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], (String) row[6], (String) row[7], parse((String) row[8]), parse((String) row[9]),
-                (String) row[10]);
+                (String) row[5], (String) row[6], (String) row[7], before, after, (String) row[10]);
     }
 
     private static OffsetDateTime toOffset(Object value) {

@@ -4,16 +4,24 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The code lists shipped with the service, loaded once and immutable. */
+/**
+ * The code lists shipped with the service, loaded once and immutable. A deployment may replace or
+ * add lists (the risk categories, which have no official list, are the usual case) with a JSON
+ * file of the same shape named by {@code cp.code-lists.override-file}; its version is appended
+ * to the catalogue's.
+ */
 @ApplicationScoped
 public class CodeListCatalog {
 
@@ -23,24 +31,36 @@ public class CodeListCatalog {
     private final Map<String, CodeList> lists = new LinkedHashMap<>();
 
     @Inject
-    CodeListCatalog(ObjectMapper mapper) {
-        Document document = load(mapper);
-        this.version = document.version();
+    CodeListCatalog(ObjectMapper mapper,
+                    @ConfigProperty(name = "cp.code-lists.override-file") Optional<Path> overrideFile) {
+        Document document = read(mapper, RESOURCE, Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE));
         document.lists().forEach(list -> lists.put(list.name(), list.withSize()));
+        String fullVersion = document.version();
+        if (overrideFile.isPresent()) {
+            Path file = overrideFile.get();
+            try {
+                Document override = read(mapper, file.toString(), Files.newInputStream(file));
+                override.lists().forEach(list -> lists.put(list.name(), list.withSize()));
+                fullVersion += "+" + override.version();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot open the code-list override file " + file, e);
+            }
+        }
+        this.version = fullVersion;
     }
 
     private record Document(String version, List<CodeList> lists) {
     }
 
-    private static Document load(ObjectMapper mapper) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+    private static Document read(ObjectMapper mapper, String name, InputStream stream) {
+        try (InputStream in = stream) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(name + " is missing");
             }
             return mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                     .readValue(in, Document.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
     }
 
@@ -54,6 +74,13 @@ public class CodeListCatalog {
 
     public Optional<CodeList> find(String name) {
         return Optional.ofNullable(lists.get(name));
+    }
+
+    /** Whether {@code subcode} is a subcode of {@code code} in list {@code name}. */
+    public boolean containsSubcode(String name, String code, String subcode) {
+        return find(name).flatMap(l -> l.entries().stream().filter(e -> e.code().equals(code)).findFirst())
+                .map(e -> e.subcodes() != null && e.subcodes().stream().anyMatch(s -> s.code().equals(subcode)))
+                .orElse(false);
     }
 
     /** Whether {@code code} is a top-level code of list {@code name}. */

@@ -43,7 +43,7 @@ public final class LocalStack {
                 "CP_DB_USER", database.username(),
                 "CP_DB_PASSWORD", database.password(),
                 "CP_OIDC_URL", keycloak.realmUrl(),
-                "CP_SEED_CONTEXTS", "demo",
+                "CP_SEED_CONTEXTS", "demo,demo-records",
                 "CP_CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"));
         Process api = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

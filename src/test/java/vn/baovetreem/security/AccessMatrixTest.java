@@ -12,6 +12,9 @@ import vn.baovetreem.testing.Api;
 @QuarkusTest
 class AccessMatrixTest {
 
+    /** A child id that exists nowhere: callers with the role get 404, the others 403. */
+    private static final String NO_CHILD = "00000000-0000-4000-8000-000000000000";
+
     private static final String[] CALLERS = {"village.ichhuu", "commune.yenphuc", "district.langson", "cp-aggregator", "cp-importer", "admin"};
 
     @ParameterizedTest(name = "{0} {1}: {2}")
@@ -26,6 +29,16 @@ class AccessMatrixTest {
             "POST; /api/v1/admin-units;                  403 403 403 403 403 400",
             "PATCH;/api/v1/admin-units/06283_01;         403 403 403 403 403 428",
             "POST; /api/v1/admin-units/06283_01/retirement; 403 403 403 403 403 428",
+            "GET;  /api/v1/children?pageSize=5;          200 200 200 403 403 200",
+            "POST; /api/v1/children;                     400 400 403 403 403 403",
+            "GET;  /api/v1/children/duplicates;          200 200 200 403 403 200",
+            "GET;  /api/v1/children/" + NO_CHILD + ";    404 404 404 403 403 404",
+            "PATCH;/api/v1/children/" + NO_CHILD + ";    404 404 403 403 403 403",
+            "POST; /api/v1/children/" + NO_CHILD + "/merge;   403 400 403 403 403 403",
+            "GET;  /api/v1/children/" + NO_CHILD + "/history; 403 404 404 403 403 404",
+            "GET;  /api/v1/children/" + NO_CHILD + "/circumstances; 404 404 404 403 403 404",
+            "POST; /api/v1/children/" + NO_CHILD + "/risks;   400 400 403 403 403 403",
+            "GET;  /api/v1/children/" + NO_CHILD + "/consents; 404 404 404 403 403 404",
     })
     void callerGetsTheStatusThePermissionTableGives(String method, String path, String statuses) {
         String[] expected = statuses.trim().split("\\s+");

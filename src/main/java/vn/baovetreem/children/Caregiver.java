@@ -1,0 +1,14 @@
+package vn.baovetreem.children;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A person who looks after the child; {@code relationship} is from the caregiver-relationships
+ * list and {@code phone} is stored normalized ({@code 0} and 9 or 10 digits).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Caregiver(@NotBlank @Size(max = 200) String name, @NotBlank String relationship,
+                        @Size(max = 30) String phone) {
+}

@@ -1,0 +1,110 @@
+package vn.baovetreem.children;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A span during which a child was in a special-circumstance group, or at risk. Indicators for a
+ * period use the spans that overlap it. Spans of one code never overlap (a database constraint
+ * backs the check in {@link EpisodeService}).
+ */
+@Entity
+@Table(name = "child_episode")
+public class ChildEpisode {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "child_id", nullable = false)
+    private UUID childId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EpisodeKind kind;
+
+    @Column(nullable = false)
+    private String code;
+
+    private String subcode;
+
+    @Column(name = "start_date", nullable = false)
+    private LocalDate startDate;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
+
+    @Column(name = "end_reason")
+    private String endReason;
+
+    private String note;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ChildEpisode() {
+    }
+
+    static ChildEpisode open(UUID childId, EpisodeKind kind, String createdBy, Instant now) {
+        ChildEpisode episode = new ChildEpisode();
+        episode.id = UUID.randomUUID();
+        episode.childId = childId;
+        episode.kind = kind;
+        episode.createdBy = createdBy;
+        episode.createdAt = now;
+        return episode;
+    }
+
+    void describe(String code, String subcode, LocalDate startDate, LocalDate endDate, String endReason, String note,
+                  Instant now) {
+        this.code = code;
+        this.subcode = subcode;
+        this.startDate = startDate;
+        this.endDate = endDate;
+        this.endReason = endReason;
+        this.note = note;
+        this.updatedAt = now;
+    }
+
+    /** Moves the span to another child's record (a merge). */
+    void moveTo(UUID survivorId, Instant now) {
+        this.childId = survivorId;
+        this.updatedAt = now;
+    }
+
+    public UUID id() { return id; }
+    public UUID childId() { return childId; }
+    public EpisodeKind kind() { return kind; }
+    public String code() { return code; }
+    public String subcode() { return subcode; }
+    public LocalDate startDate() { return startDate; }
+    public LocalDate endDate() { return endDate; }
+    public String endReason() { return endReason; }
+    public String note() { return note; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public String createdBy() { return createdBy; }
+    public Instant updatedAt() { return updatedAt; }
+
+    /** Whether this span and {@code [start, end]} (open end when null) share a day. */
+    boolean overlaps(LocalDate start, LocalDate end) {
+        return (endDate == null || !endDate.isBefore(start)) && (end == null || !end.isBefore(startDate));
+    }
+}

@@ -1,0 +1,105 @@
+package vn.baovetreem.children;
+
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.paging.PageToken;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The orders of the child list, each on an indexed column with the id as tie-breaker, so pages
+ * are cut by keyset. Names sort by the given name first, as Vietnamese lists do.
+ */
+enum ChildSort {
+    NAME("name", "sort_name", "text", false),
+    NAME_DESC("-name", "sort_name", "text", true),
+    BIRTH_DATE("dateOfBirth", "date_of_birth", "date", false),
+    BIRTH_DATE_DESC("-dateOfBirth", "date_of_birth", "date", true),
+    UPDATED("updatedAt", "updated_at", "timestamptz", false),
+    UPDATED_DESC("-updatedAt", "updated_at", "timestamptz", true);
+
+    private final String parameter;
+    private final String column;
+    private final String sqlType;
+    private final boolean descending;
+
+    ChildSort(String parameter, String column, String sqlType, boolean descending) {
+        this.parameter = parameter;
+        this.column = column;
+        this.sqlType = sqlType;
+        this.descending = descending;
+    }
+
+    /** The position after which the next page starts: the sort value and id of the last item. */
+    record Cursor(String value, UUID id) {
+        String format() {
+            return id + "|" + value;
+        }
+
+        static Cursor parse(String key) {
+            if (key == null) {
+                return null;
+            }
+            try {
+                return new Cursor(key.substring(37), UUID.fromString(key.substring(0, 36)));
+            } catch (RuntimeException e) {
+                throw PageToken.invalid();
+            }
+        }
+    }
+
+    /** {@code sort} as given in the query (default by name). */
+    static ChildSort parse(String sort) {
+        if (sort == null || sort.isEmpty()) {
+            return NAME;
+        }
+        return Arrays.stream(values()).filter(s -> s.parameter.equals(sort)).findFirst()
+                .orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER", "sort", "sort must be one of "
+                        + Arrays.stream(values()).map(s -> s.parameter).collect(Collectors.joining(", ")) + "."));
+    }
+
+    String parameter() {
+        return parameter;
+    }
+
+    Cursor cursorAfter(Child last) {
+        String value = switch (this) {
+            case NAME, NAME_DESC -> last.sortName();
+            case BIRTH_DATE, BIRTH_DATE_DESC -> last.dateOfBirth().toString();
+            case UPDATED, UPDATED_DESC -> last.updatedAt().toString();
+        };
+        return new Cursor(value, last.id());
+    }
+
+    /** Appends the keyset condition for {@code after} (if any) and the order. */
+    void appendKeyset(StringBuilder sql, Map<String, Object> params, String alias, Cursor after) {
+        String key = alias + "." + column;
+        if (after != null) {
+            validate(after.value());
+            sql.append(" and (").append(key).append(", ").append(alias).append(".id) ").append(descending ? "<" : ">")
+                    .append(" (cast(:afterValue as ").append(sqlType).append("), :afterId)");
+            params.put("afterValue", after.value());
+            params.put("afterId", after.id());
+        }
+        String direction = descending ? " desc" : "";
+        sql.append(" order by ").append(key).append(direction).append(", ").append(alias).append(".id").append(direction);
+    }
+
+    private void validate(String value) {
+        Function<String, ?> parser = switch (sqlType) {
+            case "date" -> LocalDate::parse;
+            case "timestamptz" -> Instant::parse;
+            default -> Function.identity();
+        };
+        try {
+            parser.apply(value);
+        } catch (RuntimeException e) {
+            throw PageToken.invalid();
+        }
+    }
+}

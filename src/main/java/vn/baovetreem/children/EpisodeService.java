@@ -1,0 +1,226 @@
+package vn.baovetreem.children;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.children.ChildRequests.EpisodeEnd;
+import vn.baovetreem.children.ChildRequests.NewEpisode;
+import vn.baovetreem.codelists.CodeListCatalog;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.RequestValidator;
+import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.http.ETags;
+import vn.baovetreem.common.http.MergePatch;
+import vn.baovetreem.common.http.Versioned;
+import vn.baovetreem.common.text.Texts;
+import vn.baovetreem.security.AccessPolicy;
+import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.Operation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Special-circumstance and risk spans of a child. A span starts no earlier than birth and never
+ * overlaps another span of the same group (or category) of the same child. Changes are audited on
+ * the child's record and change the child's version, since its active groups are part of it.
+ */
+@ApplicationScoped
+public class EpisodeService {
+
+    /** Spans of one kind a record may hold; far above any real child's history, it keeps reads bounded. */
+    static final int MAX_PER_KIND = 100;
+
+    private final Episodes episodes;
+    private final ChildService childService;
+    private final CodeListCatalog codes;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final RequestValidator validator;
+    private final ObjectMapper patchReader;
+
+    EpisodeService(Episodes episodes, ChildService childService, CodeListCatalog codes, AccessPolicy access,
+                   AuditTrail audit, RequestValidator validator, ObjectMapper mapper) {
+        this.episodes = episodes;
+        this.childService = childService;
+        this.codes = codes;
+        this.access = access;
+        this.audit = audit;
+        this.validator = validator;
+        this.patchReader = mapper;
+    }
+
+    /** Table access for spans. */
+    @ApplicationScoped
+    public static class Episodes implements PanacheRepositoryBase<ChildEpisode, UUID> {
+        List<ChildEpisode> of(UUID childId, EpisodeKind kind) {
+            return list("childId = ?1 and kind = ?2 order by startDate desc, id", childId, kind);
+        }
+
+        List<ChildEpisode> allOf(UUID childId) {
+            return list("childId = ?1 order by kind, code, startDate", childId);
+        }
+    }
+
+    /** Schema {@code Episode}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EpisodeView(UUID id, UUID childId, EpisodeKind kind, String code, String subcode, LocalDate startDate,
+                              LocalDate endDate, String endReason, String note, boolean active, Instant createdAt,
+                              String createdBy, Instant updatedAt) {
+    }
+
+    /** Schema {@code EpisodeList}. */
+    public record EpisodeList(List<EpisodeView> items) {
+    }
+
+    @Transactional
+    public EpisodeList list(UUID childId, EpisodeKind kind) {
+        CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
+        Child child = childService.load(childId, user.scope());
+        LocalDate today = childService.today();
+        audit.record("READ_" + kind.pathSegment().toUpperCase(java.util.Locale.ROOT), ChildService.RECORD_TYPE,
+                child.id().toString(), child.unitPath(), null, null);
+        return new EpisodeList(episodes.of(child.id(), kind).stream().map(e -> view(e, today)).toList());
+    }
+
+    @Transactional
+    public Versioned<EpisodeView> get(UUID childId, EpisodeKind kind, UUID episodeId) {
+        CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
+        Child child = childService.load(childId, user.scope());
+        ChildEpisode episode = find(child, kind, episodeId);
+        audit.record("READ_" + kind.pathSegment().toUpperCase(java.util.Locale.ROOT), ChildService.RECORD_TYPE,
+                child.id().toString(), child.unitPath(), null, null);
+        return new Versioned<>(view(episode, childService.today()), episode.version());
+    }
+
+    @Transactional
+    public Versioned<EpisodeView> create(UUID childId, EpisodeKind kind, NewEpisode request) {
+        CurrentUser.Resolved user = access.check(Operation.WRITE_CHILDREN);
+        validator.validate(request);
+        Child child = childService.lockForChildRecords(childId, user.scope());
+        List<ChildEpisode> existing = episodes.of(child.id(), kind);
+        if (existing.size() >= MAX_PER_KIND) {
+            throw new ApiException.Conflict("TOO_MANY_EPISODES", "This record already holds " + MAX_PER_KIND + " spans of this kind.");
+        }
+        NewEpisode clean = check(kind, request, child, existing, null);
+        ChildEpisode episode = ChildEpisode.open(child.id(), kind, user.username(), childService.now());
+        apply(episode, clean);
+        episodes.persist(episode);
+        child.touch(childService.now());
+        episodes.flush();
+        EpisodeView after = view(episode, childService.today());
+        audit.record("ADD_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null, after);
+        return new Versioned<>(after, episode.version());
+    }
+
+    /** Corrects a span with a JSON Merge Patch of its fields; the result obeys the same rules. */
+    @Transactional
+    public Versioned<EpisodeView> correct(UUID childId, EpisodeKind kind, UUID episodeId, String ifMatch, JsonNode patch)
+            throws JsonProcessingException {
+        CurrentUser.Resolved user = access.check(Operation.WRITE_CHILDREN);
+        Child child = childService.lockForChildRecords(childId, user.scope());
+        ChildEpisode episode = find(child, kind, episodeId);
+        ETags.requireMatch(ifMatch, episode.version());
+        ObjectNode merged = MergePatch.apply(patchReader.valueToTree(asRequest(episode)), patch);
+        NewEpisode request = patchReader.treeToValue(merged, NewEpisode.class);
+        validator.validate(request);
+        NewEpisode clean = check(kind, request, child, episodes.of(child.id(), kind), episode.id());
+        EpisodeView before = view(episode, childService.today());
+        apply(episode, clean);
+        child.touch(childService.now());
+        episodes.flush();
+        EpisodeView after = view(episode, childService.today());
+        audit.record("CORRECT_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), before, after);
+        return new Versioned<>(after, episode.version());
+    }
+
+    @Transactional
+    public Versioned<EpisodeView> end(UUID childId, EpisodeKind kind, UUID episodeId, String ifMatch, EpisodeEnd request) {
+        CurrentUser.Resolved user = access.check(Operation.WRITE_CHILDREN);
+        validator.validate(request);
+        Child child = childService.lockForChildRecords(childId, user.scope());
+        ChildEpisode episode = find(child, kind, episodeId);
+        ETags.requireMatch(ifMatch, episode.version());
+        if (episode.endDate() != null) {
+            throw new ApiException.Conflict("EPISODE_ALREADY_ENDED", "This span already ended on " + episode.endDate()
+                    + "; correct it instead.");
+        }
+        if (request.endDate().isBefore(episode.startDate()) || request.endDate().isAfter(childService.today())) {
+            throw ApiException.BadRequest.field("VALIDATION_FAILED", "endDate", "endDate must be between the start of the span and today.");
+        }
+        EpisodeView before = view(episode, childService.today());
+        episode.describe(episode.code(), episode.subcode(), episode.startDate(), request.endDate(), Texts.clean(request.reason()),
+                episode.note(), childService.now());
+        child.touch(childService.now());
+        episodes.flush();
+        EpisodeView after = view(episode, childService.today());
+        audit.record("END_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), before, after);
+        return new Versioned<>(after, episode.version());
+    }
+
+    private NewEpisode check(EpisodeKind kind, NewEpisode r, Child child, List<ChildEpisode> existing, UUID self) {
+        List<Violation> problems = new ArrayList<>();
+        LocalDate today = childService.today();
+        if (!codes.contains(kind.codeList(), r.code())) {
+            problems.add(new Violation("code", "is not a code of the " + kind.codeList() + " list"));
+        } else if (kind == EpisodeKind.CIRCUMSTANCE && (r.subcode() == null || !codes.containsSubcode(kind.codeList(), r.code(), r.subcode()))) {
+            problems.add(new Violation("subcode", "must be a Decree 56 subgroup of group " + r.code()));
+        }
+        if (kind == EpisodeKind.RISK && r.subcode() != null) {
+            problems.add(new Violation("subcode", "risk spans have no subcode"));
+        }
+        if (r.startDate().isBefore(child.dateOfBirth())) {
+            problems.add(new Violation("startDate", "must not be before the child's date of birth (" + child.dateOfBirth() + ")"));
+        }
+        if (r.startDate().isAfter(today)) {
+            problems.add(new Violation("startDate", "must not be in the future"));
+        }
+        if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
+            problems.add(new Violation("endDate", "must not be before startDate"));
+        }
+        if (r.endDate() == null && r.endReason() != null) {
+            problems.add(new Violation("endReason", "is only given with endDate"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException.BadRequest("VALIDATION_FAILED", "The span has invalid values.", problems);
+        }
+        existing.stream()
+                .filter(e -> !e.id().equals(self) && e.code().equals(r.code()) && e.overlaps(r.startDate(), r.endDate()))
+                .findFirst()
+                .ifPresent(clash -> {
+                    throw new ApiException.Conflict("EPISODE_OVERLAP", "The child already has a span of " + r.code()
+                            + " from " + clash.startDate() + (clash.endDate() == null ? " (open)" : " to " + clash.endDate())
+                            + "; end or correct it first.",
+                            ChildService.path(child.id()) + "/" + kind.pathSegment() + "/" + clash.id());
+                });
+        return new NewEpisode(r.code(), r.subcode(), r.startDate(), r.endDate(), Texts.clean(r.endReason()), Texts.clean(r.note()));
+    }
+
+    private void apply(ChildEpisode episode, NewEpisode r) {
+        episode.describe(r.code(), r.subcode(), r.startDate(), r.endDate(), r.endReason(), r.note(), childService.now());
+    }
+
+    private ChildEpisode find(Child child, EpisodeKind kind, UUID episodeId) {
+        return episodes.findByIdOptional(episodeId)
+                .filter(e -> e.childId().equals(child.id()) && e.kind() == kind)
+                .orElseThrow(() -> new ApiException.NotFound("Span", episodeId.toString()));
+    }
+
+    private static NewEpisode asRequest(ChildEpisode e) {
+        return new NewEpisode(e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(), e.note());
+    }
+
+    static EpisodeView view(ChildEpisode e, LocalDate today) {
+        return new EpisodeView(e.id(), e.childId(), e.kind(), e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(),
+                e.note(), e.overlaps(today, today), e.createdAt(), e.createdBy(), e.updatedAt());
+    }
+}
