@@ -93,9 +93,13 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         }
         activeEpisode(sql, params, EpisodeKind.CIRCUMSTANCE, f.circumstanceGroup(), f.circumstanceOn());
         activeEpisode(sql, params, EpisodeKind.RISK, f.riskCategory(), f.atRiskOn());
+        // Each word must begin a word of the name; the first condition lets the trigram index narrow the rows.
         for (int i = 0; i < f.nameWords().size(); i++) {
-            sql.append(" and c.search_name like :w").append(i).append(" escape '\\'");
-            params.put("w" + i, "%" + escapeLike(f.nameWords().get(i)) + "%");
+            String word = escapeLike(f.nameWords().get(i));
+            sql.append(" and c.search_name like :w").append(i).append(" escape '\\'")
+                    .append(" and (' ' || c.search_name) like :wordStart").append(i).append(" escape '\\'");
+            params.put("w" + i, "%" + word + "%");
+            params.put("wordStart" + i, "% " + word + "%");
         }
         if (f.updatedSince() != null) {
             sql.append(" and c.updated_at >= :updatedSince");

@@ -41,7 +41,7 @@ class ChildApiTest {
                 .header("Location", containsString(CHILDREN + "/"))
                 .header("ETag", notNullValue())
                 .body("fullName", equalTo("Nguyễn Văn " + word))
-                .body("age", equalTo(11))
+                .body("age", equalTo(ChildFixtures.ageOfBoy()))
                 .body("village.name", equalTo("Ích Hữu"))
                 .body("caregivers[0].phone", equalTo("0912345678"))
                 .body("status", equalTo("ACTIVE"))
@@ -63,6 +63,11 @@ class ChildApiTest {
         }
         Api.as("commune.yenphuc").queryParam("q", "tran " + word).get(CHILDREN).then()
                 .statusCode(200).body("items", hasSize(0));
+        // Words match from their start: "guyen" is inside a word, not the beginning of one.
+        Api.as("commune.yenphuc").queryParam("q", "guyen " + word).get(CHILDREN).then()
+                .statusCode(200).body("items", hasSize(0));
+        Api.as("commune.yenphuc").queryParam("q", "ng " + word.substring(0, 5)).get(CHILDREN).then()
+                .statusCode(200).body("items.id", hasItem(id.toString()));
     }
 
     @Test
