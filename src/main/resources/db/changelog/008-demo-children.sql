@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 --changeset cp:008-demo-children context:demo-records splitStatements:false
--- About 1,600 synthetic children across the 20 villages of the former An Sơn commune, roughly the
+-- About 1,600 synthetic children (and 8 duplicate registrations) across the 20 villages of the former An Sơn commune, roughly the
 -- real size of the commune, for the local run only (context demo-records). Every name ends in
 -- "(demo)" and every external reference begins with DEMO-. Shares follow the commune's profile:
 -- mostly Nùng and Tày, about 12% poor and 10% near-poor households, under 2% with a disability, a
@@ -88,18 +88,18 @@ begin
                     episode_start, now(), 'demo-seed', now());
         end if;
         r := random();
-        if r < 0.009 and poverty in ('POOR', 'NEAR_POOR', 'NEITHER') then
+        if r < 0.014 then
             insert into child_episode (id, child_id, kind, code, subcode, start_date, end_date, end_reason, created_at, created_by, updated_at)
             values (gen_random_uuid(), child_id, 'CIRCUMSTANCE', 'HCDB_C', 'HCDB_C_1', episode_start,
                     case when random() < 0.2 then date '2025-06-30' end,
                     null, now(), 'demo-seed', now());
-        elsif r < 0.013 then
+        elsif r < 0.019 then
             insert into child_episode (id, child_id, kind, code, subcode, start_date, created_at, created_by, updated_at)
             values (gen_random_uuid(), child_id, 'CIRCUMSTANCE', 'HCDB_A', 'HCDB_A_3', episode_start, now(), 'demo-seed', now());
-        elsif r < 0.018 and poverty in ('POOR', 'NEAR_POOR') then
+        elsif r < 0.028 and poverty in ('POOR', 'NEAR_POOR') then
             insert into child_episode (id, child_id, kind, code, subcode, start_date, created_at, created_by, updated_at)
             values (gen_random_uuid(), child_id, 'CIRCUMSTANCE', 'HCDB_N', 'HCDB_N_1', episode_start, now(), 'demo-seed', now());
-        elsif r < 0.022 and school = 'DROPPED_OUT' then
+        elsif r < 0.034 and school = 'DROPPED_OUT' then
             insert into child_episode (id, child_id, kind, code, subcode, start_date, created_at, created_by, updated_at)
             values (gen_random_uuid(), child_id, 'CIRCUMSTANCE', 'HCDB_H', 'HCDB_H_1', greatest(born + 365 * 12, date '2023-09-05'),
                     now(), 'demo-seed', now());
@@ -117,6 +117,20 @@ begin
                     now(), 'demo-seed', now());
         end if;
     end loop;
+
+    -- Eight children registered a second time by a neighbouring village, without an identification
+    -- number and with the birth date estimated: the duplicates an officer is asked to merge.
+    insert into child (id, personal_id, full_name, search_name, sort_name, date_of_birth, birth_date_estimated, sex,
+                       ethnicity, village_code, unit_path, address, poverty_status, school_status, disability_level,
+                       parents_status, caregivers, caregiver_phones, external_ref, status, created_at, created_by,
+                       updated_at)
+    select md5('demo-duplicate-' || n)::uuid, null, c.full_name, '', '', c.date_of_birth, true, c.sex, c.ethnicity,
+           d.code, p.path, null, c.poverty_status, c.school_status, c.disability_level,
+           c.parents_status, c.caregivers, c.caregiver_phones, 'DEMO-DUP-' || n, 'ACTIVE', now(), 'demo-seed', now()
+    from generate_series(1, 8) n
+    join child c on c.id = md5('demo-child-' || (n * 97))::uuid
+    join admin_unit d on d.code = '06283_' || lpad((1 + (n * 97) % 20)::text, 2, '0')
+    join admin_unit_period p on p.unit_id = d.id and p.valid_to is null;
 end;
 $$;
 
