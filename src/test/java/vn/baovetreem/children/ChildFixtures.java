@@ -3,6 +3,9 @@ package vn.baovetreem.children;
 import io.restassured.response.Response;
 import vn.baovetreem.testing.Api;
 
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,16 @@ final class ChildFixtures {
     private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 400_000) + 100_000);
 
     private ChildFixtures() {
+    }
+
+    /** Today where the service runs, so that ages in assertions do not depend on the year the suite runs. */
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
+    /** A date of birth that makes a child {@code years} old today (and some months more). */
+    static String bornYearsAgo(int years) {
+        return today().minusYears(years).minusMonths(2).toString();
     }
 
     /** A fresh word to put in a name, so a search finds exactly one test's children. */
@@ -46,6 +59,11 @@ final class ChildFixtures {
         body.put("caregivers", List.of(Map.of("name", "Lương Thị Mai", "relationship", "MOTHER",
                 "phone", "09" + String.format("%08d", SERIAL.incrementAndGet()))));
         return body;
+    }
+
+    /** Age today of the children made by {@link #boy}. */
+    static int ageOfBoy() {
+        return Period.between(LocalDate.of(2015, 3, 12), today()).getYears();
     }
 
     static Response create(String who, Map<String, Object> body) {
