@@ -14,6 +14,7 @@ import vn.baovetreem.common.text.Texts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -276,6 +277,11 @@ public class Child {
 
     /** Age in whole years on {@code date}. */
     public int ageOn(LocalDate date) {
-        return java.time.Period.between(dateOfBirth, date).getYears();
+        return age(dateOfBirth, date);
+    }
+
+    /** Age in whole years on {@code date} of someone born on {@code born}. */
+    static int age(LocalDate born, LocalDate date) {
+        return Period.between(born, date).getYears();
     }
 }

@@ -13,6 +13,7 @@ import vn.baovetreem.security.Scope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,7 +60,7 @@ class ChildRules {
         if (born.isAfter(today)) {
             problems.add(new Violation("dateOfBirth", "must not be in the future"));
         } else {
-            int age = java.time.Period.between(born, today).getYears();
+            int age = Child.age(born, today);
             if (age > OLDEST_KEPT_AGE) {
                 problems.add(new Violation("dateOfBirth", "the person is " + age + " years old; records are kept up to age "
                         + OLDEST_KEPT_AGE));
@@ -84,7 +85,7 @@ class ChildRules {
         }
         String card = blankToNull(d.healthInsuranceCard());
         if (card != null) {
-            card = card.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+            card = card.replace(" ", "").toUpperCase(Locale.ROOT);
             if (!HEALTH_INSURANCE_CARD.matcher(card).matches()) {
                 problems.add(new Violation("healthInsuranceCard",
                         "must be a 15-character card number (2 letters and 13 digits) or a 10-digit social-insurance number"));

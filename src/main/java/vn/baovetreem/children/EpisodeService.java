@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -87,8 +88,7 @@ public class EpisodeService {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
         Child child = childService.load(childId, user.scope());
         LocalDate today = childService.today();
-        audit.record("READ_" + kind.pathSegment().toUpperCase(java.util.Locale.ROOT), ChildService.RECORD_TYPE,
-                child.id().toString(), child.unitPath(), null, null);
+        auditRead(child, kind);
         return new EpisodeList(episodes.of(child.id(), kind).stream().map(e -> view(e, today)).toList());
     }
 
@@ -97,8 +97,7 @@ public class EpisodeService {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
         Child child = childService.load(childId, user.scope());
         ChildEpisode episode = find(child, kind, episodeId);
-        audit.record("READ_" + kind.pathSegment().toUpperCase(java.util.Locale.ROOT), ChildService.RECORD_TYPE,
-                child.id().toString(), child.unitPath(), null, null);
+        auditRead(child, kind);
         return new Versioned<>(view(episode, childService.today()), episode.version());
     }
 
@@ -165,6 +164,12 @@ public class EpisodeService {
         EpisodeView after = view(episode, childService.today());
         audit.record("END_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), before, after);
         return new Versioned<>(after, episode.version());
+    }
+
+    /** Spans are private data (Decree 56 Art. 33): reading them is an audit event of the child. */
+    private void auditRead(Child child, EpisodeKind kind) {
+        audit.record("READ_" + kind.pathSegment().toUpperCase(Locale.ROOT), ChildService.RECORD_TYPE,
+                child.id().toString(), child.unitPath(), null, null);
     }
 
     private NewEpisode check(EpisodeKind kind, NewEpisode r, Child child, List<ChildEpisode> existing, UUID self) {

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -125,7 +126,7 @@ class EpisodeApiTest {
         toddler.put("dateOfBirth", "2022-01-01");
         UUID young = created("village.ichhuu", toddler);
         Api.badRequestAs("village.ichhuu").contentType("application/json")
-                .body(Map.of("giver", "CHILD", "giverName", "Lăng Văn Bé", "givenOn", "2026-03-02", "scopes", java.util.List.of("PUBLICATION")))
+                .body(Map.of("giver", "CHILD", "giverName", "Lăng Văn Bé", "givenOn", "2026-03-02", "scopes", List.of("PUBLICATION")))
                 .post(CHILDREN + "/" + young + "/consents").then()
                 .statusCode(400).body("violations.field", contains("giver"))
                 .body("violations[0].message", containsString("7"));
@@ -134,11 +135,11 @@ class EpisodeApiTest {
         String consents = CHILDREN + "/" + id + "/consents";
         Api.badRequestAs("village.ichhuu").contentType("application/json")
                 .body(Map.of("giver", "PARENT_OR_GUARDIAN", "giverName", "Lương Thị Mai", "givenOn", "2026-03-02",
-                        "scopes", java.util.List.of("EVERYTHING")))
+                        "scopes", List.of("EVERYTHING")))
                 .post(consents).then().statusCode(400).body("violations.field", contains("relationship", "scopes[0]"));
         var given = Api.as("village.ichhuu").contentType("application/json")
                 .body(Map.of("giver", "CHILD", "giverName", "Lăng Văn An", "givenOn", "2026-03-02",
-                        "scopes", java.util.List.of("FORUM_PARTICIPATION")))
+                        "scopes", List.of("FORUM_PARTICIPATION")))
                 .post(consents);
         given.then().statusCode(201).body("active", equalTo(true)).body("recordedBy", equalTo("village.ichhuu"));
         String withdrawal = consents + "/" + given.path("id") + "/withdrawal";
