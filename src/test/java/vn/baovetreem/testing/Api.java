@@ -5,6 +5,8 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -26,23 +28,24 @@ public final class Api {
                             .build())
                     .build());
 
-    static {
-        // Bodies are UTF-8 whatever the media type (merge-patch+json included), as the API expects.
-        RestAssured.config = RestAssured.config().encoderConfig(
-                io.restassured.config.EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"));
-    }
+    /**
+     * Bodies are UTF-8 whatever the media type (merge-patch+json included), as the API expects. Set
+     * on every request: Quarkus restores the global REST Assured configuration between test classes.
+     */
+    private static final RestAssuredConfig UTF_8 = RestAssuredConfig.config().encoderConfig(
+            EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"));
 
     private Api() {
     }
 
     /** A request as {@code who} (a username or service client id), fully validated. */
     public static RequestSpecification as(String who) {
-        return RestAssured.given().filter(STRICT).log().ifValidationFails().auth().oauth2(Tokens.of(who));
+        return RestAssured.given().config(UTF_8).filter(STRICT).log().ifValidationFails().auth().oauth2(Tokens.of(who));
     }
 
     /** A request with the given raw Authorization token, whose response is validated. */
     public static RequestSpecification withToken(String token) {
-        return RestAssured.given().filter(RESPONSES_ONLY).log().ifValidationFails().auth().oauth2(token);
+        return RestAssured.given().config(UTF_8).filter(RESPONSES_ONLY).log().ifValidationFails().auth().oauth2(token);
     }
 
     /** An invalid request sent on purpose as {@code who}; only the response is validated. */
@@ -52,6 +55,6 @@ public final class Api {
 
     /** A request without any token; only the response is validated. */
     public static RequestSpecification anonymous() {
-        return RestAssured.given().filter(RESPONSES_ONLY).log().ifValidationFails();
+        return RestAssured.given().config(UTF_8).filter(RESPONSES_ONLY).log().ifValidationFails();
     }
 }
