@@ -46,8 +46,8 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         return find("externalRef", externalRef).firstResultOptional();
     }
 
-    /** Records by id, in the order of {@code ids}. */
-    List<Child> findAllInOrder(List<UUID> ids) {
+    /** Records by id, in the order of {@code ids}; null where an id names no record. */
+    public List<Child> findAllInOrder(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -39,6 +39,15 @@ class AccessMatrixTest {
             "GET;  /api/v1/children/" + NO_CHILD + "/circumstances; 404 404 404 403 403 404",
             "POST; /api/v1/children/" + NO_CHILD + "/risks;   400 400 403 403 403 403",
             "GET;  /api/v1/children/" + NO_CHILD + "/consents; 404 404 404 403 403 404",
+            "GET;  /api/v1/children/" + NO_CHILD + "/interventions; 404 404 404 403 403 403",
+            "GET;  /api/v1/interventions?pageSize=5;     200 200 200 403 403 403",
+            "POST; /api/v1/interventions;                403 400 403 403 403 403",
+            "GET;  /api/v1/interventions/" + NO_CHILD + "; 404 404 404 403 403 403",
+            "POST; /api/v1/intervention-batches;         403 400 403 403 403 403",
+            "GET;  /api/v1/support-coverage?unit=06298;  404 200 200 403 403 403",
+            "GET;  /api/v1/funding-summary;              200 200 200 403 403 403",
+            "GET;  /api/v1/social-assistance-rates;      200 200 200 200 200 200",
+            "POST; /api/v1/social-assistance-rates;      403 403 403 403 403 400",
     })
     void callerGetsTheStatusThePermissionTableGives(String method, String path, String statuses) {
         String[] expected = statuses.trim().split("\\s+");

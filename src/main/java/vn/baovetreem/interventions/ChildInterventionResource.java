@@ -1,0 +1,40 @@
+package vn.baovetreem.interventions;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.paging.Page;
+import vn.baovetreem.interventions.InterventionViews.InterventionView;
+
+import java.util.UUID;
+
+import static vn.baovetreem.common.http.QueryParams.integer;
+
+/** {@code /children/{id}/interventions} (operation listChildInterventions). */
+@Path("/children/{id}/interventions")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ChildInterventionResource {
+
+    private final InterventionService interventions;
+
+    ChildInterventionResource(InterventionService interventions) {
+        this.interventions = interventions;
+    }
+
+    @GET
+    public Page<InterventionView> list(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken) {
+        UUID child;
+        try {
+            child = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.NotFound("Child", "?");
+        }
+        return interventions.listOfChild(child, integer("pageSize", pageSize), pageToken);
+    }
+}

@@ -1,0 +1,185 @@
+package vn.baovetreem.interventions;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.text.Texts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One support service for one child. Fields change through {@link InterventionService}. */
+@Entity
+@Table(name = "intervention")
+public class Intervention {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "child_id", nullable = false)
+    private UUID childId;
+
+    @Column(name = "case_id")
+    private UUID caseId;
+
+    @Column(name = "batch_id")
+    private UUID batchId;
+
+    @Column(name = "unit_path", nullable = false, columnDefinition = "ltree")
+    @ColumnTransformer(read = "cast(unit_path as text)", write = "cast(? as ltree)")
+    private String unitPath;
+
+    @Column(nullable = false)
+    private String type;
+
+    @Column(name = "protection_level", nullable = false)
+    private String protectionLevel;
+
+    private String provider;
+
+    @Column(name = "provider_search")
+    private String providerSearch;
+
+    @Column(name = "funding_source")
+    private String fundingSource;
+
+    @Column(name = "amount_vnd")
+    private Long amountVnd;
+
+    @Column(name = "monthly_amount_vnd")
+    private Long monthlyAmountVnd;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "allowance_group")
+    private AllowanceGroup allowanceGroup;
+
+    @Column(name = "start_date", nullable = false)
+    private LocalDate startDate;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InterventionStatus status;
+
+    private String outcome;
+
+    @Column(name = "cancellation_reason")
+    private String cancellationReason;
+
+    @Column(name = "plan_deviation_reason")
+    private String planDeviationReason;
+
+    private String note;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Intervention() {
+    }
+
+    static Intervention record(UUID childId, String unitPath, UUID batchId, InterventionStatus status, String createdBy,
+                               Instant now) {
+        Intervention i = new Intervention();
+        i.id = UUID.randomUUID();
+        i.childId = childId;
+        i.unitPath = unitPath;
+        i.batchId = batchId;
+        i.status = status;
+        i.createdBy = createdBy;
+        i.createdAt = now;
+        i.updatedAt = now;
+        return i;
+    }
+
+    /** Applies checked details. */
+    void describe(InterventionDetails d) {
+        this.caseId = d.caseId();
+        this.type = d.type();
+        this.protectionLevel = d.protectionLevel();
+        this.provider = d.provider();
+        this.providerSearch = Texts.fold(d.provider());
+        this.fundingSource = d.fundingSource();
+        this.amountVnd = d.amountVnd();
+        this.monthlyAmountVnd = d.monthlyAmountVnd();
+        this.allowanceGroup = d.allowanceGroup();
+        this.startDate = d.startDate();
+        this.endDate = d.endDate();
+        this.outcome = d.outcome();
+        this.planDeviationReason = d.planDeviationReason();
+        this.note = d.note();
+    }
+
+    InterventionDetails details() {
+        return new InterventionDetails(caseId, type, protectionLevel, provider, fundingSource, amountVnd, monthlyAmountVnd,
+                allowanceGroup, startDate, endDate, outcome, planDeviationReason, note);
+    }
+
+    void start(LocalDate on, Instant now) {
+        this.status = InterventionStatus.ONGOING;
+        this.startDate = on;
+        this.updatedAt = now;
+    }
+
+    void complete(LocalDate on, String outcome, Instant now) {
+        this.status = InterventionStatus.COMPLETED;
+        this.endDate = on;
+        this.outcome = outcome;
+        this.updatedAt = now;
+    }
+
+    void cancel(String reason, Instant now) {
+        this.status = InterventionStatus.CANCELLED;
+        this.cancellationReason = reason;
+        this.updatedAt = now;
+    }
+
+    void moveTo(UUID survivorId, Instant now) {
+        this.childId = survivorId;
+        this.updatedAt = now;
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    public UUID id() { return id; }
+    public UUID childId() { return childId; }
+    public UUID caseId() { return caseId; }
+    public UUID batchId() { return batchId; }
+    public String unitPath() { return unitPath; }
+    public String type() { return type; }
+    public String protectionLevel() { return protectionLevel; }
+    public String provider() { return provider; }
+    public String fundingSource() { return fundingSource; }
+    public Long amountVnd() { return amountVnd; }
+    public Long monthlyAmountVnd() { return monthlyAmountVnd; }
+    public AllowanceGroup allowanceGroup() { return allowanceGroup; }
+    public LocalDate startDate() { return startDate; }
+    public LocalDate endDate() { return endDate; }
+    public InterventionStatus status() { return status; }
+    public String outcome() { return outcome; }
+    public String cancellationReason() { return cancellationReason; }
+    public String planDeviationReason() { return planDeviationReason; }
+    public String note() { return note; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public String createdBy() { return createdBy; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,387 @@
+package vn.baovetreem.interventions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.children.Child;
+import vn.baovetreem.children.ChildRepository;
+import vn.baovetreem.children.ChildStatus;
+import vn.baovetreem.codelists.CodeListCatalog;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.RequestValidator;
+import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.http.ETags;
+import vn.baovetreem.common.http.MergePatch;
+import vn.baovetreem.common.http.Versioned;
+import vn.baovetreem.common.paging.Page;
+import vn.baovetreem.common.paging.PageRequest;
+import vn.baovetreem.common.paging.PageToken;
+import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.text.Texts;
+import vn.baovetreem.interventions.InterventionRequests.BatchHeader;
+import vn.baovetreem.interventions.InterventionRequests.NewBatch;
+import vn.baovetreem.interventions.InterventionRequests.NewIntervention;
+import vn.baovetreem.interventions.InterventionRequests.Placement;
+import vn.baovetreem.interventions.InterventionRequests.Transition;
+import vn.baovetreem.interventions.InterventionViews.BatchView;
+import vn.baovetreem.interventions.InterventionViews.InterventionView;
+import vn.baovetreem.security.AccessPolicy;
+import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.Operation;
+import vn.baovetreem.security.Scope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Use cases of supports: record one or a group activity, read, correct, move through their states, list. */
+@ApplicationScoped
+public class InterventionService {
+
+    static final String RECORD_TYPE = "intervention";
+    private static final String LIST = "interventions";
+
+    private final InterventionRepository interventions;
+    private final ChildRepository children;
+    private final InterventionViews views;
+    private final CodeListCatalog codes;
+    private final UnitDirectory units;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final RequestValidator validator;
+    private final PagingConfig paging;
+    private final ObjectMapper mapper;
+    private final EntityManager em;
+    private final Clock clock;
+
+    InterventionService(InterventionRepository interventions, ChildRepository children, InterventionViews views,
+                        CodeListCatalog codes, UnitDirectory units, AccessPolicy access, AuditTrail audit,
+                        RequestValidator validator, PagingConfig paging, ObjectMapper mapper, EntityManager em, Clock clock) {
+        this.interventions = interventions;
+        this.children = children;
+        this.views = views;
+        this.codes = codes;
+        this.units = units;
+        this.access = access;
+        this.audit = audit;
+        this.validator = validator;
+        this.paging = paging;
+        this.mapper = mapper;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Records one support. */
+    @Transactional
+    public Versioned<InterventionView> create(NewIntervention request) {
+        CurrentUser.Resolved user = access.check(Operation.WRITE_INTERVENTIONS);
+        Placement placement = request.placement();
+        InterventionDetails details = request.details();
+        validator.validate(placement);
+        validator.validate(details);
+        Child child = childFor(placement.childId(), user.scope());
+        InterventionStatus status = initialStatus(placement.status());
+        InterventionDetails clean = check(details, status, List.of(child));
+        Intervention intervention = Intervention.record(child.id(), child.unitPath(), null, status, user.username(), now());
+        intervention.describe(clean);
+        interventions.persistAndFlush(intervention);
+        InterventionView after = views.of(intervention, child, today());
+        audit.record("CREATE", RECORD_TYPE, intervention.id().toString(), intervention.unitPath(), null, after);
+        return new Versioned<>(after, intervention.version());
+    }
+
+    /**
+     * Records the same support for every child of a group activity, all or nothing: one invalid
+     * child (missing, outside the caller's area, merged, or born after the start) refuses the batch
+     * and names each such child.
+     */
+    @Transactional
+    public BatchView createBatch(NewBatch request) {
+        CurrentUser.Resolved user = access.check(Operation.WRITE_INTERVENTIONS);
+        BatchHeader header = request.header();
+        InterventionDetails details = request.details();
+        validator.validate(header);
+        validator.validate(details);
+        if (details.caseId() != null) {
+            throw ApiException.BadRequest.field("VALIDATION_FAILED", "caseId", "A group activity belongs to no case.");
+        }
+        List<Violation> problems = new ArrayList<>();
+        Map<UUID, Child> found = children.findAllInOrder(header.childIds().stream().distinct().toList()).stream()
+                .filter(c -> c != null && user.scope().contains(c.unitPath()))
+                .collect(Collectors.toMap(Child::id, Function.identity()));
+        Set<UUID> seen = new HashSet<>();
+        List<Child> group = new ArrayList<>();
+        for (int i = 0; i < header.childIds().size(); i++) {
+            UUID id = header.childIds().get(i);
+            Child child = found.get(id);
+            String field = "childIds[" + i + "]";
+            if (!seen.add(id)) {
+                problems.add(new Violation(field, "is listed twice"));
+            } else if (child == null) {
+                problems.add(new Violation(field, "is not a child in your area"));
+            } else if (child.status() == ChildStatus.MERGED) {
+                problems.add(new Violation(field, "was merged into another record; use that one"));
+            } else {
+                group.add(child);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException.BadRequest("VALIDATION_FAILED", "Some children of the batch cannot receive it; nothing was recorded.", problems);
+        }
+        InterventionStatus status = initialStatus(header.status());
+        InterventionDetails clean = check(details, status, group);
+        UUID batchId = UUID.randomUUID();
+        String title = Texts.clean(header.title());
+        String unitPath = commonPath(group);
+        em.createNativeQuery("""
+                        insert into intervention_batch (id, title, unit_path, size, created_at, created_by)
+                        values (?1, ?2, cast(?3 as ltree), ?4, ?5, ?6)""")
+                .setParameter(1, batchId).setParameter(2, title).setParameter(3, unitPath).setParameter(4, group.size())
+                .setParameter(5, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC)).setParameter(6, user.username())
+                .executeUpdate();
+        List<Intervention> created = new ArrayList<>();
+        for (Child child : group) {
+            Intervention intervention = Intervention.record(child.id(), child.unitPath(), batchId, status, user.username(), now());
+            intervention.describe(clean);
+            interventions.persist(intervention);
+            created.add(intervention);
+        }
+        interventions.flush();
+        List<InterventionView> createdViews = views.of(created, today());
+        for (int i = 0; i < created.size(); i++) {
+            audit.record("CREATE", RECORD_TYPE, created.get(i).id().toString(), created.get(i).unitPath(), null, createdViews.get(i));
+        }
+        return new BatchView(batchId, title, created.size(), createdViews);
+    }
+
+    @Transactional
+    public Versioned<InterventionView> get(UUID id) {
+        CurrentUser.Resolved user = access.check(Operation.READ_INTERVENTIONS);
+        Intervention intervention = interventions.findInScope(id, user.scope()).orElseThrow(() -> notFound(id));
+        audit.record("READ", RECORD_TYPE, id.toString(), intervention.unitPath(), null, null);
+        return new Versioned<>(views.of(intervention, today()), intervention.version());
+    }
+
+    /** JSON Merge Patch of the details; the result is checked as a whole. */
+    @Transactional
+    public Versioned<InterventionView> patch(UUID id, String ifMatch, JsonNode patch) throws JsonProcessingException {
+        CurrentUser.Resolved user = access.check(Operation.WRITE_INTERVENTIONS);
+        Intervention intervention = interventions.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
+        ETags.requireMatch(ifMatch, intervention.version());
+        ObjectNode merged = MergePatch.apply(mapper.valueToTree(intervention.details()), patch);
+        InterventionDetails details = mapper.treeToValue(merged, InterventionDetails.class);
+        validator.validate(details);
+        Child child = children.findById(intervention.childId());
+        InterventionDetails clean = check(details, intervention.status(), List.of(child));
+        InterventionView before = views.of(intervention, child, today());
+        intervention.describe(clean);
+        intervention.touch(now());
+        interventions.flush();
+        InterventionView after = views.of(intervention, child, today());
+        audit.record("UPDATE", RECORD_TYPE, id.toString(), intervention.unitPath(), before, after);
+        return new Versioned<>(after, intervention.version());
+    }
+
+    /** START (planned → ongoing), COMPLETE (with its outcome), CANCEL (with a reason). */
+    @Transactional
+    public Versioned<InterventionView> transition(UUID id, String ifMatch, Transition request) {
+        CurrentUser.Resolved user = access.check(Operation.WRITE_INTERVENTIONS);
+        validator.validate(request);
+        Intervention intervention = interventions.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
+        ETags.requireMatch(ifMatch, intervention.version());
+        Set<InterventionRequests.Action> allowed = switch (intervention.status()) {
+            case PLANNED -> Set.of(InterventionRequests.Action.START, InterventionRequests.Action.COMPLETE, InterventionRequests.Action.CANCEL);
+            case ONGOING -> Set.of(InterventionRequests.Action.COMPLETE, InterventionRequests.Action.CANCEL);
+            case COMPLETED, CANCELLED -> Set.of();
+        };
+        if (!allowed.contains(request.action())) {
+            throw new ApiException.Conflict("INVALID_TRANSITION", "A support that is " + intervention.status() + " cannot take "
+                    + request.action() + "; allowed now: " + (allowed.isEmpty() ? "none" : allowed.stream().sorted().toList()) + ".");
+        }
+        LocalDate date = request.date() != null ? request.date() : today();
+        if (date.isAfter(today())) {
+            throw ApiException.BadRequest.field("VALIDATION_FAILED", "date", "date must not be in the future.");
+        }
+        Child child = children.findById(intervention.childId());
+        InterventionView before = views.of(intervention, child, today());
+        switch (request.action()) {
+            case START -> intervention.start(date, now());
+            case COMPLETE -> {
+                String outcome = Texts.clean(request.outcome());
+                if (outcome == null || outcome.isEmpty()) {
+                    throw ApiException.BadRequest.field("VALIDATION_FAILED", "outcome", "Completing a support needs its outcome.");
+                }
+                if (date.isBefore(intervention.startDate())) {
+                    throw ApiException.BadRequest.field("VALIDATION_FAILED", "date", "date must not be before the start of the support.");
+                }
+                intervention.complete(date, outcome, now());
+            }
+            case CANCEL -> {
+                String reason = Texts.clean(request.reason());
+                if (reason == null || reason.isEmpty()) {
+                    throw ApiException.BadRequest.field("VALIDATION_FAILED", "reason", "Cancelling a support needs a reason.");
+                }
+                intervention.cancel(reason, now());
+            }
+        }
+        interventions.flush();
+        InterventionView after = views.of(intervention, child, today());
+        audit.record(request.action().name(), RECORD_TYPE, id.toString(), intervention.unitPath(), before, after);
+        return new Versioned<>(after, intervention.version());
+    }
+
+    /** Query of the list as the resource parsed it. */
+    public record ListQuery(UUID childId, UUID caseId, String type, String protectionLevel, InterventionStatus status,
+                            String fundingSource, String provider, String unitCode, LocalDate activeFrom, LocalDate activeTo) {
+    }
+
+    @Transactional
+    public Page<InterventionView> list(ListQuery q, Integer pageSize, String pageToken) {
+        CurrentUser.Resolved user = access.check(Operation.READ_INTERVENTIONS);
+        return page(q, user.scope(), pageSize, pageToken);
+    }
+
+    /** The supports of one child in scope (404 otherwise). */
+    @Transactional
+    public Page<InterventionView> listOfChild(UUID childId, Integer pageSize, String pageToken) {
+        CurrentUser.Resolved user = access.check(Operation.READ_INTERVENTIONS);
+        children.findInScope(childId, user.scope()).orElseThrow(() -> new ApiException.NotFound("Child", childId.toString()));
+        return page(new ListQuery(childId, null, null, null, null, null, null, null, null, null), user.scope(), pageSize, pageToken);
+    }
+
+    private Page<InterventionView> page(ListQuery q, Scope scope, Integer pageSize, String pageToken) {
+        String fingerprint = q.toString();
+        PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
+        List<String> unitPaths = null;
+        if (q.unitCode() != null) {
+            if (units.find(q.unitCode()).isEmpty()) {
+                throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
+            }
+            unitPaths = units.scopePaths(q.unitCode());
+        }
+        InterventionRepository.Filter filter = new InterventionRepository.Filter(q.childId(), q.caseId(), q.type(),
+                q.protectionLevel(), q.status(), q.fundingSource(), q.provider() == null ? null : Texts.fold(q.provider()),
+                unitPaths, q.activeFrom(), q.activeTo());
+        List<UUID> ids = interventions.pageOfIds(filter, scope, cursor(page.afterKey()), page.size() + 1);
+        Page<Intervention> rows = Page.fromOverfetch(interventions.findAllInOrder(ids), page.size(),
+                last -> PageToken.encode(LIST, fingerprint, last.startDate() + "|" + last.id()));
+        return new Page<>(views.of(rows.items(), today()), rows.nextPageToken());
+    }
+
+    private static InterventionRepository.Cursor cursor(String key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return new InterventionRepository.Cursor(LocalDate.parse(key.substring(0, 10)), UUID.fromString(key.substring(11)));
+        } catch (RuntimeException e) {
+            throw PageToken.invalid();
+        }
+    }
+
+    /** Checks the details against the code lists, the dates of the children and the allowance rules. */
+    private InterventionDetails check(InterventionDetails d, InterventionStatus status, List<Child> recipients) {
+        List<Violation> problems = new ArrayList<>();
+        code(problems, "type", "intervention-types", d.type());
+        code(problems, "protectionLevel", "protection-levels", d.protectionLevel());
+        code(problems, "fundingSource", "funding-sources", d.fundingSource());
+        boolean allowance = "SOCIAL_ALLOWANCE".equals(d.type());
+        if (allowance && (d.allowanceGroup() == null || d.monthlyAmountVnd() == null)) {
+            problems.add(new Violation("allowanceGroup", "a social allowance needs allowanceGroup and monthlyAmountVnd"));
+        }
+        if (!allowance && (d.allowanceGroup() != null || d.monthlyAmountVnd() != null)) {
+            problems.add(new Violation("allowanceGroup", "allowanceGroup and monthlyAmountVnd are only for a social allowance"));
+        }
+        if (d.endDate() != null && d.endDate().isBefore(d.startDate())) {
+            problems.add(new Violation("endDate", "must not be before startDate"));
+        }
+        if (status == InterventionStatus.COMPLETED && d.endDate() == null) {
+            problems.add(new Violation("endDate", "a completed support needs its end date"));
+        }
+        if (status != InterventionStatus.PLANNED && d.startDate().isAfter(today())) {
+            problems.add(new Violation("startDate", "a support already received cannot start in the future"));
+        }
+        for (Child child : recipients) {
+            if (d.startDate().isBefore(child.dateOfBirth())) {
+                problems.add(new Violation("startDate", "is before the birth of child " + child.id()));
+            }
+        }
+        if (d.caseId() != null) {
+            // Cases arrive with their own feature; until then no case id can name a case of this child.
+            problems.add(new Violation("caseId", "is not a case of this child"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException.BadRequest("VALIDATION_FAILED", "The support has invalid values.", problems);
+        }
+        return new InterventionDetails(d.caseId(), d.type(), d.protectionLevel(), Texts.clean(d.provider()), d.fundingSource(),
+                d.amountVnd(), d.monthlyAmountVnd(), d.allowanceGroup(), d.startDate(), d.endDate(), Texts.clean(d.outcome()),
+                Texts.clean(d.planDeviationReason()), Texts.clean(d.note()));
+    }
+
+    private Child childFor(UUID id, Scope scope) {
+        Child child = children.findInScope(id, scope).orElseThrow(() ->
+                ApiException.BadRequest.field("VALIDATION_FAILED", "childId", "childId is not a child in your area."));
+        if (child.status() == ChildStatus.MERGED) {
+            throw ApiException.BadRequest.field("VALIDATION_FAILED", "childId", "childId was merged into another record; use that one.");
+        }
+        return child;
+    }
+
+    private static InterventionStatus initialStatus(InterventionStatus requested) {
+        if (requested == InterventionStatus.CANCELLED) {
+            throw ApiException.BadRequest.field("VALIDATION_FAILED", "status", "A support is recorded as PLANNED, ONGOING or COMPLETED.");
+        }
+        return requested == null ? InterventionStatus.PLANNED : requested;
+    }
+
+    private void code(List<Violation> problems, String field, String list, String value) {
+        if (value != null && !codes.contains(list, value)) {
+            problems.add(new Violation(field, "is not a code of the " + list + " list (see /code-lists/" + list + ")"));
+        }
+    }
+
+    /** The deepest path every child's village lies under: the batch's place in the tree. */
+    private static String commonPath(List<Child> group) {
+        String[] common = group.getFirst().unitPath().split("\\.");
+        int length = common.length;
+        for (Child child : group) {
+            String[] labels = child.unitPath().split("\\.");
+            int i = 0;
+            while (i < Math.min(length, labels.length) && labels[i].equals(common[i])) {
+                i++;
+            }
+            length = i;
+        }
+        return String.join(".", Arrays.copyOf(common, Math.max(length, 1)));
+    }
+
+    static ApiException notFound(UUID id) {
+        return new ApiException.NotFound("Intervention", id.toString());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
