@@ -38,6 +38,12 @@ public class UnitDirectory {
         return units.findByCode(code).map(UnitDirectory::summary);
     }
 
+    /** The village {@code code}, if it is a village in force on {@code date}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UnitSummary> villageInForce(String code, LocalDate date) {
+        return find(code).filter(u -> u.level() == UnitLevel.VILLAGE && u.isValidOn(date));
+    }
+
     /** The units among {@code codes} that exist, by code, in one query. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, UnitSummary> findAll(Collection<String> codes) {

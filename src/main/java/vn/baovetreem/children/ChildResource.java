@@ -23,7 +23,6 @@ import vn.baovetreem.children.ChildRequests.EpisodeEnd;
 import vn.baovetreem.children.ChildRequests.NewConsent;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.children.ChildViews.ChildSummary;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
@@ -34,6 +33,7 @@ import java.util.function.Function;
 import static vn.baovetreem.common.http.QueryParams.date;
 import static vn.baovetreem.common.http.QueryParams.enumValue;
 import static vn.baovetreem.common.http.QueryParams.integer;
+import static vn.baovetreem.common.http.QueryParams.pathId;
 import static vn.baovetreem.common.http.QueryParams.text;
 import static vn.baovetreem.common.http.QueryParams.timestamp;
 
@@ -225,7 +225,7 @@ public class ChildResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response withdrawConsent(@RestPath String id, @RestPath String consentId,
                                     @RestHeader("If-Match") String ifMatch, ConsentWithdrawal body) {
-        return consents.withdraw(childId(id), uuid(consentId, "Consent"), ifMatch, body).ok();
+        return consents.withdraw(childId(id), pathId(consentId, "Consent"), ifMatch, body).ok();
     }
 
     private Response addEpisode(String id, EpisodeKind kind, NewEpisode body, String idempotencyKey, UriInfo uri,
@@ -240,22 +240,10 @@ public class ChildResource {
     }
 
     private static UUID childId(String id) {
-        return uuid(id, "Child");
+        return pathId(id, "Child");
     }
 
     private static UUID episodeId(String id) {
-        return uuid(id, "Span");
-    }
-
-    /** A path id; anything that is not a UUID names no record (404). */
-    private static UUID uuid(String id, String recordType) {
-        if (id == null || id.length() != 36) {
-            throw new ApiException.NotFound(recordType, "?");
-        }
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException.NotFound(recordType, "?");
-        }
+        return pathId(id, "Span");
     }
 }

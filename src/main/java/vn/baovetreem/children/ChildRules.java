@@ -2,7 +2,6 @@ package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.areas.UnitDirectory;
-import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.codelists.CodeList;
 import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
@@ -72,12 +71,12 @@ class ChildRules {
         if (d.birthRegisteredOn() != null && (d.birthRegisteredOn().isBefore(born) || d.birthRegisteredOn().isAfter(today))) {
             problems.add(new Violation("birthRegisteredOn", "must be between the date of birth and today"));
         }
-        code(problems, "sex", "sexes", d.sex());
-        code(problems, "ethnicity", "ethnic-groups", d.ethnicity());
-        code(problems, "povertyStatus", "poverty-status", d.povertyStatus());
-        code(problems, "schoolStatus", "school-status", d.schoolStatus());
-        code(problems, "disabilityLevel", "disability-levels", d.disabilityLevel());
-        code(problems, "parentsStatus", "parents-status", d.parentsStatus());
+        codes.checkCode(problems, "sex", "sexes", d.sex());
+        codes.checkCode(problems, "ethnicity", "ethnic-groups", d.ethnicity());
+        codes.checkCode(problems, "povertyStatus", "poverty-status", d.povertyStatus());
+        codes.checkCode(problems, "schoolStatus", "school-status", d.schoolStatus());
+        codes.checkCode(problems, "disabilityLevel", "disability-levels", d.disabilityLevel());
+        codes.checkCode(problems, "parentsStatus", "parents-status", d.parentsStatus());
 
         String personalId = blankToNull(d.personalId());
         if (personalId != null) {
@@ -95,7 +94,7 @@ class ChildRules {
         List<Caregiver> given = d.caregivers() == null ? List.of() : d.caregivers();
         for (int i = 0; i < given.size(); i++) {
             Caregiver c = given.get(i);
-            code(problems, "caregivers[" + i + "].relationship", "caregiver-relationships", c.relationship());
+            codes.checkCode(problems, "caregivers[" + i + "].relationship", "caregiver-relationships", c.relationship());
             String phone = blankToNull(c.phone());
             if (phone != null) {
                 Optional<String> normalized = IdentityRules.normalizePhone(phone);
@@ -119,8 +118,7 @@ class ChildRules {
     }
 
     private String village(List<Violation> problems, String code, LocalDate today, Scope scope) {
-        Optional<UnitDirectory.UnitSummary> village = units.find(code)
-                .filter(u -> u.level() == UnitLevel.VILLAGE && u.isValidOn(today) && scope.contains(u.path()));
+        Optional<UnitDirectory.UnitSummary> village = units.villageInForce(code, today).filter(u -> scope.contains(u.path()));
         if (village.isEmpty()) {
             problems.add(new Violation("villageCode", "must be the code of a village in force today in your area"));
             return null;
@@ -128,11 +126,6 @@ class ChildRules {
         return village.get().path();
     }
 
-    private void code(List<Violation> problems, String field, String list, String value) {
-        if (value != null && !codes.contains(list, value)) {
-            problems.add(new Violation(field, "is not a code of the " + list + " list (see /code-lists/" + list + ")"));
-        }
-    }
 
     private static String blankToNull(String text) {
         String clean = Texts.clean(text);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import vn.baovetreem.common.error.Violation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -74,6 +75,13 @@ public class CodeListCatalog {
 
     public Optional<CodeList> find(String name) {
         return Optional.ofNullable(lists.get(name));
+    }
+
+    /** Adds a violation of {@code field} to {@code problems} unless {@code value} is absent or a code of {@code list}. */
+    public void checkCode(List<Violation> problems, String field, String list, String value) {
+        if (value != null && !contains(list, value)) {
+            problems.add(new Violation(field, "is not a code of the " + list + " list (see /code-lists/" + list + ")"));
+        }
     }
 
     /** Whether {@code subcode} is a subcode of {@code code} in list {@code name}. */

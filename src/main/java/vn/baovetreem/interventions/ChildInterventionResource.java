@@ -7,13 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.interventions.InterventionViews.InterventionView;
 
-import java.util.UUID;
-
 import static vn.baovetreem.common.http.QueryParams.integer;
+import static vn.baovetreem.common.http.QueryParams.pathId;
 
 /** {@code /children/{id}/interventions} (operation listChildInterventions). */
 @Path("/children/{id}/interventions")
@@ -29,12 +27,6 @@ public class ChildInterventionResource {
 
     @GET
     public Page<InterventionView> list(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken) {
-        UUID child;
-        try {
-            child = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException.NotFound("Child", "?");
-        }
-        return interventions.listOfChild(child, integer("pageSize", pageSize), pageToken);
+        return interventions.listOfChild(pathId(id, "Child"), integer("pageSize", pageSize), pageToken);
     }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
@@ -28,7 +27,9 @@ import java.util.UUID;
 import static vn.baovetreem.common.http.QueryParams.date;
 import static vn.baovetreem.common.http.QueryParams.enumValue;
 import static vn.baovetreem.common.http.QueryParams.integer;
+import static vn.baovetreem.common.http.QueryParams.pathId;
 import static vn.baovetreem.common.http.QueryParams.text;
+import static vn.baovetreem.common.http.QueryParams.uuid;
 
 /**
  * {@code /interventions}: operations listInterventions, createIntervention, getIntervention,
@@ -57,8 +58,8 @@ public class InterventionResource {
                                        @RestQuery String fundingSource, @RestQuery String provider, @RestQuery String unit,
                                        @RestQuery String activeFrom, @RestQuery String activeTo,
                                        @RestQuery String pageSize, @RestQuery String pageToken) {
-        InterventionService.ListQuery query = new InterventionService.ListQuery(queryId("child", child),
-                queryId("case", caseId), text("type", type, 40), text("protectionLevel", protectionLevel, 20),
+        InterventionService.ListQuery query = new InterventionService.ListQuery(uuid("child", child),
+                uuid("case", caseId), text("type", type, 40), text("protectionLevel", protectionLevel, 20),
                 enumValue("status", status, InterventionStatus.class), text("fundingSource", fundingSource, 30),
                 text("provider", provider, 100), text("unit", unit, 20), date("activeFrom", activeFrom),
                 date("activeTo", activeTo));
@@ -79,7 +80,7 @@ public class InterventionResource {
     @GET
     @Path("/{id}")
     public Response get(@RestPath String id) {
-        return interventions.get(pathId(id)).ok();
+        return interventions.get(interventionId(id)).ok();
     }
 
     @PATCH
@@ -87,7 +88,7 @@ public class InterventionResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     public Response update(@RestPath String id, @RestHeader("If-Match") String ifMatch, JsonNode patch)
             throws JsonProcessingException {
-        return interventions.patch(pathId(id), ifMatch, patch).ok();
+        return interventions.patch(interventionId(id), ifMatch, patch).ok();
     }
 
     @POST
@@ -95,25 +96,10 @@ public class InterventionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response transition(@RestPath String id, @RestHeader("If-Match") String ifMatch,
                                InterventionRequests.Transition body) {
-        return interventions.transition(pathId(id), ifMatch, body).ok();
+        return interventions.transition(interventionId(id), ifMatch, body).ok();
     }
 
-    private static UUID pathId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException.NotFound("Intervention", "?");
-        }
-    }
-
-    private static UUID queryId(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", name, name + " must be a UUID.");
-        }
+    private static UUID interventionId(String id) {
+        return pathId(id, "Intervention");
     }
 }

@@ -300,9 +300,9 @@ public class InterventionService {
     /** Checks the details against the code lists, the dates of the children and the allowance rules. */
     private InterventionDetails check(InterventionDetails d, InterventionStatus status, List<Child> recipients) {
         List<Violation> problems = new ArrayList<>();
-        code(problems, "type", "intervention-types", d.type());
-        code(problems, "protectionLevel", "protection-levels", d.protectionLevel());
-        code(problems, "fundingSource", "funding-sources", d.fundingSource());
+        codes.checkCode(problems, "type", "intervention-types", d.type());
+        codes.checkCode(problems, "protectionLevel", "protection-levels", d.protectionLevel());
+        codes.checkCode(problems, "fundingSource", "funding-sources", d.fundingSource());
         boolean allowance = "SOCIAL_ALLOWANCE".equals(d.type());
         if (allowance && (d.allowanceGroup() == null || d.monthlyAmountVnd() == null)) {
             problems.add(new Violation("allowanceGroup", "a social allowance needs allowanceGroup and monthlyAmountVnd"));
@@ -352,11 +352,6 @@ public class InterventionService {
         return requested == null ? InterventionStatus.PLANNED : requested;
     }
 
-    private void code(List<Violation> problems, String field, String list, String value) {
-        if (value != null && !codes.contains(list, value)) {
-            problems.add(new Violation(field, "is not a code of the " + list + " list (see /code-lists/" + list + ")"));
-        }
-    }
 
     /** The deepest path every child's village lies under: the batch's place in the tree. */
     private static String commonPath(List<Child> group) {

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Parses query parameters into typed values with a precise 400 problem on bad input (JAX-RS
+ * Parses query and path parameters into typed values with a precise 400 problem on bad input (JAX-RS
  * would answer a failed conversion with a bare 404).
  */
 public final class QueryParams {
@@ -59,6 +61,30 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw invalid(name, "must be one of " + allowed);
+        }
+    }
+
+    /** A record id given as a query parameter. */
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return parseUuid(value).orElseThrow(() -> invalid(name, "must be a UUID"));
+    }
+
+    /** A record id given in the path: anything that is not a UUID names no record (404). */
+    public static UUID pathId(String value, String recordType) {
+        return parseUuid(value).orElseThrow(() -> new ApiException.NotFound(recordType, "?"));
+    }
+
+    private static Optional<UUID> parseUuid(String value) {
+        if (value == null || value.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
