@@ -48,6 +48,10 @@ class AccessMatrixTest {
             "GET;  /api/v1/funding-summary;              200 200 200 403 403 403",
             "GET;  /api/v1/social-assistance-rates;      200 200 200 200 200 200",
             "POST; /api/v1/social-assistance-rates;      403 403 403 403 403 400",
+            "GET;  /api/v1/hazard-sites;                 200 200 200 403 403 403",
+            "POST; /api/v1/hazard-sites;                 400 400 403 403 403 403",
+            "GET;  /api/v1/hazard-sites/" + NO_CHILD + "; 404 404 404 403 403 403",
+            "PATCH;/api/v1/hazard-sites/" + NO_CHILD + "; 404 404 403 403 403 403",
     })
     void callerGetsTheStatusThePermissionTableGives(String method, String path, String statuses) {
         String[] expected = statuses.trim().split("\\s+");

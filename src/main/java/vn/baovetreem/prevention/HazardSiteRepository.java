@@ -1,0 +1,163 @@
+package vn.baovetreem.prevention;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import vn.baovetreem.security.Scope;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Queries of hazard sites, their measure history and inspections, always within a scope. */
+@ApplicationScoped
+public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, UUID> {
+
+    /** The latest state of each measure of a site up to a day. */
+    private static final String STATES_ON = """
+            select distinct on (e.site_id, e.measure) e.site_id, e.measure, e.status, e.on_date
+            from hazard_measure_event e where e.site_id in (:ids) and e.on_date <= :on
+            order by e.site_id, e.measure, e.on_date desc, e.recorded_at desc""";
+
+    Optional<HazardSite> findInScope(UUID id, Scope scope) {
+        return findByIdOptional(id).filter(s -> scope.contains(s.unitPath()));
+    }
+
+    Optional<HazardSite> lockInScope(UUID id, Scope scope) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).filter(s -> scope.contains(s.unitPath()));
+    }
+
+    List<HazardSite> findAllInOrder(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, HazardSite> byId = find("id in ?1", ids).list().stream().collect(Collectors.toMap(HazardSite::id, Function.identity()));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    /** Filters of the register; every field is optional. */
+    record Filter(List<String> unitPaths, String villageCode, String kind, String riskLevel, LocalDate notMitigatedOn,
+                  LocalDate notInspectedSince, boolean withCoordinatesOnly) {
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> pageOfIds(Filter f, Scope scope, String afterVillage, UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select s.id from hazard_site s where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!scope.all()) {
+            sql.append(" and cast(:scope as ltree[]) @> s.unit_path");
+            params.put("scope", scope.asLtreeArray());
+        }
+        if (f.unitPaths() != null) {
+            sql.append(" and cast(:unitPaths as ltree[]) @> s.unit_path");
+            params.put("unitPaths", "{" + String.join(",", f.unitPaths()) + "}");
+        }
+        equal(sql, params, "s.village_code", "village", f.villageCode());
+        equal(sql, params, "s.kind", "kind", f.kind());
+        equal(sql, params, "s.risk_level", "risk", f.riskLevel());
+        if (f.withCoordinatesOnly()) {
+            sql.append(" and s.latitude is not null");
+        }
+        if (f.notMitigatedOn() != null) {
+            // Known by then, and either no measure yet or some measure not installed on that day.
+            sql.append(' ').append("""
+                     and s.surveyed_on <= :nm and (
+                        not exists (select 1 from hazard_measure_event e where e.site_id = s.id and e.on_date <= :nm)
+                        or exists (select 1 from (select distinct on (e.measure) e.status from hazard_measure_event e
+                                                  where e.site_id = s.id and e.on_date <= :nm
+                                                  order by e.measure, e.on_date desc, e.recorded_at desc) st
+                                   where st.status <> 'INSTALLED'))""");
+            params.put("nm", f.notMitigatedOn());
+        }
+        if (f.notInspectedSince() != null) {
+            sql.append(" and not exists (select 1 from hazard_inspection i where i.site_id = s.id and i.inspected_on >= :since)");
+            params.put("since", f.notInspectedSince());
+        }
+        if (afterId != null) {
+            sql.append(" and (s.village_code, s.id) > (:afterVillage, :afterId)");
+            params.put("afterVillage", afterVillage);
+            params.put("afterId", afterId);
+        }
+        sql.append(" order by s.village_code, s.id limit :limit");
+        params.put("limit", limit);
+        Query query = getEntityManager().createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** A measure as it stood on a day, and since when. */
+    record MeasureState(String measure, HazardSiteRequests.MeasureStatus status, LocalDate since) {
+    }
+
+    /** Measure states of many sites on a day, in one query. */
+    @SuppressWarnings("unchecked")
+    Map<UUID, List<MeasureState>> measuresOn(Collection<UUID> siteIds, LocalDate on) {
+        Map<UUID, List<MeasureState>> states = new HashMap<>();
+        if (siteIds.isEmpty()) {
+            return states;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery(STATES_ON)
+                .setParameter("ids", siteIds).setParameter("on", on).getResultList();
+        for (Object[] r : rows) {
+            states.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new MeasureState((String) r[1],
+                    HazardSiteRequests.MeasureStatus.valueOf((String) r[2]), toDate(r[3])));
+        }
+        return states;
+    }
+
+    /** The day of the latest inspection of each site, in one query. */
+    @SuppressWarnings("unchecked")
+    Map<UUID, LocalDate> lastInspections(Collection<UUID> siteIds) {
+        Map<UUID, LocalDate> last = new HashMap<>();
+        if (!siteIds.isEmpty()) {
+            List<Object[]> rows = getEntityManager().createNativeQuery(
+                            "select site_id, max(inspected_on) from hazard_inspection where site_id in (:ids) group by site_id")
+                    .setParameter("ids", siteIds).getResultList();
+            rows.forEach(r -> last.put((UUID) r[0], toDate(r[1])));
+        }
+        return last;
+    }
+
+    void addMeasureEvent(UUID siteId, MeasureState state, UUID inspectionId, String by, Instant now) {
+        getEntityManager().createNativeQuery("""
+                        insert into hazard_measure_event (id, site_id, measure, status, on_date, inspection_id, recorded_at, recorded_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, siteId).setParameter(3, state.measure())
+                .setParameter(4, state.status().name()).setParameter(5, state.since()).setParameter(6, inspectionId)
+                .setParameter(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(8, by)
+                .executeUpdate();
+    }
+
+    void addInspection(UUID id, UUID siteId, LocalDate on, String inspector, String findings, String by, Instant now) {
+        getEntityManager().createNativeQuery("""
+                        insert into hazard_inspection (id, site_id, inspected_on, inspector, findings, created_at, created_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, id).setParameter(2, siteId).setParameter(3, on).setParameter(4, inspector)
+                .setParameter(5, findings).setParameter(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(7, by)
+                .executeUpdate();
+    }
+
+    private static void equal(StringBuilder sql, Map<String, Object> params, String column, String name, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+}
