@@ -2,6 +2,7 @@ package vn.baovetreem.areas;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.baovetreem.common.error.ApiException;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -36,6 +37,21 @@ public class UnitDirectory {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UnitSummary> find(String code) {
         return units.findByCode(code).map(UnitDirectory::summary);
+    }
+
+    /**
+     * The subtrees of the {@code unit} query parameter of a list (the unit's paths and those of the
+     * units it succeeded), or null when it is absent; an unknown code answers 400.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> subtreesOfParameter(String unitCode) {
+        if (unitCode == null) {
+            return null;
+        }
+        if (units.findByCode(unitCode).isEmpty()) {
+            throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
+        }
+        return units.scopePaths(unitCode);
     }
 
     /** The village {@code code}, if it is a village in force on {@code date}. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -15,12 +14,11 @@ import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.IdentifierMasking;
 import vn.baovetreem.security.Operation;
-import vn.baovetreem.security.Scope;
+import vn.baovetreem.security.ScopedQuery;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,48 +53,22 @@ public class AuditService {
     public Page<AuditEventView> list(Filter filter, Integer pageSize, String pageToken) {
         CurrentUser.Resolved user = access.check(Operation.READ_AUDIT_TRAIL);
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, filter.fingerprint()), paging);
-        StringBuilder sql = new StringBuilder("""
+        ScopedQuery query = new ScopedQuery("""
                 select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text),
                        cast(before_state as text), cast(after_state as text), request_id
-                from audit_event where true""");
-        Map<String, Object> params = new LinkedHashMap<>();
-        Scope scope = user.scope();
-        if (!scope.all()) {
-            sql.append(" and unit_path is not null and cast(:scope as ltree[]) @> unit_path");
-            params.put("scope", scope.asLtreeArray());
-        }
-        if (filter.recordType() != null) {
-            sql.append(" and record_type = :recordType");
-            params.put("recordType", filter.recordType());
-        }
-        if (filter.recordId() != null) {
-            sql.append(" and record_id = :recordId");
-            params.put("recordId", filter.recordId());
-        }
-        if (filter.actor() != null) {
-            sql.append(" and actor = :actor");
-            params.put("actor", filter.actor());
-        }
-        if (filter.since() != null) {
-            sql.append(" and occurred_at >= :since");
-            params.put("since", filter.since());
-        }
-        if (filter.until() != null) {
-            sql.append(" and occurred_at < :until");
-            params.put("until", filter.until());
-        }
+                from audit_event""", user.scope(), "unit_path")
+                .equal("record_type", "recordType", filter.recordType())
+                .equal("record_id", "recordId", filter.recordId())
+                .equal("actor", "actor", filter.actor())
+                .where("occurred_at >= :since", "since", filter.since())
+                .where("occurred_at < :until", "until", filter.until());
         if (page.afterKey() != null) {
             Cursor cursor = Cursor.parse(page.afterKey());
-            sql.append(" and (occurred_at, id) < (:afterAt, :afterId)");
-            params.put("afterAt", cursor.at());
-            params.put("afterId", cursor.id());
+            query.append(" and (occurred_at, id) < (:afterAt, :afterId)", Map.of("afterAt", cursor.at(), "afterId", cursor.id()));
         }
-        sql.append(" order by occurred_at desc, id desc limit :limit");
-        params.put("limit", page.size() + 1);
-        Query query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
+        query.append(" order by occurred_at desc, id desc", Map.of());
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = query.build(em, page.size() + 1).getResultList();
         boolean masked = IdentifierMasking.appliesTo(user);
         List<AuditEventView> events = rows.stream().map(row -> toView(row, masked)).toList();
         return Page.fromOverfetch(events, page.size(),

@@ -3,15 +3,14 @@ package vn.baovetreem.children;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import vn.baovetreem.security.Scope;
+import vn.baovetreem.security.ScopedQuery;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,52 +64,32 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** Ids of one page of children in {@code scope} matching {@code filter}, after {@code after}. */
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select c.id from child c where true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        inScope(sql, params, scope, "c");
-        if (f.unitPaths() != null) {
-            sql.append(" and cast(:unitPaths as ltree[]) @> c.unit_path");
-            params.put("unitPaths", "{" + String.join(",", f.unitPaths()) + "}");
-        }
-        equal(sql, params, "c.village_code", "village", f.villageCode());
-        equal(sql, params, "c.sex", "sex", f.sex());
-        equal(sql, params, "c.poverty_status", "poverty", f.povertyStatus());
-        equal(sql, params, "c.disability_level", "disability", f.disabilityLevel());
-        equal(sql, params, "c.personal_id", "personalId", f.personalId());
-        equal(sql, params, "c.external_ref", "externalRef", f.externalRef());
+        ScopedQuery query = new ScopedQuery("select c.id from child c", scope, "c.unit_path")
+                .under(f.unitPaths())
+                .equal("c.village_code", "village", f.villageCode())
+                .equal("c.sex", "sex", f.sex())
+                .equal("c.poverty_status", "poverty", f.povertyStatus())
+                .equal("c.disability_level", "disability", f.disabilityLevel())
+                .equal("c.personal_id", "personalId", f.personalId())
+                .equal("c.external_ref", "externalRef", f.externalRef())
+                .where("c.date_of_birth >= :bornFrom", "bornFrom", f.bornFrom())
+                .where("c.date_of_birth <= :bornTo", "bornTo", f.bornTo())
+                .where("c.updated_at >= :updatedSince", "updatedSince", f.updatedSince());
         if (f.status() != null) {
-            equal(sql, params, "c.status", "status", f.status().name());
+            query.equal("c.status", "status", f.status().name());
         } else {
-            sql.append(" and c.status <> 'MERGED'");
+            query.where("c.status <> 'MERGED'");
         }
-        if (f.bornFrom() != null) {
-            sql.append(" and c.date_of_birth >= :bornFrom");
-            params.put("bornFrom", f.bornFrom());
-        }
-        if (f.bornTo() != null) {
-            sql.append(" and c.date_of_birth <= :bornTo");
-            params.put("bornTo", f.bornTo());
-        }
-        activeEpisode(sql, params, EpisodeKind.CIRCUMSTANCE, f.circumstanceGroup(), f.circumstanceOn());
-        activeEpisode(sql, params, EpisodeKind.RISK, f.riskCategory(), f.atRiskOn());
+        activeEpisode(query, EpisodeKind.CIRCUMSTANCE, f.circumstanceGroup(), f.circumstanceOn());
+        activeEpisode(query, EpisodeKind.RISK, f.riskCategory(), f.atRiskOn());
         // Each word must begin a word of the name; the first condition lets the trigram index narrow the rows.
         for (int i = 0; i < f.nameWords().size(); i++) {
-            String word = escapeLike(f.nameWords().get(i));
-            sql.append(" and c.search_name like :w").append(i).append(" escape '\\'")
-                    .append(" and (' ' || c.search_name) like :wordStart").append(i).append(" escape '\\'");
-            params.put("w" + i, "%" + word + "%");
-            params.put("wordStart" + i, "% " + word + "%");
+            String word = ScopedQuery.escapeLike(f.nameWords().get(i));
+            query.where("c.search_name like :w" + i + " escape '\\'", "w" + i, "%" + word + "%")
+                    .where("(' ' || c.search_name) like :wordStart" + i + " escape '\\'", "wordStart" + i, "% " + word + "%");
         }
-        if (f.updatedSince() != null) {
-            sql.append(" and c.updated_at >= :updatedSince");
-            params.put("updatedSince", f.updatedSince());
-        }
-        sort.appendKeyset(sql, params, "c", after);
-        sql.append(" limit :limit");
-        params.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        return query.getResultList();
+        sort.appendKeyset(query, "c", after);
+        return query.build(getEntityManager(), limit).getResultList();
     }
 
     /** A record that may describe the same child as another. */
@@ -145,28 +124,24 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     @SuppressWarnings("unchecked")
     List<Pair> pageOfDuplicatePairs(Scope scope, List<String> unitPaths, UUID afterFirst, UUID afterSecond, int limit) {
         String sameBirth = "a.date_of_birth = b.date_of_birth and " + SAME_COMMUNE.formatted("a", "b.village_code");
-        StringBuilder sql = new StringBuilder("""
+        ScopedQuery query = new ScopedQuery("""
                 select a.id, b.id, case when %1$s then 'SAME_NAME_AND_BIRTH_DATE' else 'SAME_NAME_AND_CAREGIVER_PHONE' end
-                from child a join child b on b.search_name = a.search_name and b.id > a.id
-                where a.status <> 'MERGED' and b.status <> 'MERGED'
-                  and ((%1$s) or a.caregiver_phones && b.caregiver_phones)""".formatted(sameBirth));
-        Map<String, Object> params = new LinkedHashMap<>();
-        inScope(sql, params, scope, "a");
-        inScope(sql, params, scope, "b");
+                from child a join child b on b.search_name = a.search_name and b.id > a.id""".formatted(sameBirth),
+                scope, "a.unit_path")
+                .under(unitPaths)
+                .where("a.status <> 'MERGED' and b.status <> 'MERGED'")
+                .where("((" + sameBirth + ") or a.caregiver_phones && b.caregiver_phones)");
+        if (!scope.all()) {
+            query.where("cast(:scope as ltree[]) @> b.unit_path");
+        }
         if (unitPaths != null) {
-            sql.append(" and cast(:unitPaths as ltree[]) @> a.unit_path and cast(:unitPaths as ltree[]) @> b.unit_path");
-            params.put("unitPaths", "{" + String.join(",", unitPaths) + "}");
+            query.where("cast(:unitPaths as ltree[]) @> b.unit_path");
         }
         if (afterFirst != null) {
-            sql.append(" and (a.id, b.id) > (:afterFirst, :afterSecond)");
-            params.put("afterFirst", afterFirst);
-            params.put("afterSecond", afterSecond);
+            query.append(" and (a.id, b.id) > (:afterFirst, :afterSecond)", Map.of("afterFirst", afterFirst, "afterSecond", afterSecond));
         }
-        sql.append(" order by a.id, b.id limit :limit");
-        params.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
+        query.append(" order by a.id, b.id", Map.of());
+        List<Object[]> rows = query.build(getEntityManager(), limit).getResultList();
         return rows.stream().map(r -> new Pair((UUID) r[0], (UUID) r[1], DuplicateReason.valueOf((String) r[2]))).toList();
     }
 
@@ -201,38 +176,15 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         return new ActiveEpisodes(circumstances, risks);
     }
 
-    private static void inScope(StringBuilder sql, Map<String, Object> params, Scope scope, String alias) {
-        if (!scope.all()) {
-            sql.append(" and cast(:scope as ltree[]) @> ").append(alias).append(".unit_path");
-            params.put("scope", scope.asLtreeArray());
-        }
-    }
-
-    private static void equal(StringBuilder sql, Map<String, Object> params, String column, String name, String value) {
-        if (value != null) {
-            sql.append(" and ").append(column).append(" = :").append(name);
-            params.put(name, value);
-        }
-    }
-
-    private static void activeEpisode(StringBuilder sql, Map<String, Object> params, EpisodeKind kind, String code,
-                                      LocalDate on) {
+    private static void activeEpisode(ScopedQuery query, EpisodeKind kind, String code, LocalDate on) {
         if (on == null) {
             return;
         }
         String p = kind.name().toLowerCase();
-        sql.append(" and exists (select 1 from child_episode e where e.child_id = c.id and e.kind = '").append(kind.name())
-                .append("' and e.start_date <= :").append(p).append("On and (e.end_date is null or e.end_date >= :")
-                .append(p).append("On)");
-        params.put(p + "On", on);
-        if (code != null) {
-            sql.append(" and e.code = :").append(p).append("Code");
-            params.put(p + "Code", code);
-        }
-        sql.append(')');
+        String condition = "exists (select 1 from child_episode e where e.child_id = c.id and e.kind = '" + kind.name()
+                + "' and e.start_date <= :" + p + "On and (e.end_date is null or e.end_date >= :" + p + "On)"
+                + (code != null ? " and e.code = :" + p + "Code" : "") + ")";
+        query.append(" and " + condition, code != null ? Map.of(p + "On", on, p + "Code", code) : Map.of(p + "On", on));
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

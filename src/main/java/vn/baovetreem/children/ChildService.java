@@ -199,13 +199,7 @@ public class ChildService {
         if (q.maxAge() != null) {
             bornFrom = latest(bornFrom, ageOn.minusYears(q.maxAge() + 1L).plusDays(1));
         }
-        List<String> unitPaths = null;
-        if (q.unitCode() != null) {
-            if (units.find(q.unitCode()).isEmpty()) {
-                throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
-            }
-            unitPaths = units.scopePaths(q.unitCode());
-        }
+        List<String> unitPaths = units.subtreesOfParameter(q.unitCode());
         boolean groupAsked = q.circumstanceGroup() != null || q.circumstanceOn() != null;
         boolean riskAsked = q.riskCategory() != null || q.atRiskOn() != null;
         List<String> words = q.q() == null ? List.of()
@@ -234,7 +228,7 @@ public class ChildService {
                 throw PageToken.invalid();
             }
         }
-        List<String> unitPaths = unitCode == null ? null : units.scopePaths(unitCode);
+        List<String> unitPaths = units.subtreesOfParameter(unitCode);
         List<ChildRepository.Pair> pairs = children.pageOfDuplicatePairs(user.scope(), unitPaths, afterFirst, afterSecond, page.size() + 1);
         Page<ChildRepository.Pair> cut = Page.fromOverfetch(pairs, page.size(),
                 last -> PageToken.encode(DUPLICATES, fingerprint, last.first() + "|" + last.second()));

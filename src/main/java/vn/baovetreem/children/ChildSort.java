@@ -2,6 +2,7 @@ package vn.baovetreem.children;
 
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.paging.PageToken;
+import vn.baovetreem.security.ScopedQuery;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,17 +78,15 @@ enum ChildSort {
     }
 
     /** Appends the keyset condition for {@code after} (if any) and the order. */
-    void appendKeyset(StringBuilder sql, Map<String, Object> params, String alias, Cursor after) {
+    void appendKeyset(ScopedQuery query, String alias, Cursor after) {
         String key = alias + "." + column;
         if (after != null) {
             validate(after.value());
-            sql.append(" and (").append(key).append(", ").append(alias).append(".id) ").append(descending ? "<" : ">")
-                    .append(" (cast(:afterValue as ").append(sqlType).append("), :afterId)");
-            params.put("afterValue", after.value());
-            params.put("afterId", after.id());
+            query.append(" and (" + key + ", " + alias + ".id) " + (descending ? "<" : ">")
+                    + " (cast(:afterValue as " + sqlType + "), :afterId)", Map.of("afterValue", after.value(), "afterId", after.id()));
         }
         String direction = descending ? " desc" : "";
-        sql.append(" order by ").append(key).append(direction).append(", ").append(alias).append(".id").append(direction);
+        query.append(" order by " + key + direction + ", " + alias + ".id" + direction, Map.of());
     }
 
     private void validate(String value) {

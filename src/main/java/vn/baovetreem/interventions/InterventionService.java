@@ -270,13 +270,7 @@ public class InterventionService {
     private Page<InterventionView> page(ListQuery q, Scope scope, Integer pageSize, String pageToken) {
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
-        List<String> unitPaths = null;
-        if (q.unitCode() != null) {
-            if (units.find(q.unitCode()).isEmpty()) {
-                throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
-            }
-            unitPaths = units.scopePaths(q.unitCode());
-        }
+        List<String> unitPaths = units.subtreesOfParameter(q.unitCode());
         InterventionRepository.Filter filter = new InterventionRepository.Filter(q.childId(), q.caseId(), q.type(),
                 q.protectionLevel(), q.status(), q.fundingSource(), q.provider() == null ? null : Texts.fold(q.provider()),
                 unitPaths, q.activeFrom(), q.activeTo());

@@ -3,8 +3,8 @@ package vn.baovetreem.prevention;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import vn.baovetreem.security.Scope;
+import vn.baovetreem.security.ScopedQuery;
 
 import java.sql.Date;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,47 +54,29 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
 
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, String afterVillage, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select s.id from hazard_site s where true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (!scope.all()) {
-            sql.append(" and cast(:scope as ltree[]) @> s.unit_path");
-            params.put("scope", scope.asLtreeArray());
-        }
-        if (f.unitPaths() != null) {
-            sql.append(" and cast(:unitPaths as ltree[]) @> s.unit_path");
-            params.put("unitPaths", "{" + String.join(",", f.unitPaths()) + "}");
-        }
-        equal(sql, params, "s.village_code", "village", f.villageCode());
-        equal(sql, params, "s.kind", "kind", f.kind());
-        equal(sql, params, "s.risk_level", "risk", f.riskLevel());
+        ScopedQuery query = new ScopedQuery("select s.id from hazard_site s", scope, "s.unit_path")
+                .under(f.unitPaths())
+                .equal("s.village_code", "village", f.villageCode())
+                .equal("s.kind", "kind", f.kind())
+                .equal("s.risk_level", "risk", f.riskLevel())
+                // Known by then, and either no measure yet or some measure not installed on that day.
+                .where("""
+                        s.surveyed_on <= :nm and (
+                            not exists (select 1 from hazard_measure_event e where e.site_id = s.id and e.on_date <= :nm)
+                            or exists (select 1 from (select distinct on (e.measure) e.status from hazard_measure_event e
+                                                      where e.site_id = s.id and e.on_date <= :nm
+                                                      order by e.measure, e.on_date desc, e.recorded_at desc) st
+                                       where st.status <> 'INSTALLED'))""", "nm", f.notMitigatedOn())
+                .where("not exists (select 1 from hazard_inspection i where i.site_id = s.id and i.inspected_on >= :since)",
+                        "since", f.notInspectedSince());
         if (f.withCoordinatesOnly()) {
-            sql.append(" and s.latitude is not null");
-        }
-        if (f.notMitigatedOn() != null) {
-            // Known by then, and either no measure yet or some measure not installed on that day.
-            sql.append(' ').append("""
-                     and s.surveyed_on <= :nm and (
-                        not exists (select 1 from hazard_measure_event e where e.site_id = s.id and e.on_date <= :nm)
-                        or exists (select 1 from (select distinct on (e.measure) e.status from hazard_measure_event e
-                                                  where e.site_id = s.id and e.on_date <= :nm
-                                                  order by e.measure, e.on_date desc, e.recorded_at desc) st
-                                   where st.status <> 'INSTALLED'))""");
-            params.put("nm", f.notMitigatedOn());
-        }
-        if (f.notInspectedSince() != null) {
-            sql.append(" and not exists (select 1 from hazard_inspection i where i.site_id = s.id and i.inspected_on >= :since)");
-            params.put("since", f.notInspectedSince());
+            query.where("s.latitude is not null");
         }
         if (afterId != null) {
-            sql.append(" and (s.village_code, s.id) > (:afterVillage, :afterId)");
-            params.put("afterVillage", afterVillage);
-            params.put("afterId", afterId);
+            query.append(" and (s.village_code, s.id) > (:afterVillage, :afterId)", Map.of("afterVillage", afterVillage, "afterId", afterId));
         }
-        sql.append(" order by s.village_code, s.id limit :limit");
-        params.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        return query.getResultList();
+        query.append(" order by s.village_code, s.id", Map.of());
+        return query.build(getEntityManager(), limit).getResultList();
     }
 
     /** A measure as it stood on a day, and since when. */
@@ -150,12 +131,6 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
                 .executeUpdate();
     }
 
-    private static void equal(StringBuilder sql, Map<String, Object> params, String column, String name, String value) {
-        if (value != null) {
-            sql.append(" and ").append(column).append(" = :").append(name);
-            params.put(name, value);
-        }
-    }
 
     private static LocalDate toDate(Object value) {
         return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();

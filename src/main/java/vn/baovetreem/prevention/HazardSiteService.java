@@ -195,13 +195,7 @@ public class HazardSiteService {
                 throw PageToken.invalid();
             }
         }
-        List<String> unitPaths = null;
-        if (q.unitCode() != null) {
-            if (units.find(q.unitCode()).isEmpty()) {
-                throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
-            }
-            unitPaths = units.scopePaths(q.unitCode());
-        }
+        List<String> unitPaths = units.subtreesOfParameter(q.unitCode());
         HazardSiteRepository.Filter filter = new HazardSiteRepository.Filter(unitPaths, q.villageCode(), q.kind(), q.riskLevel(),
                 q.notMitigatedOn(), q.notInspectedSince(), mappable);
         List<UUID> ids = sites.pageOfIds(filter, user.scope(), afterVillage, afterId, page.size() + 1);

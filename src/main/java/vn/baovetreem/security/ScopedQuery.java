@@ -1,0 +1,81 @@
+package vn.baovetreem.security;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A native list query that starts inside the caller's scope: the rows whose materialized path lies
+ * under one of the scope's subtrees. Filters are added only when their value is present, each with
+ * a named parameter, so user input never becomes SQL text.
+ */
+public final class ScopedQuery {
+
+    private final StringBuilder sql;
+    private final Map<String, Object> params = new LinkedHashMap<>();
+    private final String pathColumn;
+
+    /**
+     * @param select     {@code select ... from table alias}, without a where clause
+     * @param pathColumn the row's {@code ltree} path column, such as {@code c.unit_path}
+     */
+    public ScopedQuery(String select, Scope scope, String pathColumn) {
+        this.sql = new StringBuilder(select).append(" where true");
+        this.pathColumn = pathColumn;
+        if (!scope.all()) {
+            sql.append(" and cast(:scope as ltree[]) @> ").append(pathColumn);
+            params.put("scope", scope.asLtreeArray());
+        }
+    }
+
+    /** Keeps the rows under any of {@code unitPaths} (a unit's subtrees); no-op when null. */
+    public ScopedQuery under(List<String> unitPaths) {
+        if (unitPaths != null) {
+            sql.append(" and cast(:unitPaths as ltree[]) @> ").append(pathColumn);
+            params.put("unitPaths", "{" + String.join(",", unitPaths) + "}");
+        }
+        return this;
+    }
+
+    /** {@code column = :name}; no-op when {@code value} is null. */
+    public ScopedQuery equal(String column, String name, Object value) {
+        return value == null ? this : where(column + " = :" + name, name, value);
+    }
+
+    /** A condition using one named parameter; no-op when {@code value} is null. */
+    public ScopedQuery where(String condition, String name, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            params.put(name, value);
+        }
+        return this;
+    }
+
+    /** A condition without parameters. */
+    public ScopedQuery where(String condition) {
+        sql.append(" and ").append(condition);
+        return this;
+    }
+
+    /** Raw SQL (an order by, a keyset condition) and the parameters it names. */
+    public ScopedQuery append(String text, Map<String, Object> parameters) {
+        sql.append(text);
+        params.putAll(parameters);
+        return this;
+    }
+
+    /** {@code text} with the LIKE wildcards escaped (for {@code like ... escape '\'}). */
+    public static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The query, its parameters bound, with {@code limit}. */
+    public Query build(EntityManager em, int limit) {
+        Query query = em.createNativeQuery(sql + " limit :limit");
+        params.forEach(query::setParameter);
+        return query.setParameter("limit", limit);
+    }
+}
