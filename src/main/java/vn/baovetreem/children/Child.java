@@ -4,10 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Recorded;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.baovetreem.common.text.Texts;
@@ -28,12 +27,9 @@ import java.util.regex.Pattern;
  */
 @Entity
 @Table(name = "child")
-public class Child {
+public class Child extends Recorded {
 
     private static final Pattern TRAILING_NOTE = Pattern.compile(" \\(.*\\)$");
-
-    @Id
-    private UUID id;
 
     @Column(name = "personal_id")
     private String personalId;
@@ -116,28 +112,15 @@ public class Child {
     @Column(name = "merged_into_id")
     private UUID mergedIntoId;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Child() {
     }
 
+    private Child(String createdBy, Instant now) {
+        super(createdBy, now);
+    }
+
     static Child register(String createdBy, Instant now) {
-        Child child = new Child();
-        child.id = UUID.randomUUID();
-        child.createdBy = createdBy;
-        child.createdAt = now;
-        child.updatedAt = now;
-        return child;
+        return new Child(createdBy, now);
     }
 
     /**
@@ -193,7 +176,7 @@ public class Child {
     void mergeInto(Child survivor, LocalDate on) {
         this.status = ChildStatus.MERGED;
         this.statusDate = on;
-        this.mergedIntoId = survivor.id;
+        this.mergedIntoId = survivor.id();
         this.movedToUnitCode = null;
         this.statusNote = null;
         this.personalId = null;
@@ -238,11 +221,6 @@ public class Child {
         }
     }
 
-    void touch(Instant now) {
-        this.updatedAt = now;
-    }
-
-    public UUID id() { return id; }
     public String personalId() { return personalId; }
     public String fullName() { return fullName; }
     public String searchName() { return searchName; }
@@ -270,10 +248,6 @@ public class Child {
     public String statusNote() { return statusNote; }
     public String movedToUnitCode() { return movedToUnitCode; }
     public UUID mergedIntoId() { return mergedIntoId; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
 
     /** Age in whole years on {@code date}. */
     public int ageOn(LocalDate date) {

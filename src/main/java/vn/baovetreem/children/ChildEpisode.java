@@ -4,9 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.baovetreem.common.persistence.Recorded;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,10 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "child_episode")
-public class ChildEpisode {
-
-    @Id
-    private UUID id;
+public class ChildEpisode extends Recorded {
 
     @Column(name = "child_id", nullable = false)
     private UUID childId;
@@ -47,29 +43,17 @@ public class ChildEpisode {
 
     private String note;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected ChildEpisode() {
     }
 
+    private ChildEpisode(UUID childId, EpisodeKind kind, String createdBy, Instant now) {
+        super(createdBy, now);
+        this.childId = childId;
+        this.kind = kind;
+    }
+
     static ChildEpisode open(UUID childId, EpisodeKind kind, String createdBy, Instant now) {
-        ChildEpisode episode = new ChildEpisode();
-        episode.id = UUID.randomUUID();
-        episode.childId = childId;
-        episode.kind = kind;
-        episode.createdBy = createdBy;
-        episode.createdAt = now;
-        return episode;
+        return new ChildEpisode(childId, kind, createdBy, now);
     }
 
     void describe(String code, String subcode, LocalDate startDate, LocalDate endDate, String endReason, String note,
@@ -80,16 +64,15 @@ public class ChildEpisode {
         this.endDate = endDate;
         this.endReason = endReason;
         this.note = note;
-        this.updatedAt = now;
+        touch(now);
     }
 
     /** Moves the span to another child's record (a merge). */
     void moveTo(UUID survivorId, Instant now) {
         this.childId = survivorId;
-        this.updatedAt = now;
+        touch(now);
     }
 
-    public UUID id() { return id; }
     public UUID childId() { return childId; }
     public EpisodeKind kind() { return kind; }
     public String code() { return code; }
@@ -98,10 +81,6 @@ public class ChildEpisode {
     public LocalDate endDate() { return endDate; }
     public String endReason() { return endReason; }
     public String note() { return note; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
 
     /** Whether this span and {@code [start, end]} (open end when null) share a day. */
     boolean overlaps(LocalDate start, LocalDate end) {

@@ -4,10 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Recorded;
 import vn.baovetreem.common.text.Texts;
 
 import java.time.Instant;
@@ -17,10 +16,7 @@ import java.util.UUID;
 /** One support service for one child. Fields change through {@link InterventionService}. */
 @Entity
 @Table(name = "intervention")
-public class Intervention {
-
-    @Id
-    private UUID id;
+public class Intervention extends Recorded {
 
     @Column(name = "child_id", nullable = false)
     private UUID childId;
@@ -79,33 +75,20 @@ public class Intervention {
 
     private String note;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Intervention() {
+    }
+
+    private Intervention(UUID childId, String unitPath, UUID batchId, InterventionStatus status, String createdBy, Instant now) {
+        super(createdBy, now);
+        this.childId = childId;
+        this.unitPath = unitPath;
+        this.batchId = batchId;
+        this.status = status;
     }
 
     static Intervention record(UUID childId, String unitPath, UUID batchId, InterventionStatus status, String createdBy,
                                Instant now) {
-        Intervention i = new Intervention();
-        i.id = UUID.randomUUID();
-        i.childId = childId;
-        i.unitPath = unitPath;
-        i.batchId = batchId;
-        i.status = status;
-        i.createdBy = createdBy;
-        i.createdAt = now;
-        i.updatedAt = now;
-        return i;
+        return new Intervention(childId, unitPath, batchId, status, createdBy, now);
     }
 
     /** Applies checked details. */
@@ -134,32 +117,27 @@ public class Intervention {
     void start(LocalDate on, Instant now) {
         this.status = InterventionStatus.ONGOING;
         this.startDate = on;
-        this.updatedAt = now;
+        touch(now);
     }
 
     void complete(LocalDate on, String outcome, Instant now) {
         this.status = InterventionStatus.COMPLETED;
         this.endDate = on;
         this.outcome = outcome;
-        this.updatedAt = now;
+        touch(now);
     }
 
     void cancel(String reason, Instant now) {
         this.status = InterventionStatus.CANCELLED;
         this.cancellationReason = reason;
-        this.updatedAt = now;
+        touch(now);
     }
 
     void moveTo(UUID survivorId, Instant now) {
         this.childId = survivorId;
-        this.updatedAt = now;
+        touch(now);
     }
 
-    void touch(Instant now) {
-        this.updatedAt = now;
-    }
-
-    public UUID id() { return id; }
     public UUID childId() { return childId; }
     public UUID caseId() { return caseId; }
     public UUID batchId() { return batchId; }
@@ -178,8 +156,4 @@ public class Intervention {
     public String cancellationReason() { return cancellationReason; }
     public String planDeviationReason() { return planDeviationReason; }
     public String note() { return note; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
 }

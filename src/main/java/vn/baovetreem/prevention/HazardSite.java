@@ -2,23 +2,18 @@ package vn.baovetreem.prevention;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Recorded;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** A place where children may drown; its measures live in their own dated history. */
 @Entity
 @Table(name = "hazard_site")
-public class HazardSite {
-
-    @Id
-    private UUID id;
+public class HazardSite extends Recorded {
 
     @Column(name = "village_code", nullable = false)
     private String villageCode;
@@ -45,28 +40,15 @@ public class HazardSite {
 
     private String note;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected HazardSite() {
     }
 
+    private HazardSite(String createdBy, Instant now) {
+        super(createdBy, now);
+    }
+
     static HazardSite survey(String createdBy, Instant now) {
-        HazardSite site = new HazardSite();
-        site.id = UUID.randomUUID();
-        site.createdBy = createdBy;
-        site.createdAt = now;
-        site.updatedAt = now;
-        return site;
+        return new HazardSite(createdBy, now);
     }
 
     void describe(HazardSiteRequests.SiteDetails d, String unitPath, Instant now) {
@@ -79,18 +61,13 @@ public class HazardSite {
         this.riskLevel = d.riskLevel();
         this.surveyedOn = d.surveyedOn();
         this.note = d.note();
-        this.updatedAt = now;
+        touch(now);
     }
 
     HazardSiteRequests.SiteDetails details() {
         return new HazardSiteRequests.SiteDetails(villageCode, kind, description, latitude, longitude, riskLevel, surveyedOn, note);
     }
 
-    void touch(Instant now) {
-        this.updatedAt = now;
-    }
-
-    public UUID id() { return id; }
     public String villageCode() { return villageCode; }
     public String unitPath() { return unitPath; }
     public String kind() { return kind; }
@@ -100,8 +77,4 @@ public class HazardSite {
     public String riskLevel() { return riskLevel; }
     public LocalDate surveyedOn() { return surveyedOn; }
     public String note() { return note; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
 }
