@@ -53,6 +53,7 @@ class AccessMatrixTest {
             "GET;  /api/v1/hazard-sites/" + NO_CHILD + "; 404 404 404 403 403 403",
             "PATCH;/api/v1/hazard-sites/" + NO_CHILD + "; 404 404 403 403 403 403",
             "GET;  /api/v1/awareness-activities;         200 200 200 403 403 403",
+            "GET;  /api/v1/calendars/2025;               200 200 200 200 200 200",
             "POST; /api/v1/awareness-activities;         403 400 403 403 403 403",
     })
     void callerGetsTheStatusThePermissionTableGives(String method, String path, String statuses) {
