@@ -10,13 +10,13 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.IdentifierMasking;
 import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.ScopedQuery;
 
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -82,19 +82,10 @@ public class AuditService {
             IdentifierMasking.maskTree(before);
             IdentifierMasking.maskTree(after);
         }
-        return new AuditEventView((UUID) row[0], toOffset(row[1]), (String) row[2], (String) row[3], (String) row[4],
+        return new AuditEventView((UUID) row[0], NativeValues.timestamp(row[1]), (String) row[2], (String) row[3], (String) row[4],
                 (String) row[5], (String) row[6], (String) row[7], before, after, (String) row[10]);
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
-    }
 
     private JsonNode parse(String json) {
         if (json == null) {

@@ -13,12 +13,12 @@ import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
+import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -165,7 +165,7 @@ public class WorkingCalendar {
         Map<LocalDate, Kind> days = new HashMap<>();
         List<Object[]> rows = em.createNativeQuery("select day, kind from calendar_day where day between ?1 and ?2")
                 .setParameter(1, from).setParameter(2, to).getResultList();
-        rows.forEach(r -> days.put(toDate(r[0]), Kind.valueOf((String) r[1])));
+        rows.forEach(r -> days.put(NativeValues.date(r[0]), Kind.valueOf((String) r[1])));
         return days;
     }
 
@@ -174,16 +174,12 @@ public class WorkingCalendar {
         List<Object[]> rows = em.createNativeQuery(
                         "select day, kind, name, confirmed from calendar_day where extract(year from day) = ?1 order by day")
                 .setParameter(1, year).getResultList();
-        return rows.stream().map(r -> new Day(toDate(r[0]), Kind.valueOf((String) r[1]), (String) r[2], (Boolean) r[3])).toList();
+        return rows.stream().map(r -> new Day(NativeValues.date(r[0]), Kind.valueOf((String) r[1]), (String) r[2], (Boolean) r[3])).toList();
     }
 
     @SuppressWarnings("unchecked")
     private Optional<Long> version(int year) {
         List<Number> rows = em.createNativeQuery("select version from calendar_year where year = ?1").setParameter(1, year).getResultList();
         return rows.stream().findFirst().map(Number::longValue);
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 }

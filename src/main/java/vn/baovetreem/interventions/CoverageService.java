@@ -6,13 +6,13 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.Scope;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -116,7 +116,7 @@ public class CoverageService {
                 .getResultList();
 
         List<UnsupportedChild> listed = missing.stream().limit(MAX_LISTED).map(r -> new UnsupportedChild((UUID) r[0],
-                (String) r[1], toDate(r[2]), (String) r[3], List.of(((String) r[4]).split(",")))).toList();
+                (String) r[1], NativeValues.date(r[2]), (String) r[3], List.of(((String) r[4]).split(",")))).toList();
         BigDecimal share = children == 0 ? null
                 : BigDecimal.valueOf(supported * 100).divide(BigDecimal.valueOf(children), 1, RoundingMode.HALF_UP);
         return new Coverage(period, children, supported, share,
@@ -204,9 +204,5 @@ public class CoverageService {
 
     private static long count(Object value) {
         return ((Number) value).longValue();
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 }

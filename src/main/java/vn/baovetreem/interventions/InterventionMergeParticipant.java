@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.children.ChildMergeParticipant;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +22,7 @@ class InterventionMergeParticipant implements ChildMergeParticipant {
     @Override
     public List<String> moveRecords(UUID duplicateId, UUID survivorId) {
         List<Intervention> moved = interventions.ofChild(duplicateId);
-        moved.forEach(i -> i.moveTo(survivorId, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        moved.forEach(i -> i.moveTo(survivorId, clock.instant()));
         return moved.stream().map(i -> "intervention " + i.id()).toList();
     }
 }

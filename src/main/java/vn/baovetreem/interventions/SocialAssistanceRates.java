@@ -6,12 +6,12 @@ import jakarta.transaction.Transactional;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
+import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -93,10 +93,6 @@ public class SocialAssistanceRates {
     private List<Rate> rows() {
         List<Object[]> rows = em.createNativeQuery(
                 "select valid_from, monthly_vnd, legal_ref, confirmed from social_assistance_rate order by valid_from").getResultList();
-        return rows.stream().map(r -> new Rate(toDate(r[0]), ((Number) r[1]).longValue(), (String) r[2], (Boolean) r[3])).toList();
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+        return rows.stream().map(r -> new Rate(NativeValues.date(r[0]), ((Number) r[1]).longValue(), (String) r[2], (Boolean) r[3])).toList();
     }
 }

@@ -22,19 +22,18 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.ScopedQuery;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,7 +113,7 @@ public class AwarenessActivityService {
             throw new ApiException.BadRequest("VALIDATION_FAILED", "The activity has invalid values.", problems);
         }
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         em.createNativeQuery("""
                         insert into awareness_activity (id, unit_code, unit_path, held_on, channel, topics, title, organiser,
                                                         adults_reached, girls_reached, boys_reached, note, created_at, created_by)
@@ -171,7 +170,7 @@ public class AwarenessActivityService {
             int adults = ((Number) r[7]).intValue();
             int girls = ((Number) r[8]).intValue();
             int boys = ((Number) r[9]).intValue();
-            LocalDate held = r[2] instanceof LocalDate d ? d : ((Date) r[2]).toLocalDate();
+            LocalDate held = NativeValues.date(r[2]);
             return new ActivityView((UUID) r[0], (String) r[1], held, (String) r[3], Arrays.asList(((String) r[4]).split(",")),
                     (String) r[5], (String) r[6], adults, girls, boys, girls + boys, (String) r[10], (String) r[11]);
         }).toList();

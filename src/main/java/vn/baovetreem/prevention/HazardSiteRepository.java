@@ -3,10 +3,10 @@ package vn.baovetreem.prevention;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -94,7 +94,7 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
                 .setParameter("ids", siteIds).setParameter("on", on).getResultList();
         for (Object[] r : rows) {
             states.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new MeasureState((String) r[1],
-                    HazardSiteRequests.MeasureStatus.valueOf((String) r[2]), toDate(r[3])));
+                    HazardSiteRequests.MeasureStatus.valueOf((String) r[2]), NativeValues.date(r[3])));
         }
         return states;
     }
@@ -107,7 +107,7 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
             List<Object[]> rows = getEntityManager().createNativeQuery(
                             "select site_id, max(inspected_on) from hazard_inspection where site_id in (:ids) group by site_id")
                     .setParameter("ids", siteIds).getResultList();
-            rows.forEach(r -> last.put((UUID) r[0], toDate(r[1])));
+            rows.forEach(r -> last.put((UUID) r[0], NativeValues.date(r[1])));
         }
         return last;
     }
@@ -129,10 +129,5 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
                 .setParameter(1, id).setParameter(2, siteId).setParameter(3, on).setParameter(4, inspector)
                 .setParameter(5, findings).setParameter(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(7, by)
                 .executeUpdate();
-    }
-
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 }
