@@ -132,8 +132,7 @@ public class ChildService {
         Child child = lockForChange(id, ifMatch, user.scope());
         Set<ChildRequests.LifecycleAction> allowed = allowedActions(child.status());
         if (!allowed.contains(request.action())) {
-            throw new ApiException.Conflict("INVALID_TRANSITION", "A record that is " + child.status() + " cannot take "
-                    + request.action() + "; allowed now: " + (allowed.isEmpty() ? "none" : allowed) + ".");
+            throw ApiException.Conflict.invalidTransition(child.status().name(), request.action(), allowed);
         }
         if (request.date().isAfter(today()) || request.date().isBefore(child.dateOfBirth())) {
             throw ApiException.BadRequest.field("VALIDATION_FAILED", "date", "date must be between the date of birth and today.");

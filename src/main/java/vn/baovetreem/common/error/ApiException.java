@@ -1,5 +1,6 @@
 package vn.baovetreem.common.error;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -76,19 +77,37 @@ public abstract sealed class ApiException extends RuntimeException
      */
     public static final class Conflict extends ApiException {
         private final String existing;
+        private final transient List<String> allowedActions;
 
         public Conflict(String code, String detail) {
             this(code, detail, null);
         }
 
         public Conflict(String code, String detail, String existing) {
+            this(code, detail, existing, List.of());
+        }
+
+        private Conflict(String code, String detail, String existing, List<String> allowedActions) {
             super(code, detail, List.of());
             this.existing = existing;
+            this.allowedActions = List.copyOf(allowedActions);
+        }
+
+        /** 409 {@code INVALID_TRANSITION}: {@code action} is not possible now; {@code allowed} are. */
+        public static Conflict invalidTransition(String state, Object action, Collection<?> allowed) {
+            List<String> names = allowed.stream().map(String::valueOf).toList();
+            return new Conflict("INVALID_TRANSITION", "A record that is " + state + " cannot take " + action
+                    + "; allowed now: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ".", null, names);
         }
 
         /** Path of the conflicting record the caller may read, or null. */
         public String existing() {
             return existing;
+        }
+
+        /** For an invalid transition, the actions the caller may take now. */
+        public List<String> allowedActions() {
+            return allowedActions;
         }
 
         @Override public int status() { return 409; }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String code, String instance,
-                      String requestId, List<Violation> violations, String existing) {
+                      String requestId, List<Violation> violations, String existing,
+                      List<String> allowedActions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
@@ -20,16 +21,21 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(int status, String title, String code, String detail, List<Violation> violations) {
         return new Problem(TYPE_PREFIX + code.toLowerCase().replace('_', '-'), title, status, detail, code,
-                null, null, violations, null);
+                null, null, violations, null, null);
     }
 
     public Problem at(String instancePath, String requestId) {
-        return new Problem(type, title, status, detail, code, instancePath, requestId, violations, existing);
+        return new Problem(type, title, status, detail, code, instancePath, requestId, violations, existing, allowedActions);
     }
 
     /** The same problem pointing at the existing record a create or change collided with. */
     public Problem withExisting(String existingPath) {
-        return new Problem(type, title, status, detail, code, instance, requestId, violations, existingPath);
+        return new Problem(type, title, status, detail, code, instance, requestId, violations, existingPath, allowedActions);
+    }
+
+    /** The same problem listing the actions that are possible instead. */
+    public Problem withAllowedActions(List<String> actions) {
+        return new Problem(type, title, status, detail, code, instance, requestId, violations, existing, actions);
     }
 
     public Response toResponse() {
