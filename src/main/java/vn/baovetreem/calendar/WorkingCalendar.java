@@ -1,6 +1,7 @@
 package vn.baovetreem.calendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -50,6 +51,10 @@ public class WorkingCalendar {
     public record Year(int year, List<Day> days) {
     }
 
+    /** Fired, inside the transaction, when the exceptions of a year were replaced. */
+    public record Changed(int year) {
+    }
+
     /** Schema {@code CalendarYearUpdate}. */
     public record YearUpdate(@NotNull @Size(max = 60) List<@Valid @NotNull Day> days) {
     }
@@ -59,8 +64,11 @@ public class WorkingCalendar {
     private final AuditTrail audit;
     private final RequestValidator validator;
     private final Clock clock;
+    private final Event<Changed> changed;
 
-    WorkingCalendar(EntityManager em, AccessPolicy access, AuditTrail audit, RequestValidator validator, Clock clock) {
+    WorkingCalendar(EntityManager em, AccessPolicy access, AuditTrail audit, RequestValidator validator, Clock clock,
+                    Event<Changed> changed) {
+        this.changed = changed;
         this.em = em;
         this.access = access;
         this.audit = audit;
@@ -124,6 +132,7 @@ public class WorkingCalendar {
                 .executeUpdate();
         Year after = new Year(year, days(year));
         audit.record(before == null ? "CREATE" : "UPDATE", "calendar", String.valueOf(year), null, before, after);
+        changed.fire(new Changed(year));
         return new Versioned<>(after, version(year).orElseThrow());
     }
 

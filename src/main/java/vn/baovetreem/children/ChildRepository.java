@@ -3,6 +3,7 @@ package vn.baovetreem.children;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -30,6 +31,19 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** The record, if it exists and lies in {@code scope}. */
     public Optional<Child> findInScope(UUID id, Scope scope) {
         return findByIdOptional(id).filter(c -> scope.contains(c.unitPath()));
+    }
+
+    /**
+     * The child a new record (a support, a case) names in {@code field}: it must lie in
+     * {@code scope} and not have been merged away; otherwise 400 naming the field.
+     */
+    public Child referencedInScope(UUID id, Scope scope, String field) {
+        Child child = findInScope(id, scope).orElseThrow(() ->
+                ApiException.BadRequest.field("VALIDATION_FAILED", field, field + " is not a child in your area."));
+        if (child.status() == ChildStatus.MERGED) {
+            throw ApiException.BadRequest.field("VALIDATION_FAILED", field, field + " was merged into another record; use that one.");
+        }
+        return child;
     }
 
     /** Like {@link #findInScope} but locked for update until the transaction ends. */

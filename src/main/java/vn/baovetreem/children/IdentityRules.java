@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Checks of the identifiers people type in: the 12-digit personal identification number
  * ({@code PPP G YY RRRRRR}, Decree 137/2015 Art. 13) and Vietnamese phone numbers.
  */
-final class IdentityRules {
+public final class IdentityRules {
 
     private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
     private static final Pattern MOBILE = Pattern.compile("0[35789]\\d{8}");
@@ -57,7 +57,7 @@ final class IdentityRules {
      * (10 digits) or landline (11 digits beginning 02) number. Spaces, dots, dashes and a leading
      * {@code +84} or {@code 84} are accepted.
      */
-    static Optional<String> normalizePhone(String phone) {
+    public static Optional<String> normalizePhone(String phone) {
         String digits = PHONE_PUNCTUATION.matcher(phone).replaceAll("");
         if (digits.startsWith("+84")) {
             digits = "0" + digits.substring(3);

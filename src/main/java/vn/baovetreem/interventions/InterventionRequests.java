@@ -9,12 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.http.FlatBody;
 
 /**
  * Request bodies. A create is a {@link Placement} and the {@link InterventionDetails} side by side
@@ -33,8 +32,8 @@ public final class InterventionRequests {
     public record NewIntervention(Placement placement, InterventionDetails details) {
 
         static NewIntervention read(ObjectMapper mapper, ObjectNode body) throws JsonProcessingException {
-            ObjectNode rest = object(body);
-            return new NewIntervention(take(mapper, rest, Placement.class), mapper.treeToValue(rest, InterventionDetails.class));
+            FlatBody flat = FlatBody.of(mapper, body);
+            return new NewIntervention(flat.take(Placement.class), flat.rest(InterventionDetails.class));
         }
     }
 
@@ -42,28 +41,9 @@ public final class InterventionRequests {
     public record NewBatch(BatchHeader header, InterventionDetails details) {
 
         static NewBatch read(ObjectMapper mapper, ObjectNode body) throws JsonProcessingException {
-            ObjectNode rest = object(body);
-            return new NewBatch(take(mapper, rest, BatchHeader.class), mapper.treeToValue(rest, InterventionDetails.class));
+            FlatBody flat = FlatBody.of(mapper, body);
+            return new NewBatch(flat.take(BatchHeader.class), flat.rest(InterventionDetails.class));
         }
-    }
-
-    /** A copy of the body to take parts from. */
-    private static ObjectNode object(ObjectNode body) {
-        if (body == null) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The request needs a JSON object as body.");
-        }
-        return body.deepCopy();
-    }
-
-    /** Removes the fields of {@code part} from {@code body} and reads them as that record. */
-    private static <T extends Record> T take(ObjectMapper mapper, ObjectNode body, Class<T> part) throws JsonProcessingException {
-        ObjectNode fields = mapper.createObjectNode();
-        for (RecordComponent component : part.getRecordComponents()) {
-            if (body.has(component.getName())) {
-                fields.set(component.getName(), body.remove(component.getName()));
-            }
-        }
-        return mapper.treeToValue(fields, part);
     }
 
     /** Whose support it is and where it stands when recorded (default {@code PLANNED}). */

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.cases.CaseRepository;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildRepository;
 import vn.baovetreem.children.ChildStatus;
@@ -60,6 +61,7 @@ public class InterventionService {
 
     private final InterventionRepository interventions;
     private final ChildRepository children;
+    private final CaseRepository cases;
     private final InterventionViews views;
     private final CodeListCatalog codes;
     private final UnitDirectory units;
@@ -71,11 +73,13 @@ public class InterventionService {
     private final EntityManager em;
     private final Clock clock;
 
-    InterventionService(InterventionRepository interventions, ChildRepository children, InterventionViews views,
+    InterventionService(InterventionRepository interventions, ChildRepository children, CaseRepository cases,
+                        InterventionViews views,
                         CodeListCatalog codes, UnitDirectory units, AccessPolicy access, AuditTrail audit,
                         RequestValidator validator, PagingConfig paging, ObjectMapper mapper, EntityManager em, Clock clock) {
         this.interventions = interventions;
         this.children = children;
+        this.cases = cases;
         this.views = views;
         this.codes = codes;
         this.units = units;
@@ -96,7 +100,7 @@ public class InterventionService {
         InterventionDetails details = request.details();
         validator.validate(placement);
         validator.validate(details);
-        Child child = childFor(placement.childId(), user.scope());
+        Child child = children.referencedInScope(placement.childId(), user.scope(), "childId");
         InterventionStatus status = initialStatus(placement.status());
         InterventionDetails clean = check(details, status, List.of(child));
         Intervention intervention = Intervention.record(child.id(), child.unitPath(), null, status, user.username(), now());
@@ -212,8 +216,8 @@ public class InterventionService {
             case COMPLETED, CANCELLED -> Set.of();
         };
         if (!allowed.contains(request.action())) {
-            throw new ApiException.Conflict("INVALID_TRANSITION", "A support that is " + intervention.status() + " cannot take "
-                    + request.action() + "; allowed now: " + (allowed.isEmpty() ? "none" : allowed.stream().sorted().toList()) + ".");
+            throw ApiException.Conflict.invalidTransition(intervention.status().name(), request.action(),
+                    allowed.stream().sorted().toList());
         }
         LocalDate date = request.date() != null ? request.date() : today();
         if (date.isAfter(today())) {
@@ -317,8 +321,7 @@ public class InterventionService {
                 problems.add(new Violation("startDate", "is before the birth of child " + child.id()));
             }
         }
-        if (d.caseId() != null) {
-            // Cases arrive with their own feature; until then no case id can name a case of this child.
+        if (d.caseId() != null && recipients.stream().anyMatch(child -> !cases.isCaseOfChild(d.caseId(), child.id()))) {
             problems.add(new Violation("caseId", "is not a case of this child"));
         }
         if (!problems.isEmpty()) {
@@ -327,15 +330,6 @@ public class InterventionService {
         return new InterventionDetails(d.caseId(), d.type(), d.protectionLevel(), Texts.clean(d.provider()), d.fundingSource(),
                 d.amountVnd(), d.monthlyAmountVnd(), d.allowanceGroup(), d.startDate(), d.endDate(), Texts.clean(d.outcome()),
                 Texts.clean(d.planDeviationReason()), Texts.clean(d.note()));
-    }
-
-    private Child childFor(UUID id, Scope scope) {
-        Child child = children.findInScope(id, scope).orElseThrow(() ->
-                ApiException.BadRequest.field("VALIDATION_FAILED", "childId", "childId is not a child in your area."));
-        if (child.status() == ChildStatus.MERGED) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "childId", "childId was merged into another record; use that one.");
-        }
-        return child;
     }
 
     private static InterventionStatus initialStatus(InterventionStatus requested) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.children.Child;
+import vn.baovetreem.children.ChildRef;
 import vn.baovetreem.children.ChildRepository;
 
 import java.math.BigDecimal;
@@ -28,10 +29,6 @@ public class InterventionViews {
         this.children = children;
         this.units = units;
         this.rates = rates;
-    }
-
-    /** The child a support is for, as lists show it. */
-    public record ChildRef(UUID id, String fullName, String villageCode, String villageName) {
     }
 
     /**
@@ -77,7 +74,7 @@ public class InterventionViews {
     private static InterventionView view(Intervention i, Child child, Map<String, UnitDirectory.UnitSummary> villages,
                                          SocialAssistanceRates.Table table, LocalDate today) {
         UnitDirectory.UnitSummary village = villages.get(child.villageCode());
-        ChildRef ref = new ChildRef(child.id(), child.fullName(), child.villageCode(), village == null ? null : village.name());
+        ChildRef ref = ChildRef.of(child, village);
         return new InterventionView(i.id(), ref, i.caseId(), i.batchId(), i.type(), i.protectionLevel(), i.provider(),
                 i.fundingSource(), i.amountVnd(), i.monthlyAmountVnd(), allowance(i, child, table, today), i.startDate(),
                 i.endDate(), i.status(), i.outcome(), i.cancellationReason(), i.planDeviationReason(), i.note(),

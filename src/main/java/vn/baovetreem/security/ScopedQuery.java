@@ -23,10 +23,22 @@ public final class ScopedQuery {
      * @param pathColumn the row's {@code ltree} path column, such as {@code c.unit_path}
      */
     public ScopedQuery(String select, Scope scope, String pathColumn) {
+        this(select, scope, pathColumn, null);
+    }
+
+    /**
+     * Like {@link #ScopedQuery(String, Scope, String)}, but a row is also in scope when its
+     * nullable {@code otherPathColumn} is (such as the commune a case is being transferred to).
+     */
+    public ScopedQuery(String select, Scope scope, String pathColumn, String otherPathColumn) {
         this.sql = new StringBuilder(select).append(" where true");
         this.pathColumn = pathColumn;
         if (!scope.all()) {
-            sql.append(" and cast(:scope as ltree[]) @> ").append(pathColumn);
+            sql.append(" and (cast(:scope as ltree[]) @> ").append(pathColumn);
+            if (otherPathColumn != null) {
+                sql.append(" or cast(:scope as ltree[]) @> ").append(otherPathColumn);
+            }
+            sql.append(")");
             params.put("scope", scope.asLtreeArray());
         }
     }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
+import vn.baovetreem.testing.TestChildren;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,21 +23,10 @@ import static org.hamcrest.Matchers.nullValue;
 class InterventionApiTest {
 
     static final String INTERVENTIONS = "/api/v1/interventions";
-    private static int serial = (int) (System.nanoTime() % 90_000) + 10_000;
 
     /** A child born on {@code born} in {@code village}, registered by the Yên Phúc officer. */
     static UUID child(String village, String born) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fullName", "Nông Văn Hỗ Trợ " + (++serial));
-        body.put("dateOfBirth", born);
-        body.put("sex", "MALE");
-        body.put("villageCode", village);
-        if (born.compareTo("2010") < 0) {
-            body.put("continuingSupportReason", "Vocational training");
-        }
-        String id = Api.as("commune.yenphuc").contentType("application/json").body(body).post("/api/v1/children")
-                .then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+        return TestChildren.register(village, born, "Hỗ Trợ");
     }
 
     static void span(UUID child, String group, String subgroup, String start, String end) {
@@ -116,7 +106,7 @@ class InterventionApiTest {
         UUID first = child("06283_03", "2014-01-01");
         UUID second = child("06283_03", "2013-01-01");
         String outside = Api.as("commune.vanquan").contentType("application/json")
-                .body(Map.of("fullName", "Vi Văn Ngoài " + (++serial), "dateOfBirth", "2014-01-01", "sex", "MALE", "villageCode", "06253_01"))
+                .body(Map.of("fullName", "Vi Văn Ngoài " + System.nanoTime() % 100_000, "dateOfBirth", "2014-01-01", "sex", "MALE", "villageCode", "06253_01"))
                 .post("/api/v1/children").then().statusCode(201).extract().path("id");
         Map<String, Object> batch = new LinkedHashMap<>(Map.of("title", "Lớp học bơi hè 2025", "status", "COMPLETED",
                 "type", "SWIMMING_LESSONS", "protectionLevel", "PREVENTION", "fundingSource", "SOCIAL_CONTRIBUTIONS",

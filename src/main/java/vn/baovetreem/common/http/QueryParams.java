@@ -52,6 +52,17 @@ public final class QueryParams {
         }
     }
 
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(name, "must be true or false");
+        };
+    }
+
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
         if (value == null || value.isEmpty()) {
             return null;

@@ -1,0 +1,192 @@
+package vn.baovetreem.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.security.Scope;
+import vn.baovetreem.security.ScopedQuery;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Queries of cases, their timeline, plan versions and deadlines. A case is in a caller's scope when
+ * it is handled there, or when a pending transfer would move it there.
+ */
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
+
+    private static final String OPEN = "c.status not in ('CLOSED', 'CLOSED_UNSUBSTANTIATED')";
+
+    static boolean inScope(ChildCase c, Scope scope) {
+        return scope.contains(c.unitPath()) || (c.transferToPath() != null && scope.contains(c.transferToPath()));
+    }
+
+    Optional<ChildCase> findInScope(UUID id, Scope scope) {
+        return findByIdOptional(id).filter(c -> inScope(c, scope));
+    }
+
+    Optional<ChildCase> lockInScope(UUID id, Scope scope) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).filter(c -> inScope(c, scope));
+    }
+
+    /** Whether {@code caseId} names a case of {@code childId} (for supports given within a case). */
+    public boolean isCaseOfChild(UUID caseId, UUID childId) {
+        return count("id = ?1 and childId = ?2", caseId, childId) > 0;
+    }
+
+    List<ChildCase> findAllInOrder(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ChildCase> byId = find("id in ?1", ids).list().stream().collect(Collectors.toMap(ChildCase::id, Function.identity()));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    List<ChildCase> ofChild(UUID childId) {
+        return list("childId", childId);
+    }
+
+    /** Filters of the case list; every field is optional. */
+    record Filter(List<String> unitPaths, CaseType type, String abuseForm, CaseState status, String riskLevel,
+                  String assignedOfficer, UUID childId, Instant receivedFrom, Instant receivedTo, Instant overdueAt,
+                  Instant dueBefore) {
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> pageOfIds(Filter f, Scope scope, Instant afterReceived, UUID afterId, int limit) {
+        ScopedQuery query = new ScopedQuery("select c.id from child_case c", scope, "c.unit_path", "c.transfer_to_path")
+                .under(f.unitPaths())
+                .equal("c.type", "type", f.type() == null ? null : f.type().name())
+                .where("c.abuse_forms @> cast(:form as jsonb)", "form", f.abuseForm() == null ? null : "[\"" + f.abuseForm() + "\"]")
+                .equal("c.status", "status", f.status() == null ? null : f.status().name())
+                .equal("c.risk_level", "risk", f.riskLevel())
+                .equal("c.assigned_officer", "officer", f.assignedOfficer())
+                .equal("c.child_id", "childId", f.childId())
+                .where("c.received_at >= :receivedFrom", "receivedFrom", utc(f.receivedFrom()))
+                .where("c.received_at < :receivedTo", "receivedTo", utc(f.receivedTo()))
+                .where(OPEN + " and exists (select 1 from case_deadline d where d.case_id = c.id and d.met_at is null"
+                        + " and d.due_at < :overdueAt)", "overdueAt", utc(f.overdueAt()))
+                .where(OPEN + " and exists (select 1 from case_deadline d where d.case_id = c.id and d.met_at is null"
+                        + " and d.due_at < :dueBefore)", "dueBefore", utc(f.dueBefore()));
+        if (afterId != null) {
+            query.append(" and (c.received_at, c.id) < (:afterReceived, :afterId)",
+                    Map.of("afterReceived", utc(afterReceived), "afterId", afterId));
+        }
+        query.append(" order by c.received_at desc, c.id desc", Map.of());
+        return query.build(getEntityManager(), limit).getResultList();
+    }
+
+    /** The next number of {@code communeCode} in {@code year}, taken atomically. */
+    int nextNumber(String communeCode, int year) {
+        Object next = getEntityManager().createNativeQuery("""
+                        insert into case_number_counter (commune_code, year, last_number) values (?1, ?2, 1)
+                        on conflict (commune_code, year) do update set last_number = case_number_counter.last_number + 1
+                        returning last_number""")
+                .setParameter(1, communeCode).setParameter(2, year).getSingleResult();
+        return ((Number) next).intValue();
+    }
+
+    /** One entry of the timeline as stored. */
+    record EventRow(UUID id, CaseEventKind kind, String action, String fromState, String toState, Instant occurredAt,
+                    Instant recordedAt, String recordedBy, String note, String data) {
+    }
+
+    void appendEvent(UUID caseId, EventRow e) {
+        getEntityManager().createNativeQuery("""
+                        insert into case_event (id, case_id, kind, action, from_state, to_state, occurred_at, recorded_at,
+                                                recorded_by, note, data)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cast(?11 as jsonb))""")
+                .setParameter(1, e.id()).setParameter(2, caseId).setParameter(3, e.kind().name()).setParameter(4, e.action())
+                .setParameter(5, e.fromState()).setParameter(6, e.toState()).setParameter(7, utc(e.occurredAt()))
+                .setParameter(8, utc(e.recordedAt())).setParameter(9, e.recordedBy()).setParameter(10, e.note())
+                .setParameter(11, e.data())
+                .executeUpdate();
+    }
+
+    /** The timeline in the order it was written. */
+    @SuppressWarnings("unchecked")
+    List<EventRow> events(UUID caseId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select id, kind, action, from_state, to_state, occurred_at, recorded_at, recorded_by, note, cast(data as text)
+                        from case_event where case_id = ?1 order by seq""")
+                .setParameter(1, caseId).getResultList();
+        return rows.stream().map(r -> new EventRow((UUID) r[0], CaseEventKind.valueOf((String) r[1]), (String) r[2], (String) r[3],
+                (String) r[4], instant(r[5]), instant(r[6]), (String) r[7], (String) r[8], (String) r[9])).toList();
+    }
+
+    /** One version of a plan as stored; {@code items} is its JSON array. */
+    record PlanRow(int number, String items, long totalCostVnd, String note, Instant createdAt, String createdBy) {
+    }
+
+    void addPlanVersion(UUID caseId, PlanRow plan) {
+        getEntityManager().createNativeQuery("""
+                        insert into case_plan_version (case_id, number, items, total_cost_vnd, note, created_at, created_by)
+                        values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6, ?7)""")
+                .setParameter(1, caseId).setParameter(2, plan.number()).setParameter(3, plan.items())
+                .setParameter(4, plan.totalCostVnd()).setParameter(5, plan.note()).setParameter(6, utc(plan.createdAt()))
+                .setParameter(7, plan.createdBy())
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<PlanRow> planVersion(UUID caseId, int number) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select number, cast(items as text), total_cost_vnd, note, created_at, created_by
+                        from case_plan_version where case_id = ?1 and number = ?2""")
+                .setParameter(1, caseId).setParameter(2, number).getResultList();
+        return rows.stream().findFirst().map(r -> new PlanRow(((Number) r[0]).intValue(), (String) r[1], ((Number) r[2]).longValue(),
+                (String) r[3], instant(r[4]), (String) r[5]));
+    }
+
+    void replaceDeadlines(UUID caseId, List<CaseDeadlines.Deadline> deadlines) {
+        getEntityManager().createNativeQuery("delete from case_deadline where case_id = ?1").setParameter(1, caseId).executeUpdate();
+        for (CaseDeadlines.Deadline d : deadlines) {
+            getEntityManager().createNativeQuery("insert into case_deadline (case_id, step, due_at, met_at) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, caseId).setParameter(2, d.step().name()).setParameter(3, utc(d.dueAt()))
+                    .setParameter(4, utc(d.metAt()))
+                    .executeUpdate();
+        }
+    }
+
+    /** The stored deadlines of many cases, in one query. */
+    @SuppressWarnings("unchecked")
+    Map<UUID, List<CaseDeadlines.Deadline>> deadlines(Collection<UUID> caseIds) {
+        Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            List<Object[]> rows = getEntityManager().createNativeQuery(
+                            "select case_id, step, due_at, met_at from case_deadline where case_id in (:ids) order by due_at")
+                    .setParameter("ids", caseIds).getResultList();
+            rows.forEach(r -> byCase.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
+                    CaseDeadlines.Step.valueOf((String) r[1]), instant(r[2]), instant(r[3]))));
+        }
+        return byCase;
+    }
+
+    /** Cases whose deadlines must be computed again: all open ones, or those never computed. */
+    @SuppressWarnings("unchecked")
+    List<ChildCase> needingDeadlines(boolean allOpen) {
+        String where = allOpen ? OPEN : "not exists (select 1 from case_deadline d where d.case_id = c.id)";
+        List<UUID> ids = getEntityManager().createNativeQuery("select c.id from child_case c where " + where + " order by c.id")
+                .getResultList();
+        return findAllInOrder(ids);
+    }
+
+    private static Object utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : NativeValues.timestamp(value).toInstant();
+    }
+}

@@ -1,0 +1,194 @@
+package vn.baovetreem.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.cases.CaseRequests.Reporter;
+import vn.baovetreem.children.Child;
+import vn.baovetreem.children.ChildRef;
+import vn.baovetreem.children.ChildRepository;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Builds what the API returns about cases, cut to what the caller may see ({@link Disclosure}). */
+@ApplicationScoped
+public class CaseViews {
+
+    static final String MASKED_TEXT = "***";
+
+    private final ChildRepository children;
+    private final CaseRepository cases;
+    private final UnitDirectory units;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    CaseViews(ChildRepository children, CaseRepository cases, UnitDirectory units, ObjectMapper mapper, Clock clock) {
+        this.children = children;
+        this.cases = cases;
+        this.units = units;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Schema {@code CaseDeadline}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeadlineView(CaseDeadlines.Step step, Instant dueAt, Instant metAt, boolean overdue, Boolean onTime) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Assessment(String riskLevel, Boolean emergency, Instant emergencyProtectedAt, String reviewOutcome) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SeparationView(LocalDate startsOn, LocalDate endsOn, String extensionReason, LocalDate endedOn) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlanStatus(int currentVersion, Integer submittedVersion, Integer approvedVersion) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TransferView(String toCommuneCode, String toCommuneName) {
+    }
+
+    /** Schema {@code Case}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CaseView(UUID id, String caseNumber, CaseType type, CaseState status, ChildRef child, String communeCode,
+                           String sourceChannel, Instant receivedAt, Instant occurredAt, String occurredUnitCode,
+                           String summary, List<String> abuseForms, String sexualAbuseSubtype, String setting,
+                           String perpetratorRelationship, String injuryMechanism, String injuryOutcome,
+                           String riskCategory, String handlingOutcome, boolean childInDanger, Reporter reporter,
+                           Assessment assessment, SeparationView separation, PlanStatus plan, String closureReason,
+                           Instant closedAt, String assignedOfficer, boolean escalated, TransferView transfer,
+                           List<DeadlineView> deadlines, Disclosure disclosure, Set<CaseAction> allowedActions,
+                           Instant createdAt, String createdBy, Instant updatedAt) {
+    }
+
+    /** Schema {@code CaseEvent}: one entry of the timeline. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EventView(UUID id, CaseEventKind kind, String action, CaseState fromState, CaseState toState,
+                            Instant occurredAt, Instant recordedAt, String recordedBy, String note, JsonNode data) {
+    }
+
+    /** Schema {@code CasePlan}: one version of the plan. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlanView(UUID caseId, int version, boolean submitted, boolean approved, List<CaseRequests.PlanItem> items,
+                           long totalCostVnd, String note, Instant createdAt, String createdBy) {
+    }
+
+    /** What {@code allowed} maps a case to: the actions its reader may take. */
+    interface Allowed {
+        Set<CaseAction> of(ChildCase c);
+    }
+
+    CaseView of(ChildCase c, Disclosure disclosure, Set<CaseAction> allowed) {
+        return of(List.of(c), x -> disclosure, x -> allowed).getFirst();
+    }
+
+    /** Views of many cases in a constant number of queries. */
+    List<CaseView> of(List<ChildCase> page, Function<ChildCase, Disclosure> disclosure, Allowed allowed) {
+        Map<UUID, Child> byId = children.findAllInOrder(page.stream().map(ChildCase::childId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Child::id, Function.identity()));
+        Map<String, UnitDirectory.UnitSummary> named = units.findAll(java.util.stream.Stream.concat(
+                byId.values().stream().map(Child::villageCode),
+                page.stream().map(ChildCase::transferToCode).filter(java.util.Objects::nonNull)).toList());
+        Map<UUID, List<CaseDeadlines.Deadline>> deadlines = cases.deadlines(page.stream().map(ChildCase::id).toList());
+        Instant now = clock.instant();
+        return page.stream().map(c -> {
+            Child child = byId.get(c.childId());
+            List<DeadlineView> due = deadlines.getOrDefault(c.id(), List.of()).stream().map(d -> deadline(d, c, now)).toList();
+            return view(c, ChildRef.of(child, named.get(child.villageCode())), named, due, disclosure.apply(c), allowed.of(c));
+        }).toList();
+    }
+
+    private static DeadlineView deadline(CaseDeadlines.Deadline d, ChildCase c, Instant now) {
+        boolean overdue = d.metAt() == null && !c.status().isClosed() && now.isAfter(d.dueAt());
+        return new DeadlineView(d.step(), d.dueAt(), d.metAt(), overdue, d.metAt() == null ? null : !d.metAt().isAfter(d.dueAt()));
+    }
+
+    private static CaseView view(ChildCase c, ChildRef child, Map<String, UnitDirectory.UnitSummary> named,
+                                 List<DeadlineView> deadlines, Disclosure d, Set<CaseAction> allowed) {
+        CaseRequests.CaseReport r = c.report();
+        boolean handling = d.showsHandling();
+        Assessment assessment = handling && (c.riskLevel() != null || c.assessedEmergency() != null)
+                ? new Assessment(c.riskLevel(), c.assessedEmergency(), c.emergencyProtectedAt(), c.reviewOutcome()) : null;
+        SeparationView separation = handling && c.separationStartsOn() != null
+                ? new SeparationView(c.separationStartsOn(), c.separationEndsOn(), d.showsFreeText() ? c.separationExtension()
+                : masked(c.separationExtension()), c.separationEndedOn()) : null;
+        PlanStatus plan = handling && c.planVersion() > 0
+                ? new PlanStatus(c.planVersion(), c.submittedPlanVersion(), c.approvedPlanVersion()) : null;
+        TransferView transfer = c.transferToCode() == null ? null : new TransferView(c.transferToCode(),
+                named.containsKey(c.transferToCode()) ? named.get(c.transferToCode()).name() : null);
+        return new CaseView(c.id(), c.caseNumber(), c.type(), c.status(), child, c.communeCode(), r.sourceChannel(),
+                r.receivedAt(), r.occurredAt(), r.occurredUnitCode(), d.showsFreeText() ? r.summary() : masked(r.summary()),
+                r.abuseForms(), r.sexualAbuseSubtype(), r.setting(), r.perpetratorRelationship(), r.injuryMechanism(),
+                r.injuryOutcome(), r.riskCategory(), r.handlingOutcome(), c.childInDanger(),
+                d.showsReporter() ? r.reporter() : null, assessment, separation, plan, c.closureReason(), c.closedAt(),
+                c.assignedOfficer(), c.escalated(), transfer, deadlines, d, allowed, c.createdAt(), c.createdBy(), c.updatedAt());
+    }
+
+    /** The timeline as {@code d} may see it: village users see transitions only, without their details. */
+    List<EventView> timeline(List<CaseRepository.EventRow> rows, Disclosure d) {
+        return rows.stream()
+                .filter(e -> d.showsHandling() || e.kind() == CaseEventKind.REPORTED || e.kind() == CaseEventKind.TRANSITION)
+                .map(e -> new EventView(e.id(), e.kind(), e.action(), state(e.fromState()), state(e.toState()), e.occurredAt(),
+                        e.recordedAt(), e.recordedBy(), d.showsFreeText() && d.showsHandling() ? e.note() : masked(e.note()),
+                        d.showsFreeText() && d.showsHandling() ? json(e.data()) : null))
+                .toList();
+    }
+
+    PlanView plan(ChildCase c, CaseRepository.PlanRow row, Disclosure d) {
+        List<CaseRequests.PlanItem> items = readItems(row.items()).stream()
+                .map(i -> d.showsFreeText() ? i : new CaseRequests.PlanItem(i.measure(), masked(i.description()),
+                        MASKED_TEXT, masked(i.provider()), i.startOn(), i.endOn(), i.estimatedCostVnd()))
+                .toList();
+        boolean submitted = c.submittedPlanVersion() != null && row.number() <= c.submittedPlanVersion();
+        boolean approved = c.approvedPlanVersion() != null && row.number() == c.approvedPlanVersion();
+        return new PlanView(c.id(), row.number(), submitted, approved, items, row.totalCostVnd(),
+                d.showsFreeText() ? row.note() : masked(row.note()), row.createdAt(), row.createdBy());
+    }
+
+    String itemsJson(List<CaseRequests.PlanItem> items) {
+        try {
+            return mapper.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<CaseRequests.PlanItem> readItems(String json) {
+        try {
+            return List.of(mapper.readValue(json, CaseRequests.PlanItem[].class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return text == null ? null : mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CaseState state(String name) {
+        return name == null ? null : CaseState.valueOf(name);
+    }
+
+    private static String masked(String text) {
+        return text == null ? null : MASKED_TEXT;
+    }
+}

@@ -1,0 +1,48 @@
+package vn.baovetreem.cases;
+
+import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.Role;
+
+/**
+ * How much of a case a caller sees (Decree 56 Art. 24 and the permission table):
+ * <ul>
+ *   <li>{@code WITH_REPORTER}: commune users of the commune that handles the case see everything;</li>
+ *   <li>{@code FULL}: administrators, district users on an escalated case and the commune a transfer
+ *       is proposed to see everything but the reporter;</li>
+ *   <li>{@code MASKED}: district users on other cases see no reporter and no free text;</li>
+ *   <li>{@code VILLAGE}: village users see the report, but no reporter, assessment, separation or plan.</li>
+ * </ul>
+ * Reads at {@code WITH_REPORTER} and {@code FULL} are audited.
+ */
+public enum Disclosure {
+    WITH_REPORTER, FULL, MASKED, VILLAGE;
+
+    static Disclosure of(ChildCase c, CurrentUser.Resolved user) {
+        if (user.roles().contains(Role.COMMUNE) && user.scope().contains(c.unitPath())) {
+            return WITH_REPORTER;
+        }
+        if (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.COMMUNE)) {
+            return FULL;
+        }
+        if (user.roles().contains(Role.DISTRICT)) {
+            return c.escalated() ? FULL : MASKED;
+        }
+        return VILLAGE;
+    }
+
+    boolean audited() {
+        return this == WITH_REPORTER || this == FULL;
+    }
+
+    boolean showsReporter() {
+        return this == WITH_REPORTER;
+    }
+
+    boolean showsFreeText() {
+        return this != MASKED;
+    }
+
+    boolean showsHandling() {
+        return this != VILLAGE;
+    }
+}
