@@ -367,4 +367,38 @@ class CaseApiTest {
         Api.as(COMMUNE).queryParam("case", id).get("/api/v1/interventions").then().statusCode(200)
                 .body("items.caseId", not(org.hamcrest.Matchers.empty()));
     }
+
+    @Test
+    void replacingACalendarYearMovesTheDeadlinesOfOpenCases() {
+        // Monday 23 December 2024: five working days end on Monday 30 December.
+        String id = report(COMMUNE, abuse(child(), Instant.parse("2024-12-23T02:00:00Z"), false));
+        String due = "deadlines.find { it.step == 'PLAN_DRAFTED' }.dueAt";
+        Api.as(COMMUNE).get(CASES + "/" + id).then().body(due, equalTo("2024-12-30T17:00:00Z"));
+        Response calendar = Api.as("admin").get("/api/v1/calendars/2024");
+        List<Map<String, Object>> days = calendar.then().statusCode(200).extract().path("days");
+        List<Map<String, Object>> withExtra = new java.util.ArrayList<>(days);
+        withExtra.add(Map.of("date", "2024-12-30", "kind", "HOLIDAY", "name", "Nghỉ thử (test)"));
+        String etag = Api.as("admin").header("If-Match", calendar.header("ETag")).contentType("application/json")
+                .body(Map.of("days", withExtra)).put("/api/v1/calendars/2024").then().statusCode(200).extract().header("ETag");
+        try {
+            Api.as(COMMUNE).get(CASES + "/" + id).then().body(due, equalTo("2024-12-31T17:00:00Z"));
+        } finally {
+            Api.as("admin").header("If-Match", etag).contentType("application/json").body(Map.of("days", days))
+                    .put("/api/v1/calendars/2024").then().statusCode(200);
+        }
+        Api.as(COMMUNE).get(CASES + "/" + id).then().body(due, equalTo("2024-12-30T17:00:00Z"));
+    }
+
+    @Test
+    void aMergedDuplicatesCasesFollowItIntoTheSurvivor() {
+        UUID survivor = child();
+        UUID duplicate = child();
+        String id = report(COMMUNE, abuse(duplicate, Instant.now().minus(Duration.ofHours(2)), false));
+        String etag = Api.as(COMMUNE).get("/api/v1/children/" + duplicate).then().extract().header("ETag");
+        Api.as(COMMUNE).contentType("application/json").header("If-Match", etag)
+                .body(Map.of("survivorId", survivor.toString(), "note", "Đăng ký hai lần"))
+                .post("/api/v1/children/" + duplicate + "/merge").then().statusCode(200);
+        Api.as(COMMUNE).get(CASES + "/" + id).then().statusCode(200).body("child.id", equalTo(survivor.toString()));
+        Api.as(COMMUNE).queryParam("child", survivor).get(CASES).then().body("items.id", org.hamcrest.Matchers.contains(id));
+    }
 }
