@@ -3,6 +3,7 @@ package vn.baovetreem.cases;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -64,7 +65,7 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     }
 
     @SuppressWarnings("unchecked")
-    List<UUID> pageOfIds(Filter f, Scope scope, Instant afterReceived, UUID afterId, int limit) {
+    List<UUID> pageOfIds(Filter f, Scope scope, PageRequest.Keyset<Instant> after, int limit) {
         ScopedQuery query = new ScopedQuery("select c.id from child_case c", scope, "c.unit_path", "c.transfer_to_path")
                 .under(f.unitPaths())
                 .equal("c.type", "type", f.type() == null ? null : f.type().name())
@@ -79,9 +80,9 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
                         + " and d.due_at < :overdueAt)", "overdueAt", utc(f.overdueAt()))
                 .where(OPEN + " and exists (select 1 from case_deadline d where d.case_id = c.id and d.met_at is null"
                         + " and d.due_at < :dueBefore)", "dueBefore", utc(f.dueBefore()));
-        if (afterId != null) {
+        if (after != null) {
             query.append(" and (c.received_at, c.id) < (:afterReceived, :afterId)",
-                    Map.of("afterReceived", utc(afterReceived), "afterId", afterId));
+                    Map.of("afterReceived", utc(after.key()), "afterId", after.id()));
         }
         query.append(" order by c.received_at desc, c.id desc", Map.of());
         return query.build(getEntityManager(), limit).getResultList();

@@ -421,23 +421,12 @@ public class CaseService {
         CurrentUser.Resolved user = access.check(Operation.READ_CASES);
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
-        Instant afterReceived = null;
-        UUID afterId = null;
-        if (page.afterKey() != null) {
-            int cut = page.afterKey().lastIndexOf('|');
-            try {
-                afterReceived = Instant.parse(page.afterKey().substring(0, cut));
-                afterId = UUID.fromString(page.afterKey().substring(cut + 1));
-            } catch (RuntimeException e) {
-                throw PageToken.invalid();
-            }
-        }
         CaseRepository.Filter filter = new CaseRepository.Filter(units.subtreesOfParameter(q.unitCode()), q.type(), q.abuseForm(),
                 q.status(), q.riskLevel(), q.assignedOfficer(), q.childId(), q.receivedFrom(), q.receivedTo(),
                 Boolean.TRUE.equals(q.overdue()) ? now() : null, q.dueBefore());
-        List<UUID> ids = cases.pageOfIds(filter, user.scope(), afterReceived, afterId, page.size() + 1);
+        List<UUID> ids = cases.pageOfIds(filter, user.scope(), page.keyset(Instant::parse), page.size() + 1);
         Page<ChildCase> rows = Page.fromOverfetch(cases.findAllInOrder(ids), page.size(),
-                last -> PageToken.encode(LIST, fingerprint, last.receivedAt() + "|" + last.id()));
+                last -> PageToken.encode(LIST, fingerprint, PageRequest.Keyset.of(last.receivedAt(), last.id())));
         return new Page<>(views.of(rows.items(), c -> Disclosure.of(c, user), c -> CaseAction.allowed(c, actors(c, user))),
                 rows.nextPageToken());
     }

@@ -3,6 +3,7 @@ package vn.baovetreem.prevention;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -53,7 +54,7 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
     }
 
     @SuppressWarnings("unchecked")
-    List<UUID> pageOfIds(Filter f, Scope scope, String afterVillage, UUID afterId, int limit) {
+    List<UUID> pageOfIds(Filter f, Scope scope, PageRequest.Keyset<String> after, int limit) {
         ScopedQuery query = new ScopedQuery("select s.id from hazard_site s", scope, "s.unit_path")
                 .under(f.unitPaths())
                 .equal("s.village_code", "village", f.villageCode())
@@ -72,8 +73,8 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
         if (f.withCoordinatesOnly()) {
             query.where("s.latitude is not null");
         }
-        if (afterId != null) {
-            query.append(" and (s.village_code, s.id) > (:afterVillage, :afterId)", Map.of("afterVillage", afterVillage, "afterId", afterId));
+        if (after != null) {
+            query.append(" and (s.village_code, s.id) > (:afterVillage, :afterId)", Map.of("afterVillage", after.key(), "afterId", after.id()));
         }
         query.append(" order by s.village_code, s.id", Map.of());
         return query.build(getEntityManager(), limit).getResultList();

@@ -183,23 +183,13 @@ public class HazardSiteService {
         String list = mappable ? LIST + "-geojson" : LIST;
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, list, fingerprint), paging);
-        String afterVillage = null;
-        UUID afterId = null;
-        if (page.afterKey() != null) {
-            int cut = page.afterKey().lastIndexOf('|');
-            try {
-                afterVillage = page.afterKey().substring(0, cut);
-                afterId = UUID.fromString(page.afterKey().substring(cut + 1));
-            } catch (RuntimeException e) {
-                throw PageToken.invalid();
-            }
-        }
+        PageRequest.Keyset<String> after = page.keyset(key -> key);
         List<String> unitPaths = units.subtreesOfParameter(q.unitCode());
         HazardSiteRepository.Filter filter = new HazardSiteRepository.Filter(unitPaths, q.villageCode(), q.kind(), q.riskLevel(),
                 q.notMitigatedOn(), q.notInspectedSince(), mappable);
-        List<UUID> ids = sites.pageOfIds(filter, user.scope(), afterVillage, afterId, page.size() + 1);
+        List<UUID> ids = sites.pageOfIds(filter, user.scope(), after, page.size() + 1);
         Page<HazardSite> rows = Page.fromOverfetch(sites.findAllInOrder(ids), page.size(),
-                last -> PageToken.encode(list, fingerprint, last.villageCode() + "|" + last.id()));
+                last -> PageToken.encode(list, fingerprint, PageRequest.Keyset.of(last.villageCode(), last.id())));
         return new Page<>(views(rows.items()), rows.nextPageToken());
     }
 

@@ -220,6 +220,11 @@ class CaseApiTest {
                 .body("items[0].deadlines.find { it.step == 'EMERGENCY_PROTECTION' }.overdue", equalTo(true));
         Api.as(COMMUNE).queryParam("child", child).queryParam("dueBefore", Instant.now().plus(Duration.ofHours(12)).toString())
                 .get(CASES).then().statusCode(200).body("items.id", containsInAnyOrder(late, recent));
+        // Latest received first, one per page.
+        String next = Api.as(COMMUNE).queryParam("child", child).queryParam("pageSize", 1).get(CASES).then()
+                .body("items.id", org.hamcrest.Matchers.contains(recent)).extract().path("nextPageToken");
+        Api.as(COMMUNE).queryParam("child", child).queryParam("pageSize", 1).queryParam("pageToken", next).get(CASES).then()
+                .body("items.id", org.hamcrest.Matchers.contains(late));
         step(late, Map.of("action", "PROTECT_EMERGENCY", "note", "Đã đưa trẻ đến nơi an toàn"));
         Api.as(COMMUNE).queryParam("child", child).queryParam("overdue", true).get(CASES).then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty());
