@@ -62,6 +62,12 @@ class AccessMatrixTest {
             "PATCH;/api/v1/hazard-sites/" + NO_CHILD + "; 404 404 403 403 403 403",
             "GET;  /api/v1/awareness-activities;         200 200 200 403 403 403",
             "GET;  /api/v1/calendars/2025;               200 200 200 200 200 200",
+            "GET;  /api/v1/indicators;                   200 200 200 200 403 200",
+            "GET;  /api/v1/indicators/child-population;  200 200 200 200 403 200",
+            "GET;  /api/v1/indicator-values?unit=06298&period=2025&keys=child-population; 404 200 200 200 403 200",
+            "GET;  /api/v1/exports/circular-13?unit=06298&period=2025-Q1; 403 200 200 200 403 200",
+            "GET;  /api/v1/exports/dhis2-metadata;       403 200 200 200 403 200",
+            "GET;  /api/v1/admin-units/06298/facts/2019; 404 404 404 404 403 404",
             "POST; /api/v1/awareness-activities;         403 400 403 403 403 403",
     })
     void callerGetsTheStatusThePermissionTableGives(String method, String path, String statuses) {

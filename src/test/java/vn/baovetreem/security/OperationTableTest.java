@@ -41,6 +41,7 @@ class OperationTableTest {
             "READ_ACCEPTED_REPORTS; COMMUNE DISTRICT AGGREGATOR",
             "READ_INDICATORS; VILLAGE COMMUNE DISTRICT AGGREGATOR ADMIN",
             "EXPORT_INDICATORS; COMMUNE DISTRICT AGGREGATOR ADMIN",
+            "WRITE_UNIT_FACTS; COMMUNE DISTRICT",
             "RUN_IMPORTS; COMMUNE IMPORTER",
     })
     void operationIsAllowedToExactlyTheRolesOfTheBrief(Operation operation, String roles) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,6 +51,14 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             throw invalid(name, "must be a whole number");
         }
+    }
+
+    /** A comma-separated parameter as a list of its non-blank items (empty when absent). */
+    public static List<String> list(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text(name, value, 2000).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     public static Boolean bool(String name, String value) {

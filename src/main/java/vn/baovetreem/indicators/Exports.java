@@ -1,0 +1,149 @@
+package vn.baovetreem.indicators;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.areas.UnitLevel;
+import vn.baovetreem.codelists.CodeListCatalog;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.indicators.IndicatorService.Value;
+import vn.baovetreem.indicators.IndicatorService.Values;
+import vn.baovetreem.security.AccessPolicy;
+import vn.baovetreem.security.Operation;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Circular 13/2021 export in its four formats. Every format is made from the same values; the
+ * ETag is a digest of the format and of the values without their generation time, so an unchanged
+ * export is recognised with {@code If-None-Match}.
+ */
+@ApplicationScoped
+public class Exports {
+
+    public enum Format {
+        JSON("application/json", "json"),
+        CSV("text/csv; charset=UTF-8", "csv"),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        DHIS2("application/json", "dhis2.json");
+
+        final String mediaType;
+        final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+    }
+
+    /** A produced export: its bytes, media type, file name and content ETag. */
+    public record Export(byte[] body, String mediaType, String fileName, String etag) {
+    }
+
+    private final IndicatorService indicators;
+    private final IndicatorCatalogue catalogue;
+    private final CodeListCatalog codes;
+    private final UnitDirectory units;
+    private final AccessPolicy access;
+    private final ObjectMapper mapper;
+
+    Exports(IndicatorService indicators, IndicatorCatalogue catalogue, CodeListCatalog codes, UnitDirectory units,
+            AccessPolicy access, ObjectMapper mapper) {
+        this.indicators = indicators;
+        this.catalogue = catalogue;
+        this.codes = codes;
+        this.units = units;
+        this.access = access;
+        this.mapper = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /** The export of every indicator for a unit and period, broken down by the units below it and every disaggregation. */
+    public Export circular13(String unitCode, Period period, Format format, Integer suppressBelow) {
+        List<String> by = catalogue.disaggregations().stream().map(IndicatorCatalogue.Disaggregation::code).toList();
+        Values values = indicators.export(new IndicatorService.Query(unitCode, period, List.of(), by, suppressBelow));
+        String etag = etag(format, values);
+        String fileName = "circular-13_" + values.unit().code() + "_" + values.period().label().replace('/', '_') + "." + format.extension;
+        byte[] body = switch (format) {
+            case JSON -> json(values);
+            case CSV -> Csv.write(values);
+            case XLSX -> Xlsx.write(values, catalogue, this::categoryLabel);
+            case DHIS2 -> json(Dhis2.dataValueSet(values, levels(values)));
+        };
+        return new Export(body, format.mediaType, fileName, etag);
+    }
+
+    /** What a DHIS2 administrator needs to set the data set up. */
+    public Dhis2.Metadata dhis2Metadata() {
+        access.check(Operation.EXPORT_INDICATORS);
+        return Dhis2.metadata(catalogue, codes);
+    }
+
+    private Map<String, UnitLevel> levels(Values values) {
+        Map<String, UnitLevel> levels = new HashMap<>();
+        List<String> codesInExport = values.indicators().stream().filter(r -> r.values() != null).flatMap(r -> r.values().stream())
+                .map(Value::unitCode).distinct().toList();
+        units.findAll(codesInExport).forEach((code, unit) -> levels.put(code, unit.level()));
+        return levels;
+    }
+
+    private String etag(Format format, Values values) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(format.name().getBytes(StandardCharsets.UTF_8));
+            digest.update(json(values.at(Instant.EPOCH)));
+            return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Format format(String name) {
+        if (name == null) {
+            return Format.JSON;
+        }
+        return switch (name) {
+            case "json" -> Format.JSON;
+            case "csv" -> Format.CSV;
+            case "xlsx" -> Format.XLSX;
+            case "dhis2" -> Format.DHIS2;
+            default -> throw ApiException.BadRequest.field("INVALID_PARAMETER", "format", "format must be json, csv, xlsx or dhis2.");
+        };
+    }
+
+    /** The Vietnamese label of a category of a disaggregation, for the workbook. */
+    String categoryLabel(String dimension, String category) {
+        if (category == null) {
+            return "";
+        }
+        if (category.equals("UNKNOWN")) {
+            return "Chưa rõ";
+        }
+        return switch (dimension) {
+            case "FATALITY" -> category.equals("FATAL") ? "Tử vong" : "Không tử vong";
+            case "AGE_BAND" -> catalogue.all().stream().flatMap(i -> i.ageBands().stream()).filter(b -> b.code().equals(category))
+                    .findFirst().map(b -> b.from() + " – dưới " + b.to() + " tuổi").orElse(category);
+            default -> catalogue.disaggregations().stream().filter(d -> d.code().equals(dimension) && d.codeList() != null).findFirst()
+                    .flatMap(d -> codes.find(d.codeList()))
+                    .flatMap(list -> list.entries().stream().filter(e -> e.code().equals(category)).findFirst())
+                    .map(e -> e.labelVi()).orElse(category);
+        };
+    }
+}

@@ -1,0 +1,239 @@
+package vn.baovetreem.indicators;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How each computable indicator of the catalogue is counted: SQL that lists the entities of its
+ * numerator and denominator (children, cases, sites, activities or units), each with the unit it
+ * belongs to ({@code unit_code}, a village or a commune), a {@code weight} and the columns its
+ * disaggregations read. A disaggregation is a lateral join that gives each entity its categories
+ * ({@code d.dim}); an entity with several (a child in two groups) counts once in each and once in
+ * the total.
+ *
+ * <p>Parameters: {@code :from}, {@code :to} (days), {@code :fromTs}, {@code :toTs} (the instants
+ * the period starts and ends in the service's time zone), {@code :zone}, {@code :year}. The common
+ * table {@code kids} is the child population: children under 16 at the end of the period, not
+ * merged away, not moved away or dead before it began.
+ */
+final class IndicatorDefinitions {
+
+    /** One side of an indicator: its entities and the disaggregations it can be broken down by. */
+    record Source(String sql, boolean weighted, Map<String, String> dims) {
+
+        Optional<String> dim(String code) {
+            return Optional.ofNullable(dims.get(code));
+        }
+    }
+
+    record Definition(Source numerator, Source denominator) {
+    }
+
+    static final String KIDS = """
+            select c.id, c.village_code, c.sex, c.ethnicity, c.personal_id, c.health_insurance_card, c.caregiver_phones,
+                   cast(extract(year from age(cast(:to as date), c.date_of_birth)) as int) as age
+            from child c
+            where c.status <> 'MERGED' and c.date_of_birth <= :to and c.date_of_birth > cast(:to as date) - interval '16 years'
+              and not (c.status in ('MOVED_AWAY', 'DECEASED') and c.status_date < :from)""";
+
+    private static final String SUPPORTED = "i.status in ('ONGOING', 'COMPLETED') and i.start_date <= :to"
+            + " and (i.end_date is null or i.end_date >= :from)";
+    private static final String ABUSE_CASE = "cc.type = 'ABUSE' and cc.status <> 'CLOSED_UNSUBSTANTIATED'"
+            + " and cc.received_at >= :fromTs and cc.received_at < :toTs";
+    private static final String INJURY_CASE = "cc.type = 'INJURY'"
+            + " and coalesce(cc.occurred_at, cc.received_at) >= :fromTs and coalesce(cc.occurred_at, cc.received_at) < :toTs";
+    private static final String CHILD_COLUMNS = "k.id as entity, k.village_code as unit_code, 1 as weight, k.sex, k.ethnicity, k.age";
+
+    /** Single-valued disaggregations of children; {@code AGE_BAND} is filled in per indicator. */
+    private static final Map<String, String> CHILD_DIMS = Map.of(
+            "SEX", "cross join lateral (select e.sex as dim) d",
+            "AGE_BAND", "cross join lateral (select {AGE_BAND} as dim) d",
+            "ETHNICITY", "cross join lateral (select coalesce(e.ethnicity, 'UNKNOWN') as dim) d");
+
+    private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+
+    static {
+        Source population = children("select " + CHILD_COLUMNS + " from kids k");
+
+        define("child-population", population, null);
+        define("children-special-circumstances",
+                children("select " + CHILD_COLUMNS + " from kids k where " + episode("CIRCUMSTANCE"),
+                        "SC_GROUP", episodeDim("CIRCUMSTANCE")),
+                population);
+        Source scChildren = children("select " + CHILD_COLUMNS + " from kids k where " + episode("CIRCUMSTANCE"),
+                "SC_GROUP", episodeDim("CIRCUMSTANCE"));
+        define("sc-children-supported",
+                children("select " + CHILD_COLUMNS + " from kids k where " + episode("CIRCUMSTANCE") + " and " + supported(null),
+                        "SC_GROUP", episodeDim("CIRCUMSTANCE"), "SUPPORT_TYPE", supportDim(null)),
+                scChildren);
+        define("children-at-risk",
+                children("select " + CHILD_COLUMNS + " from kids k where " + episode("RISK"), "RISK_CATEGORY", episodeDim("RISK")),
+                population);
+        define("health-insurance-coverage",
+                children("select " + CHILD_COLUMNS + " from kids k where (k.health_insurance_card is not null or "
+                        + supported("'HEALTH_INSURANCE_CARD'") + ")"),
+                population);
+        define("online-safety-skills", children("select " + CHILD_COLUMNS + " from kids k where " + supported("'ONLINE_SAFETY_SKILLS'")),
+                population);
+        String swimming = "'SWIMMING_LESSONS', 'SAFETY_SKILLS'";
+        define("swimming-safety-taught",
+                children("select " + CHILD_COLUMNS + " from kids k where k.age >= 6 and " + supported(swimming),
+                        "SUPPORT_TYPE", supportDim(swimming)),
+                children("select " + CHILD_COLUMNS + " from kids k where k.age >= 6"));
+        String participation = "'PARTICIPATION_CLUB', 'CHILDRENS_FORUM'";
+        define("children-consulted",
+                children("select " + CHILD_COLUMNS + " from kids k where k.age >= 7 and " + supported(participation),
+                        "SUPPORT_TYPE", supportDim(participation)),
+                children("select " + CHILD_COLUMNS + " from kids k where k.age >= 7"));
+        String alternativeCare = "'ALTERNATIVE_CARE_KINSHIP', 'ALTERNATIVE_CARE_FOSTER', 'ALTERNATIVE_CARE_FACILITY'";
+        define("children-alternative-care",
+                children("select " + CHILD_COLUMNS + " from kids k where " + supported(alternativeCare),
+                        "SUPPORT_TYPE", supportDim(alternativeCare)),
+                null);
+        define("records-with-personal-id",
+                children("select " + CHILD_COLUMNS + " from kids k where k.personal_id is not null"), population);
+        define("records-with-caregiver-contact",
+                children("select " + CHILD_COLUMNS + " from kids k where cardinality(k.caregiver_phones) > 0"), population);
+        Source born = children("""
+                select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity, 0 as age
+                from child c where c.status <> 'MERGED' and c.date_of_birth between :from and :to""");
+        define("birth-registered-on-time", children("""
+                select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity, 0 as age
+                from child c where c.status <> 'MERGED' and c.date_of_birth between :from and :to
+                  and c.birth_registered_on is not null and c.birth_registered_on <= c.date_of_birth + 60"""), born);
+
+        // Children with an event in the period, aged as they were then.
+        Source abused = childEvents(ABUSE_CASE, "cc.received_at",
+                "ABUSE_FORM", "cross join lateral (select distinct f.form as dim from child_case cc,"
+                        + " jsonb_array_elements_text(cc.abuse_forms) f(form) where cc.child_id = e.entity and " + ABUSE_CASE + ") d",
+                "SETTING", "cross join lateral (select distinct coalesce(cc.setting, 'UNKNOWN') as dim from child_case cc"
+                        + " where cc.child_id = e.entity and " + ABUSE_CASE + ") d");
+        define("abused-children", abused, null);
+        define("abused-children-supported", new Source("select * from (" + abused.sql() + ") s where exists (select 1 from intervention i"
+                + " where i.child_id = s.entity and " + SUPPORTED + ")", false, abused.dims()), abused);
+        Source injured = childEvents(INJURY_CASE, "coalesce(cc.occurred_at, cc.received_at)",
+                "INJURY_MECHANISM", "cross join lateral (select distinct cc.injury_mechanism as dim from child_case cc"
+                        + " where cc.child_id = e.entity and " + INJURY_CASE + ") d");
+        define("children-injured", injured, population);
+        define("children-drowned", childEvents(INJURY_CASE + " and cc.injury_mechanism = 'DROWNING'",
+                "coalesce(cc.occurred_at, cc.received_at)",
+                "FATALITY", "cross join lateral (select case when bool_or(cc.injury_outcome = 'DEATH') then 'FATAL' else 'NON_FATAL' end"
+                        + " as dim from child_case cc where cc.child_id = e.entity and " + INJURY_CASE
+                        + " and cc.injury_mechanism = 'DROWNING') d"), null);
+        define("injury-deaths", childEvents(INJURY_CASE + " and cc.injury_outcome = 'DEATH'", "coalesce(cc.occurred_at, cc.received_at)",
+                "INJURY_MECHANISM", "cross join lateral (select distinct cc.injury_mechanism as dim from child_case cc"
+                        + " where cc.child_id = e.entity and " + INJURY_CASE + " and cc.injury_outcome = 'DEATH') d"), null);
+
+        // Cases.
+        define("abuse-cases", new Source("""
+                select cc.id as entity, c.village_code as unit_code, 1 as weight, coalesce(cc.setting, 'UNKNOWN') as setting,
+                       coalesce(cc.handling_outcome, 'NONE') as handling_outcome
+                from child_case cc join child c on c.id = cc.child_id where\s""" + ABUSE_CASE, false, Map.of(
+                "ABUSE_FORM", "cross join lateral (select distinct f.form as dim from child_case cc,"
+                        + " jsonb_array_elements_text(cc.abuse_forms) f(form) where cc.id = e.entity) d",
+                "SETTING", "cross join lateral (select e.setting as dim) d",
+                "HANDLING_OUTCOME", "cross join lateral (select e.handling_outcome as dim) d")), null);
+        String approved = """
+                select cc.id as entity, c.village_code as unit_code, 1 as weight
+                from child_case cc join child c on c.id = cc.child_id
+                where cc.type = 'ABUSE' and cc.approved_plan_version is not null
+                  and cc.plan_decided_at >= :fromTs and cc.plan_decided_at < :toTs""";
+        define("abuse-plans-on-time", new Source(approved + " " + """
+                 and not exists (select 1 from case_deadline dl where dl.case_id = cc.id
+                                 and dl.step in ('PLAN_DRAFTED', 'PLAN_APPROVAL') and (dl.met_at is null or dl.met_at > dl.due_at))""",
+                false, Map.of()), new Source(approved, false, Map.of()));
+
+        // Prevention.
+        String sites = "select s.id as entity, s.village_code as unit_code, 1 as weight, s.kind from hazard_site s where s.surveyed_on <= :to";
+        Map<String, String> siteDims = Map.of("HAZARD_KIND", "cross join lateral (select e.kind as dim) d");
+        define("hazard-sites-mitigated", new Source(sites + " " + """
+                 and exists (select 1 from hazard_measure_event m where m.site_id = s.id and m.on_date <= :to)
+                 and not exists (select 1 from (select distinct on (m.measure) m.status from hazard_measure_event m
+                                                where m.site_id = s.id and m.on_date <= :to
+                                                order by m.measure, m.on_date desc, m.recorded_at desc) st
+                                 where st.status <> 'INSTALLED')""", false, siteDims), new Source(sites, false, siteDims));
+        String activities = "from awareness_activity a where a.held_on between :from and :to";
+        Map<String, String> topic = Map.of("TOPIC", "cross join lateral (select distinct t.topic as dim from awareness_activity a,"
+                + " unnest(a.topics) t(topic) where a.id = e.entity) d");
+        Map<String, String> activityDims = new LinkedHashMap<>(topic);
+        activityDims.put("CHANNEL", "cross join lateral (select e.channel as dim) d");
+        define("awareness-sessions", new Source("select a.id as entity, a.unit_code, 1 as weight, a.channel " + activities,
+                true, activityDims), null);
+        define("awareness-reach", new Source("select a.id as entity, a.unit_code, a.adults_reached + a.girls_reached + a.boys_reached"
+                + " as weight " + activities, true, topic), null);
+
+        // Unit facts: the units of a level under the unit asked for, as they stood at the end of the period.
+        define("villages-with-child-facilities", facts("VILLAGE", "cultural_sports_facility"), units("VILLAGE"));
+        define("communes-with-play-area", facts("COMMUNE", "play_area"), units("COMMUNE"));
+        define("child-friendly-communes", facts("COMMUNE", "child_friendly"), units("COMMUNE"));
+    }
+
+    private IndicatorDefinitions() {
+    }
+
+    static Optional<Definition> of(String key) {
+        return Optional.ofNullable(DEFINITIONS.get(key));
+    }
+
+    static Iterable<String> keys() {
+        return DEFINITIONS.keySet();
+    }
+
+    private static void define(String key, Source numerator, Source denominator) {
+        DEFINITIONS.put(key, new Definition(numerator, denominator));
+    }
+
+    /** Children with the common child disaggregations and {@code more} (code, fragment, ...). */
+    private static Source children(String sql, String... more) {
+        Map<String, String> dims = new LinkedHashMap<>(CHILD_DIMS);
+        for (int i = 0; i < more.length; i += 2) {
+            dims.put(more[i], more[i + 1]);
+        }
+        return new Source(sql, false, dims);
+    }
+
+    /** Children under 16 at their first qualifying case of the period, aged as they were then. */
+    private static Source childEvents(String caseCondition, String eventTime, String... more) {
+        return children("""
+                select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity,
+                       cast(min(extract(year from age(cast(%2$s at time zone :zone as date), c.date_of_birth))) as int) as age
+                from child c join child_case cc on cc.child_id = c.id
+                where c.status <> 'MERGED' and %1$s
+                group by c.id, c.village_code, c.sex, c.ethnicity
+                having min(extract(year from age(cast(%2$s at time zone :zone as date), c.date_of_birth))) < 16"""
+                .formatted(caseCondition, eventTime), more);
+    }
+
+    private static String episode(String kind) {
+        return "exists (select 1 from child_episode ep where ep.child_id = k.id and ep.kind = '" + kind + "'"
+                + " and ep.start_date <= :to and (ep.end_date is null or ep.end_date >= :from))";
+    }
+
+    private static String episodeDim(String kind) {
+        return "cross join lateral (select distinct ep.code as dim from child_episode ep where ep.child_id = e.entity"
+                + " and ep.kind = '" + kind + "' and ep.start_date <= :to and (ep.end_date is null or ep.end_date >= :from)) d";
+    }
+
+    /** A support received in the period, of one of {@code types} (any type when null). */
+    private static String supported(String types) {
+        return "exists (select 1 from intervention i where i.child_id = k.id and " + SUPPORTED
+                + (types == null ? "" : " and i.type in (" + types + ")") + ")";
+    }
+
+    private static String supportDim(String types) {
+        return "cross join lateral (select distinct i.type as dim from intervention i where i.child_id = e.entity and " + SUPPORTED
+                + (types == null ? "" : " and i.type in (" + types + ")") + ") d";
+    }
+
+    private static Source units(String level) {
+        return new Source("select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.level = '" + level + "'",
+                false, Map.of());
+    }
+
+    private static Source facts(String level, String column) {
+        return new Source("select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.level = '" + level + "'"
+                + " and exists (select 1 from unit_fact f where f.unit_code = g.code and f.year = :year and f." + column + ")",
+                false, Map.of());
+    }
+}

@@ -1,0 +1,212 @@
+package vn.baovetreem.indicators;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.areas.UnitLevel;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
+import vn.baovetreem.indicators.IndicatorCatalogue.Kind;
+import vn.baovetreem.indicators.IndicatorEngine.Count;
+import vn.baovetreem.indicators.IndicatorEngine.Place;
+import vn.baovetreem.security.AccessPolicy;
+import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.Operation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Indicator values for a unit and period, as {@code /indicator-values} and the exports give them:
+ * numerator, denominator and value, for the unit and (on request) each unit below it, in total and
+ * by each disaggregation asked for. Values never carry personal data; {@code suppressBelow}
+ * replaces counts from 1 to that limit minus one.
+ */
+@ApplicationScoped
+public class IndicatorService {
+
+    public static final String BY_UNIT = "UNIT";
+
+    private final IndicatorCatalogue catalogue;
+    private final IndicatorEngine engine;
+    private final UnitDirectory units;
+    private final AccessPolicy access;
+    private final EntityManager em;
+    private final Clock clock;
+
+    IndicatorService(IndicatorCatalogue catalogue, IndicatorEngine engine, UnitDirectory units, AccessPolicy access,
+                     EntityManager em, Clock clock) {
+        this.catalogue = catalogue;
+        this.engine = engine;
+        this.units = units;
+        this.access = access;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public record UnitRef(String code, String name, UnitLevel level) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PeriodView(String label, LocalDate from, LocalDate to, String dhis2) {
+    }
+
+    /** Schema {@code IndicatorValue}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Value(String unitCode, String unitName, String disaggregation, String category, Long numerator,
+                        Long denominator, BigDecimal value, Boolean suppressed) {
+    }
+
+    /** Schema {@code IndicatorResult}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(String key, String officialCode, boolean provisional, String confidence, String groupCode,
+                         IndicatorCatalogue.Appendix appendix, String nameVi, String nameEn, Kind kind, boolean computable,
+                         String heldBy, boolean usesUnitFacts, List<Value> values) {
+    }
+
+    /** Schema {@code IndicatorValues}: also the body of the JSON export. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Values(String catalogueVersion, UnitRef unit, PeriodView period, LocalDate cutOff, Instant generatedAt,
+                         Integer suppressBelow, List<Result> indicators) {
+
+        /** The same values generated at another time: what an ETag must not depend on. */
+        Values at(Instant time) {
+            return new Values(catalogueVersion, unit, period, cutOff, time, suppressBelow, indicators);
+        }
+    }
+
+    /** What is asked: the unit, the period, the indicators (all when empty), the breakdowns. */
+    public record Query(String unitCode, Period period, List<String> keys, List<String> by, Integer suppressBelow) {
+    }
+
+    @Transactional
+    public Values values(Query q) {
+        return compute(q, Operation.READ_INDICATORS);
+    }
+
+    /** The values for an export: the same, for callers allowed to export. */
+    @Transactional
+    public Values export(Query q) {
+        return compute(q, Operation.EXPORT_INDICATORS);
+    }
+
+    private Values compute(Query q, Operation operation) {
+        CurrentUser.Resolved user = access.check(operation);
+        if (q.unitCode() == null) {
+            throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit is required.");
+        }
+        UnitDirectory.UnitSummary unit = units.find(q.unitCode()).filter(u -> user.scope().contains(u.path()))
+                .orElseThrow(() -> new ApiException.NotFound("Administrative unit", q.unitCode()));
+        if (q.suppressBelow() != null && (q.suppressBelow() < 2 || q.suppressBelow() > 100)) {
+            throw ApiException.BadRequest.field("INVALID_PARAMETER", "suppressBelow", "suppressBelow must lie between 2 and 100.");
+        }
+        List<Indicator> indicators = selected(q.keys());
+        Set<String> by = new LinkedHashSet<>(q.by() == null ? List.of() : q.by());
+        Set<String> known = new HashSet<>();
+        catalogue.disaggregations().forEach(d -> known.add(d.code()));
+        for (String b : by) {
+            if (!known.contains(b)) {
+                throw ApiException.BadRequest.field("INVALID_PARAMETER", "by", "by lists disaggregation codes of the catalogue, such as UNIT or SEX; '"
+                        + b + "' is not one.");
+            }
+        }
+        String path = pathOn(unit.code(), q.period().to());
+        Place place = new Place(unit.code(), path, by.contains(BY_UNIT) && unit.level() != UnitLevel.VILLAGE);
+        List<String> dimensions = by.stream().filter(b -> !b.equals(BY_UNIT)).toList();
+        List<String> parts = place.byUnit() ? engine.parts(place, q.period()) : List.of();
+        Map<String, UnitDirectory.UnitSummary> named = units.findAll(parts);
+        List<Result> results = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            List<Value> values = IndicatorDefinitions.of(indicator.key()).filter(d -> indicator.computable())
+                    .map(definition -> values(indicator, engine.counts(indicator, definition, place, q.period(), dimensions), unit,
+                            parts, named, q.suppressBelow()))
+                    .orElse(null);
+            results.add(new Result(indicator.key(), indicator.officialCode(), indicator.provisional(), indicator.confidence(),
+                    indicator.group().code(), indicator.group().appendix(), indicator.nameVi(), indicator.nameEn(), indicator.kind(),
+                    values != null, indicator.heldBy(), indicator.usesUnitFacts(), values));
+        }
+        Period p = q.period();
+        return new Values(catalogue.version(), new UnitRef(unit.code(), unit.name(), unit.level()),
+                new PeriodView(p.label(), p.from(), p.to(), p.dhis2()), p.to(), clock.instant(), q.suppressBelow(), results);
+    }
+
+    private List<Indicator> selected(List<String> keys) {
+        if (keys == null || keys.isEmpty()) {
+            return catalogue.all();
+        }
+        List<Indicator> selected = new ArrayList<>();
+        for (String key : keys) {
+            selected.add(catalogue.find(key).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER", "keys",
+                    "'" + key + "' is not an indicator of the catalogue (see /indicators).")));
+        }
+        return selected;
+    }
+
+    /** Values in a stable order: the unit then each unit below, each in total then by category. */
+    private static List<Value> values(Indicator indicator, List<Count> counts, UnitDirectory.UnitSummary unit, List<String> parts,
+                                      Map<String, UnitDirectory.UnitSummary> named, Integer suppressBelow) {
+        List<Count> all = new ArrayList<>(counts);
+        Set<String> present = new HashSet<>();
+        counts.stream().filter(c -> c.dimension() == null && c.part() != null).forEach(c -> present.add(c.part()));
+        boolean hasDenominator = counts.stream().anyMatch(c -> c.denominator() != null);
+        parts.stream().filter(p -> !present.contains(p)).forEach(p -> all.add(new Count(p, null, null, 0, hasDenominator ? 0L : null)));
+        all.sort(Comparator.comparing((Count c) -> c.part() == null ? "" : c.part())
+                .thenComparing(c -> c.dimension() == null ? "" : c.dimension())
+                .thenComparing(c -> c.category() == null ? "" : c.category()));
+        return all.stream().map(c -> {
+            String code = c.part() == null ? unit.code() : c.part();
+            String name = c.part() == null ? unit.name() : named.containsKey(c.part()) ? named.get(c.part()).name() : null;
+            boolean suppress = suppressBelow != null && (small(c.numerator(), suppressBelow) || small(c.denominator(), suppressBelow));
+            if (suppress) {
+                return new Value(code, name, c.dimension(), c.category(), null, null, null, true);
+            }
+            return new Value(code, name, c.dimension(), c.category(), c.numerator(), c.denominator(),
+                    value(indicator.kind(), c.numerator(), c.denominator()), null);
+        }).toList();
+    }
+
+    private static boolean small(Long count, int limit) {
+        return count != null && count > 0 && count < limit;
+    }
+
+    static BigDecimal value(Kind kind, long numerator, Long denominator) {
+        return switch (kind) {
+            case COUNT -> BigDecimal.valueOf(numerator);
+            case PERCENT -> ratio(numerator, denominator, 100);
+            case RATE_PER_100000 -> ratio(numerator, denominator, 100_000);
+        };
+    }
+
+    private static BigDecimal ratio(long numerator, Long denominator, long scale) {
+        if (denominator == null || denominator == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(numerator * scale).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
+    }
+
+    /** The unit's path at the end of the period; 400 when it was not in force then. */
+    private String pathOn(String code, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<String> paths = em.createNativeQuery("""
+                        select cast(p.path as text) from admin_unit u join admin_unit_period p on p.unit_id = u.id
+                        where u.code = ?1 and (p.valid_from is null or p.valid_from <= ?2) and (p.valid_to is null or p.valid_to >= ?2)""")
+                .setParameter(1, code).setParameter(2, day).getResultList();
+        if (paths.isEmpty()) {
+            throw ApiException.BadRequest.field("UNIT_NOT_IN_FORCE", "unit", "The unit " + code + " was not in force at the end of the"
+                    + " period (" + day + "); ask for the unit that succeeded it, or for an earlier period.");
+        }
+        return paths.getFirst();
+    }
+}

@@ -1,0 +1,265 @@
+package vn.baovetreem.indicators;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.baovetreem.indicators.IndicatorService.Result;
+import vn.baovetreem.indicators.IndicatorService.Value;
+import vn.baovetreem.indicators.IndicatorService.Values;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+
+/**
+ * The workbook a commune officer prints and signs: Vietnamese labels, the national motto, the
+ * title, unit and period, one sheet per indicator group on A4 landscape pages fitted to the width,
+ * and the signature block of an official report (the preparer and the chair of the People's
+ * Committee).
+ */
+final class Xlsx {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final String[] HEADER = {"STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Đơn vị hành chính", "Phân tổ",
+            "Tử số", "Mẫu số", "Giá trị", "Ghi chú"};
+    private static final int HEADER_ROW = 8;
+    private static final int[] WIDTHS = {6, 12, 48, 12, 24, 28, 10, 10, 10, 34};
+
+    private Xlsx() {
+    }
+
+    /** {@code label} gives the Vietnamese label of a (disaggregation, category). */
+    static byte[] write(Values values, IndicatorCatalogue catalogue, BinaryOperator<String> label) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles styles = new Styles(book);
+            Map<String, List<Result>> groups = new LinkedHashMap<>();
+            for (Result r : values.indicators()) {
+                groups.computeIfAbsent(groupKey(r), k -> new java.util.ArrayList<>()).add(r);
+            }
+            Map<String, String> dimensionNames = new LinkedHashMap<>();
+            catalogue.disaggregations().forEach(d -> dimensionNames.put(d.code(), d.nameVi()));
+            for (Map.Entry<String, List<Result>> group : groups.entrySet()) {
+                Result first = group.getValue().getFirst();
+                IndicatorCatalogue.Group g = catalogue.find(first.key()).orElseThrow().group();
+                Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(sheetName(g)));
+                int row = heading(sheet, styles, values, g);
+                row = table(sheet, styles, group.getValue(), row, label, dimensionNames);
+                signatures(sheet, styles, row + 2);
+                print(sheet);
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String groupKey(Result r) {
+        return r.appendix() + "-" + r.groupCode();
+    }
+
+    private static String sheetName(IndicatorCatalogue.Group g) {
+        String prefix = switch (g.appendix()) {
+            case SITUATION -> "TE";
+            case ABUSE -> "XH";
+            case SERVICE -> "Khác";
+        };
+        return prefix + (g.code() == null ? "" : " " + g.code()) + " " + g.nameVi();
+    }
+
+    private static int heading(Sheet sheet, Styles s, Values values, IndicatorCatalogue.Group g) {
+        text(sheet, 0, 0, "ỦY BAN NHÂN DÂN", s.bold, 4);
+        text(sheet, 0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.boldCentre, 4);
+        text(sheet, 1, 0, values.unit().name().toUpperCase(java.util.Locale.forLanguageTag("vi")), s.bold, 4);
+        text(sheet, 1, 5, "Độc lập - Tự do - Hạnh phúc", s.boldCentre, 4);
+        text(sheet, 3, 0, "BÁO CÁO CHỈ TIÊU THỐNG KÊ VỀ TRẺ EM", s.title, 9);
+        text(sheet, 4, 0, "(Thông tư 13/2021/TT-BLĐTBXH; danh mục chỉ tiêu phiên bản " + values.catalogueVersion() + ")", s.centre, 9);
+        text(sheet, 5, 0, "Đơn vị: " + values.unit().name() + " (mã " + values.unit().code() + ")   Kỳ báo cáo: "
+                + values.period().label() + ", từ " + DAY.format(values.period().from()) + " đến " + DAY.format(values.period().to())
+                + "   Số liệu tính đến: " + DAY.format(values.cutOff()), s.centre, 9);
+        text(sheet, 6, 0, g.nameVi() + " / " + g.nameEn(), s.bold, 9);
+        if (values.suppressBelow() != null) {
+            text(sheet, 7, 0, "Số liệu nhỏ hơn " + values.suppressBelow() + " được ẩn (***) để bảo vệ thông tin cá nhân.", s.plain, 9);
+        }
+        return HEADER_ROW;
+    }
+
+    private static int table(Sheet sheet, Styles s, List<Result> results, int start, BinaryOperator<String> label,
+                             Map<String, String> dimensionNames) {
+        Row header = sheet.createRow(start);
+        for (int c = 0; c < HEADER.length; c++) {
+            cell(header, c, HEADER[c], s.header);
+            sheet.setColumnWidth(c, WIDTHS[c] * 256);
+        }
+        sheet.createFreezePane(0, start + 1);
+        int row = start + 1;
+        int number = 0;
+        for (Result r : results) {
+            number++;
+            String code = r.officialCode() != null ? r.officialCode() : "(tạm)";
+            String unitOfMeasure = switch (r.kind()) {
+                case COUNT -> "Người / lượt";
+                case PERCENT -> "%";
+                case RATE_PER_100000 -> "/100.000 trẻ";
+            };
+            String note = !r.computable() ? "Không tính được tại đây; nguồn: " + r.heldBy()
+                    : r.provisional() ? "Chưa có mã chính thức được xác nhận" : "";
+            if (r.values() == null) {
+                Row line = sheet.createRow(row++);
+                fill(line, s, String.valueOf(number), code, r.nameVi(), unitOfMeasure, "", "", null, null, null, note);
+                continue;
+            }
+            boolean firstLine = true;
+            for (Value v : r.values()) {
+                Row line = sheet.createRow(row++);
+                String breakdown = v.disaggregation() == null ? "Tổng số"
+                        : dimensionNames.getOrDefault(v.disaggregation(), v.disaggregation()) + ": " + label.apply(v.disaggregation(), v.category());
+                String unit = v.unitName() != null ? v.unitName() : v.unitCode();
+                if (Boolean.TRUE.equals(v.suppressed())) {
+                    fill(line, s, firstLine ? String.valueOf(number) : "", firstLine ? code : "", firstLine ? r.nameVi() : "",
+                            unitOfMeasure, unit, breakdown, null, null, null, "***");
+                } else {
+                    fill(line, s, firstLine ? String.valueOf(number) : "", firstLine ? code : "", firstLine ? r.nameVi() : "",
+                            unitOfMeasure, unit, breakdown, v.numerator(), v.denominator(), v.value(), firstLine ? note : "");
+                }
+                firstLine = false;
+            }
+        }
+        return row;
+    }
+
+    private static void fill(Row line, Styles s, String number, String code, String name, String unitOfMeasure, String unit,
+                             String breakdown, Long numerator, Long denominator, java.math.BigDecimal value, String note) {
+        cell(line, 0, number, s.bordered);
+        cell(line, 1, code, s.bordered);
+        cell(line, 2, name, s.wrapped);
+        cell(line, 3, unitOfMeasure, s.bordered);
+        cell(line, 4, unit, s.bordered);
+        cell(line, 5, breakdown, s.wrapped);
+        number(line, 6, numerator, s.number);
+        number(line, 7, denominator, s.number);
+        Cell v = line.createCell(8);
+        v.setCellStyle(s.decimal);
+        if (value != null) {
+            v.setCellValue(value.doubleValue());
+        }
+        cell(line, 9, note, s.wrapped);
+    }
+
+    private static void signatures(Sheet sheet, Styles s, int row) {
+        text(sheet, row, 6, "......, ngày ..... tháng ..... năm ......", s.italicCentre, 4);
+        text(sheet, row + 1, 0, "NGƯỜI LẬP BIỂU", s.boldCentre, 4);
+        text(sheet, row + 1, 6, "TM. ỦY BAN NHÂN DÂN", s.boldCentre, 4);
+        text(sheet, row + 2, 0, "(Ký, ghi rõ họ tên)", s.italicCentre, 4);
+        text(sheet, row + 2, 6, "CHỦ TỊCH", s.boldCentre, 4);
+        text(sheet, row + 3, 6, "(Ký, ghi rõ họ tên, đóng dấu)", s.italicCentre, 4);
+    }
+
+    private static void print(Sheet sheet) {
+        PrintSetup setup = sheet.getPrintSetup();
+        setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        setup.setLandscape(true);
+        setup.setFitWidth((short) 1);
+        setup.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setHorizontallyCenter(true);
+        sheet.setMargin(Sheet.LeftMargin, 0.5);
+        sheet.setMargin(Sheet.RightMargin, 0.5);
+        sheet.setMargin(Sheet.TopMargin, 0.6);
+        sheet.setMargin(Sheet.BottomMargin, 0.6);
+        sheet.getFooter().setCenter("Trang &P / &N");
+        sheet.setRepeatingRows(CellRangeAddress.valueOf(HEADER_ROW + 1 + ":" + (HEADER_ROW + 1)));
+    }
+
+    private static void text(Sheet sheet, int row, int column, String value, CellStyle style, int span) {
+        Row r = sheet.getRow(row) != null ? sheet.getRow(row) : sheet.createRow(row);
+        cell(r, column, value, style);
+        if (span > 0) {
+            sheet.addMergedRegion(new CellRangeAddress(row, row, column, column + span));
+        }
+    }
+
+    private static void cell(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static void number(Row row, int column, Long value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+    }
+
+    /** The few styles of the workbook, in Times New Roman as official documents are. */
+    private static final class Styles {
+        final CellStyle plain;
+        final CellStyle bold;
+        final CellStyle boldCentre;
+        final CellStyle italicCentre;
+        final CellStyle centre;
+        final CellStyle title;
+        final CellStyle header;
+        final CellStyle bordered;
+        final CellStyle wrapped;
+        final CellStyle number;
+        final CellStyle decimal;
+
+        Styles(XSSFWorkbook book) {
+            plain = style(book, false, false, 12, null, false);
+            bold = style(book, true, false, 12, null, false);
+            boldCentre = style(book, true, false, 12, HorizontalAlignment.CENTER, false);
+            italicCentre = style(book, false, true, 12, HorizontalAlignment.CENTER, false);
+            centre = style(book, false, false, 12, HorizontalAlignment.CENTER, false);
+            title = style(book, true, false, 14, HorizontalAlignment.CENTER, false);
+            header = style(book, true, false, 11, HorizontalAlignment.CENTER, true);
+            header.setWrapText(true);
+            bordered = style(book, false, false, 11, null, true);
+            wrapped = style(book, false, false, 11, null, true);
+            wrapped.setWrapText(true);
+            number = style(book, false, false, 11, HorizontalAlignment.RIGHT, true);
+            number.setDataFormat(book.createDataFormat().getFormat("#,##0"));
+            decimal = style(book, false, false, 11, HorizontalAlignment.RIGHT, true);
+            decimal.setDataFormat(book.createDataFormat().getFormat("#,##0.0"));
+        }
+
+        private static CellStyle style(XSSFWorkbook book, boolean bold, boolean italic, int size, HorizontalAlignment align,
+                                       boolean border) {
+            Font font = book.createFont();
+            font.setFontName("Times New Roman");
+            font.setFontHeightInPoints((short) size);
+            font.setBold(bold);
+            font.setItalic(italic);
+            CellStyle style = book.createCellStyle();
+            style.setFont(font);
+            style.setVerticalAlignment(VerticalAlignment.TOP);
+            if (align != null) {
+                style.setAlignment(align);
+            }
+            if (border) {
+                style.setBorderTop(BorderStyle.THIN);
+                style.setBorderBottom(BorderStyle.THIN);
+                style.setBorderLeft(BorderStyle.THIN);
+                style.setBorderRight(BorderStyle.THIN);
+            }
+            return style;
+        }
+    }
+}

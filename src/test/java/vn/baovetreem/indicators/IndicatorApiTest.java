@@ -1,0 +1,279 @@
+package vn.baovetreem.indicators;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.Api;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * Every computable indicator on a small dataset built by hand in thôn 06283_17 (under An Sơn until
+ * 30 June 2025, under Yên Phúc since), whose answers are worked out below:
+ * <pre>
+ * A girl   born 2015-06-01  special circumstance 2024-03-01..2025-02-15, counselling Jan-Mar 2025, personal ID
+ * B boy    born 2009-12-20  turns 16 on 2025-12-20; abuse case 2025-05-10 (violence, family) at 15
+ * C boy    born 2012-01-01  abuse cases 2025-03-01 (violence, family) and 2025-09-01 (violence + neglect, school)
+ * D girl   born 2018-02-02  moved away 2024-10-01
+ * E boy    born 2016-07-07  survivor of a merge; the duplicate E' brought a risk span from 2025-02-01
+ * F boy    born 2020-01-01  drowning 2025-07-15, recovered
+ * G girl   born 2014-04-04  swimming lessons June 2025, online-safety skills October 2025
+ * </pre>
+ * Population at the end of 2025: A, C, E, F, G (B is 16, D left before the year, E' is merged).
+ */
+@QuarkusTest
+class IndicatorApiTest {
+
+    static final String VILLAGE = "06283_17";
+    static final String COMMUNE = "commune.yenphuc";
+    private static final String WORD = "Chỉ Tiêu " + (System.nanoTime() % 100_000);
+    private static boolean built;
+
+    /** Built once, on the first test (Quarkus is not up yet in a static @BeforeAll). */
+    @BeforeEach
+    void buildTheDataset() {
+        if (built) {
+            return;
+        }
+        built = true;
+        String a = child("Lương Thị A", "2015-06-01", "FEMALE", null);
+        Api.as(COMMUNE).contentType("application/json")
+                .body(Map.of("code", "HCDB_D", "subcode", "HCDB_D_2", "startDate", "2024-03-01", "endDate", "2025-02-15"))
+                .post("/api/v1/children/" + a + "/circumstances").then().statusCode(201);
+        support(a, "COUNSELLING", "2025-01-10", "2025-03-01");
+        String b = child("Hoàng Văn B", "2009-12-20", "MALE", "Học nghề");
+        abuse(b, "2025-05-10T03:00:00Z", List.of("VIOLENCE"), "FAMILY");
+        String c = child("Nông Văn C", "2012-01-01", "MALE", null);
+        abuse(c, "2025-03-01T03:00:00Z", List.of("VIOLENCE"), "FAMILY");
+        abuse(c, "2025-09-01T03:00:00Z", List.of("VIOLENCE", "NEGLECT"), "SCHOOL");
+        String d = child("Vi Thị D", "2018-02-02", "FEMALE", null);
+        String etag = Api.as(COMMUNE).get("/api/v1/children/" + d).then().extract().header("ETag");
+        Api.as(COMMUNE).header("If-Match", etag).contentType("application/json")
+                .body(Map.of("action", "MOVE_AWAY", "date", "2024-10-01", "movedToUnitCode", "06253"))
+                .post("/api/v1/children/" + d + "/transitions").then().statusCode(200);
+        String e = child("Lộc Văn E", "2016-07-07", "MALE", null);
+        String duplicate = child("Lộc Văn E bis", "2016-07-07", "MALE", null);
+        Api.as(COMMUNE).contentType("application/json").body(Map.of("code", "LEFT_BEHIND", "startDate", "2025-02-01"))
+                .post("/api/v1/children/" + duplicate + "/risks").then().statusCode(201);
+        String dupTag = Api.as(COMMUNE).get("/api/v1/children/" + duplicate).then().extract().header("ETag");
+        Api.as(COMMUNE).header("If-Match", dupTag).contentType("application/json").body(Map.of("survivorId", e))
+                .post("/api/v1/children/" + duplicate + "/merge").then().statusCode(200);
+        String f = child("Mã Văn F", "2020-01-01", "MALE", null);
+        Map<String, Object> drowning = new LinkedHashMap<>(Map.of("childId", f, "type", "INJURY", "sourceChannel", "HEALTH_FACILITY",
+                "receivedAt", "2025-07-15T09:00:00Z", "occurredAt", "2025-07-15T08:00:00Z", "injuryMechanism", "DROWNING",
+                "injuryOutcome", "RECOVERED"));
+        Api.as(COMMUNE).contentType("application/json").body(drowning).post("/api/v1/cases").then().statusCode(201);
+        String g = child("Triệu Thị G", "2014-04-04", "FEMALE", null);
+        support(g, "SWIMMING_LESSONS", "2025-06-01", "2025-06-30");
+        support(g, "ONLINE_SAFETY_SKILLS", "2025-10-01", "2025-10-01");
+    }
+
+    static String child(String name, String born, String sex, String continuing) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("fullName", name + " " + WORD, "dateOfBirth", born, "sex", sex,
+                "villageCode", VILLAGE));
+        if (continuing != null) {
+            body.put("continuingSupportReason", continuing);
+        }
+        if (name.endsWith(" A")) {
+            body.put("personalId", "020315" + String.format("%06d", System.nanoTime() % 1_000_000));
+        }
+        return Api.as(COMMUNE).contentType("application/json").body(body).post("/api/v1/children").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    static void support(String child, String type, String start, String end) {
+        Api.as(COMMUNE).contentType("application/json").body(Map.of("childId", child, "type", type, "protectionLevel", "SUPPORT",
+                "status", "COMPLETED", "startDate", start, "endDate", end)).post("/api/v1/interventions").then().statusCode(201);
+    }
+
+    static void abuse(String child, String receivedAt, List<String> forms, String setting) {
+        Api.as(COMMUNE).contentType("application/json").body(Map.of("childId", child, "type", "ABUSE", "sourceChannel", "SCHOOL",
+                "receivedAt", receivedAt, "abuseForms", forms, "setting", setting)).post("/api/v1/cases").then().statusCode(201);
+    }
+
+    static JsonPath values(String unit, String period, String keys, String by) {
+        var request = Api.as(COMMUNE).queryParam("unit", unit).queryParam("period", period).queryParam("keys", keys);
+        if (by != null) {
+            request.queryParam("by", by);
+        }
+        return request.get("/api/v1/indicator-values").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** {numerator, denominator, value} of one row of one indicator. */
+    static List<Object> row(JsonPath json, String key, String unit, String dimension, String category) {
+        String filter = "indicators.find { it.key == '" + key + "' }.values.find { it.unitCode == '" + unit + "' && it.disaggregation == "
+                + (dimension == null ? "null" : "'" + dimension + "'") + " && it.category == "
+                + (category == null ? "null" : "'" + category + "'") + " }";
+        Map<String, Object> v = json.getMap(filter);
+        assertThat(v).as(key + " " + unit + " " + dimension + " " + category).isNotNull();
+        return java.util.Arrays.asList(v.get("numerator"), v.get("denominator"), v.get("value") == null ? null : v.get("value").toString());
+    }
+
+    @Test
+    void childrenAreCountedOnceAtTheEndOfThePeriod() {
+        JsonPath json = values(VILLAGE, "2025", "child-population,children-special-circumstances,sc-children-supported,"
+                + "children-at-risk,records-with-personal-id", "SEX,AGE_BAND,SC_GROUP,SUPPORT_TYPE");
+        assertThat(row(json, "child-population", VILLAGE, null, null)).containsExactly(5, null, "5");
+        assertThat(row(json, "child-population", VILLAGE, "SEX", "FEMALE")).containsExactly(2, null, "2");
+        assertThat(row(json, "child-population", VILLAGE, "SEX", "MALE")).containsExactly(3, null, "3");
+        assertThat(row(json, "child-population", VILLAGE, "AGE_BAND", "AGE_0_5")).containsExactly(1, null, "1");
+        assertThat(row(json, "child-population", VILLAGE, "AGE_BAND", "AGE_6_10")).containsExactly(2, null, "2");
+        assertThat(row(json, "child-population", VILLAGE, "AGE_BAND", "AGE_11_15")).containsExactly(2, null, "2");
+        // A's span started before 2025 and ended inside it.
+        assertThat(row(json, "children-special-circumstances", VILLAGE, null, null)).containsExactly(1, 5, "20.0");
+        assertThat(row(json, "children-special-circumstances", VILLAGE, "SC_GROUP", "HCDB_D")).containsExactly(1, 5, "20.0");
+        assertThat(row(json, "sc-children-supported", VILLAGE, null, null)).containsExactly(1, 1, "100.0");
+        assertThat(row(json, "sc-children-supported", VILLAGE, "SUPPORT_TYPE", "COUNSELLING")).containsExactly(1, 1, "100.0");
+        // The merged duplicate's risk span follows E; the duplicate itself is not counted.
+        assertThat(row(json, "children-at-risk", VILLAGE, null, null)).containsExactly(1, 5, "20.0");
+        assertThat(row(json, "records-with-personal-id", VILLAGE, null, null)).containsExactly(1, 5, "20.0");
+        // 2024: B was 15 and D had not moved yet.
+        assertThat(row(values(VILLAGE, "2024", "child-population", null), "child-population", VILLAGE, null, null))
+                .containsExactly(7, null, "7");
+    }
+
+    @Test
+    void casesCountChildrenOnceAndAgeThemAtTheEvent() {
+        JsonPath json = values(VILLAGE, "2025", "abused-children,abuse-cases,abused-children-supported,children-injured,"
+                + "children-drowned,injury-deaths", "SEX,AGE_BAND,ABUSE_FORM,SETTING,HANDLING_OUTCOME,FATALITY,INJURY_MECHANISM");
+        // B (15 when reported, 16 by the end of the year) and C (two cases).
+        assertThat(row(json, "abused-children", VILLAGE, null, null)).containsExactly(2, null, "2");
+        assertThat(row(json, "abused-children", VILLAGE, "AGE_BAND", "AGE_11_15")).containsExactly(2, null, "2");
+        assertThat(row(json, "abused-children", VILLAGE, "ABUSE_FORM", "VIOLENCE")).containsExactly(2, null, "2");
+        assertThat(row(json, "abused-children", VILLAGE, "ABUSE_FORM", "NEGLECT")).containsExactly(1, null, "1");
+        assertThat(row(json, "abused-children", VILLAGE, "SETTING", "FAMILY")).containsExactly(2, null, "2");
+        assertThat(row(json, "abused-children", VILLAGE, "SETTING", "SCHOOL")).containsExactly(1, null, "1");
+        assertThat(row(json, "abuse-cases", VILLAGE, null, null)).containsExactly(3, null, "3");
+        assertThat(row(json, "abuse-cases", VILLAGE, "HANDLING_OUTCOME", "NONE")).containsExactly(3, null, "3");
+        assertThat(row(json, "abused-children-supported", VILLAGE, null, null)).containsExactly(0, 2, "0.0");
+        assertThat(row(json, "children-injured", VILLAGE, null, null)).containsExactly(1, 5, "20000.0");
+        assertThat(row(json, "children-drowned", VILLAGE, "FATALITY", "NON_FATAL")).containsExactly(1, null, "1");
+        assertThat(row(json, "injury-deaths", VILLAGE, null, null)).containsExactly(0, null, "0");
+    }
+
+    @Test
+    void supportsCountWhenTheyOverlapThePeriod() {
+        JsonPath json = values(VILLAGE, "2025", "swimming-safety-taught,online-safety-skills", "SUPPORT_TYPE");
+        // Aged 6 to under 16: A, C, E, G; only G was taught.
+        assertThat(row(json, "swimming-safety-taught", VILLAGE, null, null)).containsExactly(1, 4, "25.0");
+        assertThat(row(json, "swimming-safety-taught", VILLAGE, "SUPPORT_TYPE", "SWIMMING_LESSONS")).containsExactly(1, 4, "25.0");
+        assertThat(row(json, "online-safety-skills", VILLAGE, null, null)).containsExactly(1, 5, "20.0");
+        assertThat(json.getString("indicators.find { it.key == 'online-safety-skills' }.officialCode")).isEqualTo("0605");
+        // Over the first half of 2025 nobody was taught yet, and B, still 15 on 30 June, counts.
+        assertThat(row(values(VILLAGE, "2025-H1", "online-safety-skills", null), "online-safety-skills", VILLAGE, null, null))
+                .containsExactly(0, 6, "0.0");
+    }
+
+    @Test
+    void aVillageOfAnSonCountsTowardYenPhucAfterTheMerger() {
+        assertThat(row(values("06283", "2024", "child-population", "UNIT"), "child-population", VILLAGE, null, null))
+                .containsExactly(7, null, "7");
+        assertThat(row(values("06298", "2025-H2", "child-population", "UNIT"), "child-population", VILLAGE, null, null))
+                .containsExactly(5, null, "5");
+        JsonPath before = values("06298", "2024", "child-population", "UNIT");
+        assertThat(before.getList("indicators[0].values.unitCode", String.class)).doesNotContain(VILLAGE);
+        Api.badRequestAs(COMMUNE).queryParam("unit", "06283").queryParam("period", "2025").get("/api/v1/indicator-values")
+                .then().statusCode(400).body("code", equalTo("UNIT_NOT_IN_FORCE"));
+    }
+
+    @Test
+    void unitFactsFeedTheirIndicators() {
+        Api.as(COMMUNE).contentType("application/json").body(Map.of("culturalSportsFacility", true))
+                .put("/api/v1/admin-units/" + VILLAGE + "/facts/2025").then().statusCode(200)
+                .body("culturalSportsFacility", equalTo(true));
+        Api.badRequestAs(COMMUNE).contentType("application/json").body(Map.of("playArea", true))
+                .put("/api/v1/admin-units/06283_18/facts/2025").then().statusCode(400).body("violations.field", hasItem("playArea"));
+        Api.as("district.langson").contentType("application/json").body(Map.of("culturalSportsFacility", true))
+                .put("/api/v1/admin-units/06283_18/facts/2025").then().statusCode(403);
+        String etag = Api.as(COMMUNE).get("/api/v1/admin-units/" + VILLAGE + "/facts/2025").then().statusCode(200).extract().header("ETag");
+        Api.as(COMMUNE).contentType("application/json").body(Map.of("culturalSportsFacility", true))
+                .put("/api/v1/admin-units/" + VILLAGE + "/facts/2025").then().statusCode(428);
+        Api.as(COMMUNE).header("If-Match", etag).contentType("application/json").body(Map.of("culturalSportsFacility", true, "note", "Nhà văn hóa thôn"))
+                .put("/api/v1/admin-units/" + VILLAGE + "/facts/2025").then().statusCode(200);
+        assertThat(row(values(VILLAGE, "2025", "villages-with-child-facilities", null), "villages-with-child-facilities", VILLAGE, null, null))
+                .containsExactly(1, 1, "100.0");
+        assertThat(row(values(VILLAGE, "2024", "villages-with-child-facilities", null), "villages-with-child-facilities", VILLAGE, null, null))
+                .containsExactly(0, 1, "0.0");
+    }
+
+    @Test
+    void smallCountsAreSuppressedOnRequest() {
+        JsonPath json = Api.as(COMMUNE).queryParam("unit", VILLAGE).queryParam("period", "2025").queryParam("keys", "child-population")
+                .queryParam("suppressBelow", 6).get("/api/v1/indicator-values").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("indicators[0].values[0].suppressed")).isTrue();
+        assertThat(json.getString("indicators[0].values[0].numerator")).isNull();
+    }
+
+    @Test
+    void theCatalogueMarksProvisionalCodesAndSaysWhoHoldsTheRest() {
+        JsonPath catalogue = Api.as("village.ichhuu").get("/api/v1/indicators").then().statusCode(200).extract().jsonPath();
+        assertThat(catalogue.getList("indicators.findAll { it.officialCode != null }.officialCode")).containsExactlyInAnyOrder("0605", "0101");
+        assertThat(catalogue.getList("indicators.findAll { it.officialCode == null }.provisional")).containsOnly(true);
+        assertThat(catalogue.getList("indicators.findAll { !it.computable }.heldBy")).doesNotContainNull().isNotEmpty();
+        Api.as("cp-aggregator").get("/api/v1/indicators/abused-children").then().statusCode(200).body("officialCode", equalTo("0101"))
+                .body("group.appendix", equalTo("ABUSE"));
+        Api.as("cp-aggregator").get("/api/v1/indicators/no-such-thing").then().statusCode(404);
+    }
+
+    @Test
+    void theExportComesInFourFormatsAndIsNotSentAgainWhenUnchanged() throws Exception {
+        var json = Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025").get("/api/v1/exports/circular-13");
+        json.then().statusCode(200).body("unit.code", equalTo("06298"))
+                .body("indicators.find { it.key == 'child-population' }.values.unitCode", hasItem(VILLAGE));
+        String etag = json.header("ETag");
+        Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025").header("If-None-Match", etag)
+                .get("/api/v1/exports/circular-13").then().statusCode(304);
+
+        byte[] csv = Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025").queryParam("format", "csv")
+                .get("/api/v1/exports/circular-13").then().statusCode(200).extract().asByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFcatalogue_version,").contains("Dân số trẻ em").doesNotContain(WORD);
+        assertThat(text.lines().filter(l -> l.contains(",child-population,") && l.contains("," + VILLAGE + ",")).count()).isGreaterThan(1);
+
+        var dhis2 = Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025-H2").queryParam("format", "dhis2")
+                .get("/api/v1/exports/circular-13").then().statusCode(200).extract().jsonPath();
+        assertThat(dhis2.getString("period")).isEqualTo("2025S2");
+        assertThat(dhis2.getList("dataValues.orgUnit", String.class)).contains("06298").doesNotContain(VILLAGE);
+        assertThat(dhis2.getList("dataValues.dataElement", String.class)).contains("CP_CHILD_POPULATION_N", "CP_CHILD_POPULATION_N_SEX");
+        assertThat(dhis2.getList("dataValues.categoryOptionCombo", String.class)).contains("SEX_MALE");
+        Api.badRequestAs(COMMUNE).queryParam("unit", "06298").queryParam("from", "2025-01-05").queryParam("to", "2025-03-31")
+                .queryParam("format", "dhis2").get("/api/v1/exports/circular-13").then().statusCode(400)
+                .body("code", equalTo("PERIOD_NOT_IN_DHIS2"));
+
+        byte[] xlsx = Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025").queryParam("format", "xlsx")
+                .get("/api/v1/exports/circular-13").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isGreaterThan(3);
+            Sheet first = book.getSheetAt(0);
+            assertThat(first.getRow(3).getCell(0).getStringCellValue()).isEqualTo("BÁO CÁO CHỈ TIÊU THỐNG KÊ VỀ TRẺ EM");
+            assertThat(first.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        }
+        Api.as("village.ichhuu").queryParam("unit", "06283_01").queryParam("period", "2025").get("/api/v1/exports/circular-13")
+                .then().statusCode(403);
+        Api.as("commune.vanquan").queryParam("unit", "06298").queryParam("period", "2025").get("/api/v1/exports/circular-13")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void theDhis2MetadataNamesEveryDataElementOfTheExport() {
+        JsonPath metadata = Api.as("cp-aggregator").get("/api/v1/exports/dhis2-metadata").then().statusCode(200).extract().jsonPath();
+        List<String> elements = metadata.getList("dataElements.code", String.class);
+        assertThat(elements).contains("CP_CHILD_POPULATION_N", "CP_ONLINE_SAFETY_SKILLS_D", "CP_ABUSED_CHILDREN_N_ABUSE_FORM")
+                .allMatch(code -> code.length() <= 50).doesNotHaveDuplicates();
+        assertThat(metadata.getList("categoryOptionCombos.code", String.class)).contains("SEX_FEMALE", "AGE_BAND_AGE_6_15")
+                .doesNotHaveDuplicates();
+        assertThat(metadata.getList("dataElements.findAll { it.code == 'CP_CHILD_POPULATION_N' }.description", String.class).getFirst())
+                .contains("Provisional");
+    }
+}
