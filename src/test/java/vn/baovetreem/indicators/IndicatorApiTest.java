@@ -53,9 +53,11 @@ class IndicatorApiTest {
                 .post("/api/v1/children/" + a + "/circumstances").then().statusCode(201);
         support(a, "COUNSELLING", "2025-01-10", "2025-03-01");
         String b = child("Hoàng Văn B", "2009-12-20", "MALE", "Học nghề");
-        abuse(b, "2025-05-10T03:00:00Z", List.of("VIOLENCE"), "FAMILY");
+        // Saturday 10 May 2025: the plan was due by Friday 16 May and submitted on the 26th.
+        planned(abuse(b, "2025-05-10T03:00:00Z", List.of("VIOLENCE"), "FAMILY"), "2025-05-26T03:00:00Z", "2025-05-27T03:00:00Z");
         String c = child("Nông Văn C", "2012-01-01", "MALE", null);
-        abuse(c, "2025-03-01T03:00:00Z", List.of("VIOLENCE"), "FAMILY");
+        // Saturday 1 March 2025: drafted by Friday 7 March, approved within two working days.
+        planned(abuse(c, "2025-03-01T03:00:00Z", List.of("VIOLENCE"), "FAMILY"), "2025-03-04T03:00:00Z", "2025-03-05T03:00:00Z");
         abuse(c, "2025-09-01T03:00:00Z", List.of("VIOLENCE", "NEGLECT"), "SCHOOL");
         String d = child("Vi Thị D", "2018-02-02", "FEMALE", null);
         String etag = Api.as(COMMUNE).get("/api/v1/children/" + d).then().extract().header("ETag");
@@ -77,6 +79,42 @@ class IndicatorApiTest {
         String g = child("Triệu Thị G", "2014-04-04", "FEMALE", null);
         support(g, "SWIMMING_LESSONS", "2025-06-01", "2025-06-30");
         support(g, "ONLINE_SAFETY_SKILLS", "2025-10-01", "2025-10-01");
+
+        // A pond found on 1 April 2025 and fenced on 20 May; one awareness session in May.
+        String site = Api.as(COMMUNE).contentType("application/json").body(Map.of("villageCode", VILLAGE, "kind", "POND",
+                        "description", "Ao đầu thôn " + WORD, "riskLevel", "HIGH", "surveyedOn", "2025-04-01",
+                        "measures", List.of(Map.of("measure", "FENCE_OR_BARRIER", "status", "NEEDED"))))
+                .post("/api/v1/hazard-sites").then().statusCode(201).extract().path("id");
+        Api.as(COMMUNE).contentType("application/json").body(Map.of("inspectedOn", "2025-05-20", "inspector", "Trưởng thôn",
+                        "measuresChecked", List.of(Map.of("measure", "FENCE_OR_BARRIER", "status", "INSTALLED"))))
+                .post("/api/v1/hazard-sites/" + site + "/inspections").then().statusCode(201);
+        Api.as(COMMUNE).contentType("application/json").body(Map.of("unitCode", VILLAGE, "heldOn", "2025-05-25",
+                        "channel", "VILLAGE_LOUDSPEAKER", "topics", List.of("DROWNING_PREVENTION", "HOTLINE_111"),
+                        "title", "Phòng chống đuối nước " + WORD, "organiser", "Trưởng thôn", "adultsReached", 20,
+                        "girlsReached", 5, "boysReached", 7))
+                .post("/api/v1/awareness-activities").then().statusCode(201);
+    }
+
+    /** Takes a case from its report to an approved plan, submitting and approving at the times given. */
+    static void planned(String id, String submittedAt, String approvedAt) {
+        String day = submittedAt.substring(0, 10);
+        step(id, Map.of("action", "ASSESS_INITIAL", "riskLevel", "MEDIUM", "emergency", false, "occurredAt", day + "T01:00:00Z"));
+        step(id, Map.of("action", "ASSESS_DETAILED", "note", "Đánh giá cụ thể", "occurredAt", day + "T01:10:00Z"));
+        step(id, Map.of("action", "HOLD_CONFERENCE", "participants", List.of("Chủ tịch UBND xã"), "decisions", "Lập kế hoạch",
+                "occurredAt", day + "T01:20:00Z"));
+        String etag = Api.as(COMMUNE).get("/api/v1/cases/" + id).then().extract().header("ETag");
+        Api.as(COMMUNE).header("If-Match", etag).contentType("application/json").body(Map.of("items", List.of(Map.of(
+                        "measure", "FAMILY_COUNSELLING", "responsiblePerson", "Cán bộ xã", "startOn", day, "endOn", day,
+                        "estimatedCostVnd", 0))))
+                .put("/api/v1/cases/" + id + "/plan").then().statusCode(200);
+        step(id, Map.of("action", "SUBMIT_PLAN", "occurredAt", submittedAt));
+        step(id, Map.of("action", "APPROVE_PLAN", "occurredAt", approvedAt));
+    }
+
+    static void step(String id, Map<String, Object> body) {
+        String etag = Api.as(COMMUNE).get("/api/v1/cases/" + id).then().extract().header("ETag");
+        Api.as(COMMUNE).header("If-Match", etag).contentType("application/json").body(body)
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200);
     }
 
     static String child(String name, String born, String sex, String continuing) {
@@ -97,9 +135,10 @@ class IndicatorApiTest {
                 "status", "COMPLETED", "startDate", start, "endDate", end)).post("/api/v1/interventions").then().statusCode(201);
     }
 
-    static void abuse(String child, String receivedAt, List<String> forms, String setting) {
-        Api.as(COMMUNE).contentType("application/json").body(Map.of("childId", child, "type", "ABUSE", "sourceChannel", "SCHOOL",
-                "receivedAt", receivedAt, "abuseForms", forms, "setting", setting)).post("/api/v1/cases").then().statusCode(201);
+    static String abuse(String child, String receivedAt, List<String> forms, String setting) {
+        return Api.as(COMMUNE).contentType("application/json").body(Map.of("childId", child, "type", "ABUSE", "sourceChannel", "SCHOOL",
+                        "receivedAt", receivedAt, "abuseForms", forms, "setting", setting)).post("/api/v1/cases").then().statusCode(201)
+                .extract().path("id");
     }
 
     static JsonPath values(String unit, String period, String keys, String by) {
@@ -160,6 +199,31 @@ class IndicatorApiTest {
         assertThat(row(json, "children-injured", VILLAGE, null, null)).containsExactly(1, 5, "20000.0");
         assertThat(row(json, "children-drowned", VILLAGE, "FATALITY", "NON_FATAL")).containsExactly(1, null, "1");
         assertThat(row(json, "injury-deaths", VILLAGE, null, null)).containsExactly(0, null, "0");
+    }
+
+    @Test
+    void plansOnTimeNeedBothDeadlinesMet() {
+        assertThat(row(values(VILLAGE, "2025", "abuse-plans-on-time", null), "abuse-plans-on-time", VILLAGE, null, null))
+                .containsExactly(1, 2, "50.0");
+        assertThat(row(values(VILLAGE, "2025-Q1", "abuse-plans-on-time", null), "abuse-plans-on-time", VILLAGE, null, null))
+                .containsExactly(1, 1, "100.0");
+    }
+
+    @Test
+    void preventionIsCountedFromTheRegisters() {
+        JsonPath json = values(VILLAGE, "2025", "hazard-sites-mitigated,awareness-sessions,awareness-reach", "TOPIC,HAZARD_KIND");
+        assertThat(row(json, "hazard-sites-mitigated", VILLAGE, null, null)).containsExactly(1, 1, "100.0");
+        assertThat(row(json, "hazard-sites-mitigated", VILLAGE, "HAZARD_KIND", "POND")).containsExactly(1, 1, "100.0");
+        assertThat(row(json, "awareness-sessions", VILLAGE, null, null)).containsExactly(1, null, "1");
+        // Reach counts each activity once in the total, and once under each of its topics.
+        assertThat(row(json, "awareness-reach", VILLAGE, null, null)).containsExactly(32, null, "32");
+        assertThat(row(json, "awareness-reach", VILLAGE, "TOPIC", "HOTLINE_111")).containsExactly(32, null, "32");
+        assertThat(row(json, "awareness-reach", VILLAGE, "TOPIC", "DROWNING_PREVENTION")).containsExactly(32, null, "32");
+        // On 30 April the pond was known and not yet fenced.
+        JsonPath april = Api.as(COMMUNE).queryParam("unit", VILLAGE).queryParam("from", "2025-01-01").queryParam("to", "2025-04-30")
+                .queryParam("keys", "hazard-sites-mitigated").get("/api/v1/indicator-values").then().statusCode(200).extract().jsonPath();
+        assertThat(row(april, "hazard-sites-mitigated", VILLAGE, null, null)).containsExactly(0, 1, "0.0");
+        assertThat(april.getString("period.dhis2")).isNull();
     }
 
     @Test
