@@ -26,7 +26,7 @@ public class ExportResource {
     }
 
     @GET
-    @Path("circular-13")
+    @Path("/circular-13")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     public Response circular13(@RestQuery String unit, @RestQuery String period, @RestQuery String from, @RestQuery String to,
                                @RestQuery String format, @RestQuery String suppressBelow,
@@ -44,7 +44,7 @@ public class ExportResource {
     }
 
     @GET
-    @Path("dhis2-metadata")
+    @Path("/dhis2-metadata")
     @Produces(MediaType.APPLICATION_JSON)
     public Dhis2.Metadata dhis2Metadata() {
         return exports.dhis2Metadata();

@@ -8,14 +8,16 @@ import java.util.Optional;
  * How each computable indicator of the catalogue is counted: SQL that lists the entities of its
  * numerator and denominator (children, cases, sites, activities or units), each with the unit it
  * belongs to ({@code unit_code}, a village or a commune), a {@code weight} and the columns its
- * disaggregations read. A disaggregation is a lateral join that gives each entity its categories
- * ({@code d.dim}); an entity with several (a child in two groups) counts once in each and once in
- * the total.
+ * disaggregations read, one row per entity. A disaggregation is either a column expression over
+ * the entity ({@code e.sex}) or, when an entity may have several categories (a child in two
+ * groups), a lateral join giving each of them as {@code d.dim}; such an entity counts once in
+ * each category and once in the total.
  *
  * <p>Parameters: {@code :from}, {@code :to} (days), {@code :fromTs}, {@code :toTs} (the instants
- * the period starts and ends in the service's time zone), {@code :zone}, {@code :year}. The common
- * table {@code kids} is the child population: children under 16 at the end of the period, not
- * merged away, not moved away or dead before it began.
+ * the period starts and ends in the service's time zone), {@code :zone}, {@code :year}. The
+ * engine materialises two tables per request: {@code geo}, the units under the unit asked for at
+ * the end of the period, and {@code kids}, the child population of those units: children under 16
+ * at the end of the period, not merged away, not moved away or dead before it began.
  */
 final class IndicatorDefinitions {
 
@@ -25,17 +27,43 @@ final class IndicatorDefinitions {
         Optional<String> dim(String code) {
             return Optional.ofNullable(dims.get(code));
         }
+
+        /** Whether the disaggregation gives an entity several categories (a lateral join). */
+        static boolean multiValued(String fragment) {
+            return fragment.startsWith("cross join lateral");
+        }
     }
 
     record Definition(Source numerator, Source denominator) {
     }
 
+    /**
+     * The child population of the units in {@code geo}, each child with the special-circumstance
+     * groups and risk categories of their spans overlapping the period and the types of the
+     * supports they received in it (read once here, not once per indicator).
+     */
     static final String KIDS = """
             select c.id, c.village_code, c.sex, c.ethnicity, c.personal_id, c.health_insurance_card, c.caregiver_phones,
-                   cast(extract(year from age(cast(:to as date), c.date_of_birth)) as int) as age
-            from child c
+                   cast(extract(year from age(cast(:to as date), c.date_of_birth)) as int) as age,
+                   coalesce(sc.codes, '{}'), coalesce(risk.codes, '{}'), coalesce(support.types, '{}')
+            from child c join geo g on g.code = c.village_code
+            left join (select ep.child_id, array_agg(distinct ep.code) as codes from child_episode ep
+                       where ep.kind = 'CIRCUMSTANCE' and ep.start_date <= :to and (ep.end_date is null or ep.end_date >= :from)
+                       group by ep.child_id) sc on sc.child_id = c.id
+            left join (select ep.child_id, array_agg(distinct ep.code) as codes from child_episode ep
+                       where ep.kind = 'RISK' and ep.start_date <= :to and (ep.end_date is null or ep.end_date >= :from)
+                       group by ep.child_id) risk on risk.child_id = c.id
+            left join (select i.child_id, array_agg(distinct i.type) as types from intervention i
+                       where i.status in ('ONGOING', 'COMPLETED') and i.start_date <= :to and (i.end_date is null or i.end_date >= :from)
+                       group by i.child_id) support on support.child_id = c.id
             where c.status <> 'MERGED' and c.date_of_birth <= :to and c.date_of_birth > cast(:to as date) - interval '16 years'
               and not (c.status in ('MOVED_AWAY', 'DECEASED') and c.status_date < :from)""";
+
+    /** The columns of the {@code kids} table, in the order {@link #KIDS} fills them. */
+    static final String KIDS_TABLE = """
+            create temporary table kids (id uuid, village_code varchar(20), sex varchar(10), ethnicity varchar(20),
+                personal_id varchar(12), health_insurance_card varchar(20), caregiver_phones text[], age int,
+                sc_groups text[], risk_categories text[], support_types text[]) on commit drop""";
 
     private static final String SUPPORTED = "i.status in ('ONGOING', 'COMPLETED') and i.start_date <= :to"
             + " and (i.end_date is null or i.end_date >= :from)";
@@ -43,13 +71,14 @@ final class IndicatorDefinitions {
             + " and cc.received_at >= :fromTs and cc.received_at < :toTs";
     private static final String INJURY_CASE = "cc.type = 'INJURY'"
             + " and coalesce(cc.occurred_at, cc.received_at) >= :fromTs and coalesce(cc.occurred_at, cc.received_at) < :toTs";
-    private static final String CHILD_COLUMNS = "k.id as entity, k.village_code as unit_code, 1 as weight, k.sex, k.ethnicity, k.age";
+    private static final String CHILD_COLUMNS = "k.id as entity, k.village_code as unit_code, 1 as weight, k.sex, k.ethnicity, k.age,"
+            + " k.sc_groups, k.risk_categories, k.support_types";
 
     /** Single-valued disaggregations of children; {@code AGE_BAND} is filled in per indicator. */
     private static final Map<String, String> CHILD_DIMS = Map.of(
-            "SEX", "cross join lateral (select e.sex as dim) d",
-            "AGE_BAND", "cross join lateral (select {AGE_BAND} as dim) d",
-            "ETHNICITY", "cross join lateral (select coalesce(e.ethnicity, 'UNKNOWN') as dim) d");
+            "SEX", "e.sex",
+            "AGE_BAND", "{AGE_BAND}",
+            "ETHNICITY", "coalesce(e.ethnicity, 'UNKNOWN')");
 
     private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
 
@@ -97,10 +126,10 @@ final class IndicatorDefinitions {
                 children("select " + CHILD_COLUMNS + " from kids k where cardinality(k.caregiver_phones) > 0"), population);
         Source born = children("""
                 select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity, 0 as age
-                from child c where c.status <> 'MERGED' and c.date_of_birth between :from and :to""");
+                from child c join geo gg on gg.code = c.village_code where c.status <> 'MERGED' and c.date_of_birth between :from and :to""");
         define("birth-registered-on-time", children("""
                 select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity, 0 as age
-                from child c where c.status <> 'MERGED' and c.date_of_birth between :from and :to
+                from child c join geo gg on gg.code = c.village_code where c.status <> 'MERGED' and c.date_of_birth between :from and :to
                   and c.birth_registered_on is not null and c.birth_registered_on <= c.date_of_birth + 60"""), born);
 
         // Children with an event in the period, aged as they were then.
@@ -129,14 +158,14 @@ final class IndicatorDefinitions {
         define("abuse-cases", new Source("""
                 select cc.id as entity, c.village_code as unit_code, 1 as weight, coalesce(cc.setting, 'UNKNOWN') as setting,
                        coalesce(cc.handling_outcome, 'NONE') as handling_outcome
-                from child_case cc join child c on c.id = cc.child_id where\s""" + ABUSE_CASE, false, Map.of(
+                from child_case cc join child c on c.id = cc.child_id join geo gg on gg.code = c.village_code where\s""" + ABUSE_CASE, false, Map.of(
                 "ABUSE_FORM", "cross join lateral (select distinct f.form as dim from child_case cc,"
                         + " jsonb_array_elements_text(cc.abuse_forms) f(form) where cc.id = e.entity) d",
-                "SETTING", "cross join lateral (select e.setting as dim) d",
-                "HANDLING_OUTCOME", "cross join lateral (select e.handling_outcome as dim) d")), null);
+                "SETTING", "e.setting",
+                "HANDLING_OUTCOME", "e.handling_outcome")), null);
         String approved = """
                 select cc.id as entity, c.village_code as unit_code, 1 as weight
-                from child_case cc join child c on c.id = cc.child_id
+                from child_case cc join child c on c.id = cc.child_id join geo gg on gg.code = c.village_code
                 where cc.type = 'ABUSE' and cc.approved_plan_version is not null
                   and cc.plan_decided_at >= :fromTs and cc.plan_decided_at < :toTs""";
         define("abuse-plans-on-time", new Source(approved + " " + """
@@ -146,7 +175,7 @@ final class IndicatorDefinitions {
 
         // Prevention.
         String sites = "select s.id as entity, s.village_code as unit_code, 1 as weight, s.kind from hazard_site s where s.surveyed_on <= :to";
-        Map<String, String> siteDims = Map.of("HAZARD_KIND", "cross join lateral (select e.kind as dim) d");
+        Map<String, String> siteDims = Map.of("HAZARD_KIND", "e.kind");
         define("hazard-sites-mitigated", new Source(sites + " " + """
                  and exists (select 1 from hazard_measure_event m where m.site_id = s.id and m.on_date <= :to)
                  and not exists (select 1 from (select distinct on (m.measure) m.status from hazard_measure_event m
@@ -157,7 +186,7 @@ final class IndicatorDefinitions {
         Map<String, String> topic = Map.of("TOPIC", "cross join lateral (select distinct t.topic as dim from awareness_activity a,"
                 + " unnest(a.topics) t(topic) where a.id = e.entity) d");
         Map<String, String> activityDims = new LinkedHashMap<>(topic);
-        activityDims.put("CHANNEL", "cross join lateral (select e.channel as dim) d");
+        activityDims.put("CHANNEL", "e.channel");
         define("awareness-sessions", new Source("select a.id as entity, a.unit_code, 1 as weight, a.channel " + activities,
                 true, activityDims), null);
         define("awareness-reach", new Source("select a.id as entity, a.unit_code, a.adults_reached + a.girls_reached + a.boys_reached"
@@ -198,32 +227,34 @@ final class IndicatorDefinitions {
         return children("""
                 select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity,
                        cast(min(extract(year from age(cast(%2$s at time zone :zone as date), c.date_of_birth))) as int) as age
-                from child c join child_case cc on cc.child_id = c.id
+                from child c join geo gg on gg.code = c.village_code join child_case cc on cc.child_id = c.id
                 where c.status <> 'MERGED' and %1$s
                 group by c.id, c.village_code, c.sex, c.ethnicity
                 having min(extract(year from age(cast(%2$s at time zone :zone as date), c.date_of_birth))) < 16"""
                 .formatted(caseCondition, eventTime), more);
     }
 
+    /** A child of {@code kids} with a span of {@code kind} overlapping the period. */
     private static String episode(String kind) {
-        return "exists (select 1 from child_episode ep where ep.child_id = k.id and ep.kind = '" + kind + "'"
-                + " and ep.start_date <= :to and (ep.end_date is null or ep.end_date >= :from))";
+        return "cardinality(k." + episodeColumn(kind) + ") > 0";
     }
 
     private static String episodeDim(String kind) {
-        return "cross join lateral (select distinct ep.code as dim from child_episode ep where ep.child_id = e.entity"
-                + " and ep.kind = '" + kind + "' and ep.start_date <= :to and (ep.end_date is null or ep.end_date >= :from)) d";
+        return "cross join lateral (select unnest(e." + episodeColumn(kind) + ") as dim) d";
     }
 
-    /** A support received in the period, of one of {@code types} (any type when null). */
+    private static String episodeColumn(String kind) {
+        return kind.equals("CIRCUMSTANCE") ? "sc_groups" : "risk_categories";
+    }
+
+    /** A child of {@code kids} who received a support in the period, of one of {@code types} (any type when null). */
     private static String supported(String types) {
-        return "exists (select 1 from intervention i where i.child_id = k.id and " + SUPPORTED
-                + (types == null ? "" : " and i.type in (" + types + ")") + ")";
+        return types == null ? "cardinality(k.support_types) > 0" : "k.support_types && cast(array[" + types + "] as text[])";
     }
 
     private static String supportDim(String types) {
-        return "cross join lateral (select distinct i.type as dim from intervention i where i.child_id = e.entity and " + SUPPORTED
-                + (types == null ? "" : " and i.type in (" + types + ")") + ") d";
+        return "cross join lateral (select t as dim from unnest(e.support_types) t"
+                + (types == null ? "" : " where t in (" + types + ")") + ") d";
     }
 
     private static Source units(String level) {

@@ -2,6 +2,7 @@ package vn.baovetreem.indicators;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import vn.baovetreem.indicators.IndicatorCatalogue.AgeBand;
 import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
 import vn.baovetreem.indicators.IndicatorDefinitions.Source;
@@ -13,26 +14,30 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Counts the numerator and denominator of indicators in SQL: one grouped query per indicator side
- * and disaggregation, over the units that lay under the unit asked for at the end of the period
- * ({@code geo}), so records of a retired unit count toward its successor for periods after the
- * merger. The number of queries depends on the indicators and disaggregations asked for, never on
- * the number of units or records.
+ * Counts the numerator and denominator of indicators in SQL. A run first materialises, for the
+ * transaction, the units under the unit asked for as they stood at the end of the period
+ * ({@code geo}: records of a retired unit count toward its successor for periods after the
+ * merger) and their child population ({@code kids}). Each
+ * indicator side is then one grouped query for its total and every single-valued disaggregation,
+ * plus one per multi-valued disaggregation asked for; identical sides (the child population as a
+ * denominator) are counted once per run. The number of queries depends on the indicators and disaggregations asked for,
+ * never on the number of units or records.
  */
 @ApplicationScoped
 class IndicatorEngine {
 
-    /** The units under the unit asked for as they stood at the end of the period, each with the child unit it lies under. */
     private static final String GEO = """
-            select u.code, u.level, case when nlevel(p.path) > :depth then ltree2text(subpath(p.path, :depth, 1)) end as part
+            insert into geo (code, level, part)
+            select u.code, u.level, case when nlevel(p.path) > :depth then ltree2text(subpath(p.path, :depth, 1)) end
             from admin_unit u join admin_unit_period p on p.unit_id = u.id
             where (p.valid_from is null or p.valid_from <= :to) and (p.valid_to is null or p.valid_to >= :to)
               and p.path <@ cast(:upath as ltree)""";
-    private static final Pattern PARAMETER = Pattern.compile(":(\\w+)");
+    private static final Pattern PARAMETER = Pattern.compile("(?<!:):(\\w+)");
+    /** Separates the part from the category in the keys of a side's counts. */
+    private static final String SEP = "\u0000";
 
     private final EntityManager em;
     private final Clock clock;
@@ -42,7 +47,7 @@ class IndicatorEngine {
         this.clock = clock;
     }
 
-    /** Where to count: the unit's path at the end of the period, and whether to break it down by child units. */
+    /** Where to count: the unit, its path at the end of the period, and whether to break it down by child units. */
     record Place(String unitCode, String path, boolean byUnit) {
     }
 
@@ -50,104 +55,181 @@ class IndicatorEngine {
     record Count(String part, String dimension, String category, long numerator, Long denominator) {
     }
 
-    /** The child units of the place at the end of the period, in code order. */
-    @SuppressWarnings("unchecked")
-    List<String> parts(Place place, Period period) {
-        String sql = "with geo as (" + GEO + ") select distinct part from geo where part is not null order by part";
-        return bind(em.createNativeQuery(sql), sql, place, period).getResultList();
+    /** Prepares a run inside the current transaction. */
+    Run start(Place place, Period period) {
+        Run run = new Run(place, period);
+        // The driver prepares statements it sees often, and a generic plan of these queries (period
+        // and unit unknown) can be a hundred times slower than one made for the actual values.
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        em.createNativeQuery("drop table if exists pg_temp.kids, pg_temp.geo").executeUpdate();
+        em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text) on commit drop")
+                .executeUpdate();
+        run.bind(em.createNativeQuery(GEO), GEO).executeUpdate();
+        em.createNativeQuery("analyze geo").executeUpdate();
+        // No index and no statistics: every query reads the whole population, and both would cost more than they save.
+        em.createNativeQuery(IndicatorDefinitions.KIDS_TABLE).executeUpdate();
+        String kids = "insert into kids " + IndicatorDefinitions.KIDS;
+        run.bind(em.createNativeQuery(kids), kids).executeUpdate();
+        return run;
     }
 
-    /** The counts of {@code indicator} in total and by each of {@code dimensions} it supports. */
-    List<Count> counts(Indicator indicator, IndicatorDefinitions.Definition definition, Place place, Period period,
-                       List<String> dimensions) {
-        List<Count> counts = new ArrayList<>();
-        Map<String, Long> numeratorTotals = side(indicator, definition.numerator(), null, place, period);
-        Map<String, Long> denominatorTotals = definition.denominator() == null ? Map.of()
-                : side(indicator, definition.denominator(), null, place, period);
-        numeratorTotals.forEach((part, n) -> counts.add(new Count(unkey(part), null, null, n, denominator(definition,
-                denominatorTotals, part))));
-        denominatorTotals.keySet().stream().filter(part -> !numeratorTotals.containsKey(part))
-                .forEach(part -> counts.add(new Count(unkey(part), null, null, 0, denominatorTotals.get(part))));
-        for (String dimension : dimensions) {
-            Optional<String> fragment = definition.numerator().dim(dimension);
-            if (fragment.isEmpty() || !indicator.disaggregations().contains(dimension)) {
-                continue;
+    /** Counting for one unit and period, within one transaction. */
+    final class Run {
+
+        private final Place place;
+        private final Period period;
+        private final Map<String, Map<String, Map<String, Long>>> memo = new HashMap<>();
+
+        private Run(Place place, Period period) {
+            this.place = place;
+            this.period = period;
+        }
+
+        /** The child units of the place at the end of the period, in code order. */
+        @SuppressWarnings("unchecked")
+        List<String> parts() {
+            return em.createNativeQuery("select distinct part from geo where part is not null order by part").getResultList();
+        }
+
+        /** The counts of {@code indicator} in total and by each of {@code dimensions} it supports. */
+        List<Count> counts(Indicator indicator, IndicatorDefinitions.Definition definition, List<String> dimensions) {
+            List<String> wanted = dimensions.stream().filter(indicator.disaggregations()::contains)
+                    .filter(d -> definition.numerator().dim(d).isPresent()).toList();
+            Map<String, Map<String, Long>> numerator = side(indicator, definition.numerator(), wanted);
+            Map<String, Map<String, Long>> denominator = definition.denominator() == null ? null
+                    : side(indicator, definition.denominator(), wanted.stream().filter(d -> definition.denominator().dim(d).isPresent()).toList());
+            List<Count> counts = new ArrayList<>();
+            Map<String, Long> numeratorTotals = numerator.get("");
+            Map<String, Long> denominatorTotals = denominator == null ? Map.of() : denominator.get("");
+            numeratorTotals.forEach((part, n) -> counts.add(new Count(unkey(part), null, null, n,
+                    denominator == null ? null : denominatorTotals.getOrDefault(part, 0L))));
+            denominatorTotals.keySet().stream().filter(part -> !numeratorTotals.containsKey(part))
+                    .forEach(part -> counts.add(new Count(unkey(part), null, null, 0, denominatorTotals.get(part))));
+            for (String dimension : wanted) {
+                Map<String, Long> byCategory = denominator == null ? null : denominator.get(dimension);
+                numerator.getOrDefault(dimension, Map.of()).forEach((key, n) -> {
+                    String[] partAndCategory = key.split(SEP, 2);
+                    Long d = denominator == null ? null : byCategory != null ? byCategory.getOrDefault(key, 0L)
+                            : denominatorTotals.getOrDefault(partAndCategory[0], 0L);
+                    counts.add(new Count(unkey(partAndCategory[0]), dimension, partAndCategory[1], n, d));
+                });
             }
-            Map<String, Long> numerators = side(indicator, definition.numerator(), dimension, place, period);
-            boolean denominatorByCategory = definition.denominator() != null && definition.denominator().dim(dimension).isPresent();
-            Map<String, Long> denominators = denominatorByCategory
-                    ? side(indicator, definition.denominator(), dimension, place, period) : Map.of();
-            numerators.forEach((key, n) -> {
-                String[] partAndCategory = key.split("\u0000", 2);
-                String part = partAndCategory[0];
-                Long d = definition.denominator() == null ? null
-                        : denominatorByCategory ? denominators.getOrDefault(key, 0L) : denominatorTotals.getOrDefault(part, 0L);
-                counts.add(new Count(unkey(part), dimension, partAndCategory[1], n, d));
+            return counts;
+        }
+
+        /**
+         * One side counted by part (key {@code ""} is the unit as a whole) in total (under the
+         * dimension {@code ""}) and, for each dimension, by part and category
+         * ({@code part + SEP + category}).
+         */
+        private Map<String, Map<String, Long>> side(Indicator indicator, Source source, List<String> dimensions) {
+            String band = ageBand(indicator);
+            List<String> columns = new ArrayList<>();
+            List<String> laterals = new ArrayList<>();
+            for (String d : dimensions) {
+                (Source.multiValued(source.dim(d).orElseThrow()) ? laterals : columns).add(d);
+            }
+            String memoKey = source.sql() + SEP + band + SEP + columns + SEP + laterals;
+            Map<String, Map<String, Long>> cached = memo.get(memoKey);
+            if (cached != null) {
+                return cached;
+            }
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>(columnCounts(source, columns, band));
+            for (String d : laterals) {
+                counts.put(d, lateralCounts(source, source.dim(d).orElseThrow()));
+            }
+            memo.put(memoKey, counts);
+            return counts;
+        }
+
+        /**
+         * The total and every single-valued disaggregation of one side from one query: the counts
+         * by child unit and every such disaggregation at once (a small cube, since each entity
+         * falls in exactly one cell), rolled up here.
+         */
+        @SuppressWarnings("unchecked")
+        private Map<String, Map<String, Long>> columnCounts(Source source, List<String> dimensions, String band) {
+            List<String> expressions = dimensions.stream().map(d -> source.dim(d).orElseThrow().replace("{AGE_BAND}", band)).toList();
+            StringBuilder select = new StringBuilder("select g.part");
+            StringBuilder groups = new StringBuilder(" group by g.part");
+            for (int i = 0; i < expressions.size(); i++) {
+                select.append(", ").append(expressions.get(i));
+                groups.append(", ").append(i + 2);
+            }
+            String sql = select + ", " + aggregate(source) + " from (" + source.sql() + ") e join geo g on g.code = e.unit_code"
+                    + groups;
+            List<Object[]> rows = bind(em.createNativeQuery(sql), sql).getResultList();
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            Map<String, Long> totals = new LinkedHashMap<>(Map.of("", 0L));
+            counts.put("", totals);
+            for (Object[] row : rows) {
+                long count = ((Number) row[row.length - 1]).longValue();
+                String part = place.byUnit() ? (String) row[0] : null;
+                totals.merge("", count, Long::sum);
+                if (part != null) {
+                    totals.merge(part, count, Long::sum);
+                }
+                for (int i = 0; i < dimensions.size(); i++) {
+                    String category = (String) row[1 + i];
+                    if (category == null) {
+                        continue;
+                    }
+                    Map<String, Long> byCategory = counts.computeIfAbsent(dimensions.get(i), k -> new LinkedHashMap<>());
+                    byCategory.merge("" + SEP + category, count, Long::sum);
+                    if (part != null) {
+                        byCategory.merge(part + SEP + category, count, Long::sum);
+                    }
+                }
+            }
+            return counts;
+        }
+
+        /** One multi-valued disaggregation of one side, by child unit and category, rolled up here. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Long> lateralCounts(Source source, String fragment) {
+            String sql = "select g.part, d.dim, " + aggregate(source) + " from (" + source.sql() + ") e " + fragment
+                    + " join geo g on g.code = e.unit_code where d.dim is not null group by g.part, d.dim";
+            List<Object[]> rows = bind(em.createNativeQuery(sql), sql).getResultList();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Object[] row : rows) {
+                long count = ((Number) row[2]).longValue();
+                counts.merge("" + SEP + row[1], count, Long::sum);
+                if (place.byUnit() && row[0] != null) {
+                    counts.merge(row[0] + SEP + row[1], count, Long::sum);
+                }
+            }
+            return counts;
+        }
+
+        Query bind(Query query, String sql) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("from", period.from());
+            values.put("to", period.to());
+            values.put("fromTs", period.from().atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+            values.put("toTs", period.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+            values.put("zone", clock.getZone().getId());
+            values.put("year", period.to().getYear());
+            values.put("upath", place.path());
+            values.put("depth", place.path().split("\\.").length);
+            PARAMETER.matcher(sql).results().map(m -> m.group(1)).distinct().forEach(name -> {
+                if (values.containsKey(name)) {
+                    query.setParameter(name, values.get(name));
+                }
             });
+            return query;
         }
-        return counts;
     }
 
-    private static Long denominator(IndicatorDefinitions.Definition definition, Map<String, Long> totals, String part) {
-        return definition.denominator() == null ? null : totals.getOrDefault(part, 0L);
-    }
-
-    /**
-     * One side counted by part (the key {@code ""} is the unit as a whole) and, with a dimension,
-     * by part and category (keys {@code part + "\0" + category}).
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> side(Indicator indicator, Source source, String dimension, Place place, Period period) {
-        String join = dimension == null ? "" : source.dim(dimension).orElseThrow().replace("{AGE_BAND}", ageBand(indicator));
-        String aggregate = source.weighted() ? "coalesce(sum(e.weight), 0)" : "count(distinct e.entity)";
-        String groups;
-        if (dimension == null) {
-            groups = place.byUnit() ? " group by grouping sets ((), (g.part))" : "";
-        } else {
-            groups = place.byUnit() ? " group by grouping sets ((d.dim), (g.part, d.dim))" : " group by d.dim";
-        }
-        String partColumn = place.byUnit() ? "g.part, grouping(g.part)" : "cast(null as text), 1";
-        String sql = "with kids as (" + IndicatorDefinitions.KIDS + "), geo as (" + GEO + ")"
-                + " select " + partColumn + ", " + (dimension == null ? "cast(null as text)" : "d.dim") + ", " + aggregate
-                + " from (" + source.sql() + ") e " + join + " join geo g on g.code = e.unit_code"
-                + (dimension == null ? "" : " where d.dim is not null") + groups;
-        List<Object[]> rows = bind(em.createNativeQuery(sql), sql, place, period).getResultList();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            boolean wholeUnit = ((Number) row[1]).intValue() == 1;
-            if (!wholeUnit && row[0] == null) {
-                continue; // records of the unit itself, not of a unit below it: they count in the whole only
-            }
-            String part = wholeUnit ? "" : (String) row[0];
-            String key = dimension == null ? part : part + "\u0000" + row[2];
-            counts.put(key, ((Number) row[3]).longValue());
-        }
-        if (dimension == null) {
-            counts.putIfAbsent("", 0L);
-        }
-        return counts;
-    }
-
-    private jakarta.persistence.Query bind(jakarta.persistence.Query query, String sql, Place place, Period period) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("from", period.from());
-        values.put("to", period.to());
-        values.put("fromTs", period.from().atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
-        values.put("toTs", period.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
-        values.put("zone", clock.getZone().getId());
-        values.put("year", period.to().getYear());
-        values.put("upath", place.path());
-        values.put("depth", place.path().split("\\.").length);
-        PARAMETER.matcher(sql).results().map(m -> m.group(1)).distinct().forEach(name -> {
-            if (values.containsKey(name)) {
-                query.setParameter(name, values.get(name));
-            }
-        });
-        return query;
+    /** Every source yields one row per entity (and per category in a lateral join), so rows are counted as they are. */
+    private static String aggregate(Source source) {
+        return source.weighted() ? "coalesce(sum(e.weight), 0)" : "count(*)";
     }
 
     /** The SQL giving the age band of {@code e.age} among the indicator's bands (null outside them). */
     private static String ageBand(Indicator indicator) {
+        if (indicator.ageBands().isEmpty()) {
+            return "cast(null as text)";
+        }
         StringBuilder sql = new StringBuilder("case");
         for (AgeBand band : indicator.ageBands()) {
             sql.append(" when e.age >= ").append(band.from()).append(" and e.age < ").append(band.to())

@@ -25,7 +25,7 @@ public class IndicatorResource {
     }
 
     @GET
-    @Path("{key}")
+    @Path("/{key}")
     @Produces(MediaType.APPLICATION_JSON)
     public IndicatorCatalogue.Indicator get(@RestPath String key) {
         return catalogue.read(key);

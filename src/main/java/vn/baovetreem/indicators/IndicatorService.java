@@ -125,12 +125,13 @@ public class IndicatorService {
         String path = pathOn(unit.code(), q.period().to());
         Place place = new Place(unit.code(), path, by.contains(BY_UNIT) && unit.level() != UnitLevel.VILLAGE);
         List<String> dimensions = by.stream().filter(b -> !b.equals(BY_UNIT)).toList();
-        List<String> parts = place.byUnit() ? engine.parts(place, q.period()) : List.of();
+        IndicatorEngine.Run run = engine.start(place, q.period());
+        List<String> parts = place.byUnit() ? run.parts() : List.of();
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(parts);
         List<Result> results = new ArrayList<>();
         for (Indicator indicator : indicators) {
             List<Value> values = IndicatorDefinitions.of(indicator.key()).filter(d -> indicator.computable())
-                    .map(definition -> values(indicator, engine.counts(indicator, definition, place, q.period(), dimensions), unit,
+                    .map(definition -> values(indicator, run.counts(indicator, definition, dimensions), unit,
                             parts, named, q.suppressBelow()))
                     .orElse(null);
             results.add(new Result(indicator.key(), indicator.officialCode(), indicator.provisional(), indicator.confidence(),

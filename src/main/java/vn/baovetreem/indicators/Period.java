@@ -4,7 +4,6 @@ import vn.baovetreem.common.error.ApiException;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,10 +76,6 @@ public record Period(String label, LocalDate from, LocalDate to, String dhis2) {
             throw ApiException.BadRequest.field("INVALID_PARAMETER", "period", "Give a period (such as 2024 or 2024-H1) or from and to.");
         }
         return between(from, to);
-    }
-
-    public Optional<String> dhis2Period() {
-        return Optional.ofNullable(dhis2);
     }
 
     private static String[] candidates(LocalDate from) {

@@ -1,0 +1,87 @@
+-- A synthetic province for the indicator-export benchmark (docs/indicators.md): province 99 with
+-- 65 communes, 1,500 villages and 300,000 children, 5% in special circumstances (most supported),
+-- 3% at risk, a tenth taught to swim, and 3,000 cases in 2025. Every unit is flagged demo and every
+-- record is created by 'bench'. Load it into the local run's database (never into production):
+--   PGPASSWORD=postgres psql -h 127.0.0.1 -p 5433 -U postgres -d postgres -f scripts/bench/province-dataset.sql
+-- and remove it with scripts/bench/remove-province-dataset.sql.
+\set ON_ERROR_STOP on
+begin;
+select setseed(0.99);
+
+insert into admin_unit (id, code, level, valid_from, valid_to, successor_code, demo, note, updated_at)
+values (gen_random_uuid(), '99', 'PROVINCE', null, null, null, true, 'Benchmark province', now());
+insert into admin_unit_period (id, unit_id, valid_from, valid_to, name, kind, search_name, parent_code, path)
+select gen_random_uuid(), id, null, null, 'Tỉnh Thử Nghiệm (bench)', 'Tỉnh', 'tinh thu nghiem (bench)', null, cast('99' as ltree)
+from admin_unit where code = '99';
+
+insert into admin_unit (id, code, level, valid_from, valid_to, successor_code, demo, note, updated_at)
+select gen_random_uuid(), '99' || lpad(c::text, 3, '0'), 'COMMUNE', null, null, null, true, 'Benchmark commune', now()
+from generate_series(1, 65) c;
+insert into admin_unit_period (id, unit_id, valid_from, valid_to, name, kind, search_name, parent_code, path)
+select gen_random_uuid(), u.id, null, null, 'Xã Thử ' || u.code || ' (bench)', 'Xã', 'xa thu ' || u.code || ' (bench)', '99',
+       cast('99.' || u.code as ltree)
+from admin_unit u where u.level = 'COMMUNE' and u.code like '99___';
+
+-- 1,500 villages: 23 per commune, 25 for the first five.
+create temporary table bench_village as
+select row_number() over (order by c, v) as idx, '99' || lpad(c::text, 3, '0') || '_' || lpad(v::text, 2, '0') as code,
+       '99' || lpad(c::text, 3, '0') as commune
+from generate_series(1, 65) c, generate_series(1, 25) v
+where v <= 23 or c <= 5;
+insert into admin_unit (id, code, level, valid_from, valid_to, successor_code, demo, note, updated_at)
+select gen_random_uuid(), code, 'VILLAGE', null, null, null, true, 'Benchmark village', now() from bench_village;
+insert into admin_unit_period (id, unit_id, valid_from, valid_to, name, kind, search_name, parent_code, path)
+select gen_random_uuid(), u.id, null, null, 'Thôn ' || v.code || ' (bench)', 'Thôn', 'thon ' || v.code || ' (bench)', v.commune,
+       cast('99.' || v.commune || '.' || v.code as ltree)
+from bench_village v join admin_unit u on u.code = v.code;
+
+insert into child (id, full_name, search_name, sort_name, date_of_birth, sex, ethnicity, village_code, unit_path,
+                   health_insurance_card, caregivers, caregiver_phones, personal_id, status, created_at, created_by, updated_at)
+select gen_random_uuid(), 'Trẻ Thử Nghiệm ' || n || ' (bench)', 'tre thu nghiem ' || n, 'nghiem ' || n,
+       date '2009-06-01' + floor(random() * 6000)::int, case when random() < 0.51 then 'MALE' else 'FEMALE' end,
+       (array['KINH', 'TAY', 'NUNG', 'DAO', 'HMONG'])[1 + floor(random() * 5)::int], v.code,
+       cast('99.' || v.commune || '.' || v.code as ltree),
+       case when random() < 0.9 then 'TE' || lpad(n::text, 13, '0') end, '[]',
+       case when random() < 0.7 then array['09' || lpad(n::text, 8, '0')] else '{}' end,
+       case when random() < 0.6 then '099' || lpad(n::text, 9, '0') end, 'ACTIVE', now(), 'bench', now()
+from generate_series(1, 300000) n join bench_village v on v.idx = 1 + n % 1500;
+
+insert into child_episode (id, child_id, kind, code, subcode, start_date, end_date, created_at, created_by, updated_at)
+select gen_random_uuid(), c.id, 'CIRCUMSTANCE', g.code, g.code || '_1', date '2023-01-01' + floor(random() * 900)::int, null,
+       now(), 'bench', now()
+from child c
+cross join lateral (select (array['HCDB_A', 'HCDB_C', 'HCDB_D', 'HCDB_N', 'HCDB_H'])[1 + floor(random() * 5)::int] as code) g
+where c.created_by = 'bench' and random() < 0.05;
+insert into child_episode (id, child_id, kind, code, start_date, created_at, created_by, updated_at)
+select gen_random_uuid(), c.id, 'RISK', (array['LEFT_BEHIND', 'HOUSEHOLD_HARDSHIP', 'SCHOOL_DROPOUT'])[1 + floor(random() * 3)::int],
+       date '2024-01-01' + floor(random() * 500)::int, now(), 'bench', now()
+from child c where c.created_by = 'bench' and random() < 0.03;
+
+insert into intervention (id, child_id, unit_path, type, protection_level, start_date, end_date, status, created_at, created_by, updated_at)
+select gen_random_uuid(), e.child_id, c.unit_path, (array['MATERIAL_SUPPORT', 'HEALTH_INSURANCE_CARD', 'EDUCATION_SUPPORT', 'COUNSELLING'])[1 + floor(random() * 4)::int],
+       'SUPPORT', date '2025-01-01' + floor(random() * 200)::int, date '2025-12-31', 'COMPLETED', now(), 'bench', now()
+from child_episode e join child c on c.id = e.child_id
+where c.created_by = 'bench' and e.kind = 'CIRCUMSTANCE' and random() < 0.8;
+insert into intervention (id, child_id, unit_path, type, protection_level, start_date, end_date, status, created_at, created_by, updated_at)
+select gen_random_uuid(), c.id, c.unit_path, (array['SWIMMING_LESSONS', 'SAFETY_SKILLS', 'ONLINE_SAFETY_SKILLS'])[1 + floor(random() * 3)::int],
+       'PREVENTION', date '2025-06-01', date '2025-07-31', 'COMPLETED', now(), 'bench', now()
+from child c where c.created_by = 'bench' and c.date_of_birth < date '2019-01-01' and random() < 0.1;
+
+insert into child_case (id, case_number, child_id, commune_code, unit_path, type, status, source_channel, received_at, abuse_forms,
+                        setting, injury_mechanism, injury_outcome, child_in_danger, created_at, created_by, updated_at)
+select gen_random_uuid(), 'BENCH-' || row_number() over (), c.id, subltree(c.unit_path, 1, 2)::text, c.unit_path,
+       case when random() < 0.5 then 'ABUSE' else 'INJURY' end, 'RECEIVED', 'COMMUNITY',
+       timestamptz '2025-01-01 08:00+07' + random() * interval '360 days', null, null, null, null, false, now(), 'bench', now()
+from child c where c.created_by = 'bench' and random() < 0.01;
+update child_case set abuse_forms = '["VIOLENCE"]', setting = 'FAMILY' where created_by = 'bench' and type = 'ABUSE';
+update child_case set injury_mechanism = (array['DROWNING', 'TRAFFIC', 'FALL'])[1 + floor(random() * 3)::int],
+                      injury_outcome = case when random() < 0.05 then 'DEATH' else 'RECOVERED' end
+where created_by = 'bench' and type = 'INJURY';
+
+insert into unit_fact (unit_code, year, cultural_sports_facility, updated_at, updated_by)
+select code, 2025, random() < 0.6, now(), 'bench' from bench_village;
+insert into unit_fact (unit_code, year, child_friendly, play_area, updated_at, updated_by)
+select code, 2025, random() < 0.5, random() < 0.7, now(), 'bench' from admin_unit where level = 'COMMUNE' and code like '99___';
+
+commit;
+analyze;
