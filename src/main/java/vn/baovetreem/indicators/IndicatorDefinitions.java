@@ -22,7 +22,11 @@ import java.util.Optional;
 final class IndicatorDefinitions {
 
     /** One side of an indicator: its entities and the disaggregations it can be broken down by. */
-    record Source(String sql, boolean weighted, Map<String, String> dims) {
+    record Source(String sql, boolean weighted, Map<String, String> dims, String kidsFilter) {
+
+        Source(String sql, boolean weighted, Map<String, String> dims) {
+            this(sql, weighted, dims, null);
+        }
 
         Optional<String> dim(String code) {
             return Optional.ofNullable(dims.get(code));
@@ -83,47 +87,47 @@ final class IndicatorDefinitions {
     private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
 
     static {
-        Source population = children("select " + CHILD_COLUMNS + " from kids k");
+        Source population = kids("true");
 
         define("child-population", population, null);
         define("children-special-circumstances",
-                children("select " + CHILD_COLUMNS + " from kids k where " + episode("CIRCUMSTANCE"),
+                kids(episode("CIRCUMSTANCE"),
                         "SC_GROUP", episodeDim("CIRCUMSTANCE")),
                 population);
-        Source scChildren = children("select " + CHILD_COLUMNS + " from kids k where " + episode("CIRCUMSTANCE"),
+        Source scChildren = kids(episode("CIRCUMSTANCE"),
                 "SC_GROUP", episodeDim("CIRCUMSTANCE"));
         define("sc-children-supported",
-                children("select " + CHILD_COLUMNS + " from kids k where " + episode("CIRCUMSTANCE") + " and " + supported(null),
+                kids(episode("CIRCUMSTANCE") + " and " + supported(null),
                         "SC_GROUP", episodeDim("CIRCUMSTANCE"), "SUPPORT_TYPE", supportDim(null)),
                 scChildren);
         define("children-at-risk",
-                children("select " + CHILD_COLUMNS + " from kids k where " + episode("RISK"), "RISK_CATEGORY", episodeDim("RISK")),
+                kids(episode("RISK"), "RISK_CATEGORY", episodeDim("RISK")),
                 population);
         define("health-insurance-coverage",
-                children("select " + CHILD_COLUMNS + " from kids k where (k.health_insurance_card is not null or "
+                kids("(k.health_insurance_card is not null or "
                         + supported("'HEALTH_INSURANCE_CARD'") + ")"),
                 population);
-        define("online-safety-skills", children("select " + CHILD_COLUMNS + " from kids k where " + supported("'ONLINE_SAFETY_SKILLS'")),
+        define("online-safety-skills", kids(supported("'ONLINE_SAFETY_SKILLS'")),
                 population);
         String swimming = "'SWIMMING_LESSONS', 'SAFETY_SKILLS'";
         define("swimming-safety-taught",
-                children("select " + CHILD_COLUMNS + " from kids k where k.age >= 6 and " + supported(swimming),
+                kids("k.age >= 6 and " + supported(swimming),
                         "SUPPORT_TYPE", supportDim(swimming)),
-                children("select " + CHILD_COLUMNS + " from kids k where k.age >= 6"));
+                kids("k.age >= 6"));
         String participation = "'PARTICIPATION_CLUB', 'CHILDRENS_FORUM'";
         define("children-consulted",
-                children("select " + CHILD_COLUMNS + " from kids k where k.age >= 7 and " + supported(participation),
+                kids("k.age >= 7 and " + supported(participation),
                         "SUPPORT_TYPE", supportDim(participation)),
-                children("select " + CHILD_COLUMNS + " from kids k where k.age >= 7"));
+                kids("k.age >= 7"));
         String alternativeCare = "'ALTERNATIVE_CARE_KINSHIP', 'ALTERNATIVE_CARE_FOSTER', 'ALTERNATIVE_CARE_FACILITY'";
         define("children-alternative-care",
-                children("select " + CHILD_COLUMNS + " from kids k where " + supported(alternativeCare),
+                kids(supported(alternativeCare),
                         "SUPPORT_TYPE", supportDim(alternativeCare)),
                 null);
         define("records-with-personal-id",
-                children("select " + CHILD_COLUMNS + " from kids k where k.personal_id is not null"), population);
+                kids("k.personal_id is not null"), population);
         define("records-with-caregiver-contact",
-                children("select " + CHILD_COLUMNS + " from kids k where cardinality(k.caregiver_phones) > 0"), population);
+                kids("cardinality(k.caregiver_phones) > 0"), population);
         Source born = children("""
                 select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity, 0 as age
                 from child c join geo gg on gg.code = c.village_code where c.status <> 'MERGED' and c.date_of_birth between :from and :to""");
@@ -211,6 +215,16 @@ final class IndicatorDefinitions {
 
     private static void define(String key, Source numerator, Source denominator) {
         DEFINITIONS.put(key, new Definition(numerator, denominator));
+    }
+
+    /**
+     * Children of the population who meet {@code filter} (SQL over {@code k}), with the common
+     * child disaggregations and {@code more}. The engine counts every such side of a run in one
+     * pass over the population.
+     */
+    private static Source kids(String filter, String... more) {
+        Source source = children("select " + CHILD_COLUMNS + " from kids k where " + filter, more);
+        return new Source(source.sql(), false, source.dims(), filter);
     }
 
     /** Children with the common child disaggregations and {@code more} (code, fragment, ...). */

@@ -10,21 +10,23 @@ import vn.baovetreem.indicators.IndicatorDefinitions.Source;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Counts the numerator and denominator of indicators in SQL. A run first materialises, for the
  * transaction, the units under the unit asked for as they stood at the end of the period
  * ({@code geo}: records of a retired unit count toward its successor for periods after the
- * merger) and their child population ({@code kids}). Each
- * indicator side is then one grouped query for its total and every single-valued disaggregation,
- * plus one per multi-valued disaggregation asked for; identical sides (the child population as a
- * denominator) are counted once per run. The number of queries depends on the indicators and disaggregations asked for,
- * never on the number of units or records.
+ * merger) and their child population ({@code kids}). Every side that selects children of that
+ * population is counted in one pass ({@link Run#countPopulation}); every other side is one grouped
+ * query for its total and single-valued disaggregations; each multi-valued disaggregation is one
+ * more. Identical sides are counted once per run. The number of queries depends on the indicators
+ * and disaggregations asked for, never on the number of units or records.
  */
 @ApplicationScoped
 class IndicatorEngine {
@@ -79,10 +81,32 @@ class IndicatorEngine {
         private final Place place;
         private final Period period;
         private final Map<String, Map<String, Map<String, Long>>> memo = new HashMap<>();
+        /** The column of each population filter in {@link #population}. */
+        private final Map<String, Integer> filters = new LinkedHashMap<>();
+        /** Rows of (part, sex, ethnicity, age, one count per filter). */
+        private List<Object[]> population = List.of();
 
         private Run(Place place, Period period) {
             this.place = place;
             this.period = period;
+        }
+
+        /**
+         * Counts, in one pass over {@code kids}, every side of {@code sources} that selects
+         * children of the population, by child unit, sex, ethnicity and age: the single-valued
+         * breakdowns of those sides are then rolled up from these rows.
+         */
+        @SuppressWarnings("unchecked")
+        void countPopulation(Collection<Source> sources) {
+            sources.stream().map(Source::kidsFilter).filter(Objects::nonNull).distinct()
+                    .forEach(filter -> filters.put(filter, filters.size()));
+            if (filters.isEmpty()) {
+                return;
+            }
+            StringBuilder sql = new StringBuilder("select g.part, k.sex, coalesce(k.ethnicity, 'UNKNOWN'), k.age");
+            filters.keySet().forEach(filter -> sql.append(", count(*) filter (where ").append(filter).append(")"));
+            sql.append(" from kids k join geo g on g.code = k.village_code group by 1, 2, 3, 4");
+            population = bind(em.createNativeQuery(sql.toString()), sql.toString()).getResultList();
         }
 
         /** The child units of the place at the end of the period, in code order. */
@@ -134,7 +158,8 @@ class IndicatorEngine {
             if (cached != null) {
                 return cached;
             }
-            Map<String, Map<String, Long>> counts = new LinkedHashMap<>(columnCounts(source, columns, band));
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>(source.kidsFilter() != null && filters.containsKey(source.kidsFilter())
+                    ? populationCounts(indicator, source.kidsFilter(), columns) : columnCounts(source, columns, band));
             for (String d : laterals) {
                 counts.put(d, lateralCounts(source, source.dim(d).orElseThrow()));
             }
@@ -184,6 +209,42 @@ class IndicatorEngine {
             return counts;
         }
 
+        /** A side of the population counted by {@link #countPopulation}, rolled up by child unit and breakdown. */
+        private Map<String, Map<String, Long>> populationCounts(Indicator indicator, String filter, List<String> dimensions) {
+            int column = 4 + filters.get(filter);
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            Map<String, Long> totals = new LinkedHashMap<>(Map.of("", 0L));
+            counts.put("", totals);
+            for (Object[] row : population) {
+                long count = ((Number) row[column]).longValue();
+                if (count == 0) {
+                    continue;
+                }
+                String part = place.byUnit() ? (String) row[0] : null;
+                totals.merge("", count, Long::sum);
+                if (part != null) {
+                    totals.merge(part, count, Long::sum);
+                }
+                for (String dimension : dimensions) {
+                    String category = switch (dimension) {
+                        case "SEX" -> (String) row[1];
+                        case "ETHNICITY" -> (String) row[2];
+                        case "AGE_BAND" -> band(indicator, ((Number) row[3]).intValue());
+                        default -> throw new IllegalStateException("Not a breakdown of the population: " + dimension);
+                    };
+                    if (category == null) {
+                        continue;
+                    }
+                    Map<String, Long> byCategory = counts.computeIfAbsent(dimension, k -> new LinkedHashMap<>());
+                    byCategory.merge("" + SEP + category, count, Long::sum);
+                    if (part != null) {
+                        byCategory.merge(part + SEP + category, count, Long::sum);
+                    }
+                }
+            }
+            return counts;
+        }
+
         /** One multi-valued disaggregation of one side, by child unit and category, rolled up here. */
         @SuppressWarnings("unchecked")
         private Map<String, Long> lateralCounts(Source source, String fragment) {
@@ -223,6 +284,11 @@ class IndicatorEngine {
     /** Every source yields one row per entity (and per category in a lateral join), so rows are counted as they are. */
     private static String aggregate(Source source) {
         return source.weighted() ? "coalesce(sum(e.weight), 0)" : "count(*)";
+    }
+
+    /** The indicator's age band of {@code age}, or null outside them. */
+    private static String band(Indicator indicator, int age) {
+        return indicator.ageBands().stream().filter(b -> age >= b.from() && age < b.to()).map(AgeBand::code).findFirst().orElse(null);
     }
 
     /** The SQL giving the age band of {@code e.age} among the indicator's bands (null outside them). */

@@ -126,6 +126,9 @@ public class IndicatorService {
         Place place = new Place(unit.code(), path, by.contains(BY_UNIT) && unit.level() != UnitLevel.VILLAGE);
         List<String> dimensions = by.stream().filter(b -> !b.equals(BY_UNIT)).toList();
         IndicatorEngine.Run run = engine.start(place, q.period());
+        run.countPopulation(indicators.stream().filter(Indicator::computable).map(i -> IndicatorDefinitions.of(i.key()))
+                .flatMap(java.util.Optional::stream)
+                .flatMap(d -> java.util.stream.Stream.of(d.numerator(), d.denominator()).filter(java.util.Objects::nonNull)).toList());
         List<String> parts = place.byUnit() ? run.parts() : List.of();
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(parts);
         List<Result> results = new ArrayList<>();
