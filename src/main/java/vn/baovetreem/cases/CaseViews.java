@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Builds what the API returns about cases, cut to what the caller may see ({@link Disclosure}). */
 @ApplicationScoped
@@ -88,28 +90,22 @@ public class CaseViews {
                            long totalCostVnd, String note, Instant createdAt, String createdBy) {
     }
 
-    /** What {@code allowed} maps a case to: the actions its reader may take. */
-    interface Allowed {
-        Set<CaseAction> of(ChildCase c);
-    }
-
     CaseView of(ChildCase c, Disclosure disclosure, Set<CaseAction> allowed) {
         return of(List.of(c), x -> disclosure, x -> allowed).getFirst();
     }
 
-    /** Views of many cases in a constant number of queries. */
-    List<CaseView> of(List<ChildCase> page, Function<ChildCase, Disclosure> disclosure, Allowed allowed) {
+    /** Views of many cases in a constant number of queries, each cut by its disclosure and with the actions its reader may take. */
+    List<CaseView> of(List<ChildCase> page, Function<ChildCase, Disclosure> disclosure, Function<ChildCase, Set<CaseAction>> allowed) {
         Map<UUID, Child> byId = children.findAllInOrder(page.stream().map(ChildCase::childId).distinct().toList()).stream()
                 .collect(Collectors.toMap(Child::id, Function.identity()));
-        Map<String, UnitDirectory.UnitSummary> named = units.findAll(java.util.stream.Stream.concat(
-                byId.values().stream().map(Child::villageCode),
-                page.stream().map(ChildCase::transferToCode).filter(java.util.Objects::nonNull)).toList());
+        Map<String, UnitDirectory.UnitSummary> named = units.findAll(Stream.concat(byId.values().stream().map(Child::villageCode),
+                page.stream().map(ChildCase::transferToCode).filter(Objects::nonNull)).toList());
         Map<UUID, List<CaseDeadlines.Deadline>> deadlines = cases.deadlines(page.stream().map(ChildCase::id).toList());
         Instant now = clock.instant();
         return page.stream().map(c -> {
             Child child = byId.get(c.childId());
             List<DeadlineView> due = deadlines.getOrDefault(c.id(), List.of()).stream().map(d -> deadline(d, c, now)).toList();
-            return view(c, ChildRef.of(child, named.get(child.villageCode())), named, due, disclosure.apply(c), allowed.of(c));
+            return view(c, ChildRef.of(child, named.get(child.villageCode())), named, due, disclosure.apply(c), allowed.apply(c));
         }).toList();
     }
 

@@ -26,7 +26,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Indicator values for a unit and period, as {@code /indicator-values} and the exports give them:
@@ -127,8 +130,8 @@ public class IndicatorService {
         List<String> dimensions = by.stream().filter(b -> !b.equals(BY_UNIT)).toList();
         IndicatorEngine.Run run = engine.start(place, q.period());
         run.countPopulation(indicators.stream().filter(Indicator::computable).map(i -> IndicatorDefinitions.of(i.key()))
-                .flatMap(java.util.Optional::stream)
-                .flatMap(d -> java.util.stream.Stream.of(d.numerator(), d.denominator()).filter(java.util.Objects::nonNull)).toList());
+                .flatMap(Optional::stream)
+                .flatMap(d -> Stream.of(d.numerator(), d.denominator()).filter(Objects::nonNull)).toList());
         List<String> parts = place.byUnit() ? run.parts() : List.of();
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(parts);
         List<Result> results = new ArrayList<>();
