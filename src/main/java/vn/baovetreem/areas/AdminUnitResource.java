@@ -18,6 +18,7 @@ import vn.baovetreem.areas.AdminUnitRequests.AdminUnitRetirement;
 import vn.baovetreem.areas.AdminUnitRequests.NewAdminUnit;
 import vn.baovetreem.areas.AdminUnitViews.AdminUnitView;
 import vn.baovetreem.common.http.Idempotency;
+import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 
@@ -32,7 +33,6 @@ import static vn.baovetreem.common.http.QueryParams.text;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminUnitResource {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final AdminUnitService service;
     private final Idempotency idempotency;
@@ -67,7 +67,7 @@ public class AdminUnitResource {
 
     @PATCH
     @Path("/{code}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@RestPath String code, @RestHeader("If-Match") String ifMatch, ObjectNode patch) {
         return service.patch(code, ifMatch, patch).ok();
     }

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.cases.CaseViews.CaseView;
 import vn.baovetreem.common.http.FlatBody;
 import vn.baovetreem.common.http.Idempotency;
+import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 
@@ -43,7 +44,6 @@ import static vn.baovetreem.common.http.QueryParams.uuid;
 @Authenticated
 public class CaseResource {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final CaseService cases;
     private final Idempotency idempotency;
@@ -93,7 +93,7 @@ public class CaseResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(@RestPath String id, @RestHeader("If-Match") String ifMatch, JsonNode patch)
             throws JsonProcessingException {

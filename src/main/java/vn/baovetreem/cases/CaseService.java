@@ -21,7 +21,6 @@ import vn.baovetreem.cases.CaseViews.EventView;
 import vn.baovetreem.cases.CaseViews.PlanView;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildRepository;
-import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
@@ -97,7 +96,6 @@ public class CaseService {
     private final CaseRules rules;
     private final CaseViews views;
     private final CaseDeadlines deadlines;
-    private final CodeListCatalog codes;
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final AuditTrail audit;
@@ -107,14 +105,13 @@ public class CaseService {
     private final Clock clock;
 
     CaseService(CaseRepository cases, ChildRepository children, CaseRules rules, CaseViews views, CaseDeadlines deadlines,
-                CodeListCatalog codes, UnitDirectory units, AccessPolicy access, AuditTrail audit, RequestValidator validator,
+                UnitDirectory units, AccessPolicy access, AuditTrail audit, RequestValidator validator,
                 PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.cases = cases;
         this.children = children;
         this.rules = rules;
         this.views = views;
         this.deadlines = deadlines;
-        this.codes = codes;
         this.units = units;
         this.access = access;
         this.audit = audit;

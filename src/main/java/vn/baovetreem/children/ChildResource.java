@@ -24,6 +24,7 @@ import vn.baovetreem.children.ChildRequests.NewConsent;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.children.ChildViews.ChildSummary;
 import vn.baovetreem.common.http.Idempotency;
+import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 
@@ -47,7 +48,6 @@ import static vn.baovetreem.common.http.QueryParams.timestamp;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChildResource {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final ChildService children;
     private final EpisodeService episodes;
@@ -106,7 +106,7 @@ public class ChildResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@RestPath String id, @RestHeader("If-Match") String ifMatch, JsonNode patch)
             throws JsonProcessingException {
         return children.patch(childId(id), ifMatch, patch).ok();
@@ -154,7 +154,7 @@ public class ChildResource {
 
     @PATCH
     @Path("/{id}/circumstances/{episodeId}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response correctCircumstance(@RestPath String id, @RestPath String episodeId,
                                         @RestHeader("If-Match") String ifMatch, JsonNode patch) throws JsonProcessingException {
         return episodes.correct(childId(id), EpisodeKind.CIRCUMSTANCE, episodeId(episodeId), ifMatch, patch).ok();
@@ -190,7 +190,7 @@ public class ChildResource {
 
     @PATCH
     @Path("/{id}/risks/{episodeId}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response correctRisk(@RestPath String id, @RestPath String episodeId, @RestHeader("If-Match") String ifMatch,
                                 JsonNode patch) throws JsonProcessingException {
         return episodes.correct(childId(id), EpisodeKind.RISK, episodeId(episodeId), ifMatch, patch).ok();

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.common.http.Idempotency;
+import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.interventions.InterventionViews.InterventionView;
@@ -40,7 +41,6 @@ import static vn.baovetreem.common.http.QueryParams.uuid;
 @Produces(MediaType.APPLICATION_JSON)
 public class InterventionResource {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final InterventionService interventions;
     private final Idempotency idempotency;
@@ -85,7 +85,7 @@ public class InterventionResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@RestPath String id, @RestHeader("If-Match") String ifMatch, JsonNode patch)
             throws JsonProcessingException {
         return interventions.patch(interventionId(id), ifMatch, patch).ok();

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.common.http.Idempotency;
+import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.prevention.HazardSiteService.SiteView;
@@ -37,7 +38,6 @@ import static vn.baovetreem.common.http.QueryParams.text;
 public class HazardSiteResource {
 
     static final String GEO_JSON = "application/geo+json";
-    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final HazardSiteService sites;
     private final Idempotency idempotency;
@@ -88,7 +88,7 @@ public class HazardSiteResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(@RestPath String id, @RestHeader("If-Match") String ifMatch, JsonNode patch)
             throws JsonProcessingException {

@@ -7,6 +7,9 @@ import vn.baovetreem.common.error.ApiException;
 /** JSON Merge Patch (RFC 7396): objects merge member by member, {@code null} removes, anything else replaces. */
 public final class MergePatch {
 
+    /** The media type of a merge-patch request body. */
+    public static final String MEDIA_TYPE = "application/merge-patch+json";
+
     private MergePatch() {
     }
 
