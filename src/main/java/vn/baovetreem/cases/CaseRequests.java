@@ -42,6 +42,7 @@ public final class CaseRequests {
                              @Size(max = 40) String perpetratorRelationship,
                              @Size(max = 30) String injuryMechanism,
                              @Size(max = 30) String injuryOutcome,
+                             @Size(max = 30) String injuryPlace,
                              @Size(max = 40) String riskCategory,
                              @Size(max = 30) String handlingOutcome,
                              Boolean childInDanger,

@@ -67,7 +67,7 @@ class CaseRules {
                 Texts.clean(reporter.relationship()), phone, Texts.clean(reporter.address()), reporter.anonymous());
         return new CaseReport(r.sourceChannel(), r.receivedAt(), r.occurredAt(), r.occurredUnitCode(), Texts.clean(r.summary()),
                 r.abuseForms() == null ? null : List.copyOf(r.abuseForms()), r.sexualAbuseSubtype(), r.setting(),
-                r.perpetratorRelationship(), r.injuryMechanism(), r.injuryOutcome(), r.riskCategory(), r.handlingOutcome(),
+                r.perpetratorRelationship(), r.injuryMechanism(), r.injuryOutcome(), r.injuryPlace(), r.riskCategory(), r.handlingOutcome(),
                 Boolean.TRUE.equals(r.childInDanger()), cleanReporter);
     }
 
@@ -98,6 +98,7 @@ class CaseRules {
         if (injury) {
             requiredCode(problems, "injuryMechanism", "injury-mechanisms", r.injuryMechanism());
             optionalCode(problems, "injuryOutcome", "injury-outcomes", r.injuryOutcome());
+            optionalCode(problems, "injuryPlace", "injury-places", r.injuryPlace());
         }
         if (atRisk) {
             requiredCode(problems, "riskCategory", "risk-categories", r.riskCategory());
@@ -109,6 +110,7 @@ class CaseRules {
         only(problems, abuse, type, "handlingOutcome", r.handlingOutcome());
         only(problems, injury, type, "injuryMechanism", r.injuryMechanism());
         only(problems, injury, type, "injuryOutcome", r.injuryOutcome());
+        only(problems, injury, type, "injuryPlace", r.injuryPlace());
         only(problems, atRisk, type, "riskCategory", r.riskCategory());
     }
 

@@ -71,7 +71,8 @@ public class CaseViews {
                            String sourceChannel, Instant receivedAt, Instant occurredAt, String occurredUnitCode,
                            String summary, List<String> abuseForms, String sexualAbuseSubtype, String setting,
                            String perpetratorRelationship, String injuryMechanism, String injuryOutcome,
-                           String riskCategory, String handlingOutcome, boolean childInDanger, Reporter reporter,
+                           String injuryPlace, String riskCategory, String handlingOutcome, boolean childInDanger,
+                           Reporter reporter,
                            Assessment assessment, SeparationView separation, PlanStatus plan, String closureReason,
                            Instant closedAt, String assignedOfficer, boolean escalated, TransferView transfer,
                            List<DeadlineView> deadlines, Disclosure disclosure, Set<CaseAction> allowedActions,
@@ -130,7 +131,7 @@ public class CaseViews {
         return new CaseView(c.id(), c.caseNumber(), c.type(), c.status(), child, c.communeCode(), r.sourceChannel(),
                 r.receivedAt(), r.occurredAt(), r.occurredUnitCode(), d.showsFreeText() ? r.summary() : masked(r.summary()),
                 r.abuseForms(), r.sexualAbuseSubtype(), r.setting(), r.perpetratorRelationship(), r.injuryMechanism(),
-                r.injuryOutcome(), r.riskCategory(), r.handlingOutcome(), c.childInDanger(),
+                r.injuryOutcome(), r.injuryPlace(), r.riskCategory(), r.handlingOutcome(), c.childInDanger(),
                 d.showsReporter() ? r.reporter() : null, assessment, separation, plan, c.closureReason(), c.closedAt(),
                 c.assignedOfficer(), c.escalated(), transfer, deadlines, d, allowed, c.createdAt(), c.createdBy(), c.updatedAt());
     }

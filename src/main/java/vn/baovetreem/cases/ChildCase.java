@@ -78,6 +78,9 @@ public class ChildCase extends Recorded {
     @Column(name = "injury_outcome")
     private String injuryOutcome;
 
+    @Column(name = "injury_place")
+    private String injuryPlace;
+
     @Column(name = "risk_category")
     private String riskCategory;
 
@@ -182,6 +185,7 @@ public class ChildCase extends Recorded {
         this.perpetratorRelationship = r.perpetratorRelationship();
         this.injuryMechanism = r.injuryMechanism();
         this.injuryOutcome = r.injuryOutcome();
+        this.injuryPlace = r.injuryPlace();
         this.riskCategory = r.riskCategory();
         this.handlingOutcome = r.handlingOutcome();
         this.childInDanger = Boolean.TRUE.equals(r.childInDanger());
@@ -191,8 +195,8 @@ public class ChildCase extends Recorded {
 
     CaseReport report() {
         return new CaseReport(sourceChannel, receivedAt, occurredAt, occurredUnitCode, summary, abuseForms, sexualAbuseSubtype,
-                setting, perpetratorRelationship, injuryMechanism, injuryOutcome, riskCategory, handlingOutcome, childInDanger,
-                reporter);
+                setting, perpetratorRelationship, injuryMechanism, injuryOutcome, injuryPlace, riskCategory, handlingOutcome,
+                childInDanger, reporter);
     }
 
     void moveTo(CaseState state) {

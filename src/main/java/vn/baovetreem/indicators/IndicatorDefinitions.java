@@ -186,6 +186,11 @@ final class IndicatorDefinitions {
                                                 where m.site_id = s.id and m.on_date <= :to
                                                 order by m.measure, m.on_date desc, m.recorded_at desc) st
                                  where st.status <> 'INSTALLED')""", false, siteDims), new Source(sites, false, siteDims));
+        // Households with children as the register holds them now; safe for the year the period ends in.
+        String homes = "select h.id as entity, h.village_code as unit_code, 1 as weight from household h"
+                + " where exists (select 1 from household_member m where m.household_id = h.id)";
+        define("safe-homes", new Source(homes + " and exists (select 1 from safe_home_result(:zone) r"
+                + " where r.household_id = h.id and r.year = :year and r.safe)", false, Map.of()), new Source(homes, false, Map.of()));
         String activities = "from awareness_activity a where a.held_on between :from and :to";
         Map<String, String> topic = Map.of("TOPIC", "cross join lateral (select distinct t.topic as dim from awareness_activity a,"
                 + " unnest(a.topics) t(topic) where a.id = e.entity) d");

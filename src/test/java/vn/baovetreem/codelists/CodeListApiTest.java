@@ -31,10 +31,10 @@ class CodeListApiTest {
     void everyVocabularyTheBriefNamesIsServed() {
         Api.as("commune.yenphuc").get("/api/v1/code-lists").then()
                 .statusCode(200)
-                .body("version", equalTo("2026.5"))
+                .body("version", equalTo("2026.6"))
                 .body("items.name", hasItems("ethnic-groups", "special-circumstance-groups", "abuse-forms",
                         "sexual-abuse-subtypes", "abuse-settings", "perpetrator-relationships", "injury-mechanisms",
-                        "injury-outcomes", "case-source-channels", "risk-levels", "intervention-types", "funding-sources",
+                        "injury-outcomes", "injury-places", "case-source-channels", "risk-levels", "intervention-types", "funding-sources",
                         "school-status", "disability-levels", "poverty-status"));
     }
 

@@ -17,6 +17,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static vn.baovetreem.testing.IndicatorValues.row;
+import static vn.baovetreem.testing.IndicatorValues.values;
 
 /**
  * Every computable indicator on a small dataset built by hand in thôn 06283_17 (under An Sơn until
@@ -139,24 +141,6 @@ class IndicatorApiTest {
         return Api.as(COMMUNE).contentType("application/json").body(Map.of("childId", child, "type", "ABUSE", "sourceChannel", "SCHOOL",
                         "receivedAt", receivedAt, "abuseForms", forms, "setting", setting)).post("/api/v1/cases").then().statusCode(201)
                 .extract().path("id");
-    }
-
-    static JsonPath values(String unit, String period, String keys, String by) {
-        var request = Api.as(COMMUNE).queryParam("unit", unit).queryParam("period", period).queryParam("keys", keys);
-        if (by != null) {
-            request.queryParam("by", by);
-        }
-        return request.get("/api/v1/indicator-values").then().statusCode(200).extract().jsonPath();
-    }
-
-    /** {numerator, denominator, value} of one row of one indicator. */
-    static List<Object> row(JsonPath json, String key, String unit, String dimension, String category) {
-        String filter = "indicators.find { it.key == '" + key + "' }.values.find { it.unitCode == '" + unit + "' && it.disaggregation == "
-                + (dimension == null ? "null" : "'" + dimension + "'") + " && it.category == "
-                + (category == null ? "null" : "'" + category + "'") + " }";
-        Map<String, Object> v = json.getMap(filter);
-        assertThat(v).as(key + " " + unit + " " + dimension + " " + category).isNotNull();
-        return java.util.Arrays.asList(v.get("numerator"), v.get("denominator"), v.get("value") == null ? null : v.get("value").toString());
     }
 
     @Test

@@ -61,6 +61,13 @@ class AccessMatrixTest {
             "GET;  /api/v1/hazard-sites/" + NO_CHILD + "; 404 404 404 403 403 403",
             "PATCH;/api/v1/hazard-sites/" + NO_CHILD + "; 404 404 403 403 403 403",
             "GET;  /api/v1/awareness-activities;         200 200 200 403 403 403",
+            "GET;  /api/v1/safe-home-checklist;          200 200 200 403 403 403",
+            "GET;  /api/v1/households;                   200 200 200 403 403 403",
+            "POST; /api/v1/households;                   400 400 403 403 403 403",
+            "GET;  /api/v1/households/" + NO_CHILD + ";  404 404 404 403 403 403",
+            "PATCH;/api/v1/households/" + NO_CHILD + ";  404 404 403 403 403 403",
+            "GET;  /api/v1/households/" + NO_CHILD + "/assessments; 404 404 404 403 403 403",
+            "PUT;  /api/v1/households/" + NO_CHILD + "/assessments/2025; 400 400 403 403 403 403",
             "GET;  /api/v1/calendars/2025;               200 200 200 200 200 200",
             "GET;  /api/v1/indicators;                   200 200 200 200 403 200",
             "GET;  /api/v1/indicators/child-population;  200 200 200 200 403 200",
@@ -78,6 +85,7 @@ class AccessMatrixTest {
                 case "GET" -> request.get(path.trim());
                 case "POST" -> request.body(path.trim().endsWith("retirement")
                         ? "{\"validTo\":\"2030-01-01\",\"successorCode\":\"06283_02\"}" : "{}").post(path.trim());
+                case "PUT" -> request.body("{}").put(path.trim());
                 default -> request.body("{}").patch(path.trim());
             };
             response.then().statusCode(Integer.parseInt(expected[i]));

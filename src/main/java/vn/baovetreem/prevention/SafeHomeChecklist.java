@@ -1,0 +1,74 @@
+package vn.baovetreem.prevention;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.security.AccessPolicy;
+import vn.baovetreem.security.Operation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The safe-home checklist of QĐ 548/QĐ-LĐTBXH, kept as data in the database (one version per
+ * revision; an assessment names the version it used). Criteria whose wording or mandatory status
+ * could not be confirmed against the decision are {@code provisional}.
+ */
+@ApplicationScoped
+public class SafeHomeChecklist {
+
+    public record Area(String code, String article, String nameVi, String nameEn) {
+    }
+
+    public record Criterion(String code, String area, boolean mandatory, boolean provisional, String source,
+                            String textVi, String textEn) {
+    }
+
+    /** Schema {@code SafeHomeChecklist}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Checklist(String version, String source, String note, int minimumMet, int mandatoryCount,
+                            List<Area> areas, List<Criterion> criteria) {
+
+        Map<String, Criterion> byCode() {
+            return criteria.stream().collect(Collectors.toMap(Criterion::code, Function.identity()));
+        }
+    }
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+
+    SafeHomeChecklist(EntityManager em, AccessPolicy access) {
+        this.em = em;
+        this.access = access;
+    }
+
+    /** The checklist new assessments use, for callers who may read the prevention registers. */
+    @Transactional
+    public Checklist read() {
+        access.check(Operation.READ_PREVENTION);
+        return current();
+    }
+
+    /** The latest version of the checklist. */
+    @SuppressWarnings("unchecked")
+    Checklist current() {
+        Object[] head = (Object[]) em.createNativeQuery(
+                "select version, source, note, minimum_met from safe_home_checklist order by version desc limit 1").getSingleResult();
+        String version = (String) head[0];
+        List<Area> areas = ((List<Object[]>) em.createNativeQuery(
+                        "select code, article, name_vi, name_en from safe_home_area where version = ?1 order by position")
+                .setParameter(1, version).getResultList()).stream()
+                .map(r -> new Area((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+        List<Criterion> criteria = ((List<Object[]>) em.createNativeQuery("""
+                        select code, area, mandatory, provisional, source, text_vi, text_en from safe_home_criterion
+                        where version = ?1 order by position""")
+                .setParameter(1, version).getResultList()).stream()
+                .map(r -> new Criterion((String) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], (String) r[4], (String) r[5],
+                        (String) r[6])).toList();
+        int mandatory = (int) criteria.stream().filter(Criterion::mandatory).count();
+        return new Checklist(version, (String) head[1], (String) head[2], ((Number) head[3]).intValue(), mandatory, areas, criteria);
+    }
+}
