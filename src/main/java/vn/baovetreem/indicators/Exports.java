@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 /**
@@ -76,10 +77,15 @@ public class Exports {
         byte[] body = switch (format) {
             case JSON -> json(values);
             case CSV -> Csv.write(values);
-            case XLSX -> Xlsx.write(values, catalogue, this::categoryLabel);
+            case XLSX -> Xlsx.write(values, catalogue, this::categoryLabel, null);
             case DHIS2 -> json(Dhis2.dataValueSet(values, levels(values)));
         };
         return new Export(body, format.mediaType, fileName, etag);
+    }
+
+    /** A workbook to print and sign: the cover {@code cover} writes (a report's text), then the sheets of {@code values}. */
+    public byte[] workbook(Values values, Consumer<Xlsx.Page> cover) {
+        return Xlsx.write(values, catalogue, this::categoryLabel, cover);
     }
 
     /** What a DHIS2 administrator needs to set the data set up. */

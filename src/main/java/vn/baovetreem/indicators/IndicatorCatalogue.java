@@ -94,7 +94,7 @@ public class IndicatorCatalogue {
         return catalogue.version();
     }
 
-    Optional<Indicator> find(String key) {
+    public Optional<Indicator> find(String key) {
         return Optional.ofNullable(byKey.get(key));
     }
 
@@ -102,7 +102,7 @@ public class IndicatorCatalogue {
         return catalogue.indicators();
     }
 
-    List<Disaggregation> disaggregations() {
+    public List<Disaggregation> disaggregations() {
         return catalogue.disaggregations();
     }
 }

@@ -22,8 +22,10 @@ import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
 
 /**
  * The workbook a commune officer prints and signs: Vietnamese labels, the national motto, the
@@ -31,7 +33,7 @@ import java.util.function.BinaryOperator;
  * and the signature block of an official report (the preparer and the chair of the People's
  * Committee).
  */
-final class Xlsx {
+public final class Xlsx {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] HEADER = {"STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Đơn vị hành chính", "Phân tổ",
@@ -42,10 +44,18 @@ final class Xlsx {
     private Xlsx() {
     }
 
-    /** {@code label} gives the Vietnamese label of a (disaggregation, category). */
-    static byte[] write(Values values, IndicatorCatalogue catalogue, BinaryOperator<String> label) {
+    /**
+     * {@code label} gives the Vietnamese label of a (disaggregation, category); {@code cover}, when
+     * given, writes a first sheet (a periodic report's text) before the indicator sheets.
+     */
+    static byte[] write(Values values, IndicatorCatalogue catalogue, BinaryOperator<String> label, Consumer<Page> cover) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
+            if (cover != null) {
+                Page page = new Page(book.createSheet("Báo cáo"), styles);
+                cover.accept(page);
+                print(page.sheet, -1);
+            }
             Map<String, List<Result>> groups = new LinkedHashMap<>();
             for (Result r : values.indicators()) {
                 groups.computeIfAbsent(groupKey(r), k -> new java.util.ArrayList<>()).add(r);
@@ -59,7 +69,7 @@ final class Xlsx {
                 int row = heading(sheet, styles, values, g);
                 row = table(sheet, styles, group.getValue(), row, label, dimensionNames);
                 signatures(sheet, styles, row + 2);
-                print(sheet);
+                print(sheet, HEADER_ROW);
             }
             book.write(out);
             return out.toByteArray();
@@ -81,11 +91,16 @@ final class Xlsx {
         return prefix + (g.code() == null ? "" : " " + g.code()) + " " + g.nameVi();
     }
 
-    private static int heading(Sheet sheet, Styles s, Values values, IndicatorCatalogue.Group g) {
+    /** The issuing committee on the left, the national motto on the right (rows 0 and 1). */
+    private static void motto(Sheet sheet, Styles s, String unitName) {
         text(sheet, 0, 0, "ỦY BAN NHÂN DÂN", s.bold, 4);
         text(sheet, 0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.boldCentre, 4);
-        text(sheet, 1, 0, values.unit().name().toUpperCase(java.util.Locale.forLanguageTag("vi")), s.bold, 4);
+        text(sheet, 1, 0, unitName.toUpperCase(Locale.forLanguageTag("vi")), s.bold, 4);
         text(sheet, 1, 5, "Độc lập - Tự do - Hạnh phúc", s.boldCentre, 4);
+    }
+
+    private static int heading(Sheet sheet, Styles s, Values values, IndicatorCatalogue.Group g) {
+        motto(sheet, s, values.unit().name());
         text(sheet, 3, 0, "BÁO CÁO CHỈ TIÊU THỐNG KÊ VỀ TRẺ EM", s.title, 9);
         text(sheet, 4, 0, "(Thông tư 13/2021/TT-BLĐTBXH; danh mục chỉ tiêu phiên bản " + values.catalogueVersion() + ")", s.centre, 9);
         text(sheet, 5, 0, "Đơn vị: " + values.unit().name() + " (mã " + values.unit().code() + ")   Kỳ báo cáo: "
@@ -169,7 +184,8 @@ final class Xlsx {
         text(sheet, row + 3, 6, "(Ký, ghi rõ họ tên, đóng dấu)", s.italicCentre, 4);
     }
 
-    private static void print(Sheet sheet) {
+    /** A4 landscape fitted to the width, page numbers, and the table header repeated when {@code headerRow} >= 0. */
+    private static void print(Sheet sheet, int headerRow) {
         PrintSetup setup = sheet.getPrintSetup();
         setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
         setup.setLandscape(true);
@@ -183,7 +199,9 @@ final class Xlsx {
         sheet.setMargin(Sheet.TopMargin, 0.6);
         sheet.setMargin(Sheet.BottomMargin, 0.6);
         sheet.getFooter().setCenter("Trang &P / &N");
-        sheet.setRepeatingRows(CellRangeAddress.valueOf(HEADER_ROW + 1 + ":" + (HEADER_ROW + 1)));
+        if (headerRow >= 0) {
+            sheet.setRepeatingRows(CellRangeAddress.valueOf(headerRow + 1 + ":" + (headerRow + 1)));
+        }
     }
 
     private static void text(Sheet sheet, int row, int column, String value, CellStyle style, int span) {
@@ -208,6 +226,72 @@ final class Xlsx {
         }
     }
 
+    /**
+     * A sheet in the workbook's official style, for a cover written outside this package: the
+     * motto, titles, paragraphs, bordered tables ten columns wide and the signature block.
+     */
+    public static final class Page {
+        private final Sheet sheet;
+        private final Styles s;
+        private int row;
+
+        private Page(Sheet sheet, Styles s) {
+            this.sheet = sheet;
+            this.s = s;
+            for (int c = 0; c < WIDTHS.length; c++) {
+                sheet.setColumnWidth(c, WIDTHS[c] * 256);
+            }
+        }
+
+        /** The committee and the motto, then a blank line. */
+        public Page motto(String unitName) {
+            Xlsx.motto(sheet, s, unitName);
+            row = 3;
+            return this;
+        }
+
+        public Page title(String text) {
+            text(sheet, row++, 0, text, s.title, 9);
+            return this;
+        }
+
+        public Page centred(String text) {
+            text(sheet, row++, 0, text, s.centre, 9);
+            return this;
+        }
+
+        public Page heading(String text) {
+            row++;
+            text(sheet, row++, 0, text, s.bold, 9);
+            return this;
+        }
+
+        /** Text over the full width, wrapped; its height grows with its length. */
+        public Page paragraph(String text) {
+            String value = text == null || text.isBlank() ? "(không có)" : text;
+            text(sheet, row, 0, value, s.wrappedPlain, 9);
+            int lines = value.split("\n", -1).length + value.length() / 150;
+            sheet.getRow(row).setHeightInPoints(Math.min(409, 16f * Math.max(1, lines)));
+            row++;
+            return this;
+        }
+
+        /** A bordered row; header rows are bold. Values are placed in the given columns' order. */
+        public Page tableRow(boolean header, String... cells) {
+            Row line = sheet.createRow(row++);
+            for (int c = 0; c < cells.length; c++) {
+                cell(line, c, cells[c] == null ? "" : cells[c], header ? s.header : s.wrapped);
+            }
+            return this;
+        }
+
+        public Page signatures() {
+            Xlsx.signatures(sheet, s, row + 1);
+            row += 5;
+            return this;
+        }
+    }
+
     /** The few styles of the workbook, in Times New Roman as official documents are. */
     private static final class Styles {
         final CellStyle plain;
@@ -219,6 +303,7 @@ final class Xlsx {
         final CellStyle header;
         final CellStyle bordered;
         final CellStyle wrapped;
+        final CellStyle wrappedPlain;
         final CellStyle number;
         final CellStyle decimal;
 
@@ -234,6 +319,8 @@ final class Xlsx {
             bordered = style(book, false, false, 11, null, true);
             wrapped = style(book, false, false, 11, null, true);
             wrapped.setWrapText(true);
+            wrappedPlain = style(book, false, false, 12, null, false);
+            wrappedPlain.setWrapText(true);
             number = style(book, false, false, 11, HorizontalAlignment.RIGHT, true);
             number.setDataFormat(book.createDataFormat().getFormat("#,##0"));
             decimal = style(book, false, false, 11, HorizontalAlignment.RIGHT, true);

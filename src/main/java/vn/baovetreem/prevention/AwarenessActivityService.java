@@ -36,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -161,6 +162,20 @@ public class AwarenessActivityService {
         query.append(" order by a.held_on desc, a.id desc", Map.of());
         return Page.fromOverfetch(rows(query.build(em, page.size() + 1)), page.size(),
                 last -> PageToken.encode(LIST, fingerprint, last.heldOn() + "|" + last.id()));
+    }
+
+    /**
+     * The activities held for any of {@code unitCodes} between two days, earliest first (at most
+     * {@code limit}), for a feature that has already decided the caller may see them: a commune's
+     * periodic report.
+     */
+    public List<ActivityView> heldFor(Collection<String> unitCodes, LocalDate from, LocalDate to, int limit) {
+        if (unitCodes.isEmpty()) {
+            return List.of();
+        }
+        return rows(em.createNativeQuery("select " + COLUMNS + " from awareness_activity"
+                        + " where unit_code in (:units) and held_on between :from and :to order by held_on, id limit :limit")
+                .setParameter("units", unitCodes).setParameter("from", from).setParameter("to", to).setParameter("limit", limit));
     }
 
     @SuppressWarnings("unchecked")

@@ -30,6 +30,11 @@ public class AccessPolicy {
         return user;
     }
 
+    /** Whether the caller may perform {@code operation}, for features where two roles act differently. */
+    public boolean allows(Operation operation) {
+        return allowed(currentUser.get(), operation);
+    }
+
     /** The operations the caller may perform, in declaration order. */
     public List<Operation> allowedOperations() {
         CurrentUser.Resolved user = currentUser.get();

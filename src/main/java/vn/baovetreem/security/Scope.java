@@ -25,6 +25,15 @@ public record Scope(boolean all, List<String> paths) {
         return path != null && paths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "."));
     }
 
+    /**
+     * True when {@code path} lies in one of the subtrees or above one of them: a village user
+     * reaches the commune its village belongs to (to read the commune's plan, say), not its
+     * neighbours.
+     */
+    public boolean reaches(String path) {
+        return contains(path) || (path != null && paths.stream().anyMatch(p -> p.startsWith(path + ".")));
+    }
+
     /** The paths as a PostgreSQL ltree[] literal for {@code cast(? as ltree[]) @> path} queries. */
     public String asLtreeArray() {
         return "{" + String.join(",", paths) + "}";

@@ -76,6 +76,23 @@ class AccessMatrixTest {
             "GET;  /api/v1/exports/dhis2-metadata;       403 200 200 200 403 200",
             "GET;  /api/v1/admin-units/06298/facts/2019; 404 404 404 404 403 404",
             "POST; /api/v1/awareness-activities;         403 400 403 403 403 403",
+            "GET;  /api/v1/plans;                        200 200 200 403 403 403",
+            "POST; /api/v1/plans;                        403 400 403 403 403 403",
+            "GET;  /api/v1/plans/progress?unit=06298&year=2024; 200 200 200 403 403 403",
+            "GET;  /api/v1/plans/" + NO_CHILD + ";       404 404 404 403 403 403",
+            "PATCH;/api/v1/plans/" + NO_CHILD + ";       403 404 403 403 403 403",
+            "GET;  /api/v1/plans/" + NO_CHILD + "/progress; 404 404 404 403 403 403",
+            "GET;  /api/v1/plans/" + NO_CHILD + "/targets; 404 404 404 403 403 403",
+            "POST; /api/v1/plans/" + NO_CHILD + "/targets; 403 400 400 403 403 403",
+            "POST; /api/v1/plans/" + NO_CHILD + "/targets/" + NO_CHILD + "/values; 403 400 403 403 403 403",
+            "GET;  /api/v1/reporting-periods/2024;       200 200 200 200 200 200",
+            "PUT;  /api/v1/reporting-periods/2024;       403 403 403 403 403 400",
+            "GET;  /api/v1/reports?unit=06298&period=2024; 403 200 200 200 403 403",
+            "POST; /api/v1/reports;                      403 400 403 403 403 403",
+            "GET;  /api/v1/reports/" + NO_CHILD + ";     403 404 404 404 403 403",
+            "PATCH;/api/v1/reports/" + NO_CHILD + ";     403 404 403 403 403 403",
+            "POST; /api/v1/reports/" + NO_CHILD + "/transitions; 403 400 400 400 403 403",
+            "GET;  /api/v1/reports/" + NO_CHILD + "/versions/1; 403 404 404 404 403 403",
     })
     void callerGetsTheStatusThePermissionTableGives(String method, String path, String statuses) {
         String[] expected = statuses.trim().split("\\s+");

@@ -26,6 +26,16 @@ class ScopeTest {
     }
 
     @Test
+    void aVillageReachesItsCommuneButNotItsNeighbours() {
+        Scope village = Scope.of(List.of("20.184.06283.06283_01"));
+        assertThat(village.reaches("20.184.06283")).isTrue();
+        assertThat(village.reaches("20.184.06283.06283_01")).isTrue();
+        assertThat(village.reaches("20.184.06283.06283_02")).isFalse();
+        assertThat(village.reaches("20.184.0628")).isFalse();
+        assertThat(village.contains("20.184.06283")).isFalse();
+    }
+
+    @Test
     void emptyScopeSeesNothingAndEverythingSeesAll() {
         assertThat(Scope.of(List.of()).contains("20")).isFalse();
         assertThat(Scope.everything().contains("20.184.06283")).isTrue();

@@ -1,0 +1,120 @@
+package vn.baovetreem.reports;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.security.Scope;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Periodic reports, their submitted versions and the district's reviews. */
+@ApplicationScoped
+public class ReportRepository implements PanacheRepositoryBase<PeriodicReport, UUID> {
+
+    /** A commune as it stood on a day. */
+    record Commune(String code, String name, String path) {
+    }
+
+    /** The district's decision on a version. */
+    public record Review(PeriodicReport.Status outcome, String comment, Instant reviewedAt, String reviewedBy) {
+    }
+
+    /** A submitted version without its body. */
+    public record Version(int number, Instant submittedAt, String submittedBy, Review review) {
+    }
+
+    Optional<PeriodicReport> findInScope(UUID id, Scope scope) {
+        return findByIdOptional(id).filter(r -> scope.contains(r.unitPath()));
+    }
+
+    Optional<PeriodicReport> lockInScope(UUID id, Scope scope) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).filter(r -> scope.contains(r.unitPath()));
+    }
+
+    Optional<PeriodicReport> find(String communeCode, int year, ReportingPeriods.Kind kind) {
+        return find("communeCode = ?1 and year = ?2 and kind = ?3", communeCode, year, kind).firstResultOptional();
+    }
+
+    Map<String, PeriodicReport> reportsOf(Collection<String> communeCodes, int year, ReportingPeriods.Kind kind) {
+        Map<String, PeriodicReport> byCommune = new HashMap<>();
+        if (!communeCodes.isEmpty()) {
+            find("communeCode in ?1 and year = ?2 and kind = ?3", communeCodes, year, kind).list()
+                    .forEach(r -> byCommune.put(r.communeCode(), r));
+        }
+        return byCommune;
+    }
+
+    /** The communes under {@code unitCode} (or the commune itself) as the tree stood on {@code day}, by code. */
+    @SuppressWarnings("unchecked")
+    List<Commune> communesUnder(String unitCode, LocalDate day, int limit) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select u.code, p.name, cast(p.path as text)
+                        from admin_unit u join admin_unit_period p on p.unit_id = u.id,
+                             admin_unit pu join admin_unit_period pp on pp.unit_id = pu.id
+                        where pu.code = :unit and (pp.valid_from is null or pp.valid_from <= :day) and (pp.valid_to is null or pp.valid_to >= :day)
+                          and u.level = 'COMMUNE' and (p.valid_from is null or p.valid_from <= :day) and (p.valid_to is null or p.valid_to >= :day)
+                          and p.path <@ pp.path
+                        order by u.code limit :limit""")
+                .setParameter("unit", unitCode).setParameter("day", day).setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new Commune((String) r[0], (String) r[1], (String) r[2])).toList();
+    }
+
+    /** The codes of a commune and of the villages under it on {@code day}. */
+    @SuppressWarnings("unchecked")
+    List<String> unitsOf(String communeCode, LocalDate day) {
+        return getEntityManager().createNativeQuery("""
+                        select u.code from admin_unit u join admin_unit_period p on p.unit_id = u.id,
+                             admin_unit cu join admin_unit_period cp on cp.unit_id = cu.id
+                        where cu.code = :commune and (cp.valid_from is null or cp.valid_from <= :day) and (cp.valid_to is null or cp.valid_to >= :day)
+                          and (p.valid_from is null or p.valid_from <= :day) and (p.valid_to is null or p.valid_to >= :day)
+                          and p.path <@ cp.path""")
+                .setParameter("commune", communeCode).setParameter("day", day).getResultList();
+    }
+
+    /** The versions of a report, first first, with their reviews. */
+    @SuppressWarnings("unchecked")
+    List<Version> versions(UUID reportId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select v.number, v.submitted_at, v.submitted_by, r.outcome, r.comment, r.reviewed_at, r.reviewed_by
+                        from periodic_report_version v
+                        left join periodic_report_review r on r.report_id = v.report_id and r.number = v.number
+                        where v.report_id = ?1 order by v.number""")
+                .setParameter(1, reportId).getResultList();
+        return rows.stream().map(r -> new Version(((Number) r[0]).intValue(), NativeValues.timestamp(r[1]).toInstant(), (String) r[2],
+                r[3] == null ? null : new Review(PeriodicReport.Status.valueOf((String) r[3]), (String) r[4],
+                        NativeValues.timestamp(r[5]).toInstant(), (String) r[6]))).toList();
+    }
+
+    /** The body of a version as stored (JSON). */
+    Optional<String> body(UUID reportId, int number) {
+        return getEntityManager().createNativeQuery("select cast(body as text) from periodic_report_version where report_id = ?1 and number = ?2")
+                .setParameter(1, reportId).setParameter(2, number).getResultList().stream().map(String.class::cast).findFirst();
+    }
+
+    void addVersion(UUID reportId, int number, Instant at, String by, String body) {
+        getEntityManager().createNativeQuery("""
+                        insert into periodic_report_version (report_id, number, submitted_at, submitted_by, body)
+                        values (?1, ?2, ?3, ?4, cast(?5 as jsonb))""")
+                .setParameter(1, reportId).setParameter(2, number).setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .setParameter(4, by).setParameter(5, body).executeUpdate();
+    }
+
+    void addReview(UUID reportId, int number, Review review) {
+        getEntityManager().createNativeQuery("""
+                        insert into periodic_report_review (report_id, number, outcome, comment, reviewed_at, reviewed_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, reportId).setParameter(2, number).setParameter(3, review.outcome().name())
+                .setParameter(4, review.comment()).setParameter(5, OffsetDateTime.ofInstant(review.reviewedAt(), ZoneOffset.UTC))
+                .setParameter(6, review.reviewedBy()).executeUpdate();
+    }
+}

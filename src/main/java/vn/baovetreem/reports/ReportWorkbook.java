@@ -1,0 +1,99 @@
+package vn.baovetreem.reports;
+
+import vn.baovetreem.indicators.Xlsx;
+import vn.baovetreem.plans.PlanProgressService;
+import vn.baovetreem.plans.PlanRequests;
+import vn.baovetreem.prevention.AwarenessActivityService.ActivityView;
+import vn.baovetreem.reports.ReportService.Content;
+import vn.baovetreem.reports.ReportService.VersionView;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The cover sheet of a report's workbook, in the order of a Vietnamese commune report: results,
+ * the progress of each target of the plan, the awareness work, difficulties and shortcomings,
+ * proposals, then the signatures; the indicator sheets follow it.
+ */
+final class ReportWorkbook {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private ReportWorkbook() {
+    }
+
+    static void cover(Xlsx.Page page, VersionView version, LocalDate submittedOn) {
+        Content c = version.content();
+        String title = c.period().kind() == ReportingPeriods.Kind.SIX_MONTH
+                ? "BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC TRẺ EM 6 THÁNG ĐẦU NĂM " + c.period().year()
+                : "BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC TRẺ EM NĂM " + c.period().year();
+        page.motto(version.communeName() == null ? version.communeCode() : version.communeName())
+                .title(title)
+                .centred("Số liệu từ " + DAY.format(c.period().startsOn()) + " đến " + DAY.format(c.period().cutOff())
+                        + "; lần nộp thứ " + version.number() + " ngày " + DAY.format(submittedOn))
+                .heading("I. KẾT QUẢ THỰC HIỆN")
+                .paragraph(c.narrative().results())
+                .heading("II. TIẾN ĐỘ THỰC HIỆN CÁC MỤC TIÊU CỦA KẾ HOẠCH");
+        PlanProgressService.Progress progress = c.progress();
+        if (progress == null) {
+            page.paragraph("Xã chưa có kế hoạch năm " + c.period().year() + " trong hệ thống.");
+        } else {
+            page.centred("Kế hoạch " + (progress.plan().documentNumber() == null ? "" : "số " + progress.plan().documentNumber() + " ")
+                    + progress.plan().title());
+            page.tableRow(true, "STT", "Mục tiêu", "", "Đo bằng", "Chỉ tiêu", "", "Kết quả", "Tử số", "Mẫu số", "Đánh giá");
+            for (PlanProgressService.TargetProgress t : progress.targets()) {
+                page.tableRow(false, String.valueOf(t.position()), t.description(), "",
+                        t.measure().kind() == PlanRequests.MeasureKind.INDICATOR ? t.measure().indicatorKey() : "Số liệu báo cáo",
+                        comparison(t.comparison()) + " " + amount(t.targetValue(), t.unit()), "", amount(t.value(), t.unit()),
+                        t.numerator() == null ? "" : t.numerator().toString(), t.denominator() == null ? "" : t.denominator().toString(),
+                        status(t.status()));
+            }
+        }
+        page.heading("III. CÔNG TÁC TRUYỀN THÔNG")
+                .paragraph(c.awareness().sessions() + " buổi/lượt truyền thông, " + c.awareness().adultsReached() + " lượt người lớn và "
+                        + c.awareness().childrenReached() + " lượt trẻ em được tiếp cận.");
+        if (!c.awareness().activities().isEmpty()) {
+            page.tableRow(true, "Ngày", "Đơn vị", "Hình thức", "Chủ đề", "Nội dung", "", "", "Người lớn", "Trẻ em", "Người tổ chức");
+            for (ActivityView a : c.awareness().activities()) {
+                page.tableRow(false, DAY.format(a.heldOn()), a.unitCode(), a.channel(), String.join(", ", a.topics()), a.title(), "", "",
+                        String.valueOf(a.adultsReached()), String.valueOf(a.childrenReached()), a.organiser());
+            }
+        }
+        page.heading("IV. KHÓ KHĂN, TỒN TẠI")
+                .paragraph(c.narrative().difficulties())
+                .heading("V. ĐỀ XUẤT, KIẾN NGHỊ")
+                .paragraph(c.narrative().proposals())
+                .signatures();
+    }
+
+    private static String comparison(PlanRequests.Comparison comparison) {
+        return switch (comparison) {
+            case AT_LEAST -> "≥";
+            case AT_MOST -> "≤";
+            case EQUAL -> "=";
+        };
+    }
+
+    private static String amount(BigDecimal value, PlanRequests.TargetUnit unit) {
+        if (value == null) {
+            return "";
+        }
+        return switch (unit) {
+            case PERCENT -> value.stripTrailingZeros().toPlainString() + "%";
+            case YES_NO -> value.signum() == 0 ? "Không" : "Có";
+            case VND -> String.format("%,.0f đồng", value);
+            case COUNT -> value.stripTrailingZeros().toPlainString();
+        };
+    }
+
+    private static String status(PlanProgressService.Status status) {
+        return switch (status) {
+            case MET -> "Đạt";
+            case ON_TRACK -> "Đúng tiến độ";
+            case AT_RISK -> "Có nguy cơ không đạt";
+            case NOT_MET -> "Không đạt";
+            case NO_DATA -> "Chưa có số liệu";
+        };
+    }
+}
