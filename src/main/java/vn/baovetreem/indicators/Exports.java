@@ -134,8 +134,8 @@ public class Exports {
         };
     }
 
-    /** The Vietnamese label of a category of a disaggregation, for the workbook. */
-    String categoryLabel(String dimension, String category) {
+    /** The Vietnamese label of a category of a disaggregation (such as CHANNEL, SCHOOL_SESSION), for workbooks. */
+    public String categoryLabel(String dimension, String category) {
         if (category == null) {
             return "";
         }

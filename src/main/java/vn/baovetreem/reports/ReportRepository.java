@@ -45,6 +45,15 @@ public class ReportRepository implements PanacheRepositoryBase<PeriodicReport, U
         return find("communeCode = ?1 and year = ?2 and kind = ?3", communeCode, year, kind).firstResultOptional();
     }
 
+    /** Reports past their draft that have no version: written by SQL rather than submitted here. */
+    @SuppressWarnings("unchecked")
+    List<PeriodicReport> submittedWithoutVersion() {
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select r.id from periodic_report r where r.status in ('SUBMITTED', 'ACCEPTED')
+                and not exists (select 1 from periodic_report_version v where v.report_id = r.id)""").getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
     Map<String, PeriodicReport> reportsOf(Collection<String> communeCodes, int year, ReportingPeriods.Kind kind) {
         Map<String, PeriodicReport> byCommune = new HashMap<>();
         if (!communeCodes.isEmpty()) {

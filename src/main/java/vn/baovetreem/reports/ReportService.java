@@ -230,6 +230,11 @@ public class ReportService {
         if (report.narrative().results() == null) {
             throw ApiException.BadRequest.field("VALIDATION_FAILED", "results", "A report states its results before it is submitted.");
         }
+        freeze(report, period, number, now(), by);
+    }
+
+    /** Writes version {@code number} of the report: its narrative and a snapshot of the period's figures as they are now. */
+    void freeze(PeriodicReport report, ReportingPeriod period, int number, Instant at, String by) {
         Period window = Period.between(period.startsOn(), period.cutOff());
         IndicatorService.Values values = indicators.valuesOnBehalf(
                 new IndicatorService.Query(report.communeCode(), window, List.of(), List.of(), null));
@@ -240,7 +245,7 @@ public class ReportService {
         Content content = new Content(report.narrative(), period, values,
                 progress.ofCommune(report.communeCode(), report.year(), window).orElse(null), work);
         try {
-            reports.addVersion(report.id(), number, now(), by, mapper.writeValueAsString(content));
+            reports.addVersion(report.id(), number, at, by, mapper.writeValueAsString(content));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The report's snapshot cannot be written", e);
         }
@@ -271,7 +276,8 @@ public class ReportService {
     public Workbook workbook(UUID id, int number) {
         VersionView version = version(id, number);
         LocalDate submittedOn = LocalDate.ofInstant(version.submittedAt(), clock.getZone());
-        byte[] body = exports.workbook(version.content().indicators(), page -> ReportWorkbook.cover(page, version, submittedOn));
+        byte[] body = exports.workbook(version.content().indicators(),
+                page -> ReportWorkbook.cover(page, version, submittedOn, exports::categoryLabel));
         return new Workbook(body, "bao-cao_" + version.communeCode() + "_" + version.content().period().label() + "_v" + number + ".xlsx");
     }
 

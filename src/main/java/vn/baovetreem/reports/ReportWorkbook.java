@@ -1,5 +1,6 @@
 package vn.baovetreem.reports;
 
+import vn.baovetreem.indicators.IndicatorService;
 import vn.baovetreem.indicators.Xlsx;
 import vn.baovetreem.plans.PlanProgressService;
 import vn.baovetreem.plans.PlanRequests;
@@ -10,6 +11,9 @@ import vn.baovetreem.reports.ReportService.VersionView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The cover sheet of a report's workbook, in the order of a Vietnamese commune report: results,
@@ -23,7 +27,8 @@ final class ReportWorkbook {
     private ReportWorkbook() {
     }
 
-    static void cover(Xlsx.Page page, VersionView version, LocalDate submittedOn) {
+    /** {@code label} gives the Vietnamese label of a category, such as ({@code CHANNEL}, {@code SCHOOL_SESSION}). */
+    static void cover(Xlsx.Page page, VersionView version, LocalDate submittedOn, BinaryOperator<String> label) {
         Content c = version.content();
         String title = c.period().kind() == ReportingPeriods.Kind.SIX_MONTH
                 ? "BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC TRẺ EM 6 THÁNG ĐẦU NĂM " + c.period().year()
@@ -39,12 +44,15 @@ final class ReportWorkbook {
         if (progress == null) {
             page.paragraph("Xã chưa có kế hoạch năm " + c.period().year() + " trong hệ thống.");
         } else {
-            page.centred("Kế hoạch " + (progress.plan().documentNumber() == null ? "" : "số " + progress.plan().documentNumber() + " ")
-                    + progress.plan().title());
+            page.centred(progress.plan().title() + (progress.plan().documentNumber() == null ? ""
+                    : " (số " + progress.plan().documentNumber() + ")"));
+            Map<String, String> names = c.indicators().indicators().stream()
+                    .collect(Collectors.toMap(IndicatorService.Result::key, IndicatorService.Result::nameVi, (a, b) -> a));
             page.tableRow(true, "STT", "Mục tiêu", "", "Đo bằng", "Chỉ tiêu", "", "Kết quả", "Tử số", "Mẫu số", "Đánh giá");
             for (PlanProgressService.TargetProgress t : progress.targets()) {
                 page.tableRow(false, String.valueOf(t.position()), t.description(), "",
-                        t.measure().kind() == PlanRequests.MeasureKind.INDICATOR ? t.measure().indicatorKey() : "Số liệu báo cáo",
+                        t.measure().kind() == PlanRequests.MeasureKind.INDICATOR
+                                ? names.getOrDefault(t.measure().indicatorKey(), t.measure().indicatorKey()) : "Số liệu báo cáo",
                         comparison(t.comparison()) + " " + amount(t.targetValue(), t.unit()), "", amount(t.value(), t.unit()),
                         t.numerator() == null ? "" : t.numerator().toString(), t.denominator() == null ? "" : t.denominator().toString(),
                         status(t.status()));
@@ -56,7 +64,8 @@ final class ReportWorkbook {
         if (!c.awareness().activities().isEmpty()) {
             page.tableRow(true, "Ngày", "Đơn vị", "Hình thức", "Chủ đề", "Nội dung", "", "", "Người lớn", "Trẻ em", "Người tổ chức");
             for (ActivityView a : c.awareness().activities()) {
-                page.tableRow(false, DAY.format(a.heldOn()), a.unitCode(), a.channel(), String.join(", ", a.topics()), a.title(), "", "",
+                page.tableRow(false, DAY.format(a.heldOn()), a.unitCode(), label.apply("CHANNEL", a.channel()),
+                        a.topics().stream().map(t -> label.apply("TOPIC", t)).collect(Collectors.joining(", ")), a.title(), "", "",
                         String.valueOf(a.adultsReached()), String.valueOf(a.childrenReached()), a.organiser());
             }
         }
