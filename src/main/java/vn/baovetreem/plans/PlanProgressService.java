@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Where each target of a plan stands: its value computed from live data (the indicator for the
@@ -156,7 +157,7 @@ public class PlanProgressService {
     private static Measured measured(PlanTarget t, String communeCode, IndicatorService.Values values) {
         Filter filter = t.measure().filter();
         IndicatorService.Value row = values.indicators().stream().filter(r -> r.key().equals(t.indicatorKey()))
-                .flatMap(r -> r.values() == null ? java.util.stream.Stream.empty() : r.values().stream())
+                .flatMap(r -> r.values() == null ? Stream.empty() : r.values().stream())
                 .filter(v -> v.unitCode().equals(communeCode)
                         && Objects.equals(v.disaggregation(), filter == null ? null : filter.disaggregation())
                         && Objects.equals(v.category(), filter == null ? null : filter.category()))

@@ -207,12 +207,9 @@ public class PlanService {
 
     @Transactional
     public Versioned<TargetView> patchTarget(UUID planId, UUID targetId, String ifMatch, JsonNode patch) throws JsonProcessingException {
-        Actor actor = actor();
-        Plan plan = plans.lockInScope(planId, actor.user().scope()).orElseThrow(() -> notFound(planId));
-        PlanTarget target = plans.lockTarget(plan.id(), targetId).orElseThrow(() -> targetNotFound(targetId));
-        ETags.requireMatch(ifMatch, target.version());
-        requireOpen(plan);
-        actor.requireOwner(target);
+        Owned owned = owned(planId, targetId, ifMatch);
+        Plan plan = owned.plan();
+        PlanTarget target = owned.target();
         ObjectNode merged = MergePatch.apply(mapper.valueToTree(target.details()), patch);
         TargetDetails details = mapper.treeToValue(merged, TargetDetails.class);
         validator.validate(details);
@@ -228,16 +225,27 @@ public class PlanService {
     /** Removes a target from the plan (the row stays for reports that cite it). */
     @Transactional
     public void deleteTarget(UUID planId, UUID targetId, String ifMatch) {
+        Owned owned = owned(planId, targetId, ifMatch);
+        Plan plan = owned.plan();
+        PlanTarget target = owned.target();
+        TargetView before = targetViews(List.of(target)).getFirst();
+        target.delete(now());
+        plans.flush();
+        audit.record("DELETE_TARGET", RECORD_TYPE, plan.id().toString(), plan.unitPath(), before, null);
+    }
+
+    private record Owned(Plan plan, PlanTarget target) {
+    }
+
+    /** A target of an open plan locked for a change by the level that set it, at the version the caller read. */
+    private Owned owned(UUID planId, UUID targetId, String ifMatch) {
         Actor actor = actor();
         Plan plan = plans.lockInScope(planId, actor.user().scope()).orElseThrow(() -> notFound(planId));
         PlanTarget target = plans.lockTarget(plan.id(), targetId).orElseThrow(() -> targetNotFound(targetId));
         ETags.requireMatch(ifMatch, target.version());
         requireOpen(plan);
         actor.requireOwner(target);
-        TargetView before = targetViews(List.of(target)).getFirst();
-        target.delete(now());
-        plans.flush();
-        audit.record("DELETE_TARGET", RECORD_TYPE, plan.id().toString(), plan.unitPath(), before, null);
+        return new Owned(plan, target);
     }
 
     /** Records a value for a manual target: the commune reports, with the evidence behind it. */

@@ -81,9 +81,8 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                         "notIn", f.notAssessedIn());
         if (f.year() != null) {
             String safe = f.safe() == null ? "" : (f.safe() ? " and r.safe" : " and not r.safe");
-            query.where("exists (select 1 from safe_home_result(:zone) r where r.household_id = h.id and r.year = :year" + safe + ")",
-                    "year", f.year());
-            query.append("", Map.of("zone", zone));
+            query.append(" and exists (select 1 from safe_home_result(:zone) r where r.household_id = h.id and r.year = :year" + safe + ")",
+                    Map.of("zone", zone, "year", f.year()));
         }
         if (after != null) {
             query.append(" and (h.village_code, h.id) > (:afterVillage, :afterId)", Map.of("afterVillage", after.key(), "afterId", after.id()));

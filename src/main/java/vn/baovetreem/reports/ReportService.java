@@ -334,9 +334,10 @@ public class ReportService {
     }
 
     private ReportView view(PeriodicReport report, List<Version> versions) {
-        return new ReportView(report.id(), report.communeCode(), communeName(report.communeCode()), periods.of(report.year(), report.kind()),
-                report.status(), late(report, periods.of(report.year(), report.kind())), report.narrative(), versions, allowed(report),
-                report.createdAt(), report.createdBy(), report.updatedAt());
+        ReportingPeriod period = periods.of(report.year(), report.kind());
+        return new ReportView(report.id(), report.communeCode(), communeName(report.communeCode()), period, report.status(),
+                late(report, period), report.narrative(), versions, allowed(report), report.createdAt(), report.createdBy(),
+                report.updatedAt());
     }
 
     /** Whether the first submission came after the due day; null before any submission. */
