@@ -1,5 +1,6 @@
 package vn.baovetreem.indicators;
 
+import vn.baovetreem.common.text.CsvLines;
 import vn.baovetreem.indicators.IndicatorService.Result;
 import vn.baovetreem.indicators.IndicatorService.Value;
 import vn.baovetreem.indicators.IndicatorService.Values;
@@ -22,15 +23,15 @@ final class Csv {
     }
 
     static byte[] write(Values values) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        line(out, HEADER);
+        StringBuilder out = new StringBuilder(CsvLines.BOM);
+        CsvLines.line(out, HEADER);
         for (Result r : values.indicators()) {
             if (r.values() == null) {
-                line(out, row(values, r, null));
+                CsvLines.line(out, row(values, r, null));
                 continue;
             }
             for (Value v : r.values()) {
-                line(out, row(values, r, v));
+                CsvLines.line(out, row(values, r, v));
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -48,24 +49,5 @@ final class Csv {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    /** A cell neutralised against formula injection and quoted when it needs to be. */
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 }

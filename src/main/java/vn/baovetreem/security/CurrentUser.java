@@ -41,6 +41,17 @@ public class CurrentUser {
                            UnitDirectory.UnitSummary unit, Scope scope) {
     }
 
+    /**
+     * Makes this request context act for {@code user}: a background job (an import) runs with the
+     * roles and scope of the person who started it, and its audit events name them.
+     */
+    public void actAs(Resolved user) {
+        if (resolved != null) {
+            throw new IllegalStateException("This context already acts for " + resolved.username());
+        }
+        resolved = user;
+    }
+
     public Resolved get() {
         if (resolved == null) {
             resolved = resolve();

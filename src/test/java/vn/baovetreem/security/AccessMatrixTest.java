@@ -93,6 +93,9 @@ class AccessMatrixTest {
             "PATCH;/api/v1/reports/" + NO_CHILD + ";     403 404 403 403 403 403",
             "POST; /api/v1/reports/" + NO_CHILD + "/transitions; 403 400 400 400 403 403",
             "GET;  /api/v1/reports/" + NO_CHILD + "/versions/1; 403 404 404 404 403 403",
+            "GET;  /api/v1/imports/" + NO_CHILD + ";     403 404 403 403 404 403",
+            "GET;  /api/v1/imports/" + NO_CHILD + "/errors; 403 404 403 403 404 403",
+            "GET;  /api/v1/imports/templates/children;   403 200 403 403 200 403",
     })
     void callerGetsTheStatusThePermissionTableGives(String method, String path, String statuses) {
         String[] expected = statuses.trim().split("\\s+");

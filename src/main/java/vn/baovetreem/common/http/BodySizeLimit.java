@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Refuses a body larger than {@code cp.http.max-body-size} before it is read, with a 413 problem.
+ * Refuses a body larger than {@code cp.http.max-body-size} (an import file: {@code cp.http.max-import-size})
+ * before it is read, with a 413 problem.
  * It runs as the first HTTP route, ahead of the REST layer, because the declared length is known
  * before any byte of the body arrives. Bodies sent without a length are cut off by
- * {@code quarkus.http.limits.max-body-size}, set to the same value.
+ * {@code quarkus.http.limits.max-body-size}, set to the import limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
+    private static final String IMPORTS = "/api/v1/imports";
+
     void install(@Observes Router router, HttpConfig config, ObjectMapper mapper) {
-        long max = config.maxBodySize();
         router.route().order(-100).handler(ctx -> {
+            long max = ctx.request().path().equals(IMPORTS) ? config.maxImportSize() : config.maxBodySize();
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared, max)) {
                 String requestId = UUID.randomUUID().toString();

@@ -16,4 +16,8 @@ public interface HttpConfig {
     /** Largest accepted request body in bytes; larger ones answer 413. */
     @WithDefault("1048576")
     long maxBodySize();
+
+    /** Largest accepted import file ({@code POST /imports}) in bytes. */
+    @WithDefault("52428800")
+    long maxImportSize();
 }

@@ -1,0 +1,200 @@
+package vn.baovetreem.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.children.Child;
+import vn.baovetreem.children.ChildDetails;
+import vn.baovetreem.children.ChildImport;
+import vn.baovetreem.children.ChildImport.MatchBy;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.security.Scope;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A children file, in two passes over the stored file, a batch of rows at a time: the first
+ * checks every row (as {@code POST /children} would, plus keys repeated within the file and the
+ * match an upsert needs) and reports every problem; the second writes the good rows in one
+ * transaction, so an import is written whole or not at all.
+ */
+@ApplicationScoped
+class ChildrenImport {
+
+    static final int BATCH = 500;
+    /** The most problems stored per job; the counts stay exact beyond it. */
+    static final int MAX_ERRORS = 10_000;
+    /** The most rows a file may have. */
+    static final int MAX_ROWS = 200_000;
+
+    private final ImportJobs jobs;
+    private final ChildImport registry;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    ChildrenImport(ImportJobs jobs, ChildImport registry, EntityManager em, ObjectMapper mapper, Clock clock) {
+        this.jobs = jobs;
+        this.registry = registry;
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** What the first pass found: the rows read and the numbers of the rows not to write. */
+    record Checked(int read, Set<Integer> invalid) {
+    }
+
+    /** What the second pass did. */
+    record Written(int created, int updated, int unchanged) {
+    }
+
+    /** A row read into the registry's terms, with what is wrong with it. */
+    private record Parsed(RowReader.Row row, ChildDetails details, List<Violation> problems) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Checked check(ImportJobs.Job job, Scope scope) throws IOException {
+        MatchBy matchBy = MatchBy.valueOf(job.matchBy());
+        Set<String> personalIds = new HashSet<>();
+        Set<String> externalRefs = new HashSet<>();
+        Set<Integer> invalid = new HashSet<>();
+        int read = 0;
+        int stored = 0;
+        try (RowReader rows = RowReader.of(job.format(), jobs.content(job.id()), mapper)) {
+            List<Parsed> batch;
+            while (!(batch = batch(rows)).isEmpty()) {
+                Map<String, Child> existing = registry.existing(keys(batch, matchBy), matchBy);
+                List<ImportJobs.Error> errors = new ArrayList<>();
+                for (Parsed p : batch) {
+                    if (++read > MAX_ROWS) {
+                        throw new RowReader.Malformed("The file has more than " + MAX_ROWS + " rows; split it.");
+                    }
+                    List<Violation> problems = new ArrayList<>(p.problems());
+                    if (p.details().personalId() != null && !personalIds.add(p.details().personalId())) {
+                        problems.add(new Violation("personalId", "is given to an earlier row of the file too"));
+                    }
+                    if (p.details().externalRef() != null && !externalRefs.add(p.details().externalRef())) {
+                        problems.add(new Violation("externalRef", "is given to an earlier row of the file too"));
+                    }
+                    if (problems.isEmpty()) {
+                        problems.addAll(rowProblems(p.details(), job.mode(), matchBy, existing, scope));
+                    }
+                    if (!problems.isEmpty()) {
+                        invalid.add(p.row().number());
+                        problems.forEach(v -> errors.add(new ImportJobs.Error(p.row().number(), column(v.field()),
+                                value(p.row(), column(v.field())), v.message())));
+                    }
+                }
+                int room = Math.max(0, MAX_ERRORS - stored);
+                List<ImportJobs.Error> kept = errors.subList(0, Math.min(room, errors.size()));
+                jobs.addErrors(job.id(), kept, stored);
+                stored += kept.size();
+                jobs.progress(job.id(), read, read - invalid.size(), invalid.size(), 0, 0, clock.instant());
+                em.clear();
+            }
+        }
+        return new Checked(read, invalid);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Written write(ImportJobs.Job job, Scope scope, Checked checked) throws IOException {
+        MatchBy matchBy = MatchBy.valueOf(job.matchBy());
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        try (RowReader rows = RowReader.of(job.format(), jobs.content(job.id()), mapper)) {
+            List<Parsed> batch;
+            while (!(batch = batch(rows)).isEmpty()) {
+                List<Parsed> good = batch.stream().filter(p -> !checked.invalid().contains(p.row().number())).toList();
+                Map<String, Child> existing = registry.existing(keys(good, matchBy), matchBy);
+                for (Parsed p : good) {
+                    List<Violation> problems = rowProblems(p.details(), job.mode(), matchBy, existing, scope);
+                    if (!problems.isEmpty()) {
+                        // The registry changed since the check: write nothing rather than part of what was checked.
+                        throw new IllegalStateException("Row " + p.row().number() + " no longer passes: " + problems.getFirst().message());
+                    }
+                    Child match = job.mode() == ImportMode.UPSERT ? existing.get(ChildImport.key(p.details(), matchBy)) : null;
+                    switch (registry.write(registry.check(p.details(), match, scope), match, job.username())) {
+                        case CREATED -> created++;
+                        case UPDATED -> updated++;
+                        case UNCHANGED -> unchanged++;
+                    }
+                }
+                em.flush();
+                em.clear();
+                jobs.progress(job.id(), checked.read(), checked.read() - checked.invalid().size(), checked.invalid().size(),
+                        created + updated, unchanged, clock.instant());
+            }
+        }
+        return new Written(created, updated, unchanged);
+    }
+
+    /** The problems of a row the file itself cannot show: the registry's rules, the key and the match. */
+    private List<Violation> rowProblems(ChildDetails details, ImportMode mode, MatchBy matchBy, Map<String, Child> existing, Scope scope) {
+        String field = matchBy == MatchBy.PERSONAL_ID ? "personalId" : "externalRef";
+        String key = ChildImport.key(details, matchBy);
+        Child match = null;
+        if (mode == ImportMode.UPSERT) {
+            if (key == null) {
+                return List.of(new Violation(field, "is required to match records in upsert mode"));
+            }
+            match = existing.get(key);
+        } else if (key != null && existing.containsKey(key)) {
+            return List.of(new Violation(field, "is registered already (use upsert mode to update the record)"));
+        }
+        try {
+            ChildImport.Valid valid = registry.check(details, match, scope);
+            return registry.identifierProblems(valid.details(), match, scope);
+        } catch (ApiException.BadRequest e) {
+            return e.violations();
+        }
+    }
+
+    private static List<String> keys(List<Parsed> batch, MatchBy matchBy) {
+        return batch.stream().map(p -> ChildImport.key(p.details(), matchBy)).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static List<Parsed> batch(RowReader rows) throws IOException {
+        List<Parsed> batch = new ArrayList<>(BATCH);
+        RowReader.Row row;
+        while (batch.size() < BATCH && (row = rows.next()) != null) {
+            Map<String, String> byName = new HashMap<>();
+            row.values().forEach((header, value) -> ChildColumns.of(header).ifPresent(c -> byName.put(c.name(), value)));
+            List<Violation> problems = new ArrayList<>();
+            if (row.values().containsKey(null)) {
+                problems.add(new Violation("", "has more values than the header has columns"));
+            }
+            batch.add(new Parsed(row, ChildColumns.details(byName, problems), problems));
+        }
+        return batch;
+    }
+
+    /** The file column a violation of the request body is about ({@code caregivers[0].phone} is {@code caregiverPhone}). */
+    private static String column(String field) {
+        if (field == null || !field.startsWith("caregivers[")) {
+            return field;
+        }
+        String part = field.substring(field.indexOf(']') + 1).replace(".", "");
+        return part.isEmpty() ? "caregiverName" : "caregiver" + Character.toUpperCase(part.charAt(0)) + part.substring(1);
+    }
+
+    private static String value(RowReader.Row row, String field) {
+        for (Map.Entry<String, String> e : row.values().entrySet()) {
+            if (e.getKey() != null && ChildColumns.of(e.getKey()).map(c -> c.name().equals(field)).orElse(false)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+package vn.baovetreem.imports;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats an import reads, by the media type it is uploaded with. */
+public enum ImportFormat {
+    CSV("text/csv"),
+    JSONL("application/jsonl");
+
+    final String mediaType;
+
+    ImportFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    /** {@code text/csv}; {@code application/jsonl}, {@code application/x-ndjson} or {@code application/x-jsonlines}. */
+    static Optional<ImportFormat> of(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "text/csv" -> Optional.of(CSV);
+            case "application/jsonl", "application/x-ndjson", "application/x-jsonlines" -> Optional.of(JSONL);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,166 @@
+package vn.baovetreem.imports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.common.persistence.NativeValues;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The import jobs and their errors in PostgreSQL. Progress and errors are written in their own
+ * short transactions so that {@code GET /imports/{id}} shows them while the job runs; the rows
+ * of the registry are written in the job's one write transaction.
+ */
+@ApplicationScoped
+public class ImportJobs {
+
+    /** What a job is, as stored. */
+    public record Job(UUID id, ImportKind kind, ImportFormat format, ImportMode mode, String matchBy, boolean dryRun,
+                      boolean allowPartial, ImportStatus status, String fileName, int fileSize, int rowsRead, int rowsValid,
+                      int rowsInvalid, int rowsWritten, int rowsUnchanged, String message, String username, String subject,
+                      String clientId, String roles, String unitCode, String unitPath, int attempts, Instant createdAt,
+                      Instant startedAt, Instant finishedAt) {
+    }
+
+    /** One problem of one row. */
+    public record Error(int row, String column, String value, String message) {
+    }
+
+    private static final String COLUMNS = """
+            id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size, rows_read, rows_valid,
+            rows_invalid, rows_written, rows_unchanged, message, username, subject, client_id, roles, unit_code,
+            cast(unit_path as text), attempts, created_at, started_at, finished_at""";
+
+    private final EntityManager em;
+
+    ImportJobs(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void insert(Job j, byte[] content) {
+        em.createNativeQuery("""
+                        insert into import_job (id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size,
+                                                content, username, subject, client_id, roles, unit_code, unit_path, created_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, cast(?17 as ltree), ?18)""")
+                .setParameter(1, j.id()).setParameter(2, j.kind().name()).setParameter(3, j.format().name())
+                .setParameter(4, j.mode().name()).setParameter(5, j.matchBy()).setParameter(6, j.dryRun())
+                .setParameter(7, j.allowPartial()).setParameter(8, j.status().name()).setParameter(9, j.fileName())
+                .setParameter(10, j.fileSize()).setParameter(11, content).setParameter(12, j.username()).setParameter(13, j.subject())
+                .setParameter(14, j.clientId()).setParameter(15, j.roles()).setParameter(16, j.unitCode()).setParameter(17, j.unitPath())
+                .setParameter(18, OffsetDateTime.ofInstant(j.createdAt(), ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Job> find(UUID id) {
+        List<?> rows = em.createNativeQuery("select " + COLUMNS + " from import_job where id = ?1").setParameter(1, id).getResultList();
+        return rows.stream().map(r -> job((Object[]) r)).findFirst();
+    }
+
+    /** The file of a job, as a stream. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    InputStream content(UUID id) {
+        byte[] bytes = (byte[]) em.createNativeQuery("select content from import_job where id = ?1").setParameter(1, id).getSingleResult();
+        return new ByteArrayInputStream(bytes);
+    }
+
+    /** Takes the oldest queued job for this instance, if any (other instances skip it). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Optional<UUID> claim(Instant now) {
+        List<?> ids = em.createNativeQuery("""
+                        update import_job set status = 'RUNNING', attempts = attempts + 1, started_at = ?1, heartbeat_at = ?1
+                        where id = (select id from import_job where status = 'QUEUED' order by created_at
+                                    for update skip locked limit 1)
+                        returning id""")
+                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
+        return ids.stream().map(UUID.class::cast).findFirst();
+    }
+
+    /**
+     * Jobs whose instance stopped while they ran (no heartbeat since {@code staleBefore}): nothing
+     * of theirs was written, since a job writes in one transaction, so they run again from the
+     * start; after three attempts they fail.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int requeueStale(Instant staleBefore, Instant now) {
+        OffsetDateTime stale = OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC);
+        em.createNativeQuery("""
+                        update import_job set status = 'FAILED', finished_at = ?2,
+                               message = 'The service stopped three times while this import ran; nothing was written.'
+                        where status = 'RUNNING' and heartbeat_at < ?1 and attempts >= 3""")
+                .setParameter(1, stale).setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+        int requeued = em.createNativeQuery("""
+                        update import_job set status = 'QUEUED', rows_read = 0, rows_valid = 0, rows_invalid = 0, rows_written = 0,
+                               rows_unchanged = 0 where status = 'RUNNING' and heartbeat_at < ?1""")
+                .setParameter(1, stale).executeUpdate();
+        if (requeued > 0) {
+            em.createNativeQuery("delete from import_error e using import_job j where e.job_id = j.id and j.status = 'QUEUED'")
+                    .executeUpdate();
+        }
+        return requeued;
+    }
+
+    /** Progress so far, with the heartbeat that says the job is alive. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void progress(UUID id, int read, int valid, int invalid, int written, int unchanged, Instant now) {
+        em.createNativeQuery("""
+                        update import_job set rows_read = ?2, rows_valid = ?3, rows_invalid = ?4, rows_written = ?5, rows_unchanged = ?6,
+                               heartbeat_at = ?7 where id = ?1""")
+                .setParameter(1, id).setParameter(2, read).setParameter(3, valid).setParameter(4, invalid).setParameter(5, written)
+                .setParameter(6, unchanged).setParameter(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void finish(UUID id, ImportStatus status, String message, Instant now) {
+        em.createNativeQuery("update import_job set status = ?2, message = ?3, finished_at = ?4, heartbeat_at = ?4 where id = ?1")
+                .setParameter(1, id).setParameter(2, status.name()).setParameter(3, message)
+                .setParameter(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** Adds errors after the {@code already} stored, up to {@code limit} in all. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void addErrors(UUID id, List<Error> errors, int already) {
+        int seq = already;
+        for (Error e : errors) {
+            seq++;
+            em.createNativeQuery("""
+                            insert into import_error (job_id, seq, row_number, column_name, value, message)
+                            values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, id).setParameter(2, seq).setParameter(3, e.row()).setParameter(4, e.column())
+                    .setParameter(5, e.value()).setParameter(6, e.message()).executeUpdate();
+        }
+    }
+
+    /** The errors of a job after error {@code afterSeq}, in file order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<Object[]> errors(UUID id, int afterSeq, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select seq, row_number, column_name, value, message from import_error
+                        where job_id = ?1 and seq > ?2 order by seq limit ?3""")
+                .setParameter(1, id).setParameter(2, afterSeq).setParameter(3, limit).getResultList();
+        return rows;
+    }
+
+    private static Job job(Object[] r) {
+        return new Job((UUID) r[0], ImportKind.valueOf((String) r[1]), ImportFormat.valueOf((String) r[2]),
+                ImportMode.valueOf((String) r[3]), (String) r[4], (Boolean) r[5], (Boolean) r[6], ImportStatus.valueOf((String) r[7]),
+                (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(), ((Number) r[11]).intValue(),
+                ((Number) r[12]).intValue(), ((Number) r[13]).intValue(), ((Number) r[14]).intValue(), (String) r[15], (String) r[16],
+                (String) r[17], (String) r[18], (String) r[19], (String) r[20], (String) r[21], ((Number) r[22]).intValue(),
+                instant(r[23]), instant(r[24]), instant(r[25]));
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : NativeValues.timestamp(value).toInstant();
+    }
+}

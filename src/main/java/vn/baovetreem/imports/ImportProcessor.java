@@ -1,0 +1,77 @@
+package vn.baovetreem.imports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.jboss.logging.Logger;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.Role;
+import vn.baovetreem.security.Scope;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Runs one claimed job, acting for the person who started it (their roles and area as they are now). */
+@ApplicationScoped
+class ImportProcessor {
+
+    private static final Logger LOG = Logger.getLogger(ImportProcessor.class);
+
+    private final ImportJobs jobs;
+    private final ChildrenImport children;
+    private final CurrentUser currentUser;
+    private final UnitDirectory units;
+    private final Clock clock;
+
+    ImportProcessor(ImportJobs jobs, ChildrenImport children, CurrentUser currentUser, UnitDirectory units, Clock clock) {
+        this.jobs = jobs;
+        this.children = children;
+        this.currentUser = currentUser;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    @ActivateRequestContext
+    void process(UUID id) {
+        ImportJobs.Job job = jobs.find(id).orElseThrow();
+        try {
+            CurrentUser.Resolved user = actor(job);
+            currentUser.actAs(user);
+            ChildrenImport.Checked checked = children.check(job, user.scope());
+            int invalid = checked.invalid().size();
+            if (checked.read() == 0) {
+                jobs.finish(id, ImportStatus.FAILED, "The file has no rows.", clock.instant());
+            } else if (invalid > 0 && !job.allowPartial()) {
+                jobs.finish(id, ImportStatus.FAILED, invalid + " of " + checked.read()
+                        + " rows have problems (see the errors); nothing was written.", clock.instant());
+            } else if (job.dryRun()) {
+                jobs.finish(id, ImportStatus.SUCCEEDED, "Dry run: " + (checked.read() - invalid) + " rows would be written, "
+                        + invalid + " have problems; nothing was written.", clock.instant());
+            } else {
+                ChildrenImport.Written written = children.write(job, user.scope(), checked);
+                jobs.finish(id, ImportStatus.SUCCEEDED, written.created() + " created, " + written.updated() + " updated, "
+                        + written.unchanged() + " unchanged" + (invalid > 0 ? ", " + invalid + " rows with problems left out." : "."),
+                        clock.instant());
+            }
+        } catch (RowReader.NotUtf8 | RowReader.Malformed e) {
+            jobs.finish(id, ImportStatus.FAILED, e.getMessage() + " Nothing was written.", clock.instant());
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Import %s failed", id);
+            jobs.finish(id, ImportStatus.FAILED, "The import stopped on an unexpected error; nothing was written.", clock.instant());
+        }
+    }
+
+    private CurrentUser.Resolved actor(ImportJobs.Job job) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(job.roles().split(",")).filter(r -> !r.isBlank()).forEach(r -> roles.add(Role.valueOf(r)));
+        UnitDirectory.UnitSummary unit = job.unitCode() == null ? null : units.find(job.unitCode()).orElse(null);
+        Scope scope = roles.contains(Role.ADMIN) ? Scope.everything()
+                : unit == null ? Scope.of(List.of()) : Scope.of(units.scopePaths(unit.code()));
+        return new CurrentUser.Resolved(job.subject(), job.username(), job.clientId(), roles, unit, scope);
+    }
+}

@@ -1,0 +1,119 @@
+package vn.baovetreem.imports;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.baovetreem.children.ChildImport;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.http.Idempotency;
+import vn.baovetreem.common.paging.Page;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import static vn.baovetreem.common.http.QueryParams.bool;
+import static vn.baovetreem.common.http.QueryParams.enumValue;
+import static vn.baovetreem.common.http.QueryParams.integer;
+import static vn.baovetreem.common.http.QueryParams.pathId;
+import static vn.baovetreem.common.http.QueryParams.text;
+
+/**
+ * {@code /imports}: operations startImport, getImport, listImportErrors (JSON or CSV) and
+ * getImportTemplate.
+ */
+@Path("/imports")
+@Authenticated
+public class ImportResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ImportService imports;
+    private final ImportTemplates templates;
+    private final Idempotency idempotency;
+
+    ImportResource(ImportService imports, ImportTemplates templates, Idempotency idempotency) {
+        this.imports = imports;
+        this.templates = templates;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes({"text/csv", "application/jsonl", "application/x-ndjson", "application/x-jsonlines"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response start(@RestQuery String kind, @RestQuery String mode, @RestQuery String matchBy, @RestQuery String dryRun,
+                          @RestQuery String allowPartial, @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String type,
+                          @RestHeader(Idempotency.HEADER) String idempotencyKey, byte[] body, UriInfo uri) {
+        ImportService.Request request = new ImportService.Request(kind(kind), enumValue("mode", upper(mode), ImportMode.class),
+                enumValue("matchBy", upper(matchBy), ChildImport.MatchBy.class), Boolean.TRUE.equals(bool("dryRun", dryRun)),
+                Boolean.TRUE.equals(bool("allowPartial", allowPartial)), text("fileName", fileName, 200));
+        byte[] content = body == null ? new byte[0] : body;
+        return idempotency.once(idempotencyKey, "startImport", new Fingerprint(request, type, UUID.nameUUIDFromBytes(content).toString()),
+                () -> {
+                    ImportService.JobView job = imports.start(request, type, content);
+                    return Response.accepted(job).location(uri.getBaseUriBuilder().path("imports").path(job.id().toString()).build())
+                            .build();
+                });
+    }
+
+    /** What makes two uploads the same request for {@code Idempotency-Key}: the parameters and the file's digest. */
+    record Fingerprint(ImportService.Request request, String contentType, String digest) {
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ImportService.JobView get(@RestPath String id) {
+        return imports.get(pathId(id, "Import"));
+    }
+
+    @GET
+    @Path("/{id}/errors")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page<ImportService.ErrorView> errors(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken) {
+        return imports.errors(pathId(id, "Import"), integer("pageSize", pageSize), pageToken);
+    }
+
+    @GET
+    @Path("/{id}/errors")
+    @Produces("text/csv")
+    public Response errorsCsv(@RestPath String id) {
+        return Response.ok(imports.errorsCsv(pathId(id, "Import")), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"import-errors_" + id + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/templates/{kind}")
+    @Produces({"text/csv", XLSX})
+    public Response template(@RestPath String kind, @RestQuery String format) {
+        ImportKind k = kind(kind);
+        String f = format == null ? "csv" : format.toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "csv" -> Response.ok(templates.csv(k), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"mau-nhap_" + kind + ".csv\"").build();
+            case "xlsx" -> Response.ok(templates.xlsx(k), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"mau-nhap_" + kind + ".xlsx\"").build();
+            default -> throw ApiException.BadRequest.field("INVALID_PARAMETER", "format", "format is csv or xlsx.");
+        };
+    }
+
+    private static ImportKind kind(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        return enumValue("kind", kind.toUpperCase(Locale.ROOT), ImportKind.class);
+    }
+
+    private static String upper(String value) {
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,196 @@
+package vn.baovetreem.imports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.baovetreem.children.ChildImport;
+import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.paging.Page;
+import vn.baovetreem.common.paging.PageRequest;
+import vn.baovetreem.common.paging.PageToken;
+import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.text.CsvLines;
+import vn.baovetreem.security.AccessPolicy;
+import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.Operation;
+import vn.baovetreem.security.Role;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Starts imports and reports on them. The file is checked enough at upload to refuse what can
+ * never work (a format that is not what it says, text that is not UTF-8, columns the kind does not
+ * have, required columns missing) with a 400; everything about single rows goes to the job's error
+ * report. Jobs are seen by the person who started them and by users whose area holds that
+ * person's unit.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final String ERRORS = "import-errors";
+    static final Set<String> REQUIRED = Set.of("fullName", "dateOfBirth", "sex", "villageCode");
+
+    private final ImportJobs jobs;
+    private final ImportRunner runner;
+    private final AccessPolicy access;
+    private final PagingConfig paging;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    ImportService(ImportJobs jobs, ImportRunner runner, AccessPolicy access, PagingConfig paging, ObjectMapper mapper, Clock clock) {
+        this.jobs = jobs;
+        this.runner = runner;
+        this.access = access;
+        this.paging = paging;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** What the caller asks for besides the file. */
+    public record Request(ImportKind kind, ImportMode mode, ChildImport.MatchBy matchBy, boolean dryRun, boolean allowPartial,
+                          String fileName) {
+    }
+
+    /** Schema {@code ImportJob}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JobView(UUID id, ImportKind kind, ImportFormat format, ImportMode mode, ChildImport.MatchBy matchBy, boolean dryRun,
+                          boolean allowPartial, ImportStatus status, String fileName, int fileSize, Progress progress, String message,
+                          String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+    }
+
+    public record Progress(int rowsRead, int rowsValid, int rowsInvalid, int rowsWritten, int rowsUnchanged) {
+    }
+
+    /** Schema {@code ImportError}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorView(int row, String column, String value, String message) {
+    }
+
+    @Transactional
+    public JobView start(Request request, String contentType, byte[] content) {
+        CurrentUser.Resolved user = access.check(Operation.RUN_IMPORTS);
+        if (request.kind() == null) {
+            throw ApiException.BadRequest.field("INVALID_PARAMETER", "kind", "kind is required: children.");
+        }
+        ImportFormat format = ImportFormat.of(contentType).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER",
+                "Content-Type", "Send the file as text/csv or application/jsonl."));
+        if (content == null || content.length == 0) {
+            throw new ApiException.BadRequest("EMPTY_FILE", "The file is empty.");
+        }
+        checkHeader(format, content);
+        ImportMode mode = request.mode() != null ? request.mode() : ImportMode.CREATE;
+        ChildImport.MatchBy matchBy = request.matchBy() != null ? request.matchBy() : ChildImport.MatchBy.PERSONAL_ID;
+        String roles = user.roles().stream().map(Role::name).collect(Collectors.joining(","));
+        ImportJobs.Job job = new ImportJobs.Job(UUID.randomUUID(), request.kind(), format, mode, matchBy.name(), request.dryRun(),
+                request.allowPartial(), ImportStatus.QUEUED, request.fileName(), content.length, 0, 0, 0, 0, 0, null, user.username(),
+                user.subject(), user.clientId(), roles, user.unit() == null ? null : user.unit().code(),
+                user.unit() == null ? null : user.unit().path(), 0, clock.instant(), null, null);
+        jobs.insert(job, content);
+        runner.wakeAfterCommit();
+        return view(job);
+    }
+
+    @Transactional
+    public JobView get(UUID id) {
+        return view(visible(id));
+    }
+
+    /** A page of the job's row problems, in file order. */
+    @Transactional
+    public Page<ErrorView> errors(UUID id, Integer pageSize, String pageToken) {
+        visible(id);
+        String fingerprint = id.toString();
+        PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, ERRORS, fingerprint), paging);
+        int after;
+        try {
+            after = page.afterKey() == null ? 0 : Integer.parseInt(page.afterKey());
+        } catch (NumberFormatException e) {
+            throw PageToken.invalid();
+        }
+        List<Object[]> rows = jobs.errors(id, after, page.size() + 1);
+        Page<Object[]> overfetched = Page.fromOverfetch(rows, page.size(), last -> PageToken.encode(ERRORS, fingerprint, last[0].toString()));
+        return new Page<>(overfetched.items().stream().map(ImportService::error).toList(), overfetched.nextPageToken());
+    }
+
+    /** Every stored problem as CSV (UTF-8 with a byte-order mark, for Excel). */
+    @Transactional
+    public byte[] errorsCsv(UUID id) {
+        visible(id);
+        StringBuilder out = new StringBuilder(CsvLines.BOM);
+        CsvLines.line(out, List.of("row", "column", "value", "message"));
+        for (Object[] r : jobs.errors(id, 0, ChildrenImport.MAX_ERRORS)) {
+            ErrorView e = error(r);
+            CsvLines.line(out, List.of(String.valueOf(e.row()), e.column() == null ? "" : e.column(), e.value() == null ? "" : e.value(),
+                    e.message()));
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A job the caller started, or whose starter's unit lies in the caller's area. */
+    private ImportJobs.Job visible(UUID id) {
+        CurrentUser.Resolved user = access.check(Operation.RUN_IMPORTS);
+        return jobs.find(id).filter(j -> j.username().equals(user.username()) || user.scope().contains(j.unitPath()))
+                .orElseThrow(() -> new ApiException.NotFound("Import", id.toString()));
+    }
+
+    /**
+     * Refuses at upload what no row could fix: text that is not UTF-8, a JSON Lines file whose
+     * first line is not an object, columns a children file does not have, required ones missing.
+     */
+    private void checkHeader(ImportFormat format, byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+        } catch (CharacterCodingException e) {
+            throw new ApiException.BadRequest("NOT_UTF8", "The file is not UTF-8 text; save it as UTF-8 (with or without BOM).");
+        }
+        List<String> headers;
+        try (RowReader rows = RowReader.of(format, new ByteArrayInputStream(content), mapper)) {
+            headers = rows.headers();
+        } catch (RowReader.Malformed e) {
+            throw new ApiException.BadRequest("NOT_JSON_LINES", e.getMessage() + " A JSON Lines file has one JSON object per line.");
+        } catch (IOException e) {
+            throw new ApiException.BadRequest("UNREADABLE_FILE", "The file cannot be read: " + e.getMessage());
+        }
+        List<Violation> problems = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (String header : headers) {
+            ChildColumns.of(header).ifPresentOrElse(c -> {
+                if (!present.add(c.name())) {
+                    problems.add(new Violation(header, "names a column that appears twice"));
+                }
+            }, () -> problems.add(new Violation(String.valueOf(header), "is not a column of a children file (see the template)")));
+        }
+        REQUIRED.stream().filter(r -> !present.contains(r)).sorted()
+                .forEach(r -> problems.add(new Violation(r, "is a required column and is missing")));
+        if (!problems.isEmpty()) {
+            throw new ApiException.BadRequest("UNKNOWN_OR_MISSING_COLUMNS",
+                    "The file's columns are not those of a children file; see GET /imports/templates/children.", problems);
+        }
+    }
+
+    private static ErrorView error(Object[] r) {
+        return new ErrorView(((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4]);
+    }
+
+    private JobView view(ImportJobs.Job j) {
+        return new JobView(j.id(), j.kind(), j.format(), j.mode(), ChildImport.MatchBy.valueOf(j.matchBy()), j.dryRun(), j.allowPartial(),
+                j.status(), j.fileName(), j.fileSize(), new Progress(j.rowsRead(), j.rowsValid(), j.rowsInvalid(), j.rowsWritten(),
+                j.rowsUnchanged()), j.message(), j.username(), j.createdAt(), j.startedAt(), j.finishedAt());
+    }
+}

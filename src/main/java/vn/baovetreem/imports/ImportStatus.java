@@ -1,0 +1,3 @@
+package vn.baovetreem.imports;
+
+public enum ImportStatus { QUEUED, RUNNING, SUCCEEDED, FAILED }

@@ -1,0 +1,278 @@
+package vn.baovetreem.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a file one row at a time, so memory does not grow with the file: CSV (RFC 4180, comma or
+ * semicolon, a UTF-8 byte-order mark allowed, lines starting with {@code #} skipped) or JSON Lines
+ * (one object per line). Bytes that are not UTF-8 stop the reading with {@link NotUtf8}.
+ */
+abstract class RowReader implements AutoCloseable {
+
+    /** A row: its number in the file (the header is row 1 of a CSV file) and its values by header. */
+    record Row(int number, Map<String, String> values) {
+    }
+
+    /** The file is not UTF-8 text. */
+    static final class NotUtf8 extends IOException {
+        NotUtf8(Throwable cause) {
+            super("The file is not UTF-8 text", cause);
+        }
+    }
+
+    /** The file is not what its format says (a JSON line that is not an object, say). */
+    static final class Malformed extends IOException {
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
+    final BufferedReader reader;
+
+    RowReader(InputStream in) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+    }
+
+    /** The headers, in file order (for JSON Lines, the keys of the first object). */
+    abstract List<String> headers() throws IOException;
+
+    /** The next row, or null at the end. */
+    abstract Row next() throws IOException;
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    static RowReader of(ImportFormat format, InputStream in, ObjectMapper mapper) {
+        return format == ImportFormat.JSONL ? new JsonLines(in, mapper) : new Csv(in);
+    }
+
+    int read() throws IOException {
+        try {
+            return reader.read();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8(e);
+        }
+    }
+
+    String line() throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8(e);
+        }
+    }
+
+    static String blankToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** RFC 4180 with the separator taken from the header line (comma, or semicolon as Excel writes in some locales). */
+    static final class Csv extends RowReader {
+        private List<String> headers;
+        private char separator = ',';
+        private int line;
+        private boolean first = true;
+
+        Csv(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        List<String> headers() throws IOException {
+            if (headers == null) {
+                List<String> fields = record();
+                headers = fields == null ? List.of() : fields.stream().map(RowReader::blankToNull).toList();
+            }
+            return headers;
+        }
+
+        @Override
+        Row next() throws IOException {
+            headers();
+            while (true) {
+                int number = line + 1;
+                List<String> fields = record();
+                if (fields == null) {
+                    return null;
+                }
+                if (fields.size() == 1 && blankToNull(fields.getFirst()) == null) {
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < headers.size(); i++) {
+                    values.put(headers.get(i), i < fields.size() ? blankToNull(fields.get(i)) : null);
+                }
+                if (fields.size() > headers.size()) {
+                    values.put(null, String.join(String.valueOf(separator), fields.subList(headers.size(), fields.size())));
+                }
+                return new Row(number, values);
+            }
+        }
+
+        /** One record, or null at the end; comment lines are skipped; {@code line} counts the lines read. */
+        private List<String> record() throws IOException {
+            while (true) {
+                int c = read();
+                if (first) {
+                    first = false;
+                    if (c == '\uFEFF') {
+                        c = read();
+                    }
+                }
+                if (c == -1) {
+                    return null;
+                }
+                if (c == '#') {
+                    line++;
+                    skipLine();
+                    continue;
+                }
+                return fields(c);
+            }
+        }
+
+        private void skipLine() throws IOException {
+            int c;
+            while ((c = read()) != -1 && c != '\n') {
+                // the rest of a comment
+            }
+        }
+
+        private List<String> fields(int c) throws IOException {
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean headerLine = headers == null;
+            line++;
+            while (true) {
+                if (c == -1) {
+                    fields.add(field.toString());
+                    return fields;
+                }
+                if (quoted) {
+                    if (c == '"') {
+                        int next = read();
+                        if (next == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            c = next;
+                            continue;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        field.append((char) c);
+                    }
+                } else if (c == '"' && field.isEmpty()) {
+                    quoted = true;
+                } else if (headerLine && fields.isEmpty() && c == ';' && field.indexOf(",") < 0) {
+                    separator = ';';
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else if (c == separator) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n') {
+                    fields.add(trimCr(field));
+                    return fields;
+                } else {
+                    field.append((char) c);
+                }
+                c = read();
+            }
+        }
+
+        private static String trimCr(StringBuilder field) {
+            int end = field.length();
+            return end > 0 && field.charAt(end - 1) == '\r' ? field.substring(0, end - 1) : field.toString();
+        }
+    }
+
+    /** One JSON object per line; blank lines are skipped; values are read as text. */
+    static final class JsonLines extends RowReader {
+        private final ObjectMapper mapper;
+        private List<String> headers;
+        private Row pending;
+        private int line;
+
+        JsonLines(InputStream in, ObjectMapper mapper) {
+            super(in);
+            this.mapper = mapper;
+        }
+
+        @Override
+        List<String> headers() throws IOException {
+            if (headers == null) {
+                pending = read(true);
+                headers = pending == null ? List.of() : List.copyOf(pending.values().keySet());
+            }
+            return headers;
+        }
+
+        @Override
+        Row next() throws IOException {
+            headers();
+            if (pending != null) {
+                Row row = pending;
+                pending = null;
+                return row;
+            }
+            return read(false);
+        }
+
+        private Row read(boolean first) throws IOException {
+            String text;
+            while ((text = line()) != null) {
+                line++;
+                if (first && line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (text.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = mapper.readTree(text);
+                } catch (IOException e) {
+                    throw new Malformed("Line " + line + " is not JSON.");
+                }
+                if (node == null || !node.isObject()) {
+                    throw new Malformed("Line " + line + " is not a JSON object.");
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    values.put(e.getKey(), e.getValue().isNull() ? null : blankToNull(e.getValue().isTextual()
+                            ? e.getValue().textValue() : e.getValue().toString()));
+                }
+                return new Row(line, values);
+            }
+            return null;
+        }
+    }
+}

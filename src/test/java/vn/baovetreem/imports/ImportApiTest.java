@@ -1,0 +1,175 @@
+package vn.baovetreem.imports;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.Api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class ImportApiTest {
+
+    private static final String IMPORTS = "/api/v1/imports";
+    private static final String HEADER = "Họ và tên,Ngày sinh,Giới tính,Mã thôn,Số định danh cá nhân,Mã tham chiếu ngoài,Địa chỉ\r\n";
+    private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 900_000) + 50_000);
+
+    /** A valid personal identification number of a boy of Lạng Sơn born in 2018. */
+    static String boy2018() {
+        return "020218" + String.format("%06d", SERIAL.incrementAndGet() % 1_000_000);
+    }
+
+    static String start(String who, String query, String type, byte[] file) {
+        return Api.as(who).contentType(type).body(file).post(IMPORTS + "?" + query)
+                .then().statusCode(202).extract().path("id");
+    }
+
+    /** Waits for the job to end and returns it. */
+    static JsonPath finished(String who, String id) {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            JsonPath job = Api.as(who).get(IMPORTS + "/" + id).then().statusCode(200).extract().jsonPath();
+            String status = job.getString("status");
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return job;
+            }
+            assertThat(Instant.now()).as("import " + id + " still " + status).isBefore(giveUp);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static int childrenNamed(String word) {
+        return Api.as("commune.yenphuc").queryParam("q", word).queryParam("pageSize", "200").get("/api/v1/children")
+                .then().statusCode(200).extract().jsonPath().getList("items").size();
+    }
+
+    @Test
+    void aFileWithBadRowsWritesNothingUnlessPartialImportsAreAllowed() {
+        String word = "Nhapa" + SERIAL.incrementAndGet();
+        String id = boy2018();
+        String csv = HEADER
+                + "Triệu Văn " + word + " Một,12/03/2018,MALE,06283_11," + id + ",,\r\n"
+                + "\"Triệu Thị " + word + " Hai\",2019-07-01,FEMALE,06283_11,,EXT-" + word + ",\"Xóm Trên, đầu cầu\"\r\n"
+                + "Triệu Văn " + word + " Ba,2018-05-05,MALE,06283_11,0202180000,,\r\n"
+                + "Triệu Văn " + word + " Bốn,2018-05-05,MALE,06283_99,,,\r\n"
+                + "Triệu Văn " + word + " Năm,2031-01-01,MALE,06283_11,,,\r\n"
+                + "Triệu Văn " + word + " Sáu,2018-05-05,MALE,06253_01,,,\r\n"
+                + "Triệu Văn " + word + " Bảy,2018-05-05,MALE,06283_11," + id + ",,\r\n";
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+
+        String failed = start("cp-importer", "kind=children", "text/csv", file);
+        JsonPath job = finished("cp-importer", failed);
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getInt("progress.rowsRead")).isEqualTo(7);
+        assertThat(job.getInt("progress.rowsInvalid")).isEqualTo(5);
+        assertThat(job.getInt("progress.rowsWritten")).isZero();
+        JsonPath errors = Api.as("cp-importer").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200).extract().jsonPath();
+        assertThat(errors.getList("items.row", Integer.class)).containsExactly(4, 5, 6, 7, 8);
+        assertThat(errors.getList("items.column", String.class)).containsExactly("personalId", "villageCode", "dateOfBirth",
+                "villageCode", "personalId");
+        assertThat(errors.getString("items.find { it.row == 8 }.message")).contains("earlier row");
+        assertThat(childrenNamed(word)).isZero();
+        Api.as("cp-importer").accept("text/csv").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200)
+                .body(containsString("row,column,value,message")).body(containsString("06283_99"));
+
+        String partial = start("commune.yenphuc", "kind=children&allowPartial=true", "text/csv", file);
+        job = finished("commune.yenphuc", partial);
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(job.getInt("progress.rowsWritten")).isEqualTo(2);
+        assertThat(childrenNamed(word)).isEqualTo(2);
+        Api.as("commune.yenphuc").queryParam("externalRef", "EXT-" + word).get("/api/v1/children").then().statusCode(200)
+                .body("items[0].fullName", equalTo("Triệu Thị " + word + " Hai"));
+    }
+
+    @Test
+    void theSameFileImportedTwiceInUpsertModeChangesNothingTheSecondTime() {
+        String word = "Nhapb" + SERIAL.incrementAndGet();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            lines.append("{\"fullName\":\"Lộc Văn ").append(word).append(" ").append(i).append("\",\"dateOfBirth\":\"2017-0").append(i)
+                    .append("-10\",\"sex\":\"MALE\",\"villageCode\":\"06283_12\",\"externalRef\":\"QLTE-").append(word).append("-")
+                    .append(i).append("\",\"address\":\"Xóm ").append(i).append("\"}\n");
+        }
+        byte[] file = lines.toString().getBytes(StandardCharsets.UTF_8);
+        String query = "kind=children&mode=UPSERT&matchBy=EXTERNAL_REF";
+
+        JsonPath first = finished("cp-importer", start("cp-importer", query, "application/jsonl", file));
+        assertThat(first.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(first.getInt("progress.rowsWritten")).isEqualTo(3);
+        String history = Api.as("commune.yenphuc").queryParam("externalRef", "QLTE-" + word + "-2").get("/api/v1/children")
+                .then().extract().path("items[0].id");
+        int events = Api.as("commune.yenphuc").get("/api/v1/children/" + history + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("items").size();
+
+        JsonPath second = finished("cp-importer", start("cp-importer", query, "application/jsonl", file));
+        assertThat(second.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(second.getInt("progress.rowsWritten")).isZero();
+        assertThat(second.getInt("progress.rowsUnchanged")).isEqualTo(3);
+        assertThat(childrenNamed(word)).isEqualTo(3);
+        assertThat(Api.as("commune.yenphuc").get("/api/v1/children/" + history + "/history").then().extract().jsonPath()
+                .getList("items")).hasSize(events);
+
+        byte[] moved = lines.toString().replace("\"Xóm 2\"", "\"Xóm Mới\"").getBytes(StandardCharsets.UTF_8);
+        JsonPath third = finished("cp-importer", start("cp-importer", query, "application/jsonl", moved));
+        assertThat(third.getInt("progress.rowsWritten")).isEqualTo(1);
+        assertThat(third.getInt("progress.rowsUnchanged")).isEqualTo(2);
+
+        JsonPath again = finished("cp-importer", start("cp-importer", "kind=children&matchBy=EXTERNAL_REF", "application/jsonl", file));
+        assertThat(again.getString("status")).isEqualTo("FAILED");
+        assertThat(again.getInt("progress.rowsInvalid")).isEqualTo(3);
+    }
+
+    @Test
+    void uploadsThatCanNeverWorkAreRefusedAtOnce() throws IOException {
+        Api.badRequestAs("cp-importer").contentType("text/csv").body("Họ và tên,Ngày sinh,Giới tính,Mã thôn,Tên trường\r\n")
+                .post(IMPORTS + "?kind=children").then().statusCode(400).body("code", equalTo("UNKNOWN_OR_MISSING_COLUMNS"))
+                .body("violations.field", hasItem("Tên trường"));
+        Api.badRequestAs("cp-importer").contentType("text/csv").body("fullName,sex\r\n".getBytes(StandardCharsets.UTF_8))
+                .post(IMPORTS + "?kind=children").then().statusCode(400).body("violations.field", hasItem("villageCode"));
+        Api.badRequestAs("cp-importer").contentType("text/csv")
+                .body(new byte[]{'f', 'u', 'l', 'l', 'N', 'a', 'm', 'e', '\n', (byte) 0xC3, (byte) 0x28, '\n'})
+                .post(IMPORTS + "?kind=children").then().statusCode(400).body("code", equalTo("NOT_UTF8"));
+        Api.badRequestAs("cp-importer").contentType("text/csv").body(HEADER).post(IMPORTS).then().statusCode(400);
+        Api.badRequestAs("cp-importer").contentType("application/jsonl").body("[1,2]\n".getBytes(StandardCharsets.UTF_8)).post(IMPORTS + "?kind=children")
+                .then().statusCode(400).body("code", equalTo("NOT_JSON_LINES"));
+        Api.badRequestAs("village.ichhuu").contentType("text/csv").body(HEADER).post(IMPORTS + "?kind=children").then().statusCode(403);
+
+        String word = "Nhapc" + SERIAL.incrementAndGet();
+        byte[] file = (HEADER + "Vi Văn " + word + ",2016-01-01,MALE,06283_13,,,\r\n").getBytes(StandardCharsets.UTF_8);
+        JsonPath dry = finished("cp-importer", start("cp-importer", "kind=children&dryRun=true", "text/csv", file));
+        assertThat(dry.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(dry.getInt("progress.rowsValid")).isEqualTo(1);
+        assertThat(childrenNamed(word)).isZero();
+        Api.badRequestAs("commune.vanquan").get(IMPORTS + "/" + start("cp-importer", "kind=children&dryRun=true", "text/csv", file))
+                .then().statusCode(404);
+
+        String template = Api.as("cp-importer").get(IMPORTS + "/templates/children").then().statusCode(200).extract().asString();
+        assertThat(template).startsWith("\uFEFFSố định danh cá nhân,Họ và tên,Ngày sinh").contains("# Giới tính (sex): ");
+        byte[] workbook = Api.as("commune.yenphuc").queryParam("format", "xlsx").get(IMPORTS + "/templates/children")
+                .then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("Họ và tên");
+            assertThat(book.getSheet("sexes")).isNotNull();
+        }
+        // The template itself is an importable (empty) file: its comment lines are skipped.
+        JsonPath empty = finished("cp-importer", start("cp-importer", "kind=children", "text/csv", template.getBytes(StandardCharsets.UTF_8)));
+        assertThat(empty.getString("status")).isEqualTo("FAILED");
+        assertThat(empty.getString("message")).isEqualTo("The file has no rows.");
+    }
+}
