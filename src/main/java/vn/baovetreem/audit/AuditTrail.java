@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.http.RequestIds;
 import vn.baovetreem.security.CurrentUser;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -59,7 +62,54 @@ public class AuditTrail {
                 .setParameter(10, json(before))
                 .setParameter(11, json(after))
                 .setParameter(12, requestId.id())
+                // The event touches no table of the records it describes: no need to flush them first.
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
+    }
+
+    /**
+     * Events gathered by a bulk operation and written with one statement per {@code flush}, inside
+     * the same transaction as the changes they describe.
+     */
+    public final class Buffer {
+        private final List<Object[]> events = new ArrayList<>();
+
+        public void add(String action, String recordType, String recordId, String unitPath, Object before, Object after) {
+            events.add(new Object[]{action, recordType, recordId, unitPath, json(before), json(after)});
+        }
+
+        /** Writes the events gathered so far; call it inside the transaction of the changes. */
+        public void flush() {
+            if (events.isEmpty()) {
+                return;
+            }
+            CurrentUser.Resolved user = currentUser.get();
+            StringBuilder sql = new StringBuilder("""
+                    insert into audit_event (id, occurred_at, actor, actor_subject, client_id, action, record_type,
+                                             record_id, unit_path, before_state, after_state, request_id) values""");
+            // ?1 to ?5 are the same for every event: when, who, from which client, in which request.
+            for (int i = 0; i < events.size(); i++) {
+                int p = 5 + i * 6;
+                sql.append(i == 0 ? " " : ", ").append("(gen_random_uuid(), ?1, ?2, ?3, ?4, ?").append(p + 1)
+                        .append(", ?").append(p + 2).append(", ?").append(p + 3).append(", cast(?").append(p + 4)
+                        .append(" as ltree), cast(?").append(p + 5).append(" as jsonb), cast(?").append(p + 6).append(" as jsonb), ?5)");
+            }
+            var query = em.createNativeQuery(sql.toString()).setFlushMode(FlushModeType.COMMIT)
+                    .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, user.username())
+                    .setParameter(3, user.subject()).setParameter(4, user.clientId()).setParameter(5, requestId.id());
+            for (int i = 0; i < events.size(); i++) {
+                Object[] e = events.get(i);
+                for (int j = 0; j < 6; j++) {
+                    query.setParameter(5 + i * 6 + j + 1, e[j]);
+                }
+            }
+            query.executeUpdate();
+            events.clear();
+        }
+    }
+
+    public Buffer buffer() {
+        return new Buffer();
     }
 
     private String json(Object state) {

@@ -1,6 +1,7 @@
 package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
@@ -10,11 +11,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The children registry as a bulk import sees it: the same checks, identifier rules and audit as
@@ -37,16 +41,17 @@ public class ChildImport {
     private final ChildRepository children;
     private final ChildRules rules;
     private final ChildViews views;
-    private final AuditTrail audit;
     private final RequestValidator validator;
+    private final UnitDirectory units;
     private final Clock clock;
 
-    ChildImport(ChildRepository children, ChildRules rules, ChildViews views, AuditTrail audit, RequestValidator validator, Clock clock) {
+    ChildImport(ChildRepository children, ChildRules rules, ChildViews views, RequestValidator validator,
+                UnitDirectory units, Clock clock) {
         this.children = children;
         this.rules = rules;
         this.views = views;
-        this.audit = audit;
         this.validator = validator;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -54,10 +59,23 @@ public class ChildImport {
      * The cleaned row, or a 400 with its violations: the checks of a new registration, or of a
      * correction when the row updates {@code match}.
      */
-    public Valid check(ChildDetails details, Child match, Scope scope) {
+    public Valid check(ChildDetails details, Child match, Scope scope, Villages villages) {
         validator.validate(details);
-        ChildRules.Checked checked = rules.check(details, match == null, today(), scope);
+        ChildRules.Checked checked = rules.check(details, match == null, today(), scope, villages::find);
         return new Valid(checked.details(), checked.unitPath());
+    }
+
+    /** The villages in force today, each looked up once for the whole file. */
+    public final class Villages {
+        private final Map<String, Optional<UnitDirectory.UnitSummary>> found = new HashMap<>();
+
+        Optional<UnitDirectory.UnitSummary> find(String code) {
+            return found.computeIfAbsent(code, c -> units.villageInForce(c, today()));
+        }
+    }
+
+    public Villages villages() {
+        return new Villages();
     }
 
     /** The key of a row under {@code by}: its personal identification number or external reference. */
@@ -65,59 +83,84 @@ public class ChildImport {
         return by == MatchBy.PERSONAL_ID ? details.personalId() : details.externalRef();
     }
 
-    /** The records that already hold these keys, by key. */
-    public Map<String, Child> existing(Collection<String> keys, MatchBy by) {
-        if (keys.isEmpty()) {
+    /** The records that hold the identifiers of a batch of rows, found in two queries. */
+    public record Holders(Map<String, Child> byPersonalId, Map<String, Child> byExternalRef) {
+
+        /** The record holding a row's key under {@code by}, if any. */
+        public Child of(ChildDetails details, MatchBy by) {
+            String key = key(details, by);
+            return key == null ? null : (by == MatchBy.PERSONAL_ID ? byPersonalId : byExternalRef).get(key);
+        }
+    }
+
+    public Holders holders(Collection<ChildDetails> rows) {
+        return new Holders(holding("personalId", rows.stream().map(ChildDetails::personalId), Child::personalId),
+                holding("externalRef", rows.stream().map(ChildDetails::externalRef), Child::externalRef));
+    }
+
+    private Map<String, Child> holding(String field, Stream<String> values, Function<Child, String> key) {
+        List<String> wanted = values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        if (wanted.isEmpty()) {
             return Map.of();
         }
-        String field = by == MatchBy.PERSONAL_ID ? "personalId" : "externalRef";
-        return children.find(field + " in ?1", keys).list().stream()
-                .collect(Collectors.toMap(by == MatchBy.PERSONAL_ID ? Child::personalId : Child::externalRef, Function.identity()));
+        return children.find(field + " in ?1", wanted).list().stream().collect(Collectors.toMap(key, Function.identity()));
     }
 
     /**
      * The identifier problems of a row against the registry: an identifier another record holds
      * (other than {@code match}, the record an upsert updates), or a match outside the caller's area.
      */
-    public List<Violation> identifierProblems(ChildDetails details, Child match, Scope scope) {
+    public List<Violation> identifierProblems(ChildDetails details, Child match, Scope scope, Holders holders) {
         List<Violation> problems = new ArrayList<>();
         if (match != null && !scope.contains(match.unitPath())) {
             problems.add(new Violation(details.personalId() != null ? "personalId" : "externalRef",
                     "matches a record outside your area"));
         }
-        UUID self = match == null ? null : match.id();
-        if (details.personalId() != null) {
-            children.findByPersonalId(details.personalId()).filter(c -> !c.id().equals(self))
-                    .ifPresent(c -> problems.add(new Violation("personalId", "another record has this personal identification number")));
+        Child byPersonalId = details.personalId() == null ? null : holders.byPersonalId().get(details.personalId());
+        if (byPersonalId != null && (match == null || !byPersonalId.id().equals(match.id()))) {
+            problems.add(new Violation("personalId", "another record has this personal identification number"));
         }
-        if (details.externalRef() != null) {
-            children.findByExternalRef(details.externalRef()).filter(c -> !c.id().equals(self))
-                    .ifPresent(c -> problems.add(new Violation("externalRef", "another record has this external reference")));
+        Child byExternalRef = details.externalRef() == null ? null : holders.byExternalRef().get(details.externalRef());
+        if (byExternalRef != null && (match == null || !byExternalRef.id().equals(match.id()))) {
+            problems.add(new Violation("externalRef", "another record has this external reference"));
         }
         return problems;
     }
 
-    /** Creates the record, or updates {@code match} when the row changes it; audited like the API. */
-    public Outcome write(Valid row, Child match, String username) {
+    /**
+     * Creates the record, or updates {@code match} when the row changes it, with the audit event the
+     * API writes. Nothing is flushed here: the import flushes records and events a batch at a time.
+     */
+    public Outcome write(Valid row, Child match, String username, Villages villages, AuditTrail.Buffer events) {
         if (match == null) {
             Child child = Child.register(username, clock.instant());
             child.describe(row.details(), row.unitPath());
             children.persist(child);
-            children.flush();
-            audit.record("CREATE", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
-                    views.full(child, today(), false));
+            events.add("CREATE", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
+                    view(child, villages, NO_EPISODES));
             return Outcome.CREATED;
         }
         if (sameAs(match, row, username)) {
             return Outcome.UNCHANGED;
         }
-        ChildViews.ChildView before = views.full(match, today(), false);
+        ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(List.of(match.id()), today());
+        ChildViews.ChildView before = view(match, villages, episodes);
         match.describe(row.details(), row.unitPath());
         match.touch(clock.instant());
-        children.flush();
-        audit.record("UPDATE", ChildService.RECORD_TYPE, match.id().toString(), match.unitPath(), before,
-                views.full(match, today(), false));
+        events.add("UPDATE", ChildService.RECORD_TYPE, match.id().toString(), match.unitPath(), before,
+                view(match, villages, episodes));
         return Outcome.UPDATED;
+    }
+
+    private static final ChildRepository.ActiveEpisodes NO_EPISODES = new ChildRepository.ActiveEpisodes(Map.of(), Map.of());
+
+    /** The record as the API's audit shows it, without a query for a village already looked up. */
+    private ChildViews.ChildView view(Child child, Villages villages, ChildRepository.ActiveEpisodes episodes) {
+        if (child.movedToUnitCode() != null) {
+            return views.full(child, today(), false);
+        }
+        Map<String, UnitDirectory.UnitSummary> named = villages.find(child.villageCode()).map(u -> Map.of(u.code(), u)).orElse(Map.of());
+        return views.full(child, today(), false, named, episodes);
     }
 
     /** Whether the record already says what the row says, compared as the record would store the row. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,12 @@ class ChildRules {
      * registrations; {@code scope} is where the caller may place a child.
      */
     Checked check(ChildDetails d, boolean registering, LocalDate today, Scope scope) {
+        return check(d, registering, today, scope, code -> units.villageInForce(code, today));
+    }
+
+    /** The same, finding villages through {@code villages} (a bulk import looks each one up once). */
+    Checked check(ChildDetails d, boolean registering, LocalDate today, Scope scope,
+                  Function<String, Optional<UnitDirectory.UnitSummary>> villages) {
         List<Violation> problems = new ArrayList<>();
         String fullName = Texts.clean(d.fullName());
         String reason = blankToNull(d.continuingSupportReason());
@@ -106,7 +113,7 @@ class ChildRules {
             }
             caregivers.add(new Caregiver(Texts.clean(c.name()), c.relationship(), phone));
         }
-        String unitPath = village(problems, d.villageCode(), today, scope);
+        String unitPath = village(problems, d.villageCode(), scope, villages);
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest("VALIDATION_FAILED", "The child record has invalid values.", problems);
         }
@@ -117,8 +124,10 @@ class ChildRules {
         return new Checked(clean, unitPath);
     }
 
-    private String village(List<Violation> problems, String code, LocalDate today, Scope scope) {
-        Optional<UnitDirectory.UnitSummary> village = units.villageInForce(code, today).filter(u -> scope.contains(u.path()));
+    private static String village(List<Violation> problems, String code, Scope scope,
+                                  Function<String, Optional<UnitDirectory.UnitSummary>> villages) {
+        Optional<UnitDirectory.UnitSummary> village = (code == null ? Optional.<UnitDirectory.UnitSummary>empty() : villages.apply(code))
+                .filter(u -> scope.contains(u.path()));
         if (village.isEmpty()) {
             problems.add(new Violation("villageCode", "must be the code of a village in force today in your area"));
             return null;

@@ -65,7 +65,12 @@ public class ChildViews {
     ChildView full(Child c, LocalDate today, boolean masked) {
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(
                 c.movedToUnitCode() == null ? List.of(c.villageCode()) : List.of(c.villageCode(), c.movedToUnitCode()));
-        ChildRepository.ActiveEpisodes active = children.activeEpisodes(List.of(c.id()), today);
+        return full(c, today, masked, named, children.activeEpisodes(List.of(c.id()), today));
+    }
+
+    /** The same, with the units it names and its active episodes already at hand (a bulk import). */
+    ChildView full(Child c, LocalDate today, boolean masked, Map<String, UnitDirectory.UnitSummary> named,
+                   ChildRepository.ActiveEpisodes active) {
         List<Caregiver> caregivers = masked
                 ? c.caregivers().stream().map(g -> new Caregiver(g.name(), g.relationship(), IdentifierMasking.identifier(g.phone()))).toList()
                 : c.caregivers();

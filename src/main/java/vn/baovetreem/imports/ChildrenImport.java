@@ -3,7 +3,10 @@ package vn.baovetreem.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildDetails;
 import vn.baovetreem.children.ChildImport;
@@ -19,7 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,16 +39,20 @@ class ChildrenImport {
     static final int MAX_ERRORS = 10_000;
     /** The most rows a file may have. */
     static final int MAX_ROWS = 200_000;
+    /** How long a pass may hold its transaction: far more than the largest file needs. */
+    static final int TRANSACTION_SECONDS = 3600;
 
     private final ImportJobs jobs;
     private final ChildImport registry;
+    private final AuditTrail audit;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    ChildrenImport(ImportJobs jobs, ChildImport registry, EntityManager em, ObjectMapper mapper, Clock clock) {
+    ChildrenImport(ImportJobs jobs, ChildImport registry, AuditTrail audit, EntityManager em, ObjectMapper mapper, Clock clock) {
         this.jobs = jobs;
         this.registry = registry;
+        this.audit = audit;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
@@ -64,17 +71,20 @@ class ChildrenImport {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
     Checked check(ImportJobs.Job job, Scope scope) throws IOException {
         MatchBy matchBy = MatchBy.valueOf(job.matchBy());
+        ChildImport.Villages villages = registry.villages();
         Set<String> personalIds = new HashSet<>();
         Set<String> externalRefs = new HashSet<>();
         Set<Integer> invalid = new HashSet<>();
         int read = 0;
         int stored = 0;
         try (RowReader rows = RowReader.of(job.format(), jobs.content(job.id()), mapper)) {
+            Map<String, Optional<ChildColumns.Column>> columns = new HashMap<>();
             List<Parsed> batch;
-            while (!(batch = batch(rows)).isEmpty()) {
-                Map<String, Child> existing = registry.existing(keys(batch, matchBy), matchBy);
+            while (!(batch = batch(rows, columns)).isEmpty()) {
+                ChildImport.Holders holders = registry.holders(batch.stream().map(Parsed::details).toList());
                 List<ImportJobs.Error> errors = new ArrayList<>();
                 for (Parsed p : batch) {
                     if (++read > MAX_ROWS) {
@@ -88,7 +98,7 @@ class ChildrenImport {
                         problems.add(new Violation("externalRef", "is given to an earlier row of the file too"));
                     }
                     if (problems.isEmpty()) {
-                        problems.addAll(rowProblems(p.details(), job.mode(), matchBy, existing, scope));
+                        problems.addAll(rowProblems(p.details(), job.mode(), matchBy, holders, scope, villages));
                     }
                     if (!problems.isEmpty()) {
                         invalid.add(p.row().number());
@@ -108,30 +118,36 @@ class ChildrenImport {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
     Written write(ImportJobs.Job job, Scope scope, Checked checked) throws IOException {
         MatchBy matchBy = MatchBy.valueOf(job.matchBy());
+        ChildImport.Villages villages = registry.villages();
+        em.unwrap(Session.class).setJdbcBatchSize(BATCH);
+        AuditTrail.Buffer events = audit.buffer();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         try (RowReader rows = RowReader.of(job.format(), jobs.content(job.id()), mapper)) {
+            Map<String, Optional<ChildColumns.Column>> columns = new HashMap<>();
             List<Parsed> batch;
-            while (!(batch = batch(rows)).isEmpty()) {
+            while (!(batch = batch(rows, columns)).isEmpty()) {
                 List<Parsed> good = batch.stream().filter(p -> !checked.invalid().contains(p.row().number())).toList();
-                Map<String, Child> existing = registry.existing(keys(good, matchBy), matchBy);
+                ChildImport.Holders holders = registry.holders(good.stream().map(Parsed::details).toList());
                 for (Parsed p : good) {
-                    List<Violation> problems = rowProblems(p.details(), job.mode(), matchBy, existing, scope);
+                    List<Violation> problems = rowProblems(p.details(), job.mode(), matchBy, holders, scope, villages);
                     if (!problems.isEmpty()) {
                         // The registry changed since the check: write nothing rather than part of what was checked.
                         throw new IllegalStateException("Row " + p.row().number() + " no longer passes: " + problems.getFirst().message());
                     }
-                    Child match = job.mode() == ImportMode.UPSERT ? existing.get(ChildImport.key(p.details(), matchBy)) : null;
-                    switch (registry.write(registry.check(p.details(), match, scope), match, job.username())) {
+                    Child match = job.mode() == ImportMode.UPSERT ? holders.of(p.details(), matchBy) : null;
+                    switch (registry.write(registry.check(p.details(), match, scope, villages), match, job.username(), villages, events)) {
                         case CREATED -> created++;
                         case UPDATED -> updated++;
                         case UNCHANGED -> unchanged++;
                     }
                 }
                 em.flush();
+                events.flush();
                 em.clear();
                 jobs.progress(job.id(), checked.read(), checked.read() - checked.invalid().size(), checked.invalid().size(),
                         created + updated, unchanged, clock.instant());
@@ -141,36 +157,34 @@ class ChildrenImport {
     }
 
     /** The problems of a row the file itself cannot show: the registry's rules, the key and the match. */
-    private List<Violation> rowProblems(ChildDetails details, ImportMode mode, MatchBy matchBy, Map<String, Child> existing, Scope scope) {
+    private List<Violation> rowProblems(ChildDetails details, ImportMode mode, MatchBy matchBy, ChildImport.Holders holders, Scope scope,
+                                        ChildImport.Villages villages) {
         String field = matchBy == MatchBy.PERSONAL_ID ? "personalId" : "externalRef";
-        String key = ChildImport.key(details, matchBy);
-        Child match = null;
-        if (mode == ImportMode.UPSERT) {
-            if (key == null) {
-                return List.of(new Violation(field, "is required to match records in upsert mode"));
-            }
-            match = existing.get(key);
-        } else if (key != null && existing.containsKey(key)) {
+        Child match = holders.of(details, matchBy);
+        if (mode == ImportMode.UPSERT && ChildImport.key(details, matchBy) == null) {
+            return List.of(new Violation(field, "is required to match records in upsert mode"));
+        }
+        if (mode == ImportMode.CREATE && match != null) {
             return List.of(new Violation(field, "is registered already (use upsert mode to update the record)"));
         }
         try {
-            ChildImport.Valid valid = registry.check(details, match, scope);
-            return registry.identifierProblems(valid.details(), match, scope);
+            ChildImport.Valid valid = registry.check(details, match, scope, villages);
+            return registry.identifierProblems(valid.details(), match, scope, holders);
         } catch (ApiException.BadRequest e) {
             return e.violations();
         }
     }
 
-    private static List<String> keys(List<Parsed> batch, MatchBy matchBy) {
-        return batch.stream().map(p -> ChildImport.key(p.details(), matchBy)).filter(Objects::nonNull).distinct().toList();
-    }
-
-    private static List<Parsed> batch(RowReader rows) throws IOException {
+    private static List<Parsed> batch(RowReader rows, Map<String, Optional<ChildColumns.Column>> columns) throws IOException {
         List<Parsed> batch = new ArrayList<>(BATCH);
         RowReader.Row row;
         while (batch.size() < BATCH && (row = rows.next()) != null) {
             Map<String, String> byName = new HashMap<>();
-            row.values().forEach((header, value) -> ChildColumns.of(header).ifPresent(c -> byName.put(c.name(), value)));
+            row.values().forEach((header, value) -> {
+                if (header != null) {
+                    columns.computeIfAbsent(header, ChildColumns::of).ifPresent(c -> byName.put(c.name(), value));
+                }
+            });
             List<Violation> problems = new ArrayList<>();
             if (row.values().containsKey(null)) {
                 problems.add(new Violation("", "has more values than the header has columns"));
