@@ -73,7 +73,7 @@ class ChildrenImport {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
     Checked check(ImportJobs.Job job, Scope scope) throws IOException {
-        MatchBy matchBy = MatchBy.valueOf(job.matchBy());
+        MatchBy matchBy = job.matchBy();
         ChildImport.Villages villages = registry.villages();
         Set<String> personalIds = new HashSet<>();
         Set<String> externalRefs = new HashSet<>();
@@ -98,7 +98,7 @@ class ChildrenImport {
                         problems.add(new Violation("externalRef", "is given to an earlier row of the file too"));
                     }
                     if (problems.isEmpty()) {
-                        problems.addAll(rowProblems(p.details(), job.mode(), matchBy, holders, scope, villages));
+                        problems.addAll(assess(p.details(), job.mode(), matchBy, holders, scope, villages).problems());
                     }
                     if (!problems.isEmpty()) {
                         invalid.add(p.row().number());
@@ -120,7 +120,7 @@ class ChildrenImport {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
     Written write(ImportJobs.Job job, Scope scope, Checked checked) throws IOException {
-        MatchBy matchBy = MatchBy.valueOf(job.matchBy());
+        MatchBy matchBy = job.matchBy();
         ChildImport.Villages villages = registry.villages();
         em.unwrap(Session.class).setJdbcBatchSize(BATCH);
         AuditTrail.Buffer events = audit.buffer();
@@ -134,13 +134,11 @@ class ChildrenImport {
                 List<Parsed> good = batch.stream().filter(p -> !checked.invalid().contains(p.row().number())).toList();
                 ChildImport.Holders holders = registry.holders(good.stream().map(Parsed::details).toList());
                 for (Parsed p : good) {
-                    List<Violation> problems = rowProblems(p.details(), job.mode(), matchBy, holders, scope, villages);
-                    if (!problems.isEmpty()) {
-                        // The registry changed since the check: write nothing rather than part of what was checked.
-                        throw new IllegalStateException("Row " + p.row().number() + " no longer passes: " + problems.getFirst().message());
+                    Assessed row = assess(p.details(), job.mode(), matchBy, holders, scope, villages);
+                    if (!row.problems().isEmpty()) {
+                        throw new RegistryChanged(p.row().number(), row.problems().getFirst());
                     }
-                    Child match = job.mode() == ImportMode.UPSERT ? holders.of(p.details(), matchBy) : null;
-                    switch (registry.write(registry.check(p.details(), match, scope, villages), match, job.username(), villages, events)) {
+                    switch (registry.write(row.valid(), row.match(), job.username(), villages, events)) {
                         case CREATED -> created++;
                         case UPDATED -> updated++;
                         case UNCHANGED -> unchanged++;
@@ -156,22 +154,37 @@ class ChildrenImport {
         return new Written(created, updated, unchanged);
     }
 
-    /** The problems of a row the file itself cannot show: the registry's rules, the key and the match. */
-    private List<Violation> rowProblems(ChildDetails details, ImportMode mode, MatchBy matchBy, ChildImport.Holders holders, Scope scope,
-                                        ChildImport.Villages villages) {
+    /** A row checked against the registry: the cleaned row and the record it updates, or its problems. */
+    private record Assessed(ChildImport.Valid valid, Child match, List<Violation> problems) {
+    }
+
+    /**
+     * The registry changed between the passes so that a checked row no longer passes: the write
+     * is rolled back rather than leaving part of what was checked.
+     */
+    static final class RegistryChanged extends RuntimeException {
+        RegistryChanged(int row, Violation problem) {
+            super("Row " + row + " no longer passes (" + problem.field() + " " + problem.message()
+                    + "): the registry changed during the import. Nothing was written; run it again.");
+        }
+    }
+
+    /** What the file itself cannot show about a row: the registry's rules, the key and the match. */
+    private Assessed assess(ChildDetails details, ImportMode mode, MatchBy matchBy, ChildImport.Holders holders, Scope scope,
+                            ChildImport.Villages villages) {
         String field = matchBy == MatchBy.PERSONAL_ID ? "personalId" : "externalRef";
         Child match = holders.of(details, matchBy);
         if (mode == ImportMode.UPSERT && ChildImport.key(details, matchBy) == null) {
-            return List.of(new Violation(field, "is required to match records in upsert mode"));
+            return new Assessed(null, null, List.of(new Violation(field, "is required to match records in upsert mode")));
         }
         if (mode == ImportMode.CREATE && match != null) {
-            return List.of(new Violation(field, "is registered already (use upsert mode to update the record)"));
+            return new Assessed(null, null, List.of(new Violation(field, "is registered already (use upsert mode to update the record)")));
         }
         try {
             ChildImport.Valid valid = registry.check(details, match, scope, villages);
-            return registry.identifierProblems(valid.details(), match, scope, holders);
+            return new Assessed(valid, match, registry.identifierProblems(valid.details(), match, scope, holders));
         } catch (ApiException.BadRequest e) {
-            return e.violations();
+            return new Assessed(null, null, e.violations());
         }
     }
 

@@ -3,6 +3,7 @@ package vn.baovetreem.imports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.persistence.NativeValues;
 
 import java.io.ByteArrayInputStream;
@@ -23,7 +24,7 @@ import java.util.UUID;
 public class ImportJobs {
 
     /** What a job is, as stored. */
-    public record Job(UUID id, ImportKind kind, ImportFormat format, ImportMode mode, String matchBy, boolean dryRun,
+    public record Job(UUID id, ImportKind kind, ImportFormat format, ImportMode mode, ChildImport.MatchBy matchBy, boolean dryRun,
                       boolean allowPartial, ImportStatus status, String fileName, int fileSize, int rowsRead, int rowsValid,
                       int rowsInvalid, int rowsWritten, int rowsUnchanged, String message, String username, String subject,
                       String clientId, String roles, String unitCode, String unitPath, int attempts, Instant createdAt,
@@ -52,7 +53,7 @@ public class ImportJobs {
                                                 content, username, subject, client_id, roles, unit_code, unit_path, created_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, cast(?17 as ltree), ?18)""")
                 .setParameter(1, j.id()).setParameter(2, j.kind().name()).setParameter(3, j.format().name())
-                .setParameter(4, j.mode().name()).setParameter(5, j.matchBy()).setParameter(6, j.dryRun())
+                .setParameter(4, j.mode().name()).setParameter(5, j.matchBy().name()).setParameter(6, j.dryRun())
                 .setParameter(7, j.allowPartial()).setParameter(8, j.status().name()).setParameter(9, j.fileName())
                 .setParameter(10, j.fileSize()).setParameter(11, content).setParameter(12, j.username()).setParameter(13, j.subject())
                 .setParameter(14, j.clientId()).setParameter(15, j.roles()).setParameter(16, j.unitCode()).setParameter(17, j.unitPath())
@@ -153,7 +154,7 @@ public class ImportJobs {
 
     private static Job job(Object[] r) {
         return new Job((UUID) r[0], ImportKind.valueOf((String) r[1]), ImportFormat.valueOf((String) r[2]),
-                ImportMode.valueOf((String) r[3]), (String) r[4], (Boolean) r[5], (Boolean) r[6], ImportStatus.valueOf((String) r[7]),
+                ImportMode.valueOf((String) r[3]), ChildImport.MatchBy.valueOf((String) r[4]), (Boolean) r[5], (Boolean) r[6], ImportStatus.valueOf((String) r[7]),
                 (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(), ((Number) r[11]).intValue(),
                 ((Number) r[12]).intValue(), ((Number) r[13]).intValue(), ((Number) r[14]).intValue(), (String) r[15], (String) r[16],
                 (String) r[17], (String) r[18], (String) r[19], (String) r[20], (String) r[21], ((Number) r[22]).intValue(),

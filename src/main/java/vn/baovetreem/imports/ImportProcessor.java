@@ -60,6 +60,8 @@ class ImportProcessor {
             }
         } catch (RowReader.NotUtf8 | RowReader.Malformed e) {
             jobs.finish(id, ImportStatus.FAILED, e.getMessage() + " Nothing was written.", clock.instant());
+        } catch (ChildrenImport.RegistryChanged e) {
+            jobs.finish(id, ImportStatus.FAILED, e.getMessage(), clock.instant());
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Import %s failed", id);
             jobs.finish(id, ImportStatus.FAILED, "The import stopped on an unexpected error; nothing was written.", clock.instant());

@@ -96,7 +96,7 @@ public class ImportService {
         ImportMode mode = request.mode() != null ? request.mode() : ImportMode.CREATE;
         ChildImport.MatchBy matchBy = request.matchBy() != null ? request.matchBy() : ChildImport.MatchBy.PERSONAL_ID;
         String roles = user.roles().stream().map(Role::name).collect(Collectors.joining(","));
-        ImportJobs.Job job = new ImportJobs.Job(UUID.randomUUID(), request.kind(), format, mode, matchBy.name(), request.dryRun(),
+        ImportJobs.Job job = new ImportJobs.Job(UUID.randomUUID(), request.kind(), format, mode, matchBy, request.dryRun(),
                 request.allowPartial(), ImportStatus.QUEUED, request.fileName(), content.length, 0, 0, 0, 0, 0, null, user.username(),
                 user.subject(), user.clientId(), roles, user.unit() == null ? null : user.unit().code(),
                 user.unit() == null ? null : user.unit().path(), 0, clock.instant(), null, null);
@@ -189,7 +189,7 @@ public class ImportService {
     }
 
     private JobView view(ImportJobs.Job j) {
-        return new JobView(j.id(), j.kind(), j.format(), j.mode(), ChildImport.MatchBy.valueOf(j.matchBy()), j.dryRun(), j.allowPartial(),
+        return new JobView(j.id(), j.kind(), j.format(), j.mode(), j.matchBy(), j.dryRun(), j.allowPartial(),
                 j.status(), j.fileName(), j.fileSize(), new Progress(j.rowsRead(), j.rowsValid(), j.rowsInvalid(), j.rowsWritten(),
                 j.rowsUnchanged()), j.message(), j.username(), j.createdAt(), j.startedAt(), j.finishedAt());
     }

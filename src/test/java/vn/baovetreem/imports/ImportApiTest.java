@@ -1,7 +1,10 @@
 package vn.baovetreem.imports;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +24,12 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class ImportApiTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ImportJobs jobs;
 
     private static final String IMPORTS = "/api/v1/imports";
     private static final String HEADER = "Họ và tên,Ngày sinh,Giới tính,Mã thôn,Số định danh cá nhân,Mã tham chiếu ngoài,Địa chỉ\r\n";
@@ -133,6 +143,30 @@ class ImportApiTest {
         JsonPath again = finished("cp-importer", start("cp-importer", "kind=children&matchBy=EXTERNAL_REF", "application/jsonl", file));
         assertThat(again.getString("status")).isEqualTo("FAILED");
         assertThat(again.getInt("progress.rowsInvalid")).isEqualTo(3);
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedRunsAgainFromTheStartOrFailsAfterThreeAttempts() {
+        String word = "Nhapd" + SERIAL.incrementAndGet();
+        byte[] file = (HEADER + "Hà Văn " + word + ",2016-01-01,MALE,06283_14,,,\r\n").getBytes(StandardCharsets.UTF_8);
+        String resumed = start("cp-importer", "kind=children&dryRun=true", "text/csv", file);
+        String abandoned = start("cp-importer", "kind=children&dryRun=true", "text/csv", file);
+        finished("cp-importer", resumed);
+        finished("cp-importer", abandoned);
+        // As if the instance running them had stopped five minutes ago, mid-way.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update import_job set status = 'RUNNING', heartbeat_at = now() - interval '5 minutes', rows_read = 1,
+                               attempts = case when id = ?2 then 3 else 1 end
+                        where id in (?1, ?2)""")
+                .setParameter(1, UUID.fromString(resumed)).setParameter(2, UUID.fromString(abandoned)).executeUpdate());
+
+        assertThat(jobs.requeueStale(Instant.now().minus(ImportRunner.STALE), Instant.now())).isEqualTo(1);
+        JsonPath failed = Api.as("cp-importer").get(IMPORTS + "/" + abandoned).then().extract().jsonPath();
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("message")).contains("three times");
+        JsonPath again = finished("cp-importer", resumed);
+        assertThat(again.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(again.getInt("progress.rowsRead")).isEqualTo(1);
     }
 
     @Test
