@@ -3,16 +3,10 @@ package vn.baovetreem.imports;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The file formats an import reads, by the media type it is uploaded with. */
+/** The file formats an import reads, known by the media type a file is uploaded with. */
 public enum ImportFormat {
-    CSV("text/csv"),
-    JSONL("application/jsonl");
-
-    final String mediaType;
-
-    ImportFormat(String mediaType) {
-        this.mediaType = mediaType;
-    }
+    CSV,
+    JSONL;
 
     /** {@code text/csv}; {@code application/jsonl}, {@code application/x-ndjson} or {@code application/x-jsonlines}. */
     static Optional<ImportFormat> of(String contentType) {
