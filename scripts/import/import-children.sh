@@ -22,7 +22,7 @@ set -euo pipefail
 
 file=${1:-}
 if [[ -z "$file" || ! -f "$file" ]]; then
-    echo "usage: CP_CLIENT_SECRET=... $0 <file.csv|file.jsonl>" >&2
+    echo "usage: CP_CLIENT_SECRET=... $0 <file.csv|file.jsonl|file.xlsx>" >&2
     exit 2
 fi
 api=${CP_API:-http://127.0.0.1:8080/api/v1}
@@ -38,7 +38,8 @@ timeout=${CP_TIMEOUT:-1800}
 case "$file" in
     *.csv) type=text/csv ;;
     *.jsonl|*.ndjson) type=application/jsonl ;;
-    *) echo "The file must end in .csv or .jsonl" >&2; exit 2 ;;
+    *.xlsx) type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ;;
+    *) echo "The file must end in .csv, .jsonl or .xlsx" >&2; exit 2 ;;
 esac
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }

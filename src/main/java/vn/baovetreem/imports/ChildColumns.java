@@ -23,31 +23,34 @@ import java.util.Optional;
  */
 public final class ChildColumns {
 
-    /** One column: the API field, the Vietnamese header, and the code list its values come from. */
-    public record Column(String name, String vietnamese, String codeList, String description) {
+    /** What a column holds, which decides how a cell is read. */
+    public enum Type { TEXT, DATE, YES_NO }
+
+    /** One column: the API field, the Vietnamese header, what it holds and the code list its values come from. */
+    public record Column(String name, String vietnamese, Type type, String codeList, String description) {
     }
 
     public static final List<Column> ALL = List.of(
-            new Column("personalId", "Số định danh cá nhân", null, "12 digits"),
-            new Column("fullName", "Họ và tên", null, "required"),
-            new Column("dateOfBirth", "Ngày sinh", null, "required; yyyy-MM-dd or dd/MM/yyyy"),
-            new Column("birthDateEstimated", "Ngày sinh ước tính", null, "yes/no"),
-            new Column("sex", "Giới tính", "sexes", "required"),
-            new Column("ethnicity", "Dân tộc", "ethnic-groups", null),
-            new Column("villageCode", "Mã thôn", null, "required; a village in your area"),
-            new Column("address", "Địa chỉ", null, null),
-            new Column("povertyStatus", "Hộ nghèo, cận nghèo", "poverty-status", null),
-            new Column("birthRegisteredOn", "Ngày đăng ký khai sinh", null, "date"),
-            new Column("healthInsuranceCard", "Số thẻ BHYT", null, null),
-            new Column("schoolStatus", "Tình trạng đi học", "school-status", null),
-            new Column("disabilityLevel", "Mức độ khuyết tật", "disability-levels", null),
-            new Column("parentsStatus", "Tình trạng cha mẹ", "parents-status", null),
-            new Column("caregiverName", "Người chăm sóc", null, "one caregiver per row"),
-            new Column("caregiverRelationship", "Quan hệ với trẻ", "caregiver-relationships", "with caregiverName"),
-            new Column("caregiverPhone", "Điện thoại người chăm sóc", null, null),
-            new Column("continuingSupportReason", "Lý do tiếp tục hỗ trợ", null, "for a person of 16 or more"),
-            new Column("externalRef", "Mã tham chiếu ngoài", null, "the record's id in the source system"),
-            new Column("note", "Ghi chú", null, null));
+            new Column("personalId", "Số định danh cá nhân", Type.TEXT, null, "12 digits"),
+            new Column("fullName", "Họ và tên", Type.TEXT, null, "required"),
+            new Column("dateOfBirth", "Ngày sinh", Type.DATE, null, "required; yyyy-MM-dd or dd/MM/yyyy"),
+            new Column("birthDateEstimated", "Ngày sinh ước tính", Type.YES_NO, null, "yes/no"),
+            new Column("sex", "Giới tính", Type.TEXT, "sexes", "required"),
+            new Column("ethnicity", "Dân tộc", Type.TEXT, "ethnic-groups", null),
+            new Column("villageCode", "Mã thôn", Type.TEXT, null, "required; a village in your area"),
+            new Column("address", "Địa chỉ", Type.TEXT, null, null),
+            new Column("povertyStatus", "Hộ nghèo, cận nghèo", Type.TEXT, "poverty-status", null),
+            new Column("birthRegisteredOn", "Ngày đăng ký khai sinh", Type.DATE, null, "date"),
+            new Column("healthInsuranceCard", "Số thẻ BHYT", Type.TEXT, null, null),
+            new Column("schoolStatus", "Tình trạng đi học", Type.TEXT, "school-status", null),
+            new Column("disabilityLevel", "Mức độ khuyết tật", Type.TEXT, "disability-levels", null),
+            new Column("parentsStatus", "Tình trạng cha mẹ", Type.TEXT, "parents-status", null),
+            new Column("caregiverName", "Người chăm sóc", Type.TEXT, null, "one caregiver per row"),
+            new Column("caregiverRelationship", "Quan hệ với trẻ", Type.TEXT, "caregiver-relationships", "with caregiverName"),
+            new Column("caregiverPhone", "Điện thoại người chăm sóc", Type.TEXT, null, null),
+            new Column("continuingSupportReason", "Lý do tiếp tục hỗ trợ", Type.TEXT, null, "for a person of 16 or more"),
+            new Column("externalRef", "Mã tham chiếu ngoài", Type.TEXT, null, "the record's id in the source system"),
+            new Column("note", "Ghi chú", Type.TEXT, null, null));
 
     private static final Map<String, Column> BY_HEADER = new HashMap<>();
 

@@ -6,9 +6,10 @@ import java.util.Optional;
 /** The file formats an import reads, known by the media type a file is uploaded with. */
 public enum ImportFormat {
     CSV,
-    JSONL;
+    JSONL,
+    XLSX;
 
-    /** {@code text/csv}; {@code application/jsonl}, {@code application/x-ndjson} or {@code application/x-jsonlines}. */
+    /** {@code text/csv}; {@code application/jsonl} (or x-ndjson, x-jsonlines); the XLSX media type. */
     static Optional<ImportFormat> of(String contentType) {
         if (contentType == null) {
             return Optional.empty();
@@ -17,6 +18,7 @@ public enum ImportFormat {
         return switch (type) {
             case "text/csv" -> Optional.of(CSV);
             case "application/jsonl", "application/x-ndjson", "application/x-jsonlines" -> Optional.of(JSONL);
+            case ImportResource.XLSX -> Optional.of(XLSX);
             default -> Optional.empty();
         };
     }

@@ -48,7 +48,7 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes({"text/csv", "application/jsonl", "application/x-ndjson", "application/x-jsonlines"})
+    @Consumes({"text/csv", "application/jsonl", "application/x-ndjson", "application/x-jsonlines", XLSX})
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(@RestQuery String kind, @RestQuery String mode, @RestQuery String matchBy, @RestQuery String dryRun,
                           @RestQuery String allowPartial, @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String type,

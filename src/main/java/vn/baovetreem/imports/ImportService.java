@@ -88,7 +88,7 @@ public class ImportService {
             throw ApiException.BadRequest.field("INVALID_PARAMETER", "kind", "kind is required: children.");
         }
         ImportFormat format = ImportFormat.of(contentType).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER",
-                "Content-Type", "Send the file as text/csv or application/jsonl."));
+                "Content-Type", "Send the file as text/csv, application/jsonl or an .xlsx workbook."));
         if (content == null || content.length == 0) {
             throw new ApiException.BadRequest("EMPTY_FILE", "The file is empty.");
         }
@@ -153,17 +153,20 @@ public class ImportService {
      * first line is not an object, columns a children file does not have, required ones missing.
      */
     private void checkHeader(ImportFormat format, byte[] content) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
-        } catch (CharacterCodingException e) {
-            throw new ApiException.BadRequest("NOT_UTF8", "The file is not UTF-8 text; save it as UTF-8 (with or without BOM).");
+        if (format != ImportFormat.XLSX) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            } catch (CharacterCodingException e) {
+                throw new ApiException.BadRequest("NOT_UTF8", "The file is not UTF-8 text; save it as UTF-8 (with or without BOM).");
+            }
         }
         List<String> headers;
         try (RowReader rows = RowReader.of(format, new ByteArrayInputStream(content), mapper)) {
             headers = rows.headers();
         } catch (RowReader.Malformed e) {
-            throw new ApiException.BadRequest("NOT_JSON_LINES", e.getMessage() + " A JSON Lines file has one JSON object per line.");
+            throw format == ImportFormat.XLSX ? new ApiException.BadRequest("NOT_A_WORKBOOK", e.getMessage())
+                    : new ApiException.BadRequest("NOT_JSON_LINES", e.getMessage() + " A JSON Lines file has one JSON object per line.");
         } catch (IOException e) {
             throw new ApiException.BadRequest("UNREADABLE_FILE", "The file cannot be read: " + e.getMessage());
         }

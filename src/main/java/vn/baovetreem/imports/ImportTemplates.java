@@ -64,8 +64,14 @@ public class ImportTemplates {
             bold.setFont(font);
             Sheet data = book.createSheet("Trẻ em");
             row(data, 0, bold, ChildColumns.ALL.stream().map(ChildColumns.Column::vietnamese).toList());
+            // Text columns keep what is typed (a personal identification number keeps its leading zero); dates are dates.
+            CellStyle text = book.createCellStyle();
+            text.setDataFormat(book.createDataFormat().getFormat("@"));
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy"));
             for (int i = 0; i < ChildColumns.ALL.size(); i++) {
                 data.setColumnWidth(i, 22 * 256);
+                data.setDefaultColumnStyle(i, ChildColumns.ALL.get(i).type() == ChildColumns.Type.DATE ? date : text);
             }
             data.createFreezePane(0, 1);
             Sheet guide = book.createSheet("Hướng dẫn");

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a file one row at a time, so memory does not grow with the file: CSV (RFC 4180, comma or
- * semicolon, a UTF-8 byte-order mark allowed, lines starting with {@code #} skipped) or JSON Lines
- * (one object per line). Bytes that are not UTF-8 stop the reading with {@link NotUtf8}.
+ * Reads a file one row at a time, so memory does not grow with the rows: CSV (RFC 4180, comma or
+ * semicolon, a UTF-8 byte-order mark allowed, lines starting with {@code #} skipped), JSON Lines
+ * (one object per line) or the first sheet of a workbook. Bytes that are not UTF-8 stop the
+ * reading of text with {@link NotUtf8}.
  */
 abstract class RowReader implements AutoCloseable {
 
@@ -44,6 +45,11 @@ abstract class RowReader implements AutoCloseable {
 
     final BufferedReader reader;
 
+    /** For readers that do not read text. */
+    RowReader() {
+        this.reader = null;
+    }
+
     RowReader(InputStream in) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -58,11 +64,17 @@ abstract class RowReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        if (reader != null) {
+            reader.close();
+        }
     }
 
-    static RowReader of(ImportFormat format, InputStream in, ObjectMapper mapper) {
-        return format == ImportFormat.JSONL ? new JsonLines(in, mapper) : new Csv(in);
+    static RowReader of(ImportFormat format, InputStream in, ObjectMapper mapper) throws IOException {
+        return switch (format) {
+            case CSV -> new Csv(in);
+            case JSONL -> new JsonLines(in, mapper);
+            case XLSX -> new XlsxRows(in);
+        };
     }
 
     int read() throws IOException {

@@ -5,15 +5,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -167,6 +171,42 @@ class ImportApiTest {
         JsonPath again = finished("cp-importer", resumed);
         assertThat(again.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(again.getInt("progress.rowsRead")).isEqualTo(1);
+    }
+
+    @Test
+    void aFilledInWorkbookTemplateImportsWithItsDatesAndLeadingZeros() throws IOException {
+        String word = "Nhape" + SERIAL.incrementAndGet();
+        String id = boy2018();
+        byte[] template = Api.as("commune.yenphuc").queryParam("format", "xlsx").get(IMPORTS + "/templates/children")
+                .then().statusCode(200).extract().asByteArray();
+        byte[] filled;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            Row row = sheet.createRow(1);
+            for (int i = 0; i < header.getLastCellNum(); i++) {
+                switch (header.getCell(i).getStringCellValue()) {
+                    case "Số định danh cá nhân" -> row.createCell(i).setCellValue(id);
+                    case "Họ và tên" -> row.createCell(i).setCellValue("Hà Văn " + word);
+                    case "Ngày sinh" -> row.createCell(i).setCellValue(LocalDate.of(2018, 3, 12));
+                    case "Giới tính" -> row.createCell(i).setCellValue("MALE");
+                    case "Mã thôn" -> row.createCell(i).setCellValue("06283_15");
+                    case "Điện thoại người chăm sóc" -> row.createCell(i).setCellValue("0912345678");
+                    case "Người chăm sóc" -> row.createCell(i).setCellValue("Hà Thị Lan");
+                    case "Quan hệ với trẻ" -> row.createCell(i).setCellValue("MOTHER");
+                    default -> { }
+                }
+            }
+            book.write(out);
+            filled = out.toByteArray();
+        }
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        JsonPath job = finished("cp-importer", start("cp-importer", "kind=children", xlsx, filled));
+        assertThat(job.getString("status")).as(job.getString("message")).isEqualTo("SUCCEEDED");
+        Api.as("commune.yenphuc").queryParam("personalId", id).get("/api/v1/children").then().statusCode(200)
+                .body("items[0].fullName", equalTo("Hà Văn " + word)).body("items[0].dateOfBirth", equalTo("2018-03-12"));
+        Api.badRequestAs("cp-importer").contentType(xlsx).body("not a workbook".getBytes(StandardCharsets.UTF_8))
+                .post(IMPORTS + "?kind=children").then().statusCode(400);
     }
 
     @Test
