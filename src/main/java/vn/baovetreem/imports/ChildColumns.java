@@ -28,6 +28,11 @@ public final class ChildColumns {
 
     /** One column: the API field, the Vietnamese header, what it holds and the code list its values come from. */
     public record Column(String name, String vietnamese, Type type, String codeList, String description) {
+
+        /** A file without this column is refused at upload. */
+        public boolean required() {
+            return description != null && description.startsWith("required");
+        }
     }
 
     public static final List<Column> ALL = List.of(

@@ -43,7 +43,6 @@ import java.util.stream.Collectors;
 public class ImportService {
 
     private static final String ERRORS = "import-errors";
-    static final Set<String> REQUIRED = Set.of("fullName", "dateOfBirth", "sex", "villageCode");
 
     private final ImportJobs jobs;
     private final ImportRunner runner;
@@ -179,7 +178,7 @@ public class ImportService {
                 }
             }, () -> problems.add(new Violation(String.valueOf(header), "is not a column of a children file (see the template)")));
         }
-        REQUIRED.stream().filter(r -> !present.contains(r)).sorted()
+        ChildColumns.ALL.stream().filter(ChildColumns.Column::required).map(ChildColumns.Column::name).filter(r -> !present.contains(r))
                 .forEach(r -> problems.add(new Violation(r, "is a required column and is missing")));
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest("UNKNOWN_OR_MISSING_COLUMNS",

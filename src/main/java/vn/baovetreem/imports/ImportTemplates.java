@@ -78,7 +78,7 @@ public class ImportTemplates {
             row(guide, 0, bold, List.of("Cột (tiếng Việt)", "Column (English)", "Bắt buộc / required", "Ghi chú / notes", "Danh mục / code list"));
             int r = 1;
             for (ChildColumns.Column c : ChildColumns.ALL) {
-                row(guide, r++, null, List.of(c.vietnamese(), c.name(), ImportService.REQUIRED.contains(c.name()) ? "x" : "",
+                row(guide, r++, null, List.of(c.vietnamese(), c.name(), c.required() ? "x" : "",
                         c.description() == null ? "" : c.description(), c.codeList() == null ? "" : c.codeList()));
             }
             for (ChildColumns.Column c : ChildColumns.ALL) {
