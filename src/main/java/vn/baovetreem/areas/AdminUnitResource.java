@@ -19,7 +19,6 @@ import vn.baovetreem.areas.AdminUnitRequests.NewAdminUnit;
 import vn.baovetreem.areas.AdminUnitViews.AdminUnitView;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
-import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 
 import static vn.baovetreem.common.http.QueryParams.date;
@@ -59,10 +58,8 @@ public class AdminUnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewAdminUnit body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createAdminUnit", body, () -> {
-            Versioned<AdminUnitView> created = service.create(body);
-            return created.created(uri.getAbsolutePathBuilder().path(created.body().code()).build());
-        });
+        return idempotency.once(idempotencyKey, "createAdminUnit", body,
+                () -> service.create(body).createdUnder(uri, AdminUnitView::code));
     }
 
     @PATCH

@@ -10,7 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import vn.baovetreem.common.error.ApiException;
+
+import static vn.baovetreem.common.http.QueryParams.pathYear;
 
 /** {@code /calendars/{year}}: operations getCalendar and putCalendar. */
 @Path("/calendars/{year}")
@@ -26,20 +27,13 @@ public class CalendarResource {
 
     @GET
     public Response get(@RestPath String year) {
-        return calendar.get(year(year)).ok();
+        return calendar.get(pathYear(year, "Calendar")).ok();
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@RestPath String year, @RestHeader("If-Match") String ifMatch, WorkingCalendar.YearUpdate body) {
-        return calendar.replace(year(year), ifMatch, body).ok();
+        return calendar.replace(pathYear(year, "Calendar"), ifMatch, body).ok();
     }
 
-    /** A year from 2000 to 2100; anything else names no calendar. */
-    private static int year(String value) {
-        if (value == null || !value.matches("\\d{4}") || Integer.parseInt(value) < 2000 || Integer.parseInt(value) > 2100) {
-            throw new ApiException.NotFound("Calendar", "?");
-        }
-        return Integer.parseInt(value);
-    }
 }

@@ -22,7 +22,6 @@ import vn.baovetreem.cases.CaseViews.CaseView;
 import vn.baovetreem.common.http.FlatBody;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
-import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 
 import java.time.OffsetDateTime;
@@ -78,10 +77,8 @@ public class CaseResource {
         FlatBody flat = FlatBody.of(mapper, body);
         CaseRequests.Subject subject = flat.take(CaseRequests.Subject.class);
         CaseRequests.CaseReport report = flat.rest(CaseRequests.CaseReport.class);
-        return idempotency.once(idempotencyKey, "reportCase", body, () -> {
-            Versioned<CaseView> created = cases.create(subject, report);
-            return created.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build());
-        });
+        return idempotency.once(idempotencyKey, "reportCase", body,
+                () -> cases.create(subject, report).createdUnder(uri, CaseView::id));
     }
 
     @GET

@@ -23,13 +23,14 @@ import vn.baovetreem.children.ChildRequests.EpisodeEnd;
 import vn.baovetreem.children.ChildRequests.NewConsent;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.children.ChildViews.ChildSummary;
+import vn.baovetreem.children.ChildViews.ChildView;
+import vn.baovetreem.children.ConsentService.ConsentView;
+import vn.baovetreem.children.EpisodeService.EpisodeView;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
-import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 
 import java.util.UUID;
-import java.util.function.Function;
 
 import static vn.baovetreem.common.http.QueryParams.date;
 import static vn.baovetreem.common.http.QueryParams.enumValue;
@@ -88,7 +89,7 @@ public class ChildResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ChildDetails body, @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
         return idempotency.once(idempotencyKey, "createChild", body,
-                () -> created(uri, children.create(body), v -> v.id().toString()));
+                () -> children.create(body).createdUnder(uri, ChildView::id));
     }
 
     @GET
@@ -217,7 +218,7 @@ public class ChildResource {
                                   @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
         UUID child = childId(id);
         return idempotency.once(idempotencyKey, "recordConsent:" + child, body,
-                () -> created(uri, consents.record(child, body), v -> v.id().toString()));
+                () -> consents.record(child, body).createdUnder(uri, ConsentView::id));
     }
 
     @POST
@@ -232,11 +233,7 @@ public class ChildResource {
                                 String operation) {
         UUID child = childId(id);
         return idempotency.once(idempotencyKey, operation + ":" + child, body,
-                () -> created(uri, episodes.create(child, kind, body), v -> v.id().toString()));
-    }
-
-    private static <T> Response created(UriInfo uri, Versioned<T> created, Function<T, String> id) {
-        return created.created(uri.getAbsolutePathBuilder().path(id.apply(created.body())).build());
+                () -> episodes.create(child, kind, body).createdUnder(uri, EpisodeView::id));
     }
 
     private static UUID childId(String id) {

@@ -1,5 +1,7 @@
 package vn.baovetreem.imports;
 
+import vn.baovetreem.indicators.Xlsx;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,7 +20,7 @@ public enum ImportFormat {
         return switch (type) {
             case "text/csv" -> Optional.of(CSV);
             case "application/jsonl", "application/x-ndjson", "application/x-jsonlines" -> Optional.of(JSONL);
-            case ImportResource.XLSX -> Optional.of(XLSX);
+            case Xlsx.MEDIA_TYPE -> Optional.of(XLSX);
             default -> Optional.empty();
         };
     }

@@ -1,5 +1,6 @@
 package vn.baovetreem.imports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,8 +32,13 @@ public class ImportJobs {
                       Instant startedAt, Instant finishedAt) {
     }
 
-    /** One problem of one row. */
+    /** Schema {@code ImportError}: one problem of one row. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(int row, String column, String value, String message) {
+    }
+
+    /** An error with its place among the job's errors (what a cursor remembers). */
+    record Stored(int seq, Error error) {
     }
 
     private static final String COLUMNS = """
@@ -143,13 +149,14 @@ public class ImportJobs {
 
     /** The errors of a job after error {@code afterSeq}, in file order. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<Object[]> errors(UUID id, int afterSeq, int limit) {
+    List<Stored> errors(UUID id, int afterSeq, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select seq, row_number, column_name, value, message from import_error
                         where job_id = ?1 and seq > ?2 order by seq limit ?3""")
                 .setParameter(1, id).setParameter(2, afterSeq).setParameter(3, limit).getResultList();
-        return rows;
+        return rows.stream().map(r -> new Stored(((Number) r[0]).intValue(), new Error(((Number) r[1]).intValue(), (String) r[2],
+                (String) r[3], (String) r[4]))).toList();
     }
 
     private static Job job(Object[] r) {

@@ -6,13 +6,11 @@ import org.jboss.logging.Logger;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Role;
-import vn.baovetreem.security.Scope;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -72,8 +70,7 @@ class ImportProcessor {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(job.roles().split(",")).filter(r -> !r.isBlank()).forEach(r -> roles.add(Role.valueOf(r)));
         UnitDirectory.UnitSummary unit = job.unitCode() == null ? null : units.find(job.unitCode()).orElse(null);
-        Scope scope = roles.contains(Role.ADMIN) ? Scope.everything()
-                : unit == null ? Scope.of(List.of()) : Scope.of(units.scopePaths(unit.code()));
-        return new CurrentUser.Resolved(job.subject(), job.username(), job.clientId(), roles, unit, scope);
+        return new CurrentUser.Resolved(job.subject(), job.username(), job.clientId(), roles, unit,
+                currentUser.scopeOf(roles, job.unitCode()));
     }
 }

@@ -17,6 +17,7 @@ import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.paging.Page;
+import vn.baovetreem.indicators.Xlsx;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -35,7 +36,6 @@ import static vn.baovetreem.common.http.QueryParams.text;
 @Authenticated
 public class ImportResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ImportService imports;
     private final ImportTemplates templates;
@@ -48,7 +48,7 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes({"text/csv", "application/jsonl", "application/x-ndjson", "application/x-jsonlines", XLSX})
+    @Consumes({"text/csv", "application/jsonl", "application/x-ndjson", "application/x-jsonlines", Xlsx.MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(@RestQuery String kind, @RestQuery String mode, @RestQuery String matchBy, @RestQuery String dryRun,
                           @RestQuery String allowPartial, @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String type,
@@ -79,7 +79,7 @@ public class ImportResource {
     @GET
     @Path("/{id}/errors")
     @Produces(MediaType.APPLICATION_JSON)
-    public Page<ImportService.ErrorView> errors(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken) {
+    public Page<ImportJobs.Error> errors(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken) {
         return imports.errors(pathId(id, "Import"), integer("pageSize", pageSize), pageToken);
     }
 
@@ -93,14 +93,14 @@ public class ImportResource {
 
     @GET
     @Path("/templates/{kind}")
-    @Produces({"text/csv", XLSX})
+    @Produces({"text/csv", Xlsx.MEDIA_TYPE})
     public Response template(@RestPath String kind, @RestQuery String format) {
         ImportKind k = kind(kind);
         String f = format == null ? "csv" : format.toLowerCase(Locale.ROOT);
         return switch (f) {
             case "csv" -> Response.ok(templates.csv(k), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"mau-nhap_" + kind + ".csv\"").build();
-            case "xlsx" -> Response.ok(templates.xlsx(k), XLSX)
+            case "xlsx" -> Response.ok(templates.xlsx(k), Xlsx.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"mau-nhap_" + kind + ".xlsx\"").build();
             default -> throw ApiException.BadRequest.field("INVALID_PARAMETER", "format", "format is csv or xlsx.");
         };

@@ -75,11 +75,6 @@ public class ImportService {
     public record Progress(int rowsRead, int rowsValid, int rowsInvalid, int rowsWritten, int rowsUnchanged) {
     }
 
-    /** Schema {@code ImportError}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ErrorView(int row, String column, String value, String message) {
-    }
-
     @Transactional
     public JobView start(Request request, String contentType, byte[] content) {
         CurrentUser.Resolved user = access.check(Operation.RUN_IMPORTS);
@@ -111,7 +106,7 @@ public class ImportService {
 
     /** A page of the job's row problems, in file order. */
     @Transactional
-    public Page<ErrorView> errors(UUID id, Integer pageSize, String pageToken) {
+    public Page<ImportJobs.Error> errors(UUID id, Integer pageSize, String pageToken) {
         visible(id);
         String fingerprint = id.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, ERRORS, fingerprint), paging);
@@ -121,9 +116,9 @@ public class ImportService {
         } catch (NumberFormatException e) {
             throw PageToken.invalid();
         }
-        List<Object[]> rows = jobs.errors(id, after, page.size() + 1);
-        Page<Object[]> overfetched = Page.fromOverfetch(rows, page.size(), last -> PageToken.encode(ERRORS, fingerprint, last[0].toString()));
-        return new Page<>(overfetched.items().stream().map(ImportService::error).toList(), overfetched.nextPageToken());
+        Page<ImportJobs.Stored> stored = Page.fromOverfetch(jobs.errors(id, after, page.size() + 1), page.size(),
+                last -> PageToken.encode(ERRORS, fingerprint, String.valueOf(last.seq())));
+        return new Page<>(stored.items().stream().map(ImportJobs.Stored::error).toList(), stored.nextPageToken());
     }
 
     /** Every stored problem as CSV (UTF-8 with a byte-order mark, for Excel). */
@@ -132,8 +127,8 @@ public class ImportService {
         visible(id);
         StringBuilder out = new StringBuilder(CsvLines.BOM);
         CsvLines.line(out, List.of("row", "column", "value", "message"));
-        for (Object[] r : jobs.errors(id, 0, ChildrenImport.MAX_ERRORS)) {
-            ErrorView e = error(r);
+        for (ImportJobs.Stored stored : jobs.errors(id, 0, ChildrenImport.MAX_ERRORS)) {
+            ImportJobs.Error e = stored.error();
             CsvLines.line(out, List.of(String.valueOf(e.row()), e.column() == null ? "" : e.column(), e.value() == null ? "" : e.value(),
                     e.message()));
         }
@@ -184,10 +179,6 @@ public class ImportService {
             throw new ApiException.BadRequest("UNKNOWN_OR_MISSING_COLUMNS",
                     "The file's columns are not those of a children file; see GET /imports/templates/children.", problems);
         }
-    }
-
-    private static ErrorView error(Object[] r) {
-        return new ErrorView(((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4]);
     }
 
     private JobView view(ImportJobs.Job j) {

@@ -27,7 +27,7 @@ public class ExportResource {
 
     @GET
     @Path("/circular-13")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", Xlsx.MEDIA_TYPE})
     public Response circular13(@RestQuery String unit, @RestQuery String period, @RestQuery String from, @RestQuery String to,
                                @RestQuery String format, @RestQuery String suppressBelow,
                                @RestHeader("If-None-Match") String ifNoneMatch) {

@@ -35,7 +35,7 @@ public class Exports {
     public enum Format {
         JSON("application/json", "json"),
         CSV("text/csv; charset=UTF-8", "csv"),
-        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        XLSX(Xlsx.MEDIA_TYPE, "xlsx"),
         DHIS2("application/json", "dhis2.json");
 
         final String mediaType;

@@ -35,6 +35,9 @@ import java.util.function.Consumer;
  */
 public final class Xlsx {
 
+    /** The media type of a workbook. */
+    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] HEADER = {"STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Đơn vị hành chính", "Phân tổ",
             "Tử số", "Mẫu số", "Giá trị", "Ghi chú"};

@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
-import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.interventions.InterventionViews.InterventionView;
 
@@ -71,10 +70,8 @@ public class InterventionResource {
     public Response create(ObjectNode body, @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri)
             throws JsonProcessingException {
         InterventionRequests.NewIntervention request = InterventionRequests.NewIntervention.read(mapper, body);
-        return idempotency.once(idempotencyKey, "createIntervention", body, () -> {
-            Versioned<InterventionView> created = interventions.create(request);
-            return created.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build());
-        });
+        return idempotency.once(idempotencyKey, "createIntervention", body,
+                () -> interventions.create(request).createdUnder(uri, InterventionView::id));
     }
 
     @GET

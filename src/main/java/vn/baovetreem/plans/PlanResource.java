@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
-import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.plans.PlanService.PlanView;
 import vn.baovetreem.plans.PlanService.TargetView;
@@ -65,10 +64,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(PlanRequests.NewPlan body, @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createPlan", body, () -> {
-            Versioned<PlanView> created = plans.create(body);
-            return created.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build());
-        });
+        return idempotency.once(idempotencyKey, "createPlan", body, () -> plans.create(body).createdUnder(uri, PlanView::id));
     }
 
     @GET
@@ -117,10 +113,8 @@ public class PlanResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response addTarget(@RestPath String id, PlanRequests.TargetDetails body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                               UriInfo uri) {
-        return idempotency.once(idempotencyKey, "addTarget", body, () -> {
-            Versioned<TargetView> created = plans.addTarget(planId(id), body);
-            return created.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build());
-        });
+        return idempotency.once(idempotencyKey, "addTarget", body,
+                () -> plans.addTarget(planId(id), body).createdUnder(uri, TargetView::id));
     }
 
     @GET

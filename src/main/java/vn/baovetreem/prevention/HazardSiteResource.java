@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
-import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.prevention.HazardSiteService.SiteView;
 
@@ -73,10 +72,8 @@ public class HazardSiteResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(HazardSiteRequests.NewHazardSite body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createHazardSite", body, () -> {
-            Versioned<SiteView> created = sites.create(body);
-            return created.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build());
-        });
+        return idempotency.once(idempotencyKey, "createHazardSite", body,
+                () -> sites.create(body).createdUnder(uri, SiteView::id));
     }
 
     @GET

@@ -16,10 +16,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
-import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.prevention.HouseholdService.HouseholdView;
 
@@ -29,6 +27,7 @@ import java.util.Map;
 import static vn.baovetreem.common.http.QueryParams.bool;
 import static vn.baovetreem.common.http.QueryParams.integer;
 import static vn.baovetreem.common.http.QueryParams.pathId;
+import static vn.baovetreem.common.http.QueryParams.pathYear;
 import static vn.baovetreem.common.http.QueryParams.text;
 import static vn.baovetreem.common.http.QueryParams.uuid;
 
@@ -63,10 +62,8 @@ public class HouseholdResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(HouseholdRequests.HouseholdDetails body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createHousehold", body, () -> {
-            Versioned<HouseholdView> created = households.create(body);
-            return created.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build());
-        });
+        return idempotency.once(idempotencyKey, "createHousehold", body,
+                () -> households.create(body).createdUnder(uri, HouseholdView::id));
     }
 
     @GET
@@ -96,7 +93,7 @@ public class HouseholdResource {
     @Path("/{id}/assessments/{year}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response assessment(@RestPath String id, @RestPath String year) {
-        return households.assessment(pathId(id, "Household"), year(id, year)).ok();
+        return households.assessment(pathId(id, "Household"), pathYear(year, "Safe-home assessment")).ok();
     }
 
     @PUT
@@ -105,15 +102,9 @@ public class HouseholdResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response assess(@RestPath String id, @RestPath String year, @RestHeader("If-Match") String ifMatch,
                            HouseholdRequests.Assessment body, UriInfo uri) {
-        HouseholdService.Assessed assessed = households.assess(pathId(id, "Household"), year(id, year), ifMatch, body);
+        HouseholdService.Assessed assessed = households.assess(pathId(id, "Household"), pathYear(year, "Safe-home assessment"),
+                ifMatch, body);
         return assessed.created() ? assessed.assessment().created(uri.getAbsolutePath()) : assessed.assessment().ok();
     }
 
-    /** A year in the path; anything else names no assessment. */
-    private static int year(String id, String year) {
-        if (year == null || !year.matches("(19|20)\\d\\d")) {
-            throw new ApiException.NotFound("Safe-home assessment", id + "/" + year);
-        }
-        return Integer.parseInt(year);
-    }
 }

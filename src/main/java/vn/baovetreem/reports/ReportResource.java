@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
-import vn.baovetreem.common.http.Versioned;
+import vn.baovetreem.indicators.Xlsx;
 import vn.baovetreem.reports.ReportService.ReportView;
 
 import java.util.UUID;
@@ -34,7 +34,6 @@ import static vn.baovetreem.common.http.QueryParams.text;
 @Authenticated
 public class ReportResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ReportService reports;
     private final Idempotency idempotency;
@@ -54,10 +53,8 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(ReportService.NewReport body, @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createReport", body, () -> {
-            Versioned<ReportView> created = reports.create(body);
-            return created.created(uri.getAbsolutePathBuilder().path(created.body().id().toString()).build());
-        });
+        return idempotency.once(idempotencyKey, "createReport", body,
+                () -> reports.create(body).createdUnder(uri, ReportView::id));
     }
 
     @GET
@@ -93,10 +90,10 @@ public class ReportResource {
     /** The same version as a workbook: the report's text and progress, then the indicator sheets. */
     @GET
     @Path("/{id}/versions/{number}")
-    @Produces(XLSX)
+    @Produces(Xlsx.MEDIA_TYPE)
     public Response workbook(@RestPath String id, @RestPath String number) {
         ReportService.Workbook workbook = reports.workbook(reportId(id), versionNumber(id, number));
-        return Response.ok(workbook.body(), XLSX).header("Content-Disposition", "attachment; filename=\"" + workbook.fileName() + "\"")
+        return Response.ok(workbook.body(), Xlsx.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"" + workbook.fileName() + "\"")
                 .build();
     }
 

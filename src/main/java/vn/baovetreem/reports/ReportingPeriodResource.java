@@ -8,7 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
-import vn.baovetreem.common.error.ApiException;
+
+import static vn.baovetreem.common.http.QueryParams.pathYear;
 
 /** {@code /reporting-periods/{year}}: operations getReportingPeriods and setReportingPeriods. */
 @Path("/reporting-periods/{year}")
@@ -24,20 +25,14 @@ public class ReportingPeriodResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ReportingPeriods.YearView get(@RestPath String year) {
-        return periods.read(year(year));
+        return periods.read(pathYear(year, "Reporting year"));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public ReportingPeriods.YearView put(@RestPath String year, ReportingPeriods.YearInput body) {
-        return periods.replace(year(year), body);
+        return periods.replace(pathYear(year, "Reporting year"), body);
     }
 
-    private static int year(String year) {
-        if (year == null || !year.matches("20\\d\\d")) {
-            throw new ApiException.NotFound("Reporting year", String.valueOf(year));
-        }
-        return Integer.parseInt(year);
-    }
 }

@@ -42,6 +42,14 @@ public class CurrentUser {
     }
 
     /**
+     * Where a caller with these roles and unit may act: everywhere for an admin, otherwise the
+     * unit's subtree and the subtrees of the units it succeeded.
+     */
+    public Scope scopeOf(Set<Role> roles, String unitCode) {
+        return roles.contains(Role.ADMIN) ? Scope.everything() : Scope.of(units.scopePaths(unitCode));
+    }
+
+    /**
      * Makes this request context act for {@code user}: a background job (an import) runs with the
      * roles and scope of the person who started it, and its audit events name them.
      */
@@ -85,7 +93,6 @@ public class CurrentUser {
                             + (unit.successorCode() != null ? "; it was succeeded by '" + unit.successorCode() + "'" : "")
                             + ". Ask an administrator to update your account.");
         }
-        Scope scope = roles.contains(Role.ADMIN) ? Scope.everything() : Scope.of(units.scopePaths(unitCode));
-        return new Resolved(token.getSubject(), username, clientId, roles, unit, scope);
+        return new Resolved(token.getSubject(), username, clientId, roles, unit, scopeOf(roles, unitCode));
     }
 }

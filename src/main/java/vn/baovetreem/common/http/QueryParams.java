@@ -97,6 +97,14 @@ public final class QueryParams {
         return parseUuid(value).orElseThrow(() -> new ApiException.NotFound(recordType, "?"));
     }
 
+    /** A year given in the path, from 2000 to 2100: anything else names no record (404). */
+    public static int pathYear(String value, String recordType) {
+        if (value == null || !value.matches("\\d{4}") || Integer.parseInt(value) < 2000 || Integer.parseInt(value) > 2100) {
+            throw new ApiException.NotFound(recordType, String.valueOf(value));
+        }
+        return Integer.parseInt(value);
+    }
+
     private static Optional<UUID> parseUuid(String value) {
         if (value == null || value.length() != 36) {
             return Optional.empty();
