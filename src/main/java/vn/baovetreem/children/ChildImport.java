@@ -5,6 +5,7 @@ import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.persistence.WriteOutcome;
 import vn.baovetreem.security.Scope;
 
 import java.time.Clock;
@@ -30,9 +31,6 @@ public class ChildImport {
 
     /** How an existing record is recognised in upsert mode. */
     public enum MatchBy { PERSONAL_ID, EXTERNAL_REF }
-
-    /** What writing a row did. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     /** A row that passed the checks: its cleaned details and where the child sits. */
     public record Valid(ChildDetails details, String unitPath) {
@@ -98,6 +96,12 @@ public class ChildImport {
                 holding("externalRef", rows.stream().map(ChildDetails::externalRef), Child::externalRef));
     }
 
+    /** The records holding these keys under {@code by}, by key, found in one query. */
+    public Map<String, Child> byKey(MatchBy by, Collection<String> keys) {
+        return by == MatchBy.PERSONAL_ID ? holding("personalId", keys.stream(), Child::personalId)
+                : holding("externalRef", keys.stream(), Child::externalRef);
+    }
+
     private Map<String, Child> holding(String field, Stream<String> values, Function<Child, String> key) {
         List<String> wanted = values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
         if (wanted.isEmpty()) {
@@ -131,17 +135,17 @@ public class ChildImport {
      * Creates the record, or updates {@code match} when the row changes it, with the audit event the
      * API writes. Nothing is flushed here: the import flushes records and events a batch at a time.
      */
-    public Outcome write(Valid row, Child match, String username, Villages villages, AuditTrail.Buffer events) {
+    public WriteOutcome write(Valid row, Child match, String username, Villages villages, AuditTrail.Buffer events) {
         if (match == null) {
             Child child = Child.register(username, clock.instant());
             child.describe(row.details(), row.unitPath());
             children.persist(child);
             events.add("CREATE", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
                     view(child, villages, NO_EPISODES));
-            return Outcome.CREATED;
+            return WriteOutcome.CREATED;
         }
         if (sameAs(match, row, username)) {
-            return Outcome.UNCHANGED;
+            return WriteOutcome.UNCHANGED;
         }
         ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(List.of(match.id()), today());
         ChildViews.ChildView before = view(match, villages, episodes);
@@ -149,7 +153,7 @@ public class ChildImport {
         match.touch(clock.instant());
         events.add("UPDATE", ChildService.RECORD_TYPE, match.id().toString(), match.unitPath(), before,
                 view(match, villages, episodes));
-        return Outcome.UPDATED;
+        return WriteOutcome.UPDATED;
     }
 
     private static final ChildRepository.ActiveEpisodes NO_EPISODES = new ChildRepository.ActiveEpisodes(Map.of(), Map.of());

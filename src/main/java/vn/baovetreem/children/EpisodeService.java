@@ -172,7 +172,7 @@ public class EpisodeService {
                 child.id().toString(), child.unitPath(), null, null);
     }
 
-    private NewEpisode check(EpisodeKind kind, NewEpisode r, Child child, List<ChildEpisode> existing, UUID self) {
+    NewEpisode check(EpisodeKind kind, NewEpisode r, Child child, List<ChildEpisode> existing, UUID self) {
         List<Violation> problems = new ArrayList<>();
         LocalDate today = childService.today();
         if (!codes.contains(kind.codeList(), r.code())) {

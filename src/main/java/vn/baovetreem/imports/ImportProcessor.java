@@ -21,14 +21,16 @@ class ImportProcessor {
     private static final Logger LOG = Logger.getLogger(ImportProcessor.class);
 
     private final ImportJobs jobs;
-    private final ChildrenImport children;
+    private final ImportPasses passes;
+    private final KindFiles files;
     private final CurrentUser currentUser;
     private final UnitDirectory units;
     private final Clock clock;
 
-    ImportProcessor(ImportJobs jobs, ChildrenImport children, CurrentUser currentUser, UnitDirectory units, Clock clock) {
+    ImportProcessor(ImportJobs jobs, ImportPasses passes, KindFiles files, CurrentUser currentUser, UnitDirectory units, Clock clock) {
         this.jobs = jobs;
-        this.children = children;
+        this.passes = passes;
+        this.files = files;
         this.currentUser = currentUser;
         this.units = units;
         this.clock = clock;
@@ -40,7 +42,8 @@ class ImportProcessor {
         try {
             CurrentUser.Resolved user = actor(job);
             currentUser.actAs(user);
-            ChildrenImport.Checked checked = children.check(job, user.scope());
+            KindFile<?> file = files.of(job.kind());
+            ImportPasses.Checked checked = passes.check(file, job, user.scope());
             int invalid = checked.invalid().size();
             if (checked.read() == 0) {
                 jobs.finish(id, ImportStatus.FAILED, "The file has no rows.", clock.instant());
@@ -51,14 +54,14 @@ class ImportProcessor {
                 jobs.finish(id, ImportStatus.SUCCEEDED, "Dry run: " + (checked.read() - invalid) + " rows would be written, "
                         + invalid + " have problems; nothing was written.", clock.instant());
             } else {
-                ChildrenImport.Written written = children.write(job, user.scope(), checked);
+                ImportPasses.Written written = passes.write(file, job, user.scope(), checked);
                 jobs.finish(id, ImportStatus.SUCCEEDED, written.created() + " created, " + written.updated() + " updated, "
                         + written.unchanged() + " unchanged" + (invalid > 0 ? ", " + invalid + " rows with problems left out." : "."),
                         clock.instant());
             }
         } catch (RowReader.NotUtf8 | RowReader.Malformed e) {
             jobs.finish(id, ImportStatus.FAILED, e.getMessage() + " Nothing was written.", clock.instant());
-        } catch (ChildrenImport.RegistryChanged e) {
+        } catch (ImportPasses.RegistryChanged e) {
             jobs.finish(id, ImportStatus.FAILED, e.getMessage(), clock.instant());
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Import %s failed", id);

@@ -28,9 +28,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Starts imports and reports on them. The file is checked enough at upload to refuse what can
@@ -46,14 +48,16 @@ public class ImportService {
 
     private final ImportJobs jobs;
     private final ImportRunner runner;
+    private final KindFiles files;
     private final AccessPolicy access;
     private final PagingConfig paging;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    ImportService(ImportJobs jobs, ImportRunner runner, AccessPolicy access, PagingConfig paging, ObjectMapper mapper, Clock clock) {
+    ImportService(ImportJobs jobs, ImportRunner runner, KindFiles files, AccessPolicy access, PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.jobs = jobs;
         this.runner = runner;
+        this.files = files;
         this.access = access;
         this.paging = paging;
         this.mapper = mapper;
@@ -79,16 +83,16 @@ public class ImportService {
     public JobView start(Request request, String contentType, byte[] content) {
         CurrentUser.Resolved user = access.check(Operation.RUN_IMPORTS);
         if (request.kind() == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "kind", "kind is required: children.");
+            throw ApiException.BadRequest.field("INVALID_PARAMETER", "kind", "kind is required: children, circumstances or interventions.");
         }
         ImportFormat format = ImportFormat.of(contentType).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER",
                 "Content-Type", "Send the file as text/csv, application/jsonl or an .xlsx workbook."));
         if (content == null || content.length == 0) {
             throw new ApiException.BadRequest("EMPTY_FILE", "The file is empty.");
         }
-        checkHeader(format, content);
         ImportMode mode = request.mode() != null ? request.mode() : ImportMode.CREATE;
         ChildImport.MatchBy matchBy = request.matchBy() != null ? request.matchBy() : ChildImport.MatchBy.PERSONAL_ID;
+        checkHeader(files.of(request.kind()), format, matchBy, content);
         String roles = user.roles().stream().map(Role::name).collect(Collectors.joining(","));
         ImportJobs.Job job = new ImportJobs.Job(UUID.randomUUID(), request.kind(), format, mode, matchBy, request.dryRun(),
                 request.allowPartial(), ImportStatus.QUEUED, request.fileName(), content.length, 0, 0, 0, 0, 0, null, user.username(),
@@ -127,7 +131,7 @@ public class ImportService {
         visible(id);
         StringBuilder out = new StringBuilder(CsvLines.BOM);
         CsvLines.line(out, List.of("row", "column", "value", "message"));
-        for (ImportJobs.Stored stored : jobs.errors(id, 0, ChildrenImport.MAX_ERRORS)) {
+        for (ImportJobs.Stored stored : jobs.errors(id, 0, ImportPasses.MAX_ERRORS)) {
             ImportJobs.Error e = stored.error();
             CsvLines.line(out, List.of(String.valueOf(e.row()), e.column() == null ? "" : e.column(), e.value() == null ? "" : e.value(),
                     e.message()));
@@ -144,9 +148,9 @@ public class ImportService {
 
     /**
      * Refuses at upload what no row could fix: text that is not UTF-8, a JSON Lines file whose
-     * first line is not an object, columns a children file does not have, required ones missing.
+     * first line is not an object, columns the kind's file does not have, required ones missing.
      */
-    private void checkHeader(ImportFormat format, byte[] content) {
+    private void checkHeader(KindFile<?> file, ImportFormat format, ChildImport.MatchBy matchBy, byte[] content) {
         if (format != ImportFormat.XLSX) {
             try {
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -156,7 +160,7 @@ public class ImportService {
             }
         }
         List<String> headers;
-        try (RowReader rows = RowReader.of(format, new ByteArrayInputStream(content), mapper)) {
+        try (RowReader rows = RowReader.of(format, new ByteArrayInputStream(content), file.columns(), mapper)) {
             headers = rows.headers();
         } catch (RowReader.Malformed e) {
             throw format == ImportFormat.XLSX ? new ApiException.BadRequest("NOT_A_WORKBOOK", e.getMessage())
@@ -164,20 +168,22 @@ public class ImportService {
         } catch (IOException e) {
             throw new ApiException.BadRequest("UNREADABLE_FILE", "The file cannot be read: " + e.getMessage());
         }
+        String kind = file.kind().name().toLowerCase(Locale.ROOT);
         List<Violation> problems = new ArrayList<>();
         Set<String> present = new HashSet<>();
         for (String header : headers) {
-            ChildColumns.of(header).ifPresentOrElse(c -> {
+            file.columns().of(header).ifPresentOrElse(c -> {
                 if (!present.add(c.name())) {
                     problems.add(new Violation(header, "names a column that appears twice"));
                 }
-            }, () -> problems.add(new Violation(String.valueOf(header), "is not a column of a children file (see the template)")));
+            }, () -> problems.add(new Violation(String.valueOf(header), "is not a column of a " + kind + " file (see the template)")));
         }
-        ChildColumns.ALL.stream().filter(ChildColumns.Column::required).map(ChildColumns.Column::name).filter(r -> !present.contains(r))
+        Stream.concat(file.columns().all().stream().filter(Columns.Column::required), file.keyColumn(matchBy).stream())
+                .map(Columns.Column::name).filter(r -> !present.contains(r))
                 .forEach(r -> problems.add(new Violation(r, "is a required column and is missing")));
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest("UNKNOWN_OR_MISSING_COLUMNS",
-                    "The file's columns are not those of a children file; see GET /imports/templates/children.", problems);
+                    "The file's columns are not those of a " + kind + " file; see GET /imports/templates/" + kind + ".", problems);
         }
     }
 

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -29,27 +30,33 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ImportTemplates {
 
+    private final KindFiles files;
     private final CodeListCatalog codes;
     private final AccessPolicy access;
 
-    ImportTemplates(CodeListCatalog codes, AccessPolicy access) {
+    ImportTemplates(KindFiles files, CodeListCatalog codes, AccessPolicy access) {
+        this.files = files;
         this.codes = codes;
         this.access = access;
     }
 
     public byte[] csv(ImportKind kind) {
         access.check(Operation.RUN_IMPORTS);
+        List<Columns.Column> columns = files.of(kind).columns().all();
         StringBuilder out = new StringBuilder(CsvLines.BOM);
-        CsvLines.line(out, ChildColumns.ALL.stream().map(ChildColumns.Column::vietnamese).toList());
-        out.append("# Mẫu nhập danh sách trẻ em / children import template. Tiêu đề cột tiếng Việt hoặc tiếng Anh / "
-                + "Vietnamese or English headers: ")
-                .append(ChildColumns.ALL.stream().map(c -> c.vietnamese() + " = " + c.name()).collect(Collectors.joining("; ")))
+        CsvLines.line(out, columns.stream().map(Columns.Column::vietnamese).toList());
+        out.append("# Mẫu nhập ").append(kind.title()).append(" / ").append(kind.name().toLowerCase(Locale.ROOT))
+                .append(" import template. Tiêu đề cột tiếng Việt hoặc tiếng Anh / Vietnamese or English headers: ")
+                .append(columns.stream().map(c -> c.vietnamese() + " = " + c.name()).collect(Collectors.joining("; ")))
                 .append("\r\n");
-        for (ChildColumns.Column c : ChildColumns.ALL) {
-            if (c.codeList() != null) {
-                codes.find(c.codeList()).ifPresent(list -> out.append("# ").append(c.vietnamese()).append(" (").append(c.name())
-                        .append("): ").append(list.entries().stream().map(e -> e.code() + " = " + e.labelVi())
-                                .collect(Collectors.joining("; "))).append("\r\n"));
+        for (Columns.Column c : columns) {
+            for (CodeList list : lists(c)) {
+                comment(out, c.vietnamese() + " (" + c.name() + ", " + list.name() + ")", list.entries());
+                for (CodeList.Entry e : list.entries()) {
+                    if (e.subcodes() != null && !e.subcodes().isEmpty()) {
+                        comment(out, "Mã nhóm nhỏ của / subcodes of " + e.code(), e.subcodes());
+                    }
+                }
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -57,35 +64,38 @@ public class ImportTemplates {
 
     public byte[] xlsx(ImportKind kind) {
         access.check(Operation.RUN_IMPORTS);
+        List<Columns.Column> columns = files.of(kind).columns().all();
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Sheet data = book.createSheet("Trẻ em");
-            row(data, 0, bold, ChildColumns.ALL.stream().map(ChildColumns.Column::vietnamese).toList());
+            Sheet data = book.createSheet(kind.sheet());
+            row(data, 0, bold, columns.stream().map(Columns.Column::vietnamese).toList());
             // Text columns keep what is typed (a personal identification number keeps its leading zero); dates are dates.
             CellStyle text = book.createCellStyle();
             text.setDataFormat(book.createDataFormat().getFormat("@"));
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy"));
-            for (int i = 0; i < ChildColumns.ALL.size(); i++) {
+            CellStyle number = book.createCellStyle();
+            number.setDataFormat(book.createDataFormat().getFormat("#,##0"));
+            for (int i = 0; i < columns.size(); i++) {
                 data.setColumnWidth(i, 22 * 256);
-                data.setDefaultColumnStyle(i, ChildColumns.ALL.get(i).type() == ChildColumns.Type.DATE ? date : text);
+                data.setDefaultColumnStyle(i, switch (columns.get(i).type()) {
+                    case DATE -> date;
+                    case NUMBER -> number;
+                    case TEXT, YES_NO -> text;
+                });
             }
             data.createFreezePane(0, 1);
             Sheet guide = book.createSheet("Hướng dẫn");
             row(guide, 0, bold, List.of("Cột (tiếng Việt)", "Column (English)", "Bắt buộc / required", "Ghi chú / notes", "Danh mục / code list"));
             int r = 1;
-            for (ChildColumns.Column c : ChildColumns.ALL) {
+            for (Columns.Column c : columns) {
                 row(guide, r++, null, List.of(c.vietnamese(), c.name(), c.required() ? "x" : "",
-                        c.description() == null ? "" : c.description(), c.codeList() == null ? "" : c.codeList()));
+                        c.description() == null ? "" : c.description(), String.join(", ", c.codeLists())));
             }
-            for (ChildColumns.Column c : ChildColumns.ALL) {
-                if (c.codeList() != null) {
-                    codes.find(c.codeList()).ifPresent(list -> codeSheet(book, bold, list));
-                }
-            }
+            columns.stream().flatMap(c -> lists(c).stream()).forEach(list -> codeSheet(book, bold, list));
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -93,12 +103,25 @@ public class ImportTemplates {
         }
     }
 
+    private List<CodeList> lists(Columns.Column column) {
+        return column.codeLists().stream().flatMap(name -> codes.find(name).stream()).toList();
+    }
+
+    private static void comment(StringBuilder out, String about, List<CodeList.Entry> entries) {
+        out.append("# ").append(about).append(": ")
+                .append(entries.stream().map(e -> e.code() + " = " + e.labelVi()).collect(Collectors.joining("; "))).append("\r\n");
+    }
+
+    /** A sheet of the list's codes; a code's subcodes follow it, each naming the code it refines. */
     private static void codeSheet(XSSFWorkbook book, CellStyle bold, CodeList list) {
         Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(list.name()));
-        row(sheet, 0, bold, List.of("code", list.labelVi(), list.labelEn()));
+        row(sheet, 0, bold, List.of("code", list.labelVi(), list.labelEn(), "thuộc mã / subcode of"));
         int r = 1;
         for (CodeList.Entry e : list.entries()) {
-            row(sheet, r++, null, List.of(e.code(), e.labelVi(), e.labelEn()));
+            row(sheet, r++, null, List.of(e.code(), e.labelVi(), e.labelEn(), ""));
+            for (CodeList.Entry sub : e.subcodes() == null ? List.<CodeList.Entry>of() : e.subcodes()) {
+                row(sheet, r++, null, List.of(sub.code(), sub.labelVi(), sub.labelEn(), e.code()));
+            }
         }
     }
 

@@ -69,11 +69,12 @@ abstract class RowReader implements AutoCloseable {
         }
     }
 
-    static RowReader of(ImportFormat format, InputStream in, ObjectMapper mapper) throws IOException {
+    /** A reader of {@code format}; a workbook's columns tell which of its numbers are dates. */
+    static RowReader of(ImportFormat format, InputStream in, Columns columns, ObjectMapper mapper) throws IOException {
         return switch (format) {
             case CSV -> new Csv(in);
             case JSONL -> new JsonLines(in, mapper);
-            case XLSX -> new XlsxRows(in);
+            case XLSX -> new XlsxRows(in, columns);
         };
     }
 

@@ -34,10 +34,12 @@ final class XlsxRows extends RowReader {
     private final OPCPackage pkg;
     private final ReadOnlySharedStringsTable strings;
     private final XMLStreamReader xml;
+    private final Columns columns;
     private List<String> headers;
     private Map<Integer, Boolean> dateColumn;
 
-    XlsxRows(InputStream in) throws IOException {
+    XlsxRows(InputStream in, Columns columns) throws IOException {
+        this.columns = columns;
         try {
             this.pkg = OPCPackage.open(in);
             XSSFReader workbook = new XSSFReader(pkg);
@@ -72,7 +74,7 @@ final class XlsxRows extends RowReader {
                 for (int i = 0; i <= last; i++) {
                     String header = blankToNull(first.values().get(i));
                     headers.add(header);
-                    dateColumn.put(i, ChildColumns.of(header).map(c -> c.type() == ChildColumns.Type.DATE).orElse(false));
+                    dateColumn.put(i, columns.of(header).map(c -> c.type() == Columns.Type.DATE).orElse(false));
                 }
             }
         }

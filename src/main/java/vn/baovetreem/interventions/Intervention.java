@@ -127,6 +127,12 @@ public class Intervention extends Recorded {
         touch(now);
     }
 
+    /** Moves to {@code status} as a file of the source system says (the import checks it moves forward). */
+    void advance(InterventionStatus status, Instant now) {
+        this.status = status;
+        touch(now);
+    }
+
     void cancel(String reason, Instant now) {
         this.status = InterventionStatus.CANCELLED;
         this.cancellationReason = reason;

@@ -295,7 +295,7 @@ public class InterventionService {
     }
 
     /** Checks the details against the code lists, the dates of the children and the allowance rules. */
-    private InterventionDetails check(InterventionDetails d, InterventionStatus status, List<Child> recipients) {
+    InterventionDetails check(InterventionDetails d, InterventionStatus status, List<Child> recipients) {
         List<Violation> problems = new ArrayList<>();
         codes.checkCode(problems, "type", "intervention-types", d.type());
         codes.checkCode(problems, "protectionLevel", "protection-levels", d.protectionLevel());

@@ -234,7 +234,7 @@ class ImportApiTest {
                 .then().statusCode(404);
 
         String template = Api.as("cp-importer").get(IMPORTS + "/templates/children").then().statusCode(200).extract().asString();
-        assertThat(template).startsWith("\uFEFFSố định danh cá nhân,Họ và tên,Ngày sinh").contains("# Giới tính (sex): ");
+        assertThat(template).startsWith("\uFEFFSố định danh cá nhân,Họ và tên,Ngày sinh").contains("# Giới tính (sex, sexes): ");
         byte[] workbook = Api.as("commune.yenphuc").queryParam("format", "xlsx").get(IMPORTS + "/templates/children")
                 .then().statusCode(200).extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {

@@ -1,0 +1,114 @@
+package vn.baovetreem.imports;
+
+import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.text.Texts;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The columns of one kind of file. Each has an English name (the API's field) and a Vietnamese
+ * header, and either may head the column, without regard to case, diacritics, spaces or
+ * underscores. Dates are {@code yyyy-MM-dd} or {@code dd/MM/yyyy}; yes/no columns take
+ * {@code true}/{@code false}, {@code 1}/{@code 0} or {@code có}/{@code không}; numbers are whole,
+ * and may group thousands with dots, commas or spaces.
+ */
+final class Columns {
+
+    /** What a column holds, which decides how a cell is read. */
+    enum Type { TEXT, DATE, YES_NO, NUMBER }
+
+    /** One column: the API field, the Vietnamese header, what it holds and the code lists its values come from. */
+    record Column(String name, String vietnamese, Type type, List<String> codeLists, String description) {
+
+        Column(String name, String vietnamese, Type type, String codeList, String description) {
+            this(name, vietnamese, type, List.of(codeList), description);
+        }
+
+        /** A column whose values come from no code list. */
+        Column(String name, String vietnamese, Type type, String description) {
+            this(name, vietnamese, type, List.of(), description);
+        }
+
+        /** A file without this column is refused at upload. */
+        boolean required() {
+            return description != null && description.startsWith("required");
+        }
+    }
+
+    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu");
+    /** Digits, with thousands grouped by one separator ({@code 1.500.000}, {@code 1,500,000}, {@code 1 500 000}). */
+    private static final Pattern WHOLE = Pattern.compile("\\d+|\\d{1,3}(\\.\\d{3})+|\\d{1,3}(,\\d{3})+|\\d{1,3}( \\d{3})+");
+
+    private final List<Column> all;
+    private final Map<String, Column> byHeader = new HashMap<>();
+
+    Columns(List<Column> all) {
+        this.all = List.copyOf(all);
+        for (Column c : all) {
+            byHeader.put(key(c.name()), c);
+            byHeader.put(key(c.vietnamese()), c);
+        }
+    }
+
+    List<Column> all() {
+        return all;
+    }
+
+    /** The column a header names, if any. */
+    Optional<Column> of(String header) {
+        return Optional.ofNullable(byHeader.get(key(header)));
+    }
+
+    private static String key(String header) {
+        return header == null ? "" : Texts.fold(header).replaceAll("[\\s_.-]", "");
+    }
+
+    static LocalDate date(Map<String, String> row, String column, List<Violation> problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.contains("/") ? LocalDate.parse(value, DAY_FIRST) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new Violation(column, "is not a date (yyyy-MM-dd or dd/MM/yyyy)"));
+            return null;
+        }
+    }
+
+    static Boolean yesNo(Map<String, String> row, String column, List<Violation> problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        return switch (Texts.fold(value).toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "co", "x" -> true;
+            case "false", "0", "no", "khong" -> false;
+            default -> {
+                problems.add(new Violation(column, "is not yes or no"));
+                yield null;
+            }
+        };
+    }
+
+    static Long number(Map<String, String> row, String column, List<Violation> problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        String digits = value.replaceAll("[ .,]", "");
+        if (!WHOLE.matcher(value).matches() || digits.length() > 18) {
+            problems.add(new Violation(column, "is not a whole number"));
+            return null;
+        }
+        return Long.parseLong(digits);
+    }
+}

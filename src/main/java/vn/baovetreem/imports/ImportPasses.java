@@ -1,0 +1,181 @@
+package vn.baovetreem.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.persistence.WriteOutcome;
+import vn.baovetreem.security.Scope;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An import in two passes over the stored file, a batch of rows at a time: the first checks every
+ * row and reports every problem; the second writes the good rows in one transaction, so an import
+ * is written whole or not at all. What a row means is up to its {@link KindFile}.
+ */
+@ApplicationScoped
+class ImportPasses {
+
+    static final int BATCH = 500;
+    /** The most problems stored per job; the counts stay exact beyond it. */
+    static final int MAX_ERRORS = 10_000;
+    /** The most rows a file may have. */
+    static final int MAX_ROWS = 200_000;
+    /** How long a pass may hold its transaction: far more than the largest file needs. */
+    static final int TRANSACTION_SECONDS = 3600;
+
+    private final ImportJobs jobs;
+    private final AuditTrail audit;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    ImportPasses(ImportJobs jobs, AuditTrail audit, EntityManager em, ObjectMapper mapper, Clock clock) {
+        this.jobs = jobs;
+        this.audit = audit;
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** What the first pass found: the rows read and the numbers of the rows not to write. */
+    record Checked(int read, Set<Integer> invalid) {
+    }
+
+    /** What the second pass did. */
+    record Written(int created, int updated, int unchanged) {
+    }
+
+    /**
+     * The registry changed between the passes so that a checked row no longer passes: the write
+     * is rolled back rather than leaving part of what was checked.
+     */
+    static final class RegistryChanged extends RuntimeException {
+        RegistryChanged(int row, Violation problem) {
+            super("Row " + row + " no longer passes (" + problem.field() + " " + problem.message()
+                    + "): the registry changed during the import. Nothing was written; run it again.");
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
+    <T> Checked check(KindFile<T> kind, ImportJobs.Job job, Scope scope) throws IOException {
+        KindFile.Pass<T> pass = kind.pass(job, scope);
+        Set<Integer> invalid = new HashSet<>();
+        int read = 0;
+        int stored = 0;
+        try (Batches<T> batches = new Batches<>(kind, job)) {
+            List<KindFile.Parsed<T>> batch;
+            while (!(batch = batches.next()).isEmpty()) {
+                read += batch.size();
+                if (read > MAX_ROWS) {
+                    throw new RowReader.Malformed("The file has more than " + MAX_ROWS + " rows; split it.");
+                }
+                pass.check(batch);
+                List<ImportJobs.Error> errors = new ArrayList<>();
+                for (KindFile.Parsed<T> p : batch) {
+                    if (!p.problems().isEmpty()) {
+                        invalid.add(p.row().number());
+                        for (Violation v : p.problems()) {
+                            String column = kind.column(v.field());
+                            errors.add(new ImportJobs.Error(p.row().number(), column, batches.value(p.row(), column), v.message()));
+                        }
+                    }
+                }
+                List<ImportJobs.Error> kept = errors.subList(0, Math.min(Math.max(0, MAX_ERRORS - stored), errors.size()));
+                jobs.addErrors(job.id(), kept, stored);
+                stored += kept.size();
+                jobs.progress(job.id(), read, read - invalid.size(), invalid.size(), 0, 0, clock.instant());
+                em.clear();
+            }
+        }
+        return new Checked(read, invalid);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
+    <T> Written write(KindFile<T> kind, ImportJobs.Job job, Scope scope, Checked checked) throws IOException {
+        em.unwrap(Session.class).setJdbcBatchSize(BATCH);
+        KindFile.Pass<T> pass = kind.pass(job, scope);
+        AuditTrail.Buffer events = audit.buffer();
+        Map<WriteOutcome, Integer> done = new HashMap<>();
+        try (Batches<T> batches = new Batches<>(kind, job)) {
+            List<KindFile.Parsed<T>> batch;
+            while (!(batch = batches.next()).isEmpty()) {
+                List<KindFile.Parsed<T>> good = batch.stream().filter(p -> !checked.invalid().contains(p.row().number())).toList();
+                pass.write(good, events).forEach(o -> done.merge(o, 1, Integer::sum));
+                em.flush();
+                events.flush();
+                em.clear();
+                int written = done.getOrDefault(WriteOutcome.CREATED, 0) + done.getOrDefault(WriteOutcome.UPDATED, 0);
+                jobs.progress(job.id(), checked.read(), checked.read() - checked.invalid().size(), checked.invalid().size(),
+                        written, done.getOrDefault(WriteOutcome.UNCHANGED, 0), clock.instant());
+            }
+        }
+        return new Written(done.getOrDefault(WriteOutcome.CREATED, 0), done.getOrDefault(WriteOutcome.UPDATED, 0),
+                done.getOrDefault(WriteOutcome.UNCHANGED, 0));
+    }
+
+    /** The rows of the stored file, a batch at a time, each read through the kind's columns. */
+    private final class Batches<T> implements AutoCloseable {
+        private final KindFile<T> kind;
+        private final RowReader rows;
+        private final Map<String, Optional<Columns.Column>> columns = new HashMap<>();
+
+        Batches(KindFile<T> kind, ImportJobs.Job job) throws IOException {
+            this.kind = kind;
+            this.rows = RowReader.of(job.format(), jobs.content(job.id()), kind.columns(), mapper);
+        }
+
+        List<KindFile.Parsed<T>> next() throws IOException {
+            List<KindFile.Parsed<T>> batch = new ArrayList<>(BATCH);
+            RowReader.Row row;
+            while (batch.size() < BATCH && (row = rows.next()) != null) {
+                Map<String, String> byName = new HashMap<>();
+                row.values().forEach((header, value) -> {
+                    if (header != null) {
+                        column(header).ifPresent(c -> byName.put(c.name(), value));
+                    }
+                });
+                List<Violation> problems = new ArrayList<>();
+                if (row.values().containsKey(null)) {
+                    problems.add(new Violation("", "has more values than the header has columns"));
+                }
+                batch.add(new KindFile.Parsed<>(row, kind.read(byName, problems), problems));
+            }
+            return batch;
+        }
+
+        /** What the row holds in the column named {@code name}, for the error report. */
+        String value(RowReader.Row row, String name) {
+            for (Map.Entry<String, String> e : row.values().entrySet()) {
+                if (e.getKey() != null && column(e.getKey()).map(c -> c.name().equals(name)).orElse(false)) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+
+        private Optional<Columns.Column> column(String header) {
+            return columns.computeIfAbsent(header, kind.columns()::of);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
+    }
+}
