@@ -3,11 +3,11 @@ package vn.baovetreem.imports;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.persistence.NativeValues;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,6 +46,9 @@ public class ImportJobs {
             rows_invalid, rows_written, rows_unchanged, message, username, subject, client_id, roles, unit_code,
             cast(unit_path as text), attempts, created_at, started_at, finished_at""";
 
+    /** Bytes of a stored file read at a time. */
+    static final int SLICE = 1024 * 1024;
+
     private final EntityManager em;
 
     ImportJobs(EntityManager em) {
@@ -73,11 +76,63 @@ public class ImportJobs {
         return rows.stream().map(r -> job((Object[]) r)).findFirst();
     }
 
-    /** The file of a job, as a stream. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The file of a job as a stream read a slice at a time, so that a pass holds one slice of the
+     * file, never the whole of it. Read it inside a transaction.
+     */
     InputStream content(UUID id) {
-        byte[] bytes = (byte[]) em.createNativeQuery("select content from import_job where id = ?1").setParameter(1, id).getSingleResult();
-        return new ByteArrayInputStream(bytes);
+        return new Slices(id);
+    }
+
+    /** The bytes of a stored file, fetched {@link #SLICE} at a time with {@code substring}. */
+    private final class Slices extends InputStream {
+        private final UUID id;
+        private byte[] slice = new byte[0];
+        private int position;
+        /** Where the next slice starts, counting from 1 as {@code substring} does. */
+        private int next = 1;
+        private boolean ended;
+
+        Slices(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public int read() {
+            return fill() ? slice[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(length, slice.length - position);
+            System.arraycopy(slice, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        /** Whether a byte is at hand, fetching the next slice when this one is used up. */
+        private boolean fill() {
+            if (position < slice.length) {
+                return true;
+            }
+            if (ended) {
+                return false;
+            }
+            // Commit-time flushing: reading the file must not flush the pass's pending writes.
+            slice = (byte[]) em.createNativeQuery("select substring(content from ?2 for ?3) from import_job where id = ?1")
+                    .setFlushMode(FlushModeType.COMMIT).setParameter(1, id).setParameter(2, next).setParameter(3, SLICE)
+                    .getSingleResult();
+            position = 0;
+            next += slice.length;
+            ended = slice.length < SLICE;
+            return slice.length > 0;
+        }
     }
 
     /** Takes the oldest queued job for this instance, if any (other instances skip it). */

@@ -150,6 +150,20 @@ class ImportApiTest {
     }
 
     @Test
+    void aFileOfSeveralSlicesIsReadWhole() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; csv.length() < 2.5 * ImportJobs.SLICE; i++) {
+            csv.append("Nông Văn Lát ").append(i).append(",2016-01-01,MALE,06283_13,,LAT-").append(i).append(",Xóm ").append(i % 9).append("\r\n");
+        }
+        int rows = (int) csv.chars().filter(c -> c == '\n').count() - 1;
+        JsonPath dry = finished("cp-importer", start("cp-importer", "kind=children&dryRun=true", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(dry.getString("status")).as(dry.getString("message")).isEqualTo("SUCCEEDED");
+        assertThat(dry.getInt("progress.rowsRead")).isEqualTo(rows);
+        assertThat(dry.getInt("progress.rowsValid")).isEqualTo(rows);
+    }
+
+    @Test
     void aJobWhoseInstanceStoppedRunsAgainFromTheStartOrFailsAfterThreeAttempts() {
         String word = "Nhapd" + SERIAL.incrementAndGet();
         byte[] file = (HEADER + "Hà Văn " + word + ",2016-01-01,MALE,06283_14,,,\r\n").getBytes(StandardCharsets.UTF_8);

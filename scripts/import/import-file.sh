@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Imports a file of children into the commune child-protection API, unattended, with the importer
-# service account: obtains a token with client credentials, uploads the file, waits for the job,
-# prints the outcome, saves the error report next to the file, and exits non-zero on failure.
+# Imports a file of children, their circumstances or their supports into the commune
+# child-protection API, unattended, with the importer service account: obtains a token with
+# client credentials, uploads the file, waits for the job, prints the outcome, saves the error
+# report next to the file, and exits non-zero on failure.
 # Schedule it with cron or a systemd timer; see docs/imports.md.
 #
-#   CP_CLIENT_SECRET=... scripts/import/import-children.sh children.csv
+#   CP_CLIENT_SECRET=... scripts/import/import-file.sh children.csv
+#   CP_CLIENT_SECRET=... CP_KIND=circumstances scripts/import/import-file.sh hoan-canh.xlsx
 #
 # Settings (environment):
 #   CP_API            the API base          (default http://127.0.0.1:8080/api/v1)
 #   CP_TOKEN_URL      the token endpoint    (default: the local Keycloak realm child-protection)
 #   CP_CLIENT_ID      the service account   (default cp-importer)
 #   CP_CLIENT_SECRET  its secret            (required)
+#   CP_KIND           children, circumstances or interventions (default children)
 #   CP_MODE           CREATE or UPSERT      (default UPSERT, so a re-run changes nothing)
 #   CP_MATCH_BY       PERSONAL_ID or EXTERNAL_REF (default EXTERNAL_REF)
 #   CP_ALLOW_PARTIAL  true to write the good rows of a file with bad ones (default false)
@@ -29,6 +32,7 @@ api=${CP_API:-http://127.0.0.1:8080/api/v1}
 token_url=${CP_TOKEN_URL:-http://127.0.0.1:8180/realms/child-protection/protocol/openid-connect/token}
 client_id=${CP_CLIENT_ID:-cp-importer}
 secret=${CP_CLIENT_SECRET:?set CP_CLIENT_SECRET to the secret of $client_id}
+kind=${CP_KIND:-children}
 mode=${CP_MODE:-UPSERT}
 match_by=${CP_MATCH_BY:-EXTERNAL_REF}
 allow_partial=${CP_ALLOW_PARTIAL:-false}
@@ -50,7 +54,7 @@ token=$(echo "$reply" | json "d['access_token']")
 
 # The same file with the same settings is the same request: a retried upload never starts two jobs.
 key=$(cat "$file" <(echo "$mode $match_by $allow_partial $dry_run") | sha256sum | cut -c1-64)
-query="kind=children&mode=$mode&matchBy=$match_by&allowPartial=$allow_partial&dryRun=$dry_run&fileName=$(basename "$file")"
+query="kind=$kind&mode=$mode&matchBy=$match_by&allowPartial=$allow_partial&dryRun=$dry_run&fileName=$(basename "$file")"
 response=$(curl -sS -w '\n%{http_code}' -X POST "$api/imports?$query" -H "Authorization: Bearer $token" \
     -H "Content-Type: $type" -H "Idempotency-Key: $key" --data-binary @"$file") || { echo "Could not reach $api" >&2; exit 2; }
 status_code=${response##*$'\n'}
