@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,8 +37,13 @@ public final class LocalStack {
         System.out.println("Starting Keycloak on 127.0.0.1:" + keycloakPort + " (about 40 s on first start) ...");
         KeycloakServer keycloak = KeycloakServer.start(Path.of("target/keycloak-local-home"), keycloakPort, null);
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", appJar).inheritIO();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String javaOptions = System.getProperty("app.java-options", "").strip();
+        if (!javaOptions.isEmpty()) {
+            command.addAll(List.of(javaOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", appJar));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(Map.of(
                 "CP_HTTP_PORT", String.valueOf(apiPort),
                 "CP_DB_URL", database.jdbcUrl(),
