@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * How a row of a circumstances or interventions file names its child: by the child's personal
@@ -57,9 +58,11 @@ final class ChildReferences {
         this.scope = scope;
     }
 
-    /** Looks up the children a batch names, in one query. */
-    void lookUp(ChildImport registry, Collection<Reference> batch) {
+    /** Looks up the children a batch names, in one query, and gives the ids of those the rows may name. */
+    List<UUID> lookUp(ChildImport registry, Collection<Reference> batch) {
         found = registry.byKey(by, batch.stream().map(r -> r.key(by)).filter(Objects::nonNull).distinct().toList());
+        return found.values().stream().filter(c -> scope.contains(c.unitPath()) && c.status() != ChildStatus.MERGED)
+                .map(Child::id).toList();
     }
 
     /** The child a row names, or null with the reason added to {@code problems}. */

@@ -5,7 +5,6 @@ import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildEpisode;
 import vn.baovetreem.children.ChildImport;
-import vn.baovetreem.children.ChildImport.MatchBy;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.children.EpisodeImport;
 import vn.baovetreem.children.EpisodeKind;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -68,11 +66,6 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
     @Override
     public Columns columns() {
         return COLUMNS;
-    }
-
-    @Override
-    public Optional<Column> keyColumn(MatchBy by) {
-        return Optional.of(ChildReferences.keyColumn(by));
     }
 
     @Override
@@ -132,11 +125,12 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
                 }
                 Row row = p.value();
                 NewEpisode span = row.span();
-                String key = child.id() + "/" + row.kind() + "/" + span.code();
-                List<FileSpan> before = earlier.computeIfAbsent(key, k -> new ArrayList<>());
-                before.stream().filter(s -> span.startDate() != null && s.overlaps(span.startDate(), span.endDate())).findFirst()
-                        .ifPresent(s -> p.problems().add(new Violation("startDate", "overlaps the span of " + span.code()
-                                + " in row " + s.row() + " of the file")));
+                List<FileSpan> before = earlier.computeIfAbsent(child.id() + "/" + row.kind() + "/" + span.code(), k -> new ArrayList<>());
+                if (span.code() != null && span.startDate() != null) {
+                    before.stream().filter(s -> s.overlaps(span.startDate(), span.endDate())).findFirst()
+                            .ifPresent(s -> p.problems().add(new Violation("startDate", "overlaps the span of " + span.code()
+                                    + " in row " + s.row() + " of the file")));
+                }
                 Assessed assessed = assess(row, child);
                 p.problems().addAll(assessed.problems());
                 if (p.problems().isEmpty()) {
@@ -169,9 +163,7 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
         }
 
         private void lookUp(List<Parsed<Row>> batch) {
-            children.lookUp(registry, batch.stream().map(p -> p.value().child()).toList());
-            spans = episodes.spans(batch.stream().map(p -> children.resolve(p.value().child(), new ArrayList<>()))
-                    .filter(c -> c != null).map(Child::id).distinct().toList());
+            spans = episodes.spans(children.lookUp(registry, batch.stream().map(p -> p.value().child()).toList()));
         }
 
         /** A row against the child's spans in the registry: the cleaned span and the one it updates, or its problems. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildImport;
-import vn.baovetreem.children.ChildImport.MatchBy;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.persistence.WriteOutcome;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -78,11 +76,6 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
     }
 
     @Override
-    public Optional<Column> keyColumn(MatchBy by) {
-        return Optional.of(ChildReferences.keyColumn(by));
-    }
-
-    @Override
     public Row read(Map<String, String> row, List<Violation> problems) {
         InterventionDetails details = new InterventionDetails(null, row.get("type"), row.get("protectionLevel"), row.get("provider"),
                 row.get("fundingSource"), Columns.number(row, "amountVnd", problems), Columns.number(row, "monthlyAmountVnd", problems),
@@ -131,13 +124,14 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
                     continue;
                 }
                 InterventionDetails details = p.value().details();
-                Integer first = earlier.putIfAbsent(child.id() + "/" + details.type() + "/" + details.startDate(), p.row().number());
+                Integer first = details.type() == null || details.startDate() == null ? null
+                        : earlier.putIfAbsent(child.id() + "/" + details.type() + "/" + details.startDate(), p.row().number());
                 if (first != null) {
                     p.problems().add(new Violation("startDate", "repeats row " + first + ": a support of this type for this child "
                             + "starting this day"));
-                    continue;
+                } else {
+                    assess(p, child, p.problems());
                 }
-                assess(p, child, p.problems());
             }
         }
 
@@ -158,16 +152,13 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
         }
 
         private void lookUp(List<Parsed<Row>> batch) {
-            children.lookUp(registry, batch.stream().map(p -> p.value().child()).toList());
-            held = supports.supports(batch.stream().map(p -> children.resolve(p.value().child(), new ArrayList<>()))
-                    .filter(c -> c != null).map(Child::id).distinct().toList());
+            held = supports.supports(children.lookUp(registry, batch.stream().map(p -> p.value().child()).toList()));
         }
 
         /** The row checked against the child's supports, or null with its problems added. */
         private InterventionImport.Valid assess(Parsed<Row> p, Child child, List<Violation> problems) {
             Row row = p.value();
-            Intervention match = row.details().type() == null || row.details().startDate() == null ? null
-                    : InterventionImport.startingOn(held.get(child.id()), row.details().type(), row.details().startDate());
+            Intervention match = InterventionImport.startingOn(held.get(child.id()), row.details().type(), row.details().startDate());
             if (match != null && job.mode() == ImportMode.CREATE) {
                 problems.add(new Violation("startDate", "the child has a support of this type starting this day already "
                         + "(use upsert mode to update it)"));

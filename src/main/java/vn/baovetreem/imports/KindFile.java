@@ -23,9 +23,12 @@ interface KindFile<T> {
 
     Columns columns();
 
-    /** A column the file needs when its rows are matched {@code by} that, beyond the required ones (none for children). */
+    /**
+     * A column the file needs beyond the required ones: in a file whose rows name their child, the
+     * column of the key {@code by} names.
+     */
     default Optional<Columns.Column> keyColumn(ChildImport.MatchBy by) {
-        return Optional.empty();
+        return columns().of(ChildReferences.keyColumn(by).name());
     }
 
     /** A row's values by column name read into the registry's terms; unreadable values become problems. */
