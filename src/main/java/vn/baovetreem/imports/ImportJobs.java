@@ -5,10 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.persistence.NativeValues;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -55,19 +59,38 @@ public class ImportJobs {
         this.em = em;
     }
 
+    /** Stores a new job with its file, streamed from the upload into the row. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void insert(Job j, byte[] content) {
-        em.createNativeQuery("""
-                        insert into import_job (id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size,
-                                                content, username, subject, client_id, roles, unit_code, unit_path, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, cast(?17 as ltree), ?18)""")
-                .setParameter(1, j.id()).setParameter(2, j.kind().name()).setParameter(3, j.format().name())
-                .setParameter(4, j.mode().name()).setParameter(5, j.matchBy().name()).setParameter(6, j.dryRun())
-                .setParameter(7, j.allowPartial()).setParameter(8, j.status().name()).setParameter(9, j.fileName())
-                .setParameter(10, j.fileSize()).setParameter(11, content).setParameter(12, j.username()).setParameter(13, j.subject())
-                .setParameter(14, j.clientId()).setParameter(15, j.roles()).setParameter(16, j.unitCode()).setParameter(17, j.unitPath())
-                .setParameter(18, OffsetDateTime.ofInstant(j.createdAt(), ZoneOffset.UTC))
-                .executeUpdate();
+    void insert(Job j, Upload upload) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into import_job (id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size,
+                                            content, username, subject, client_id, roles, unit_code, unit_path, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), ?)""");
+                 InputStream content = upload.open()) {
+                insert.setObject(1, j.id());
+                insert.setString(2, j.kind().name());
+                insert.setString(3, j.format().name());
+                insert.setString(4, j.mode().name());
+                insert.setString(5, j.matchBy().name());
+                insert.setBoolean(6, j.dryRun());
+                insert.setBoolean(7, j.allowPartial());
+                insert.setString(8, j.status().name());
+                insert.setString(9, j.fileName());
+                insert.setInt(10, j.fileSize());
+                insert.setBinaryStream(11, content, upload.size());
+                insert.setString(12, j.username());
+                insert.setString(13, j.subject());
+                insert.setString(14, j.clientId());
+                insert.setString(15, j.roles());
+                insert.setString(16, j.unitCode());
+                insert.setString(17, j.unitPath());
+                insert.setObject(18, OffsetDateTime.ofInstant(j.createdAt(), ZoneOffset.UTC));
+                insert.executeUpdate();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -19,6 +19,8 @@ import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.indicators.Xlsx;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -52,20 +54,22 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(@RestQuery String kind, @RestQuery String mode, @RestQuery String matchBy, @RestQuery String dryRun,
                           @RestQuery String allowPartial, @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String type,
-                          @RestHeader(Idempotency.HEADER) String idempotencyKey, byte[] body, UriInfo uri) {
+                          @RestHeader(Idempotency.HEADER) String idempotencyKey, InputStream body, UriInfo uri) {
         ImportService.Request request = new ImportService.Request(kind(kind), enumValue("mode", upper(mode), ImportMode.class),
                 enumValue("matchBy", upper(matchBy), ChildImport.MatchBy.class), Boolean.TRUE.equals(bool("dryRun", dryRun)),
                 Boolean.TRUE.equals(bool("allowPartial", allowPartial)), text("fileName", fileName, 200));
-        byte[] content = body == null ? new byte[0] : body;
-        return idempotency.once(idempotencyKey, "startImport", new Fingerprint(request, type, UUID.nameUUIDFromBytes(content).toString()),
-                () -> {
-                    ImportService.JobView job = imports.start(request, type, content);
-                    return Response.accepted(job).location(uri.getBaseUriBuilder().path("imports").path(job.id().toString()).build())
-                            .build();
-                });
+        try (Upload upload = Upload.receive(body)) {
+            return idempotency.once(idempotencyKey, "startImport", new Fingerprint(request, type, upload.digest()), () -> {
+                ImportService.JobView job = imports.start(request, type, upload);
+                return Response.accepted(job).location(uri.getBaseUriBuilder().path("imports").path(job.id().toString()).build())
+                        .build();
+            });
+        } catch (IOException e) {
+            throw new ApiException.BadRequest("UNREADABLE_FILE", "The file could not be received: " + e.getMessage());
+        }
     }
 
-    /** What makes two uploads the same request for {@code Idempotency-Key}: the parameters and the file's digest. */
+    /** What makes two uploads the same request for {@code Idempotency-Key}: the parameters and the file's SHA-256. */
     record Fingerprint(ImportService.Request request, String contentType, String digest) {
     }
 

@@ -17,10 +17,11 @@ import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.Role;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -80,25 +81,25 @@ public class ImportService {
     }
 
     @Transactional
-    public JobView start(Request request, String contentType, byte[] content) {
+    public JobView start(Request request, String contentType, Upload upload) {
         CurrentUser.Resolved user = access.check(Operation.RUN_IMPORTS);
         if (request.kind() == null) {
             throw ApiException.BadRequest.field("INVALID_PARAMETER", "kind", "kind is required: children, circumstances or interventions.");
         }
         ImportFormat format = ImportFormat.of(contentType).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER",
                 "Content-Type", "Send the file as text/csv, application/jsonl or an .xlsx workbook."));
-        if (content == null || content.length == 0) {
+        if (upload.size() == 0) {
             throw new ApiException.BadRequest("EMPTY_FILE", "The file is empty.");
         }
         ImportMode mode = request.mode() != null ? request.mode() : ImportMode.CREATE;
         ChildImport.MatchBy matchBy = request.matchBy() != null ? request.matchBy() : ChildImport.MatchBy.PERSONAL_ID;
-        checkHeader(files.of(request.kind()), format, matchBy, content);
+        checkHeader(files.of(request.kind()), format, matchBy, upload);
         String roles = user.roles().stream().map(Role::name).collect(Collectors.joining(","));
         ImportJobs.Job job = new ImportJobs.Job(UUID.randomUUID(), request.kind(), format, mode, matchBy, request.dryRun(),
-                request.allowPartial(), ImportStatus.QUEUED, request.fileName(), content.length, 0, 0, 0, 0, 0, null, user.username(),
+                request.allowPartial(), ImportStatus.QUEUED, request.fileName(), (int) upload.size(), 0, 0, 0, 0, 0, null, user.username(),
                 user.subject(), user.clientId(), roles, user.unit() == null ? null : user.unit().code(),
                 user.unit() == null ? null : user.unit().path(), 0, clock.instant(), null, null);
-        jobs.insert(job, content);
+        jobs.insert(job, upload);
         runner.wakeAfterCommit();
         return view(job);
     }
@@ -150,17 +151,12 @@ public class ImportService {
      * Refuses at upload what no row could fix: text that is not UTF-8, a JSON Lines file whose
      * first line is not an object, columns the kind's file does not have, required ones missing.
      */
-    private void checkHeader(KindFile<?> file, ImportFormat format, ChildImport.MatchBy matchBy, byte[] content) {
+    private void checkHeader(KindFile<?> file, ImportFormat format, ChildImport.MatchBy matchBy, Upload upload) {
         if (format != ImportFormat.XLSX) {
-            try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
-            } catch (CharacterCodingException e) {
-                throw new ApiException.BadRequest("NOT_UTF8", "The file is not UTF-8 text; save it as UTF-8 (with or without BOM).");
-            }
+            requireUtf8(upload);
         }
         List<String> headers;
-        try (RowReader rows = RowReader.of(format, new ByteArrayInputStream(content), file.columns(), mapper)) {
+        try (RowReader rows = RowReader.of(format, upload.open(), file.columns(), mapper)) {
             headers = rows.headers();
         } catch (RowReader.Malformed e) {
             throw format == ImportFormat.XLSX ? new ApiException.BadRequest("NOT_A_WORKBOOK", e.getMessage())
@@ -184,6 +180,22 @@ public class ImportService {
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest("UNKNOWN_OR_MISSING_COLUMNS",
                     "The file's columns are not those of a " + kind + " file; see GET /imports/templates/" + kind + ".", problems);
+        }
+    }
+
+    /** Decodes the whole file as UTF-8, a buffer at a time, refusing it at the first byte that is not. */
+    private static void requireUtf8(Upload upload) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader text = new InputStreamReader(upload.open(), decoder)) {
+            char[] buffer = new char[64 * 1024];
+            while (text.read(buffer) != -1) {
+                // Decoding is the check.
+            }
+        } catch (CharacterCodingException e) {
+            throw new ApiException.BadRequest("NOT_UTF8", "The file is not UTF-8 text; save it as UTF-8 (with or without BOM).");
+        } catch (IOException e) {
+            throw new ApiException.BadRequest("UNREADABLE_FILE", "The file cannot be read: " + e.getMessage());
         }
     }
 

@@ -156,11 +156,22 @@ class ImportApiTest {
             csv.append("Nông Văn Lát ").append(i).append(",2016-01-01,MALE,06283_13,,LAT-").append(i).append(",Xóm ").append(i % 9).append("\r\n");
         }
         int rows = (int) csv.chars().filter(c -> c == '\n').count() - 1;
-        JsonPath dry = finished("cp-importer", start("cp-importer", "kind=children&dryRun=true", "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8)));
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        String key = UUID.randomUUID().toString();
+        String id = Api.as("cp-importer").header("Idempotency-Key", key).contentType("text/csv").body(file)
+                .post(IMPORTS + "?kind=children&dryRun=true").then().statusCode(202).body("fileSize", equalTo(file.length))
+                .extract().path("id");
+        JsonPath dry = finished("cp-importer", id);
         assertThat(dry.getString("status")).as(dry.getString("message")).isEqualTo("SUCCEEDED");
         assertThat(dry.getInt("progress.rowsRead")).isEqualTo(rows);
         assertThat(dry.getInt("progress.rowsValid")).isEqualTo(rows);
+
+        // A retried upload is the same job; the same key with another file is refused.
+        Api.as("cp-importer").header("Idempotency-Key", key).contentType("text/csv").body(file)
+                .post(IMPORTS + "?kind=children&dryRun=true").then().statusCode(202).body("id", equalTo(id));
+        file[file.length - 3] = (byte) (file[file.length - 3] == '1' ? '2' : '1');
+        Api.badRequestAs("cp-importer").header("Idempotency-Key", key).contentType("text/csv").body(file)
+                .post(IMPORTS + "?kind=children&dryRun=true").then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
     }
 
     @Test
