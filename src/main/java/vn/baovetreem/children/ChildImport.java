@@ -13,10 +13,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -92,22 +94,34 @@ public class ChildImport {
     }
 
     public Holders holders(Collection<ChildDetails> rows) {
-        return new Holders(holding("personalId", rows.stream().map(ChildDetails::personalId), Child::personalId),
-                holding("externalRef", rows.stream().map(ChildDetails::externalRef), Child::externalRef));
+        List<String> personalIds = wanted(rows.stream().map(ChildDetails::personalId));
+        List<String> externalRefs = wanted(rows.stream().map(ChildDetails::externalRef));
+        // One query for both keys: building the query of a list parameter costs more than running it.
+        List<Child> found = personalIds.isEmpty() && externalRefs.isEmpty() ? List.of()
+                : personalIds.isEmpty() ? children.list("externalRef in ?1", externalRefs)
+                : externalRefs.isEmpty() ? children.list("personalId in ?1", personalIds)
+                : children.list("personalId in ?1 or externalRef in ?2", personalIds, externalRefs);
+        return new Holders(byKey(found, Child::personalId, personalIds), byKey(found, Child::externalRef, externalRefs));
     }
 
     /** The records holding these keys under {@code by}, by key, found in one query. */
     public Map<String, Child> byKey(MatchBy by, Collection<String> keys) {
-        return by == MatchBy.PERSONAL_ID ? holding("personalId", keys.stream(), Child::personalId)
-                : holding("externalRef", keys.stream(), Child::externalRef);
-    }
-
-    private Map<String, Child> holding(String field, Stream<String> values, Function<Child, String> key) {
-        List<String> wanted = values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        List<String> wanted = wanted(keys.stream());
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        return children.find(field + " in ?1", wanted).list().stream().collect(Collectors.toMap(key, Function.identity()));
+        Function<Child, String> key = by == MatchBy.PERSONAL_ID ? Child::personalId : Child::externalRef;
+        return byKey(children.list((by == MatchBy.PERSONAL_ID ? "personalId" : "externalRef") + " in ?1", wanted), key, wanted);
+    }
+
+    private static List<String> wanted(Stream<String> values) {
+        return values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+
+    private static Map<String, Child> byKey(List<Child> found, Function<Child, String> key, List<String> wanted) {
+        Set<String> asked = new HashSet<>(wanted);
+        return found.stream().filter(c -> key.apply(c) != null && asked.contains(key.apply(c)))
+                .collect(Collectors.toMap(key, Function.identity()));
     }
 
     /**

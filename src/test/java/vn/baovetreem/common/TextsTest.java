@@ -25,6 +25,17 @@ class TextsTest {
     }
 
     @Test
+    void cleaningTrimsAndCollapsesWhitespaceAndLeavesCleanTextAsItIs() {
+        assertThat(Texts.clean("Hoàng Văn An")).isEqualTo("Hoàng Văn An");
+        assertThat(Texts.clean("Hoàng  Văn\tAn")).isEqualTo("Hoàng Văn An");
+        assertThat(Texts.clean("Hoàng\r\nVăn An ")).isEqualTo("Hoàng Văn An");
+        assertThat(Texts.clean("\u0001An")).isEqualTo("An");
+        assertThat(Texts.clean("A")).isEqualTo("A");
+        assertThat(Texts.clean(" ")).isEmpty();
+        assertThat(Texts.clean("")).isEmpty();
+    }
+
+    @Test
     void nullStaysNull() {
         assertThat(Texts.clean(null)).isNull();
         assertThat(Texts.fold(null)).isNull();

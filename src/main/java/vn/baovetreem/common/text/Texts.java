@@ -21,7 +21,29 @@ public final class Texts {
         if (text == null) {
             return null;
         }
-        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").trim();
+        String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return alreadyClean(nfc) ? nfc : SPACES.matcher(nfc).replaceAll(" ").trim();
+    }
+
+    /**
+     * Whether collapsing and trimming would leave the text as it is (most text is): a bulk import
+     * cleans every field of every row, and skipping the regular expression then is most of the cost.
+     */
+    private static boolean alreadyClean(String text) {
+        int last = text.length() - 1;
+        if (last < 0) {
+            return true;
+        }
+        if (text.charAt(0) <= ' ' || text.charAt(last) <= ' ') {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || (c == ' ' && text.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The search key: no diacritics (đ becomes d), lower case, single spaces. */
