@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes audit events inside the transaction of the change they describe, so a change and its
@@ -45,26 +44,9 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String recordType, String recordId, String unitPath, Object before, Object after) {
-        CurrentUser.Resolved user = currentUser.get();
-        em.createNativeQuery("""
-                        insert into audit_event (id, occurred_at, actor, actor_subject, client_id, action, record_type,
-                                                 record_id, unit_path, before_state, after_state, request_id)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as ltree), cast(?10 as jsonb), cast(?11 as jsonb), ?12)""")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, OffsetDateTime.now(clock))
-                .setParameter(3, user.username())
-                .setParameter(4, user.subject())
-                .setParameter(5, user.clientId())
-                .setParameter(6, action)
-                .setParameter(7, recordType)
-                .setParameter(8, recordId)
-                .setParameter(9, unitPath)
-                .setParameter(10, json(before))
-                .setParameter(11, json(after))
-                .setParameter(12, requestId.id())
-                // The event touches no table of the records it describes: no need to flush them first.
-                .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
+        Buffer event = buffer();
+        event.add(action, recordType, recordId, unitPath, before, after);
+        event.flush();
     }
 
     /**
@@ -94,6 +76,7 @@ public class AuditTrail {
                         .append(", ?").append(p + 2).append(", ?").append(p + 3).append(", cast(?").append(p + 4)
                         .append(" as ltree), cast(?").append(p + 5).append(" as jsonb), cast(?").append(p + 6).append(" as jsonb), ?5)");
             }
+            // The events touch no table of the records they describe: no need to flush those first.
             var query = em.createNativeQuery(sql.toString()).setFlushMode(FlushModeType.COMMIT)
                     .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, user.username())
                     .setParameter(3, user.subject()).setParameter(4, user.clientId()).setParameter(5, requestId.id());

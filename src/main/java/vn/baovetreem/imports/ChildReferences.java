@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * How a row of a circumstances or interventions file names its child: by the child's personal
@@ -58,11 +59,12 @@ final class ChildReferences {
         this.scope = scope;
     }
 
-    /** Looks up the children a batch names, in one query, and gives the ids of those the rows may name. */
+    /** Looks up the children in the caller's area a batch names, in one query, and gives their ids. */
     List<UUID> lookUp(ChildImport registry, Collection<Reference> batch) {
-        found = registry.byKey(by, batch.stream().map(r -> r.key(by)).filter(Objects::nonNull).distinct().toList());
-        return found.values().stream().filter(c -> scope.contains(c.unitPath()) && c.status() != ChildStatus.MERGED)
-                .map(Child::id).toList();
+        found = registry.byKey(by, batch.stream().map(r -> r.key(by)).filter(Objects::nonNull).distinct().toList())
+                .entrySet().stream().filter(e -> scope.contains(e.getValue().unitPath()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return found.values().stream().map(Child::id).toList();
     }
 
     /** The child a row names, or null with the reason added to {@code problems}. */
@@ -74,7 +76,7 @@ final class ChildReferences {
             return null;
         }
         Child child = found.get(key.strip());
-        if (child == null || !scope.contains(child.unitPath())) {
+        if (child == null) {
             problems.add(new Violation(field, "names no child registered in your area"));
             return null;
         }

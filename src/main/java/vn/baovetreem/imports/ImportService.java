@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -134,8 +135,7 @@ public class ImportService {
         CsvLines.line(out, List.of("row", "column", "value", "message"));
         for (ImportJobs.Stored stored : jobs.errors(id, 0, ImportPasses.MAX_ERRORS)) {
             ImportJobs.Error e = stored.error();
-            CsvLines.line(out, List.of(String.valueOf(e.row()), e.column() == null ? "" : e.column(), e.value() == null ? "" : e.value(),
-                    e.message()));
+            CsvLines.line(out, Arrays.asList(String.valueOf(e.row()), e.column(), e.value(), e.message()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
