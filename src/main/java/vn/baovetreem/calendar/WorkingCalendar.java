@@ -1,5 +1,6 @@
 package vn.baovetreem.calendar;
 
+import vn.baovetreem.common.persistence.RecordLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -91,6 +92,7 @@ public class WorkingCalendar {
     public Versioned<Year> replace(int year, String ifMatch, YearUpdate request) {
         CurrentUser.Resolved user = access.check(Operation.MANAGE_REFERENCE_DATA);
         validator.validate(request);
+        RecordLocks.lock(em, "calendar", String.valueOf(year));
         Optional<Long> current = version(year);
         if (current.isPresent()) {
             ETags.requireMatch(ifMatch, current.get());

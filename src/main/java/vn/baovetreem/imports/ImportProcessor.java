@@ -1,5 +1,6 @@
 package vn.baovetreem.imports;
 
+import vn.baovetreem.common.error.DatabaseErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
@@ -64,8 +65,16 @@ class ImportProcessor {
         } catch (ImportPasses.RegistryChanged e) {
             jobs.finish(id, ImportStatus.FAILED, e.getMessage(), clock.instant());
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Import %s failed", id);
-            jobs.finish(id, ImportStatus.FAILED, "The import stopped on an unexpected error; nothing was written.", clock.instant());
+            var refused = DatabaseErrors.problemFor(e);
+            if (refused.isPresent()) {
+                // A concurrent change of the registry (a personal ID taken meanwhile) or a value it cannot hold.
+                LOG.infof("Import %s refused by the database: %s", id, DatabaseErrors.describe(e));
+                jobs.finish(id, ImportStatus.FAILED, "The registry refused a row (" + refused.get().code() + ": "
+                        + refused.get().getMessage() + "); nothing was written. Run the import again.", clock.instant());
+            } else {
+                LOG.errorf(DatabaseErrors.loggable(e), "Import %s failed", id);
+                jobs.finish(id, ImportStatus.FAILED, "The import stopped on an unexpected error; nothing was written.", clock.instant());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.baovetreem.indicators;
 
+import vn.baovetreem.common.persistence.RecordLocks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -106,6 +107,7 @@ public class UnitFactService {
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest("VALIDATION_FAILED", "The facts have invalid values.", problems);
         }
+        RecordLocks.lock(em, "unit-facts", unit.code() + "/" + year);
         Optional<Versioned<Facts>> current = load(unit.code(), year);
         if (current.isPresent()) {
             ETags.requireMatch(ifMatch, current.get().version());

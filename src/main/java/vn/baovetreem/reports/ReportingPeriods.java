@@ -1,5 +1,6 @@
 package vn.baovetreem.reports;
 
+import vn.baovetreem.common.persistence.RecordLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -103,6 +104,7 @@ public class ReportingPeriods {
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest("VALIDATION_FAILED", "The reporting periods have invalid values.", problems);
         }
+        RecordLocks.lock(em, "reporting-periods", String.valueOf(year));
         YearView before = new YearView(year, List.copyOf(of(year).values()));
         em.createNativeQuery("delete from reporting_period where year = ?1").setParameter(1, year).executeUpdate();
         for (PeriodInput p : input.items()) {

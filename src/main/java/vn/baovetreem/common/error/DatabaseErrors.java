@@ -1,0 +1,138 @@
+package vn.baovetreem.common.error;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one mapping from a failure the database reports to the problem the caller gets. The checks
+ * in the services run first and give the precise answer; the database's constraints are the last
+ * line of defence when two requests race past those checks, or when a value slips through, and
+ * their violation becomes the same problem (same code, same field) the check gives, never a 500.
+ * <p>
+ * Nothing of the database's message reaches the caller or this class's callers: not the SQL, not
+ * the constraint's {@code Detail} (which quotes the conflicting values), only the constraint's
+ * name and the SQLSTATE, read from their own fields.
+ */
+public final class DatabaseErrors {
+
+    /**
+     * Uniqueness and exclusion constraints by name, and the problem their pre-check gives. A
+     * constraint not named here still answers 409 {@code CONFLICT}.
+     */
+    private static final Map<String, Supplier<ApiException>> CONSTRAINTS = Map.of(
+            "child_personal_id_uk", conflict("PERSONAL_ID_TAKEN", "Another record has this personal identification number."),
+            "child_external_ref_uk", conflict("EXTERNAL_REF_TAKEN", "Another record has this external reference."),
+            "admin_unit_code_uk", conflict("UNIT_CODE_TAKEN", "A unit with this code already exists; codes are never reused."),
+            "plan_commune_year_uk", conflict("PLAN_EXISTS", "The commune has a plan for this year already."),
+            "periodic_report_uk", conflict("REPORT_EXISTS", "The commune has a report for this period already."),
+            "household_member_child_uk", () -> ApiException.BadRequest.field("VALIDATION_FAILED", "childIds",
+                    "A child of this household lives in another household already; change that household first."),
+            "child_episode_no_overlap", conflict("EPISODE_OVERLAP", "The child already has a span of this code at that time."),
+            "social_assistance_rate_pkey", conflict("RATE_EXISTS", "A rate already starts on that day; rates are history and are not changed."));
+
+    private DatabaseErrors() {
+    }
+
+    /**
+     * The problem that {@code failure} (anywhere in its causes) stands for, when the database
+     * refused the request's data or lost a race to another request; empty for anything else.
+     */
+    public static Optional<ApiException> problemFor(Throwable failure) {
+        return sqlException(failure).flatMap(DatabaseErrors::classify).map(Supplier::get);
+    }
+
+    /**
+     * What the log may say of {@code failure}: exception classes, SQLSTATEs and constraint names,
+     * never a message (PostgreSQL's messages quote values and statements).
+     */
+    public static String describe(Throwable failure) {
+        StringBuilder line = new StringBuilder();
+        for (Throwable t = failure; t != null && line.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            if (!line.isEmpty()) {
+                line.append(" <- ");
+            }
+            line.append(t.getClass().getName());
+            if (t instanceof SQLException sql) {
+                line.append(" [SQLSTATE ").append(sql.getSQLState());
+                constraint(sql).ifPresent(c -> line.append(", constraint ").append(c));
+                line.append(']');
+                if (sql.getNextException() != null && sql.getNextException() != sql.getCause()) {
+                    line.append(" next: ").append(describe(sql.getNextException()));
+                }
+            }
+        }
+        return line.toString();
+    }
+
+    /**
+     * {@code failure} as the log may show it: itself, or, when a database failure is among its
+     * causes (their messages quote statements and values), a copy with its stack frames and only
+     * {@link #describe} for a message.
+     */
+    public static Throwable loggable(Throwable failure) {
+        if (sqlException(failure).isEmpty()) {
+            return failure;
+        }
+        Throwable withoutValues = new Throwable(describe(failure));
+        withoutValues.setStackTrace(failure.getStackTrace());
+        return withoutValues;
+    }
+
+    /** The first SQL failure among the causes; for a failed batch, the failure of its statement. */
+    private static Optional<SQLException> sqlException(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                SQLException next = sql.getNextException();
+                return Optional.of(sql instanceof BatchUpdateException && next != null ? next : sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Supplier<ApiException>> classify(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return Optional.empty();
+        }
+        return switch (state) {
+            case "23505", "23P01" -> Optional.of(constraint(e).map(CONSTRAINTS::get).orElse(
+                    conflict("CONFLICT", "The request conflicts with another record; read the records again and retry.")));
+            case "23503" -> Optional.of(conflict("REFERENCE_CONFLICT",
+                    "A record this request refers to changed or is still referred to; read it again and retry."));
+            case "40001", "40P01" -> Optional.of(conflict("CONCURRENT_CHANGE",
+                    "Another request changed the same records at the same time; retry."));
+            case "22001" -> Optional.of(bad("VALUE_TOO_LONG", "A value is longer than the registry stores."));
+            case "22003", "22008", "22007", "22P02" -> Optional.of(bad("VALUE_OUT_OF_RANGE",
+                    "A number or date is outside the range the registry stores."));
+            case "22021", "22P05", "54000" -> Optional.of(bad("INVALID_TEXT",
+                    "A text holds characters the registry cannot store."));
+            case "23514", "23502" -> Optional.of(bad("VALIDATION_FAILED", "The request breaks a rule of the registry."));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> constraint(SQLException e) {
+        if (e instanceof PSQLException psql) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            if (server != null && server.getConstraint() != null) {
+                return Optional.of(server.getConstraint());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Supplier<ApiException> conflict(String code, String detail) {
+        return () -> new ApiException.Conflict(code, detail);
+    }
+
+    private static Supplier<ApiException> bad(String code, String detail) {
+        return () -> new ApiException.BadRequest(code, detail, List.of());
+    }
+}
