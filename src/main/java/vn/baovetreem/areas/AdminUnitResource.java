@@ -58,7 +58,7 @@ public class AdminUnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewAdminUnit body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createAdminUnit", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> service.create(body).createdUnder(uri, AdminUnitView::code));
     }
 

@@ -69,7 +69,7 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         ScopedQuery query = new ScopedQuery("select c.id from child_case c", scope, "c.unit_path", "c.transfer_to_path")
                 .under(f.unitPaths())
                 .equal("c.type", "type", f.type() == null ? null : f.type().name())
-                .where("c.abuse_forms @> cast(:form as jsonb)", "form", f.abuseForm() == null ? null : "[\"" + f.abuseForm() + "\"]")
+                .where("c.abuse_forms @> jsonb_build_array(cast(:form as text))", "form", f.abuseForm())
                 .equal("c.status", "status", f.status() == null ? null : f.status().name())
                 .equal("c.risk_level", "risk", f.riskLevel())
                 .equal("c.assigned_officer", "officer", f.assignedOfficer())

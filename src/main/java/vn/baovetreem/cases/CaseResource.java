@@ -77,7 +77,7 @@ public class CaseResource {
         FlatBody flat = FlatBody.of(mapper, body);
         CaseRequests.Subject subject = flat.take(CaseRequests.Subject.class);
         CaseRequests.CaseReport report = flat.rest(CaseRequests.CaseReport.class);
-        return idempotency.once(idempotencyKey, "reportCase", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> cases.create(subject, report).createdUnder(uri, CaseView::id));
     }
 
@@ -109,7 +109,7 @@ public class CaseResource {
     @Path("/{id}/plan")
     @Produces(MediaType.APPLICATION_JSON)
     public CaseViews.PlanView plan(@RestPath String id, @RestQuery String version) {
-        return cases.plan(pathId(id, "Case"), integer("version", version));
+        return cases.plan(pathId(id, "Case"), integer("version", version, 1, Integer.MAX_VALUE));
     }
 
     @PUT

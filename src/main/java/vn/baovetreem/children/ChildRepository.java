@@ -1,5 +1,6 @@
 package vn.baovetreem.children;
 
+import vn.baovetreem.common.persistence.NativeValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -125,7 +126,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                 .setParameter("id", child.id())
                 .setParameter("born", child.dateOfBirth())
                 .setParameter("village", child.villageCode())
-                .setParameter("phones", "{" + String.join(",", child.caregiverPhones()) + "}")
+                .setParameter("phones", NativeValues.array(child.caregiverPhones()))
                 .getResultList();
         return rows.stream().map(r -> new Candidate((UUID) r[0], (String) r[1], DuplicateReason.valueOf((String) r[2]))).toList();
     }

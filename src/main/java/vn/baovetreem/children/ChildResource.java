@@ -75,8 +75,8 @@ public class ChildResource {
                                    @RestQuery String externalRef, @RestQuery String q, @RestQuery String updatedSince,
                                    @RestQuery String sort, @RestQuery String pageSize, @RestQuery String pageToken) {
         ChildService.ListQuery query = new ChildService.ListQuery(text("unit", unit, 20), text("village", village, 20),
-                text("sex", sex, 20), date("bornFrom", bornFrom), date("bornTo", bornTo), integer("minAge", minAge),
-                integer("maxAge", maxAge), date("ageOn", ageOn), text("circumstanceGroup", circumstanceGroup, 30),
+                text("sex", sex, 20), date("bornFrom", bornFrom), date("bornTo", bornTo), integer("minAge", minAge, 0, 150),
+                integer("maxAge", maxAge, 0, 150), date("ageOn", ageOn), text("circumstanceGroup", circumstanceGroup, 30),
                 date("circumstanceOn", circumstanceOn), text("riskCategory", riskCategory, 30), date("atRiskOn", atRiskOn),
                 enumValue("status", status, ChildStatus.class), text("povertyStatus", povertyStatus, 20),
                 text("disabilityLevel", disabilityLevel, 20), text("personalId", personalId, 12),
@@ -88,7 +88,7 @@ public class ChildResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ChildDetails body, @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createChild", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> children.create(body).createdUnder(uri, ChildView::id));
     }
 
@@ -144,7 +144,7 @@ public class ChildResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addCircumstance(@RestPath String id, NewEpisode body,
                                     @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
-        return addEpisode(id, EpisodeKind.CIRCUMSTANCE, body, idempotencyKey, uri, "addCircumstance");
+        return addEpisode(id, EpisodeKind.CIRCUMSTANCE, body, idempotencyKey, uri);
     }
 
     @GET
@@ -180,7 +180,7 @@ public class ChildResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addRisk(@RestPath String id, NewEpisode body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                             UriInfo uri) {
-        return addEpisode(id, EpisodeKind.RISK, body, idempotencyKey, uri, "addRisk");
+        return addEpisode(id, EpisodeKind.RISK, body, idempotencyKey, uri);
     }
 
     @GET
@@ -217,7 +217,7 @@ public class ChildResource {
     public Response recordConsent(@RestPath String id, NewConsent body,
                                   @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
         UUID child = childId(id);
-        return idempotency.once(idempotencyKey, "recordConsent:" + child, body,
+        return idempotency.once(idempotencyKey, body,
                 () -> consents.record(child, body).createdUnder(uri, ConsentView::id));
     }
 
@@ -229,10 +229,9 @@ public class ChildResource {
         return consents.withdraw(childId(id), pathId(consentId, "Consent"), ifMatch, body).ok();
     }
 
-    private Response addEpisode(String id, EpisodeKind kind, NewEpisode body, String idempotencyKey, UriInfo uri,
-                                String operation) {
+    private Response addEpisode(String id, EpisodeKind kind, NewEpisode body, String idempotencyKey, UriInfo uri) {
         UUID child = childId(id);
-        return idempotency.once(idempotencyKey, operation + ":" + child, body,
+        return idempotency.once(idempotencyKey, body,
                 () -> episodes.create(child, kind, body).createdUnder(uri, EpisodeView::id));
     }
 

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.common.persistence.WriteOutcome;
 import vn.baovetreem.security.Scope;
 
@@ -145,12 +146,19 @@ class ImportPasses {
             RowReader.Row row;
             while (batch.size() < BATCH && (row = rows.next()) != null) {
                 Map<String, String> byName = new HashMap<>();
+                List<Violation> problems = new ArrayList<>();
                 row.values().forEach((header, value) -> {
                     if (header != null) {
-                        column(header).ifPresent(c -> byName.put(c.name(), value));
+                        column(header).ifPresent(c -> {
+                            int bad = value == null ? -1 : Texts.firstUnstorable(value);
+                            if (bad < 0) {
+                                byName.put(c.name(), value);
+                            } else {
+                                problems.add(new Violation(c.name(), Texts.unstorableReason(value, bad)));
+                            }
+                        });
                     }
                 });
-                List<Violation> problems = new ArrayList<>();
                 if (row.values().containsKey(null)) {
                     problems.add(new Violation("", "has more values than the header has columns"));
                 }
@@ -163,7 +171,7 @@ class ImportPasses {
         String value(RowReader.Row row, String name) {
             for (Map.Entry<String, String> e : row.values().entrySet()) {
                 if (e.getKey() != null && column(e.getKey()).map(c -> c.name().equals(name)).orElse(false)) {
-                    return e.getValue();
+                    return Texts.storable(e.getValue());
                 }
             }
             return null;

@@ -59,7 +59,7 @@ public class ImportResource {
                 enumValue("matchBy", upper(matchBy), ChildImport.MatchBy.class), Boolean.TRUE.equals(bool("dryRun", dryRun)),
                 Boolean.TRUE.equals(bool("allowPartial", allowPartial)), text("fileName", fileName, 200));
         try (Upload upload = Upload.receive(body)) {
-            return idempotency.once(idempotencyKey, "startImport", new Fingerprint(request, type, upload.digest()), () -> {
+            return idempotency.once(idempotencyKey, new Fingerprint(request, type, upload.digest()), () -> {
                 ImportService.JobView job = imports.start(request, type, upload);
                 return Response.accepted(job).location(uri.getBaseUriBuilder().path("imports").path(job.id().toString()).build())
                         .build();

@@ -33,7 +33,7 @@ public class ExportResource {
                                @RestHeader("If-None-Match") String ifNoneMatch) {
         Exports.Export export = exports.circular13(text("unit", unit, 20),
                 Period.of(text("period", period, 20), date("from", from), date("to", to)), Exports.format(format),
-                integer("suppressBelow", suppressBelow));
+                integer("suppressBelow", suppressBelow, 2, 100));
         EntityTag tag = EntityTag.valueOf(export.etag());
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(export.etag()))) {
             return Response.notModified(tag).build();

@@ -30,6 +30,6 @@ public class IndicatorValuesResource {
                                           @RestQuery String suppressBelow) {
         return indicators.values(new IndicatorService.Query(text("unit", unit, 20),
                 Period.of(text("period", period, 20), date("from", from), date("to", to)), list("keys", keys), list("by", by),
-                integer("suppressBelow", suppressBelow)));
+                integer("suppressBelow", suppressBelow, 2, 100)));
     }
 }

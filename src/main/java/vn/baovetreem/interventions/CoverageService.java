@@ -186,7 +186,7 @@ public class CoverageService {
 
     private Query query(String sql, Period period, Scope scope) {
         Query query = em.createNativeQuery(sql)
-                .setParameter("unitPaths", "{" + String.join(",", units.scopePaths(period.unit())) + "}")
+                .setParameter("unitPaths", NativeValues.array(units.scopePaths(period.unit())))
                 .setParameter("from", period.from())
                 .setParameter("to", period.to());
         if (sql.contains(":bornAfter")) {

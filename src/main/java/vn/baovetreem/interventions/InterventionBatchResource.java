@@ -34,7 +34,7 @@ public class InterventionBatchResource {
     public Response create(ObjectNode body, @RestHeader(Idempotency.HEADER) String idempotencyKey)
             throws JsonProcessingException {
         InterventionRequests.NewBatch request = InterventionRequests.NewBatch.read(mapper, body);
-        return idempotency.once(idempotencyKey, "createInterventionBatch", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> Response.status(Response.Status.CREATED).entity(interventions.createBatch(request)).build());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -64,7 +65,7 @@ public final class InterventionRequests {
     }
 
     /** Schema {@code NewSocialAssistanceRate}. */
-    public record NewRate(@NotNull LocalDate validFrom, @NotNull @Positive Long monthlyVnd,
+    public record NewRate(@NotNull LocalDate validFrom, @NotNull @Positive @Max(100_000_000) Long monthlyVnd,
                           @NotBlank @Size(max = 500) String legalRef, Boolean confirmed) {
     }
 }

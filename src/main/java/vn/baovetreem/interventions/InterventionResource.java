@@ -70,7 +70,7 @@ public class InterventionResource {
     public Response create(ObjectNode body, @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri)
             throws JsonProcessingException {
         InterventionRequests.NewIntervention request = InterventionRequests.NewIntervention.read(mapper, body);
-        return idempotency.once(idempotencyKey, "createIntervention", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> interventions.create(request).createdUnder(uri, InterventionView::id));
     }
 

@@ -7,6 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -50,10 +54,13 @@ public final class PlanRequests {
     public record Measure(@NotNull MeasureKind kind, @Size(max = 60) String indicatorKey, @Valid Filter filter) {
     }
 
+    /** The largest target or reported value (10^15, an amount in VND included), as the contract says. */
+    static final String MAX_VALUE = "1000000000000000";
+
     /** Schema {@code NewTarget}, and what a merge patch of a target applies to. */
     public record TargetDetails(@NotBlank @Size(max = 2000) String description,
                                 @NotNull @Valid Measure measure,
-                                @NotNull BigDecimal targetValue,
+                                @NotNull @DecimalMin("0") @DecimalMax(MAX_VALUE) @Digits(integer = 16, fraction = 2) BigDecimal targetValue,
                                 @NotNull TargetUnit unit,
                                 @NotNull Comparison comparison,
                                 @Min(1) @Max(100) Integer position) {
@@ -61,7 +68,7 @@ public final class PlanRequests {
 
     /** Schema {@code NewTargetValue}: a value reported for a manual target. */
     public record ManualValue(@NotNull LocalDate reportedOn,
-                              @NotNull BigDecimal value,
+                              @NotNull @DecimalMin("0") @DecimalMax(MAX_VALUE) @Digits(integer = 16, fraction = 2) BigDecimal value,
                               @NotBlank @Size(max = 2000) String evidence,
                               @NotBlank @Size(max = 200) String reporter) {
     }

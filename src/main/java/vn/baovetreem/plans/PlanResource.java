@@ -56,7 +56,7 @@ public class PlanResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Page<PlanView> list(@RestQuery String unit, @RestQuery String year, @RestQuery String status,
                                @RestQuery String pageSize, @RestQuery String pageToken) {
-        return plans.list(new PlanService.ListQuery(text("unit", unit, 20), integer("year", year),
+        return plans.list(new PlanService.ListQuery(text("unit", unit, 20), integer("year", year, 2000, 2100),
                 enumValue("status", status, PlanRequests.PlanStatus.class)), integer("pageSize", pageSize), pageToken);
     }
 
@@ -64,14 +64,14 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(PlanRequests.NewPlan body, @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createPlan", body, () -> plans.create(body).createdUnder(uri, PlanView::id));
+        return idempotency.once(idempotencyKey, body, () -> plans.create(body).createdUnder(uri, PlanView::id));
     }
 
     @GET
     @Path("/progress")
     @Produces(MediaType.APPLICATION_JSON)
     public PlanProgressService.ProgressList progressBelow(@RestQuery String unit, @RestQuery String year, @RestQuery String asOf) {
-        Integer y = integer("year", year);
+        Integer y = integer("year", year, 2000, 2100);
         if (y == null) {
             throw ApiException.BadRequest.field("INVALID_PARAMETER", "year", "year is required.");
         }
@@ -113,7 +113,7 @@ public class PlanResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response addTarget(@RestPath String id, PlanRequests.TargetDetails body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                               UriInfo uri) {
-        return idempotency.once(idempotencyKey, "addTarget", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> plans.addTarget(planId(id), body).createdUnder(uri, TargetView::id));
     }
 

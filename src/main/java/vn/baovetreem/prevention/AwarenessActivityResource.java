@@ -42,7 +42,7 @@ public class AwarenessActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response record(AwarenessActivityService.NewActivity body, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.once(idempotencyKey, "recordAwarenessActivity", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> Response.status(Response.Status.CREATED).entity(activities.record(body)).build());
     }
 }

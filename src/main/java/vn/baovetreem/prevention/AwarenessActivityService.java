@@ -121,7 +121,7 @@ public class AwarenessActivityService {
                         values (?1, ?2, cast(?3 as ltree), ?4, ?5, cast(?6 as text[]), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
                 .setParameter(1, id).setParameter(2, request.unitCode()).setParameter(3, unitPath)
                 .setParameter(4, request.heldOn()).setParameter(5, request.channel())
-                .setParameter(6, "{" + String.join(",", request.topics().stream().distinct().toList()) + "}")
+                .setParameter(6, NativeValues.array(request.topics().stream().distinct().toList()))
                 .setParameter(7, Texts.clean(request.title())).setParameter(8, Texts.clean(request.organiser()))
                 .setParameter(9, orZero(request.adultsReached())).setParameter(10, orZero(request.girlsReached()))
                 .setParameter(11, orZero(request.boysReached())).setParameter(12, Texts.clean(request.note()))

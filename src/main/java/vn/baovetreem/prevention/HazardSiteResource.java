@@ -72,7 +72,7 @@ public class HazardSiteResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(HazardSiteRequests.NewHazardSite body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createHazardSite", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> sites.create(body).createdUnder(uri, SiteView::id));
     }
 

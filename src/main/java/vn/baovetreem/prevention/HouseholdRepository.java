@@ -166,7 +166,7 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                                                           note, recorded_at, recorded_by)
                         values (?1, ?2, ?3, ?4, ?5, cast(?6 as text[]), ?7, ?8, ?9)""")
                 .setParameter(1, householdId).setParameter(2, year).setParameter(3, checklistVersion)
-                .setParameter(4, a.assessedOn()).setParameter(5, a.assessor()).setParameter(6, arrayLiteral(a.criteriaMet()))
+                .setParameter(4, a.assessedOn()).setParameter(5, a.assessor()).setParameter(6, NativeValues.array(a.criteriaMet()))
                 .setParameter(7, a.note()).setParameter(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(9, by)
                 .executeUpdate();
     }
@@ -178,14 +178,9 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                                criteria_met = cast(?6 as text[]), note = ?7, recorded_at = ?8, recorded_by = ?9, version = version + 1
                         where household_id = ?1 and year = ?2""")
                 .setParameter(1, householdId).setParameter(2, year).setParameter(3, checklistVersion)
-                .setParameter(4, a.assessedOn()).setParameter(5, a.assessor()).setParameter(6, arrayLiteral(a.criteriaMet()))
+                .setParameter(4, a.assessedOn()).setParameter(5, a.assessor()).setParameter(6, NativeValues.array(a.criteriaMet()))
                 .setParameter(7, a.note()).setParameter(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(9, by)
                 .executeUpdate();
-    }
-
-    /** Codes checked against the checklist ({@code [A-Z0-9_]}), so they need no quoting. */
-    private static String arrayLiteral(List<String> codes) {
-        return "{" + String.join(",", codes) + "}";
     }
 
     @SuppressWarnings("unchecked")

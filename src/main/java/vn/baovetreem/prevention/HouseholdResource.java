@@ -53,7 +53,7 @@ public class HouseholdResource {
                                     @RestQuery String year, @RestQuery String safe, @RestQuery String notAssessedIn,
                                     @RestQuery String pageSize, @RestQuery String pageToken) {
         return households.list(new HouseholdService.ListQuery(text("unit", unit, 20), text("village", village, 20),
-                        uuid("childId", childId), integer("year", year), bool("safe", safe), integer("notAssessedIn", notAssessedIn)),
+                        uuid("childId", childId), integer("year", year, 2000, 2100), bool("safe", safe), integer("notAssessedIn", notAssessedIn, 2000, 2100)),
                 integer("pageSize", pageSize), pageToken);
     }
 
@@ -62,7 +62,7 @@ public class HouseholdResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(HouseholdRequests.HouseholdDetails body, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createHousehold", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> households.create(body).createdUnder(uri, HouseholdView::id));
     }
 

@@ -53,7 +53,7 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(ReportService.NewReport body, @RestHeader(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
-        return idempotency.once(idempotencyKey, "createReport", body,
+        return idempotency.once(idempotencyKey, body,
                 () -> reports.create(body).createdUnder(uri, ReportView::id));
     }
 

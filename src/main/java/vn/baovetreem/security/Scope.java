@@ -1,5 +1,6 @@
 package vn.baovetreem.security;
 
+import vn.baovetreem.common.persistence.NativeValues;
 import java.util.List;
 
 /**
@@ -36,6 +37,6 @@ public record Scope(boolean all, List<String> paths) {
 
     /** The paths as a PostgreSQL ltree[] literal for {@code cast(? as ltree[]) @> path} queries. */
     public String asLtreeArray() {
-        return "{" + String.join(",", paths) + "}";
+        return NativeValues.array(paths);
     }
 }

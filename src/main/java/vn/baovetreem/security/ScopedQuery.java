@@ -1,5 +1,6 @@
 package vn.baovetreem.security;
 
+import vn.baovetreem.common.persistence.NativeValues;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -47,7 +48,7 @@ public final class ScopedQuery {
     public ScopedQuery under(List<String> unitPaths) {
         if (unitPaths != null) {
             sql.append(" and cast(:unitPaths as ltree[]) @> ").append(pathColumn);
-            params.put("unitPaths", "{" + String.join(",", unitPaths) + "}");
+            params.put("unitPaths", NativeValues.array(unitPaths));
         }
         return this;
     }

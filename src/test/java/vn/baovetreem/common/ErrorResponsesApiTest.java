@@ -2,6 +2,9 @@ package vn.baovetreem.common;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
 import vn.baovetreem.testing.Api;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -99,5 +102,64 @@ class ErrorResponsesApiTest {
     void requestIdFromTheCallerIsEchoed() {
         Api.as("admin").header("X-Request-Id", "trace-12345678").get("/api/v1/me").then()
                 .statusCode(200).header("X-Request-Id", "trace-12345678");
+    }
+
+    @Test
+    void anIdempotencyKeyIsBoundToTheResourceItWasSentTo() {
+        String[] plans = new String[2];
+        for (int i = 0; i < 2; i++) {
+            plans[i] = Api.as("commune.vanquan").contentType("application/json")
+                    .body(Map.of("communeCode", "06253", "year", 2033 + i, "title", "Kế hoạch " + (2033 + i)))
+                    .post("/api/v1/plans").then().statusCode(201).extract().path("id");
+        }
+        Map<String, Object> target = Map.of("description", "Có tủ sách", "measure", Map.of("kind", "MANUAL"), "targetValue", 1,
+                "unit", "YES_NO", "comparison", "EQUAL");
+        String key = "key-" + UUID.randomUUID();
+        Api.as("commune.vanquan").contentType("application/json").header("Idempotency-Key", key).body(target)
+                .post("/api/v1/plans/" + plans[0] + "/targets").then().statusCode(201);
+        Api.badRequestAs("commune.vanquan").contentType("application/json").header("Idempotency-Key", key).body(target)
+                .post("/api/v1/plans/" + plans[1] + "/targets").then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        Api.as("commune.vanquan").get("/api/v1/plans/" + plans[1] + "/targets").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void textTheRegistryCannotStoreIsRefusedWhereverItComesFrom() {
+        Api.badRequestAs("commune.yenphuc").urlEncodingEnabled(false).get("/api/v1/children?q=a%00b").then()
+                .statusCode(400).body("code", equalTo("INVALID_PARAMETER")).body("violations[0].field", equalTo("q"));
+        Api.badRequestAs("commune.yenphuc").urlEncodingEnabled(false).get("/api/v1/children?sex=%C3%28").then()
+                .statusCode(400).body("violations[0].field", equalTo("sex"));
+        Api.badRequestAs("admin").urlEncodingEnabled(false).get(UNITS + "/%00").then()
+                .statusCode(400).body("violations[0].field", equalTo("path"));
+        Api.badRequestAs("commune.yenphuc").contentType("application/json")
+                .body("{\"fullName\":\"Lò\\u0000A\",\"dateOfBirth\":\"2015-01-01\",\"sex\":\"MALE\",\"villageCode\":\"06283_01\","
+                        + "\"caregivers\":[{\"name\":\"M\\ud800\",\"relationship\":\"MOTHER\"}]}")
+                .post("/api/v1/children").then().statusCode(400).body("code", equalTo("INVALID_TEXT"))
+                .body("violations[0].field", equalTo("fullName"));
+    }
+
+    @Test
+    void jsonIsReadAsTypedWithoutCoercionOrEpochDates() {
+        String base = "\"unitCode\":\"06298\",\"channel\":\"MEETING\",\"topics\":[\"DROWNING\"],\"organiser\":\"Hội LHPN\"";
+        for (String[] bad : new String[][]{
+                {"\"heldOn\":-99999999", "heldOn"}, {"\"heldOn\":\"-0001-01-01\"", "heldOn"}, {"\"heldOn\":\"1899-12-31\"", "heldOn"},
+                {"\"heldOn\":\"2025-01-01\",\"adultsReached\":1.9", "adultsReached"},
+                {"\"heldOn\":\"2025-01-01\",\"adultsReached\":\"12\"", "adultsReached"},
+                {"\"heldOn\":\"2025-01-01\",\"adultsReached\":9223372036854775808", "adultsReached"},
+                {"\"heldOn\":\"2025-01-01\",\"adultsReached\":1e999", "adultsReached"},
+                {"\"heldOn\":\"2025-01-01\",\"note\":-99999999", "note"}}) {
+            Api.badRequestAs("commune.yenphuc").contentType("application/json").body("{" + base + "," + bad[0] + "}")
+                    .post("/api/v1/awareness-activities").then().statusCode(400).body("code", equalTo("INVALID_VALUE"))
+                    .body("violations[0].field", equalTo(bad[1]));
+        }
+    }
+
+    @Test
+    void aBodyNeedsItsMediaTypeAndItsLimitHoldsWhenSentChunked() {
+        Api.badRequestAs("admin").body("{\"code\":\"X7\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(UNITS).then().statusCode(415).body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+        byte[] big = ("{\"note\":\"" + "x".repeat(3_000_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Api.badRequestAs("admin").contentType("application/json").body(new java.io.ByteArrayInputStream(big))
+                .post(UNITS).then().statusCode(413).body("code", equalTo("BODY_TOO_LARGE"));
+        Api.badRequestAs("admin").accept("text/csv").get(UNITS).then().statusCode(406).contentType("application/problem+json");
     }
 }

@@ -42,6 +42,20 @@ class PageTokenTest {
     }
 
     @Test
+    void anEditedOrUnsignedTokenIsRefusedBeforeAnyQuerySeesIt() {
+        String token = PageToken.encode("cases", "f", "2025-01-01T00:00:00Z|00000000-0000-4000-8000-000000000000");
+        String signature = token.substring(token.indexOf('.') + 1);
+        String forgedKey = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("2\ncases\n" + Integer.toHexString("f".hashCode()) + "\n+999999999-12-31T00:00:00Z|x")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> PageToken.decode(forgedKey + "." + signature, "cases", "f")).isInstanceOf(ApiException.BadRequest.class);
+        assertThatThrownBy(() -> PageToken.decode(forgedKey, "cases", "f")).isInstanceOf(ApiException.BadRequest.class);
+        assertThatThrownBy(() -> PageToken.decode(token.substring(0, token.length() - 2) + "AA", "cases", "f"))
+                .isInstanceOf(ApiException.BadRequest.class);
+        assertThat(PageToken.decode(token, "cases", "f")).startsWith("2025-01-01");
+    }
+
+    @Test
     void pageSizeIsDefaultedAndClampedButNeverBelowOne() {
         assertThat(PageRequest.of(null, null, CONFIG).size()).isEqualTo(50);
         assertThat(PageRequest.of(10_000, null, CONFIG).size()).isEqualTo(200);

@@ -40,4 +40,17 @@ class TextsTest {
         assertThat(Texts.clean(null)).isNull();
         assertThat(Texts.fold(null)).isNull();
     }
+
+    @Test
+    void nulAndUnpairedSurrogatesAreTheTextTheRegistryCannotStore() {
+        assertThat(Texts.firstUnstorable("Nguyễn Văn An 😀")).isEqualTo(-1);
+        assertThat(Texts.firstUnstorable("An\u0000")).isEqualTo(2);
+        assertThat(Texts.firstUnstorable("a\ud800b")).isEqualTo(1);
+        assertThat(Texts.firstUnstorable("\udc00")).isZero();
+        assertThat(Texts.firstUnstorable("x\ud83d")).isEqualTo(1);
+        assertThat(Texts.unstorableReason("An\u0000", 2)).contains("NUL");
+        assertThat(Texts.unstorableReason("a\ud800b", 1)).contains("U+D800");
+        assertThat(Texts.storable("a\u0000b\ud800 😀")).isEqualTo("a\uFFFDb\uFFFD 😀");
+        assertThat(Texts.storable("clean")).isEqualTo("clean");
+    }
 }

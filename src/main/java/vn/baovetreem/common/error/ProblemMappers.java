@@ -1,7 +1,10 @@
 package vn.baovetreem.common.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -21,7 +24,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.inject.Inject;
+import vn.baovetreem.common.http.RequestBodies;
 import vn.baovetreem.common.http.RequestIds;
+import vn.baovetreem.common.http.StrictJson;
 
 import java.util.Comparator;
 import java.util.List;
@@ -87,6 +92,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unstorableText(StrictJson.UnstorableText e, ContainerRequestContext request) {
+        String field = jsonPath(e);
+        return respond(request, Problem.of(400, "Bad request", "INVALID_TEXT",
+                "A text holds characters the registry cannot store.",
+                List.of(new Violation(field.isEmpty() ? "body" : field, e.reason()))));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(RequestBodies.TooLarge e, ContainerRequestContext request) {
+        return respond(request, Problem.of(413, "Content too large", "BODY_TOO_LARGE", e.getMessage(), List.of()));
+    }
+
+    @ServerExceptionMapper
     public Response malformed(JsonParseException e, ContainerRequestContext request) {
         return respond(request, Problem.of(400, "Bad request", "MALFORMED_JSON",
                 "The request body is not well-formed JSON.", List.of()));
@@ -94,6 +112,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, ContainerRequestContext request) {
+        String field = switch (e) {
+            case JsonMappingException mapping -> jsonPath(mapping);
+            case InputCoercionException coercion when coercion.getProcessor() instanceof JsonParser parser ->
+                    contextPath(parser.getParsingContext());
+            default -> "";
+        };
+        if (!field.isEmpty()) {
+            boolean range = e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException;
+            String reason = range ? "is out of range for this field" : "cannot be read for this field";
+            return respond(request, Problem.of(400, "Bad request", "INVALID_VALUE", "A value has the wrong type or format.",
+                    List.of(new Violation(field, reason))));
+        }
         return respond(request, Problem.of(400, "Bad request", "MALFORMED_JSON",
                 "The request body could not be read as JSON for this operation.", List.of()));
     }
@@ -113,8 +143,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
-        if (e.getCause() instanceof JsonParseException parse) {
-            return malformed(parse, request);
+        // The REST layer wraps some failures of reading the body; they get the answer their cause gets.
+        switch (e.getCause()) {
+            case RequestBodies.TooLarge tooLarge -> {
+                return tooLarge(tooLarge, request);
+            }
+            case StrictJson.UnstorableText text -> {
+                return unstorableText(text, request);
+            }
+            case UnrecognizedPropertyException unknown -> {
+                return unknownField(unknown, request);
+            }
+            case MismatchedInputException mismatch -> {
+                return wrongType(mismatch, request);
+            }
+            case JsonParseException parse -> {
+                return malformed(parse, request);
+            }
+            case JsonProcessingException json -> {
+                return otherJson(json, request);
+            }
+            case null, default -> {
+            }
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -134,6 +184,7 @@ public class ProblemMappers {
             case 404 -> "No resource exists at this path.";
             case 405 -> "This path does not support the method.";
             case 406 -> "The requested media type cannot be produced.";
+            case 413 -> "The request body is larger than the limit.";
             case 415 -> "The body's media type is not accepted here; send application/json.";
             default -> title + ".";
         };
@@ -147,8 +198,17 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         String id = requestId.id();
-        // The exception message may hold SQL or data; it goes to the log only with the request id.
-        LOG.errorf(e, "Unexpected error, request id %s", id);
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return staleWrite(null, request);
+            }
+        }
+        var refused = DatabaseErrors.problemFor(e);
+        if (refused.isPresent()) {
+            LOG.debugf("The database refused request %s: %s", id, DatabaseErrors.describe(e));
+            return api(refused.get(), request);
+        }
+        LOG.errorf(DatabaseErrors.loggable(e), "Unexpected error, request id %s", id);
         return respond(request, Problem.of(500, "Internal server error", "INTERNAL_ERROR",
                 "An unexpected error occurred. Quote the request id when reporting it.", List.of()));
     }
@@ -183,15 +243,25 @@ public class ProblemMappers {
         return path.toString();
     }
 
+    /** The path of the value a streaming parser stopped at, such as {@code caregivers[0].phone}. */
+    private static String contextPath(JsonStreamContext context) {
+        List<String> steps = new java.util.ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            steps.addFirst(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName() == null ? "" : "." + c.getCurrentName());
+        }
+        String path = String.join("", steps);
+        return path.startsWith(".") ? path.substring(1) : path;
+    }
+
     private static String describe(Class<?> type) {
         if (type == null) {
             return "a different JSON value";
         }
         if (type == java.time.LocalDate.class) {
-            return "a date as YYYY-MM-DD";
+            return "a date as YYYY-MM-DD " + StrictJson.RANGE;
         }
         if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
-            return "a timestamp in RFC 3339 format";
+            return "a timestamp in RFC 3339 format with its offset, " + StrictJson.RANGE;
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";

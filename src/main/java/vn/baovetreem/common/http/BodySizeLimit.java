@@ -1,6 +1,5 @@
 package vn.baovetreem.common.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -9,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import vn.baovetreem.common.error.Problem;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Refuses a body larger than {@code cp.http.max-body-size} (an import file: {@code cp.http.max-import-size})
@@ -28,15 +26,8 @@ public class BodySizeLimit {
             long max = ctx.request().path().equals(IMPORTS) ? config.maxImportSize() : config.maxBodySize();
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared, max)) {
-                String requestId = UUID.randomUUID().toString();
-                Problem problem = Problem.of(413, "Content too large", "BODY_TOO_LARGE",
-                                "The request body is larger than the limit of " + max + " bytes.", List.of())
-                        .at(ctx.request().path(), requestId);
-                ctx.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(RequestIds.HEADER, requestId)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(write(mapper, problem));
+                RouteProblems.send(ctx, mapper, Problem.of(413, "Content too large", "BODY_TOO_LARGE",
+                        "The request body is larger than the limit of " + max + " bytes.", List.of()), true);
                 return;
             }
             ctx.next();
@@ -48,14 +39,6 @@ public class BodySizeLimit {
             return Long.parseLong(declared.trim()) > max;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private static String write(ObjectMapper mapper, Problem problem) {
-        try {
-            return mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

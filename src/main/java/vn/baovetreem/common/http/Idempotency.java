@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,7 +28,9 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} for creates. The key is claimed in PostgreSQL in the same transaction as
  * the create, so a retry (from any instance) either waits for the first attempt and replays its
  * response, or, when the first attempt failed, runs again. The same key with another body is
- * refused. Keys are per caller and expire after the configured time.
+ * refused. A key is bound to the caller, the method, the full path with its query and the body:
+ * the same key sent to another resource is a different request (422), never a replay of the first.
+ * Keys expire after the configured time.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -40,9 +44,11 @@ public class Idempotency {
     private final ObjectMapper mapper;
     private final HttpConfig config;
     private final SecurityIdentity identity;
+    private final CurrentVertxRequest request;
 
-    Idempotency(EntityManager em, ObjectMapper mapper, HttpConfig config, SecurityIdentity identity) {
+    Idempotency(EntityManager em, ObjectMapper mapper, HttpConfig config, SecurityIdentity identity, CurrentVertxRequest request) {
         this.em = em;
+        this.request = request;
         this.identity = identity;
         this.mapper = mapper;
         this.config = config;
@@ -57,11 +63,10 @@ public class Idempotency {
      * Runs {@code create} once per (caller, key): keys of different callers never meet. Without a
      * key it simply runs it.
      *
-     * @param operation the operation name, part of the request fingerprint
-     * @param body      the request body as received
+     * @param body the request body as received; with the method and the path, the request's fingerprint
      */
     @Transactional
-    public Response once(String key, String operation, Object body, Supplier<Response> create) {
+    public Response once(String key, Object body, Supplier<Response> create) {
         if (key == null) {
             return create.get();
         }
@@ -70,7 +75,8 @@ public class Idempotency {
             throw ApiException.BadRequest.field("INVALID_IDEMPOTENCY_KEY", HEADER,
                     "Idempotency-Key must be 1 to 255 visible ASCII characters.");
         }
-        String fingerprint = fingerprint(operation, body);
+        HttpServerRequest http = request.getCurrent().request();
+        String fingerprint = fingerprint(http.method().name() + ' ' + http.uri(), body);
         em.createNativeQuery("delete from idempotency_record where caller = ?1 and created_at < now() - make_interval(secs => ?2)")
                 .setParameter(1, caller)
                 .setParameter(2, config.idempotencyKeyTtl().toSeconds())
@@ -128,10 +134,10 @@ public class Idempotency {
         return replay.build();
     }
 
-    private String fingerprint(String operation, Object body) {
+    private String fingerprint(String target, Object body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(operation.getBytes(StandardCharsets.UTF_8));
+            digest.update(target.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(canonical.writeValueAsBytes(body));
             return HexFormat.of().formatHex(digest.digest());

@@ -25,10 +25,14 @@ public final class QueryParams {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate day = value.length() == 10 ? LocalDate.parse(value) : null;
+            if (day != null && StrictJson.inRange(day)) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            throw invalid(name, "must be a date as YYYY-MM-DD");
+            // refused below
         }
+        throw invalid(name, "must be a date as YYYY-MM-DD " + StrictJson.RANGE);
     }
 
     public static OffsetDateTime timestamp(String name, String value) {
@@ -36,10 +40,14 @@ public final class QueryParams {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            OffsetDateTime time = OffsetDateTime.parse(value);
+            if (StrictJson.inRange(time.toLocalDate())) {
+                return time;
+            }
         } catch (DateTimeParseException e) {
-            throw invalid(name, "must be an RFC 3339 timestamp such as 2025-07-01T08:00:00+07:00");
+            // refused below
         }
+        throw invalid(name, "must be an RFC 3339 timestamp such as 2025-07-01T08:00:00+07:00, " + StrictJson.RANGE);
     }
 
     public static Integer integer(String name, String value) {
@@ -51,6 +59,15 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             throw invalid(name, "must be a whole number");
         }
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    public static Integer integer(String name, String value, int min, int max) {
+        Integer number = integer(name, value);
+        if (number != null && (number < min || number > max)) {
+            throw invalid(name, "must lie between " + min + " and " + max);
+        }
+        return number;
     }
 
     /** A comma-separated parameter as a list of its non-blank items (empty when absent). */

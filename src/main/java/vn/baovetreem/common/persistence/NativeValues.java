@@ -1,5 +1,6 @@
 package vn.baovetreem.common.persistence;
 
+import java.util.Collection;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,5 +28,21 @@ public final class NativeValues {
             return instant.atOffset(ZoneOffset.UTC);
         }
         return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A PostgreSQL array literal of {@code items}, each quoted, for a parameter cast to
+     * {@code text[]}, {@code ltree[]} and the like: whatever an item holds (a comma, a brace, a
+     * quote) stays inside that item.
+     */
+    public static String array(Collection<String> items) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String item : items) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(item.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
     }
 }

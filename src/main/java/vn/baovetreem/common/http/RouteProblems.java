@@ -1,0 +1,55 @@
+package vn.baovetreem.common.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import vn.baovetreem.common.error.Problem;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Problem responses sent by the HTTP routes that run ahead of the REST layer (body size, text that
+ * cannot be stored), which the REST layer's exception mappers never see, and by the router itself
+ * for requests no route takes (an unknown path outside the API, a body past the HTTP layer's own
+ * limit). Only 414 and 431 stay without a body: the HTTP codec sends them before any route runs, and
+ * Quarkus offers no hook there.
+ */
+@ApplicationScoped
+public class RouteProblems {
+
+    void install(@Observes Router router, ObjectMapper mapper) {
+        router.errorHandler(404, ctx -> send(ctx, mapper,
+                Problem.of(404, "Not found", "NOT_FOUND", "No resource exists at this path.", List.of()), false));
+        router.errorHandler(405, ctx -> send(ctx, mapper,
+                Problem.of(405, "Method not allowed", "METHOD_NOT_ALLOWED", "This path does not support the method.", List.of()), false));
+        router.errorHandler(413, ctx -> send(ctx, mapper,
+                Problem.of(413, "Content too large", "BODY_TOO_LARGE", "The request body is larger than the limit.", List.of()), true));
+    }
+
+    /** Ends the exchange with {@code problem}; {@code close} also closes the connection (an unread body). */
+    static void send(RoutingContext ctx, ObjectMapper mapper, Problem problem, boolean close) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        String requestId = UUID.randomUUID().toString();
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem.at(ctx.request().path(), requestId));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ctx.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, requestId);
+        if (close) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        ctx.response().end(body);
+    }
+}
