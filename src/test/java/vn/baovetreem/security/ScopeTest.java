@@ -43,6 +43,6 @@ class ScopeTest {
 
     @Test
     void scopeIsWrittenAsAnLtreeArrayLiteral() {
-        assertThat(yenPhuc.asLtreeArray()).isEqualTo("{20.06298,20.184.06283}");
+        assertThat(yenPhuc.asLtreeArray()).isEqualTo("{\"20.06298\",\"20.184.06283\"}");
     }
 }

@@ -3,6 +3,8 @@ package vn.baovetreem.testing;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,7 +23,13 @@ public final class Tokens {
             "cp-aggregator", "aggregator-demo-secret",
             "cp-importer", "importer-demo-secret");
 
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** Demo tokens live 300 s; one is reused for at most this long, so long runs never send an expired one. */
+    private static final Duration REUSE = Duration.ofSeconds(200);
+
+    private record Cached(String token, Instant fetched) {
+    }
+
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
     private static volatile String tokenUrl;
 
     private Tokens() {
@@ -31,9 +39,10 @@ public final class Tokens {
         tokenUrl = url;
     }
 
-    /** A token for a demo user, a test user, or a service account (by client id); cached for the run's first minutes. */
+    /** A token for a demo user, a test user, or a service account (by client id); reused while it is young. */
     public static String of(String who) {
-        return CACHE.computeIfAbsent(who, Tokens::fetch);
+        return CACHE.compute(who, (name, cached) -> cached != null && cached.fetched().plus(REUSE).isAfter(Instant.now())
+                ? cached : new Cached(fetch(name), Instant.now())).token();
     }
 
     /** A fresh token, never cached. */

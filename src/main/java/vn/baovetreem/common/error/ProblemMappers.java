@@ -60,6 +60,10 @@ public class ProblemMappers {
     /** A concurrent change won the race between the If-Match check and the write. */
     @ServerExceptionMapper
     public Response staleWrite(OptimisticLockException e, ContainerRequestContext request) {
+        return stale(request);
+    }
+
+    private Response stale(ContainerRequestContext request) {
         return respond(request, Problem.of(412, "Precondition failed", "PRECONDITION_FAILED",
                 "The record was changed while this request ran; read it again and retry with the new ETag.", List.of()));
     }
@@ -200,7 +204,8 @@ public class ProblemMappers {
         String id = requestId.id();
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
-                return staleWrite(null, request);
+                // Thrown at commit, the lost race arrives wrapped by the transaction.
+                return stale(request);
             }
         }
         var refused = DatabaseErrors.problemFor(e);
