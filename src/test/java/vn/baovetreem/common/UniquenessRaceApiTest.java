@@ -85,6 +85,21 @@ class UniquenessRaceApiTest {
     }
 
     @Test
+    void tenFirstAssessmentsOfAHouseholdGiveOneAssessment() {
+        String child = Api.as("commune.yenphuc").contentType("application/json").body(Map.of("fullName", "Lò Thị Đua",
+                "dateOfBirth", "2016-05-01", "sex", "FEMALE", "villageCode", "06283_01")).post("/api/v1/children")
+                .then().statusCode(201).extract().path("id");
+        String household = Api.as("commune.yenphuc").contentType("application/json").body(Map.of("villageCode", "06283_01",
+                "headName", "Lò Văn Đua", "childIds", List.of(child))).post("/api/v1/households")
+                .then().statusCode(201).extract().path("id");
+        List<Response> answers = race(() -> Api.as("commune.yenphuc").contentType("application/json")
+                .body(Map.of("assessedOn", "2026-11-30", "assessor", "Nông Thị Hoa", "criteriaMet", List.of("SH01")))
+                .put("/api/v1/households/" + household + "/assessments/2026"));
+        assertThat(answers).extracting(Response::statusCode).containsOnly(201, 428);
+        assertThat(answers).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+    }
+
+    @Test
     void tenReplacementsOfReportingPeriodsAllSucceedOneAfterTheOther() {
         List<Response> answers = race(() -> Api.as("admin").contentType("application/json")
                 .body(Map.of("items", List.of(Map.of("kind", "ANNUAL", "startsOn", "2042-01-01", "cutOff", "2042-10-31",
