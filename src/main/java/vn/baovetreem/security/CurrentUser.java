@@ -11,6 +11,7 @@ import vn.baovetreem.common.error.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,6 +93,12 @@ public class CurrentUser {
                     "Your account's administrative unit '" + unitCode + "' is not in force today"
                             + (unit.successorCode() != null ? "; it was succeeded by '" + unit.successorCode() + "'" : "")
                             + ". Ask an administrator to update your account.");
+        }
+        List<String> misplaced = roles.stream().filter(role -> !role.heldAt(unit.level())).map(Role::tokenName).toList();
+        if (!misplaced.isEmpty()) {
+            throw new ApiException.Forbidden("UNIT_LEVEL_MISMATCH", "Your account's role (" + String.join(", ", misplaced)
+                    + ") is not held at the level of its administrative unit '" + unitCode + "' (" + unit.level()
+                    + "). Ask an administrator to correct the account.");
         }
         return new Resolved(token.getSubject(), username, clientId, roles, unit, scopeOf(roles, unitCode));
     }

@@ -116,6 +116,17 @@ class MeApiTest {
     }
 
     @Test
+    void aRoleHeldAtAUnitOfAnotherLevelIsForbiddenAndSaysSo() {
+        // A village account whose unit was set to the province by mistake must not see the province.
+        Api.withToken(Tokens.of("test.misplaced")).get("/api/v1/me").then()
+                .statusCode(403)
+                .body("code", equalTo("UNIT_LEVEL_MISMATCH"));
+        Api.withToken(Tokens.of("test.misplaced")).get("/api/v1/children").then()
+                .statusCode(403)
+                .body("code", equalTo("UNIT_LEVEL_MISMATCH"));
+    }
+
+    @Test
     void tokenOfAnUnknownUnitIsForbiddenAndSaysSo() {
         Api.withToken(Tokens.of("test.unknown")).get("/api/v1/me").then()
                 .statusCode(403)

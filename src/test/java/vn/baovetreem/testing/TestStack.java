@@ -51,6 +51,7 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         users.add(user(realm, "test.unknown", "village", "99999"));
         users.add(user(realm, "test.nounit", "commune", null));
         users.add(user(realm, "test.norole", null, "06298"));
+        users.add(user(realm, "test.misplaced", "village", "20"));
         ObjectNode expiring = realm.objectNode()
                 .put("clientId", "cp-test-expiring")
                 .put("enabled", true)
