@@ -416,6 +416,10 @@ public class CaseService {
     @Transactional
     public Page<CaseView> list(ListQuery q, Integer pageSize, String pageToken) {
         CurrentUser.Resolved user = access.check(Operation.READ_CASES);
+        if (q.riskLevel() != null && Disclosure.hidesHandlingFrom(user)) {
+            throw new ApiException.Forbidden("FILTER_NOT_ALLOWED",
+                    "Your role does not see a case's assessment, so it cannot filter by its risk level.");
+        }
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
         CaseRepository.Filter filter = new CaseRepository.Filter(units.subtreesOfParameter(q.unitCode()), q.type(), q.abuseForm(),

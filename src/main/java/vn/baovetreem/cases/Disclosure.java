@@ -30,6 +30,14 @@ public enum Disclosure {
         return VILLAGE;
     }
 
+    /**
+     * Whether {@code user} sees the handling (assessment, separation, plan) of no case at all, as
+     * a village user: such a caller may not filter by it either, or the filter would reveal it.
+     */
+    static boolean hidesHandlingFrom(CurrentUser.Resolved user) {
+        return user.roles().stream().noneMatch(r -> r == Role.COMMUNE || r == Role.ADMIN || r == Role.DISTRICT);
+    }
+
     boolean audited() {
         return this == WITH_REPORTER || this == FULL;
     }

@@ -176,6 +176,7 @@ public class ChildService {
     @Transactional
     public Page<ChildSummary> list(ListQuery q, Integer pageSize, String pageToken) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
+        IdentifierMasking.requireVisible(user, "personalId", q.personalId());
         ChildSort sort = ChildSort.parse(q.sort());
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);

@@ -247,6 +247,11 @@ class CaseApiTest {
         Api.as(VILLAGE).get(CASES + "/" + id).then().body("disclosure", equalTo("VILLAGE")).body("assessment", nullValue())
                 .body("summary", equalTo("Cô giáo thấy vết bầm trên tay"));
         Api.as(VILLAGE).get(CASES + "/" + id + "/plan").then().statusCode(403).body("code", equalTo("PLAN_NOT_VISIBLE"));
+        // Nor can the village read the hidden assessment one filter at a time.
+        Api.badRequestAs(VILLAGE).queryParam("riskLevel", "HIGH").get(CASES).then().statusCode(403)
+                .body("code", equalTo("FILTER_NOT_ALLOWED"));
+        Api.as(DISTRICT).queryParam("riskLevel", "HIGH").queryParam("pageSize", 200).get(CASES).then().statusCode(200)
+                .body("items.id", hasItem(id));
         Api.as(DISTRICT).get(CASES + "/" + id).then().body("disclosure", equalTo("MASKED")).body("summary", equalTo("***"))
                 .body("assessment.riskLevel", equalTo("HIGH"));
         Api.as(DISTRICT).contentType("application/json").body(Map.of("text", "Góp ý")).post(CASES + "/" + id + "/notes")

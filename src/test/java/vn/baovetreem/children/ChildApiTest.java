@@ -121,6 +121,11 @@ class ChildApiTest {
         Api.as("district.langson").queryParam("q", word).get(CHILDREN).then()
                 .statusCode(200)
                 .body("items[0].personalId", containsString("*"));
+        // A number the caller sees masked cannot be confirmed by filtering on it either.
+        Api.badRequestAs("district.langson").queryParam("personalId", body.get("personalId")).get(CHILDREN).then()
+                .statusCode(403).body("code", equalTo("FILTER_NOT_ALLOWED"));
+        Api.as("commune.yenphuc").queryParam("personalId", body.get("personalId")).get(CHILDREN).then()
+                .statusCode(200).body("items[0].id", equalTo(id.toString()));
         Api.as("district.langson").get(CHILDREN + "/" + id + "/history").then()
                 .statusCode(200)
                 .body("items.find { it.action == 'CREATE' }.after.personalId", containsString("*"))

@@ -61,6 +61,20 @@ class HouseholdApiTest {
     }
 
     @Test
+    void aDistrictUserSeesAHouseholdsAddressMaskedAsOnTheChild() {
+        String village = "06283_08";
+        UUID child = TestChildren.register(village, "2017-01-01", "Nhà Địa Chỉ");
+        String id = Api.as(COMMUNE).contentType("application/json").body(Map.of("villageCode", village, "headName", "Lò Văn Chỉ",
+                        "address", "Nhà số 7, ngõ 3", "childIds", List.of(child)))
+                .post(HOUSEHOLDS).then().statusCode(201).extract().path("id");
+        Api.as(COMMUNE).get(HOUSEHOLDS + "/" + id).then().statusCode(200).body("address", equalTo("Nhà số 7, ngõ 3"));
+        Api.as("district.langson").get(HOUSEHOLDS + "/" + id).then().statusCode(200).body("address", equalTo("***"))
+                .body("headName", equalTo("Lò Văn Chỉ"));
+        Api.as("district.langson").queryParam("childId", child.toString()).get(HOUSEHOLDS).then().statusCode(200)
+                .body("items[0].address", equalTo("***"));
+    }
+
+    @Test
     void theResultFollowsTheQd548RuleAndIsNeverEntered() {
         String village = "06283_07";
         UUID a1 = TestChildren.register(village, "2019-01-01", "Nhà A");

@@ -1,0 +1,47 @@
+package vn.baovetreem.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Masks the identifier and address fields ({@link IdentifierMasking}) of every successful JSON
+ * response to a caller who sees them masked, whatever resource carries them: masking is a rule of
+ * the field, not of one view, so a household's address or an audit state's phone number is masked
+ * exactly as a child's.
+ */
+public class MaskedResponses {
+
+    private final CurrentUser currentUser;
+    private final ObjectMapper mapper;
+
+    MaskedResponses(CurrentUser currentUser, ObjectMapper mapper) {
+        this.currentUser = currentUser;
+        this.mapper = mapper;
+    }
+
+    @ServerResponseFilter
+    public void mask(ContainerResponseContext response) throws JsonProcessingException {
+        Object entity = response.getEntity();
+        if (entity == null || response.getStatus() >= 300 || !json(response.getMediaType(), entity)
+                || !IdentifierMasking.appliesTo(currentUser.get())) {
+            return;
+        }
+        // A replayed response (Idempotency-Key) is the stored JSON text.
+        JsonNode tree = entity instanceof String json ? mapper.readTree(json) : mapper.valueToTree(entity);
+        IdentifierMasking.maskTree(tree);
+        response.setEntity(tree);
+    }
+
+    /** Whether the entity is written as JSON: declared so, or, before the media type is chosen, an object. */
+    private static boolean json(MediaType type, Object entity) {
+        if (type != null) {
+            return MediaType.APPLICATION_JSON_TYPE.isCompatible(type);
+        }
+        return !(entity instanceof CharSequence || entity instanceof byte[] || entity instanceof java.io.InputStream
+                || entity instanceof jakarta.ws.rs.core.StreamingOutput);
+    }
+}
