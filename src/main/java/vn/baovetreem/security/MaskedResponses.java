@@ -1,8 +1,10 @@
 package vn.baovetreem.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -20,7 +22,9 @@ public class MaskedResponses {
 
     MaskedResponses(CurrentUser currentUser, ObjectMapper mapper) {
         this.currentUser = currentUser;
-        this.mapper = mapper;
+        // The tree keeps numbers as they were written: 60 stays 60, not 60.0 or 6E+1.
+        this.mapper = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     @ServerResponseFilter
@@ -36,12 +40,16 @@ public class MaskedResponses {
         response.setEntity(tree);
     }
 
-    /** Whether the entity is written as JSON: declared so, or, before the media type is chosen, an object. */
+    /**
+     * Whether the entity is a JSON document to mask: an object, or JSON text. Bodies written as
+     * bytes or streams (exports, workbooks, files) are built from counts and codes, never from the
+     * personal fields.
+     */
     private static boolean json(MediaType type, Object entity) {
-        if (type != null) {
-            return MediaType.APPLICATION_JSON_TYPE.isCompatible(type);
+        if (entity instanceof byte[] || entity instanceof java.io.InputStream || entity instanceof jakarta.ws.rs.core.StreamingOutput
+                || entity instanceof java.io.File || entity instanceof java.nio.file.Path) {
+            return false;
         }
-        return !(entity instanceof CharSequence || entity instanceof byte[] || entity instanceof java.io.InputStream
-                || entity instanceof jakarta.ws.rs.core.StreamingOutput);
+        return type != null ? MediaType.APPLICATION_JSON_TYPE.isCompatible(type) : !(entity instanceof CharSequence);
     }
 }
