@@ -45,6 +45,16 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         return keycloak.realmUrl();
     }
 
+    /** The admin REST API of the test realm (master admin {@code kcadmin}). */
+    public static String adminUrl() {
+        return keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
+    }
+
+    /** Where the master realm's admin gets a token ({@code admin-cli}). */
+    public static String masterTokenUrl() {
+        return keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token";
+    }
+
     private static void addTestAccounts(ObjectNode realm) {
         ArrayNode users = (ArrayNode) realm.get("users");
         users.add(user(realm, "test.retired", "commune", "06283"));
@@ -52,6 +62,8 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         users.add(user(realm, "test.nounit", "commune", null));
         users.add(user(realm, "test.norole", null, "06298"));
         users.add(user(realm, "test.misplaced", "village", "20"));
+        users.add(user(realm, "test.revoked", "commune", "06298"));
+        users.add(user(realm, "test.signedout", "commune", "06298"));
         ObjectNode expiring = realm.objectNode()
                 .put("clientId", "cp-test-expiring")
                 .put("enabled", true)

@@ -1,0 +1,87 @@
+package vn.baovetreem.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.Api;
+import vn.baovetreem.testing.TestStack;
+import vn.baovetreem.testing.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Access ends when the account ends: a user disabled in Keycloak, or whose sessions were signed
+ * out, is refused by the API once the short introspection cache lets go of the token, not when
+ * the token expires.
+ */
+@QuarkusTest
+class AccessRevocationApiTest {
+
+    /** Far longer than the test profile's bound (1 s cache, 1 s clean-up) and far shorter than a token's life (300 s). */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void aDisabledUserIsRefusedWhileTheirTokenIsStillUnexpired() {
+        String token = Tokens.fresh("test.revoked");
+        Api.withToken(token).get("/api/v1/me").then().statusCode(200);
+        String user = userId("test.revoked");
+        try {
+            admin().contentType(ContentType.JSON).body(Map.of("enabled", false)).put(users() + "/" + user).then().statusCode(204);
+            assertThat(refusedWithin(token)).isTrue();
+        } finally {
+            admin().contentType(ContentType.JSON).body(Map.of("enabled", true)).put(users() + "/" + user).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aUserSignedOutEverywhereIsRefusedToo() {
+        String token = Tokens.fresh("test.signedout");
+        Api.withToken(token).get("/api/v1/me").then().statusCode(200);
+        admin().post(users() + "/" + userId("test.signedout") + "/logout").then().statusCode(204);
+        assertThat(refusedWithin(token)).isTrue();
+    }
+
+    /** Whether the API answers 401 to {@code token} before {@link #PATIENCE} runs out. */
+    private static boolean refusedWithin(String token) {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(giveUp)) {
+            int status = Api.withToken(token).get("/api/v1/me").then().extract().statusCode();
+            if (status == 401) {
+                System.out.println("AccessRevocationApiTest: refused after "
+                        + Duration.between(giveUp.minus(PATIENCE), Instant.now()).toMillis() + " ms");
+                return true;
+            }
+            assertThat(status).isEqualTo(200);
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String userId(String username) {
+        List<String> ids = admin().queryParam("username", username).queryParam("exact", true).get(users())
+                .then().statusCode(200).extract().jsonPath().getList("id");
+        return ids.getFirst();
+    }
+
+    private static String users() {
+        return TestStack.adminUrl() + "/users";
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        String token = RestAssured.given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", "kcadmin", "password", "kcadmin"))
+                .post(TestStack.masterTokenUrl()).then().statusCode(200).extract().path("access_token");
+        return RestAssured.given().auth().oauth2(token);
+    }
+}
