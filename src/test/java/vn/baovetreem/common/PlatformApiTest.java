@@ -3,11 +3,17 @@ package vn.baovetreem.common;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.Api;
 
 import java.io.File;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,18 +32,41 @@ class PlatformApiTest {
         assertThat(yaml.readTree(served)).isEqualTo(file);
     }
 
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
-    void readinessCoversTheDatabase() {
-        RestAssured.get("/q/health/ready").then()
+    void readinessCoversTheDatabaseOnTheManagementInterface() {
+        RestAssured.get(health + "/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
-        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.get(health + "/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        RestAssured.get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void metricsAreServedOnlyOnTheManagementInterfaceAndLabelTemplatesNotRecords() {
+        RestAssured.get("/q/metrics").then().statusCode(404);
+        RestAssured.get("/q/health/ready").then().statusCode(404);
+        RestAssured.get("/q/swagger-ui/").then().statusCode(200);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = UUID.randomUUID().toString();
+            sent.add(id);
+            Api.badRequestAs("commune.yenphuc").get("/api/v1/children/" + id).then().statusCode(404);
+            String refused = "probe" + UUID.randomUUID().toString().substring(0, 8);
+            sent.add(refused);
+            Api.badRequestAs("commune.yenphuc").urlEncodingEnabled(false).get("/api/v1/children/" + refused + "%00")
+                    .then().statusCode(400);
+            Api.anonymous().get("/" + refused).then().statusCode(404);
+        }
+        String scraped = RestAssured.get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                .extract().asString();
+        assertThat(scraped).contains("uri=\"/children/{id}\"", "uri=\"/REFUSED\"", "uri=\"/NOT_FOUND\"");
+        sent.forEach(value -> assertThat(scraped).doesNotContain(value));
     }
 
     @Test
@@ -51,7 +80,7 @@ class PlatformApiTest {
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:5173")
                 .header("Access-Control-Allow-Methods", containsString("PATCH"));
-        RestAssured.given().header("Origin", "http://localhost:5173").get("/q/health/live").then()
+        RestAssured.given().header("Origin", "http://localhost:5173").get("/api/v1/me").then()
                 .header("Access-Control-Expose-Headers", containsString("ETag"))
                 .header("Access-Control-Expose-Headers", containsString("Location"));
     }

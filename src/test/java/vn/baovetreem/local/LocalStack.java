@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The local run ({@code ./mvnw -Plocal}): embedded PostgreSQL, the real Keycloak with the demo
  * realm, and the packaged API with the demo data, all on 127.0.0.1. Ctrl-C stops all three.
- * Ports come from system properties {@code api.port} (8080), {@code keycloak.port} (8180) and
- * {@code db.port} (5433).
+ * Ports come from system properties {@code api.port} (8080), {@code management.port} (9000, health
+ * and metrics), {@code keycloak.port} (8180) and {@code db.port} (5433).
  */
 public final class LocalStack {
 
@@ -28,6 +28,7 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         int apiPort = Integer.getInteger("api.port", 8080);
+        int managementPort = Integer.getInteger("management.port", 9000);
         int keycloakPort = Integer.getInteger("keycloak.port", 8180);
         int dbPort = Integer.getInteger("db.port", 5433);
         String appJar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
@@ -46,6 +47,7 @@ public final class LocalStack {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(Map.of(
                 "CP_HTTP_PORT", String.valueOf(apiPort),
+                "CP_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "CP_DB_URL", database.jdbcUrl(),
                 "CP_DB_USER", database.username(),
                 "CP_DB_PASSWORD", database.password(),
@@ -66,8 +68,9 @@ public final class LocalStack {
         }));
 
         String apiUrl = "http://127.0.0.1:" + apiPort;
-        awaitReady(api, apiUrl + "/q/health/ready");
-        System.out.println(banner(apiUrl, keycloak));
+        String managementUrl = "http://127.0.0.1:" + managementPort;
+        awaitReady(api, managementUrl + "/q/health/ready");
+        System.out.println(banner(apiUrl, managementUrl, keycloak));
         System.exit(api.waitFor());
     }
 
@@ -88,14 +91,14 @@ public final class LocalStack {
         throw new IllegalStateException("The API did not become ready at " + url);
     }
 
-    private static String banner(String api, KeycloakServer keycloak) {
+    private static String banner(String api, String management, KeycloakServer keycloak) {
         return """
 
                 ==================================================================================
                  Commune child-protection API is running (Ctrl-C stops everything)
                    API          %1$s/api/v1
                    Contract     %1$s/q/openapi   Swagger UI %1$s/q/swagger-ui
-                   Health       %1$s/q/health/ready   Metrics %1$s/q/metrics
+                   Health       %4$s/q/health/ready   Metrics %4$s/q/metrics
                    Keycloak     %2$s   (admin console: kcadmin / kcadmin)
 
                  Demo users (realm child-protection, client cp-test allows password grants):
@@ -112,6 +115,6 @@ public final class LocalStack {
                      -d password=demo-commune %3$s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                    curl -s -H "Authorization: Bearer $TOKEN" %1$s/api/v1/me
                 ==================================================================================
-                """.formatted(api, keycloak.baseUrl(), keycloak.tokenUrl());
+                """.formatted(api, keycloak.baseUrl(), keycloak.tokenUrl(), management);
     }
 }

@@ -2,6 +2,8 @@ package vn.baovetreem.common.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RouteProblems {
+
+    /** The context key under which Quarkus's HTTP metrics read a request's path template. */
+    private static final String URL_TEMPLATE = "UrlPathTemplate";
 
     void install(@Observes Router router, ObjectMapper mapper) {
         router.errorHandler(404, ctx -> send(ctx, mapper,
@@ -43,6 +48,12 @@ public class RouteProblems {
             body = mapper.writeValueAsString(problem.at(ctx.request().path(), requestId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        // Metrics label a request by its route's template; one answered here has none, and its raw
+        // path (a record id, text the edge refused) must not become a label.
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(URL_TEMPLATE, problem.status() == 404 ? "NOT_FOUND" : "REFUSED");
         }
         ctx.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
