@@ -28,6 +28,7 @@ import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.IdentifierMasking;
 import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.Scope;
+import vn.baovetreem.security.ScopeProbes;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,9 +64,13 @@ public class ChildService {
     private final ObjectMapper patchReader;
     private final Clock clock;
 
+    private final ScopeProbes probes;
+
     ChildService(ChildRepository children, ChildRules rules, ChildViews views, UnitDirectory units, AccessPolicy access,
-                 AuditTrail audit, AuditService auditEvents, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
+                 AuditTrail audit, AuditService auditEvents, RequestValidator validator, PagingConfig paging, ObjectMapper mapper,
+                 ScopeProbes probes, Clock clock) {
         this.children = children;
+        this.probes = probes;
         this.rules = rules;
         this.views = views;
         this.units = units;
@@ -282,20 +287,30 @@ public class ChildService {
         return "/api/v1/children/" + id;
     }
 
-    /** A personal identification number or external reference belongs to one record only. */
+    /**
+     * A personal identification number or external reference belongs to one record only. When the
+     * other record lies outside the caller's area, the answer is a probe ({@link ScopeProbes}).
+     */
     private void requireUniqueIdentifiers(ChildDetails details, UUID self, Scope scope) {
         if (details.personalId() != null) {
             children.findByPersonalId(details.personalId()).filter(c -> !c.id().equals(self)).ifPresent(existing -> {
-                throw new ApiException.Conflict("PERSONAL_ID_TAKEN",
-                        "Another record has this personal identification number.", existing(existing, scope));
+                throw conflict("PERSONAL_ID_TAKEN", "Another record has this personal identification number.", existing, scope);
             });
         }
         if (details.externalRef() != null) {
             children.findByExternalRef(details.externalRef()).filter(c -> !c.id().equals(self)).ifPresent(existing -> {
-                throw new ApiException.Conflict("EXTERNAL_REF_TAKEN", "Another record has this external reference.",
-                        existing(existing, scope));
+                throw conflict("EXTERNAL_REF_TAKEN", "Another record has this external reference.", existing, scope);
             });
         }
+    }
+
+    private ApiException conflict(String code, String detail, Child existing, Scope scope) {
+        String visible = existing(existing, scope);
+        if (visible == null) {
+            probes.requireAllowance();
+            probes.record(code, 1);
+        }
+        return new ApiException.Conflict(code, detail, visible);
     }
 
     /** Where the conflicting record is, when the caller may see it; nothing otherwise. */

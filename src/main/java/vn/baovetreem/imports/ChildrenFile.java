@@ -13,12 +13,14 @@ import vn.baovetreem.common.persistence.WriteOutcome;
 import vn.baovetreem.imports.Columns.Column;
 import vn.baovetreem.imports.Columns.Type;
 import vn.baovetreem.security.Scope;
+import vn.baovetreem.security.ScopeProbes;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A children file: one child per row, checked as {@code POST /children} would (or
@@ -50,9 +52,11 @@ class ChildrenFile implements KindFile<ChildDetails> {
             new Column("note", "Ghi chú", Type.TEXT, null)));
 
     private final ChildImport registry;
+    private final ScopeProbes probes;
 
-    ChildrenFile(ChildImport registry) {
+    ChildrenFile(ChildImport registry, ScopeProbes probes) {
         this.registry = registry;
+        this.probes = probes;
     }
 
     @Override
@@ -105,6 +109,10 @@ class ChildrenFile implements KindFile<ChildDetails> {
         private final ChildImport.Villages villages;
         private final Set<String> personalIds = new HashSet<>();
         private final Set<String> externalRefs = new HashSet<>();
+        /** Answers about records outside the caller's area still allowed in this pass (-1: not asked yet). */
+        private int allowance = -1;
+        /** Such answers given in the batch being checked. */
+        private int answered;
 
         ChildrenPass(ImportMode mode, MatchBy matchBy, String username, Scope scope, ChildImport.Villages villages) {
             this.mode = mode;
@@ -126,9 +134,35 @@ class ChildrenFile implements KindFile<ChildDetails> {
                     p.problems().add(new Violation("externalRef", "is given to an earlier row of the file too"));
                 }
                 if (p.problems().isEmpty()) {
-                    p.problems().addAll(assess(details, holders).problems());
+                    p.problems().addAll(answerable(details, holders, assess(details, holders).problems()));
                 }
             }
+            probes.record("IMPORT_IDENTIFIER_MATCH", answered);
+            answered = 0;
+        }
+
+        /**
+         * {@code problems} as the caller may receive them: a problem that tells that a record outside
+         * their area holds the row's key is a probe ({@link ScopeProbes}); past the caller's allowance
+         * it is withheld and the row is refused without saying why the key is taken.
+         */
+        private List<Violation> answerable(ChildDetails details, ChildImport.Holders holders, List<Violation> problems) {
+            boolean aboutKey = problems.stream().anyMatch(v -> v.field().equals("personalId") || v.field().equals("externalRef"));
+            boolean outside = Stream.of(holders.of(details, MatchBy.PERSONAL_ID), holders.of(details, MatchBy.EXTERNAL_REF))
+                    .anyMatch(c -> c != null && !scope.contains(c.unitPath()));
+            if (!aboutKey || !outside) {
+                return problems;
+            }
+            if (allowance < 0) {
+                allowance = probes.allowance();
+            }
+            if (allowance == 0) {
+                return List.of(new Violation(matchBy == MatchBy.PERSONAL_ID ? "personalId" : "externalRef",
+                        "cannot be checked against records outside your area now: your hourly allowance of such answers is used up"));
+            }
+            allowance--;
+            answered++;
+            return problems;
         }
 
         @Override

@@ -15,13 +15,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.baovetreem.testing.ImportJobs.finished;
+import static vn.baovetreem.testing.ImportJobs.start;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -42,30 +43,6 @@ class ImportApiTest {
     /** A valid personal identification number of a boy of Lạng Sơn born in 2018. */
     static String boy2018() {
         return "020218" + String.format("%06d", SERIAL.incrementAndGet() % 1_000_000);
-    }
-
-    static String start(String who, String query, String type, byte[] file) {
-        return Api.as(who).contentType(type).body(file).post(IMPORTS + "?" + query)
-                .then().statusCode(202).extract().path("id");
-    }
-
-    /** Waits for the job to end and returns it. */
-    static JsonPath finished(String who, String id) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
-        while (true) {
-            JsonPath job = Api.as(who).get(IMPORTS + "/" + id).then().statusCode(200).extract().jsonPath();
-            String status = job.getString("status");
-            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                return job;
-            }
-            assertThat(Instant.now()).as("import " + id + " still " + status).isBefore(giveUp);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     static int childrenNamed(String word) {

@@ -14,8 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static vn.baovetreem.imports.ImportApiTest.finished;
-import static vn.baovetreem.imports.ImportApiTest.start;
+import static vn.baovetreem.testing.ImportJobs.finished;
+import static vn.baovetreem.testing.ImportJobs.start;
 
 /** Imports of circumstance spans and supports for children already registered (thôn 06283_16). */
 @QuarkusTest

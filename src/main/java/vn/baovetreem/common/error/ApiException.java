@@ -9,7 +9,8 @@ import java.util.List;
  */
 public abstract sealed class ApiException extends RuntimeException
         permits ApiException.BadRequest, ApiException.Forbidden, ApiException.NotFound, ApiException.Conflict,
-        ApiException.PreconditionFailed, ApiException.PreconditionRequired, ApiException.Unprocessable {
+        ApiException.PreconditionFailed, ApiException.PreconditionRequired, ApiException.Unprocessable,
+        ApiException.TooManyRequests {
 
     private final String code;
     private final transient List<Violation> violations;
@@ -142,5 +143,22 @@ public abstract sealed class ApiException extends RuntimeException
 
         @Override public int status() { return 422; }
         @Override public String title() { return "Unprocessable content"; }
+    }
+
+    /** 429: the caller has used up an allowance; {@code retryAfterSeconds} says when it is back. */
+    public static final class TooManyRequests extends ApiException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String code, String detail, long retryAfterSeconds) {
+            super(code, detail, List.of());
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+
+        @Override public int status() { return 429; }
+        @Override public String title() { return "Too many requests"; }
     }
 }

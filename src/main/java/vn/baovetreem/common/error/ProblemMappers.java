@@ -54,6 +54,9 @@ public class ProblemMappers {
                 problem = problem.withAllowedActions(conflict.allowedActions());
             }
         }
+        if (e instanceof ApiException.TooManyRequests tooMany) {
+            return Response.fromResponse(respond(request, problem)).header("Retry-After", tooMany.retryAfterSeconds()).build();
+        }
         return respond(request, problem);
     }
 
