@@ -62,15 +62,13 @@ public class ChildService {
     private final RequestValidator validator;
     private final PagingConfig paging;
     private final ObjectMapper patchReader;
-    private final Clock clock;
-
     private final ScopeProbes probes;
+    private final Clock clock;
 
     ChildService(ChildRepository children, ChildRules rules, ChildViews views, UnitDirectory units, AccessPolicy access,
                  AuditTrail audit, AuditService auditEvents, RequestValidator validator, PagingConfig paging, ObjectMapper mapper,
                  ScopeProbes probes, Clock clock) {
         this.children = children;
-        this.probes = probes;
         this.rules = rules;
         this.views = views;
         this.units = units;
@@ -80,6 +78,7 @@ public class ChildService {
         this.validator = validator;
         this.paging = paging;
         this.patchReader = mapper;
+        this.probes = probes;
         this.clock = clock;
     }
 
