@@ -4,7 +4,6 @@ import vn.baovetreem.common.error.ApiException;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,30 +23,15 @@ public final class QueryParams {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        try {
-            LocalDate day = value.length() == 10 ? LocalDate.parse(value) : null;
-            if (day != null && StrictJson.inRange(day)) {
-                return day;
-            }
-        } catch (DateTimeParseException e) {
-            // refused below
-        }
-        throw invalid(name, "must be a date as YYYY-MM-DD " + StrictJson.RANGE);
+        return StrictJson.date(value).orElseThrow(() -> invalid(name, "must be a date as YYYY-MM-DD " + StrictJson.RANGE));
     }
 
     public static OffsetDateTime timestamp(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        try {
-            OffsetDateTime time = OffsetDateTime.parse(value);
-            if (StrictJson.inRange(time.toLocalDate())) {
-                return time;
-            }
-        } catch (DateTimeParseException e) {
-            // refused below
-        }
-        throw invalid(name, "must be an RFC 3339 timestamp such as 2025-07-01T08:00:00+07:00, " + StrictJson.RANGE);
+        return StrictJson.timestamp(value).orElseThrow(() ->
+                invalid(name, "must be an RFC 3339 timestamp such as 2025-07-01T08:00:00+07:00, " + StrictJson.RANGE));
     }
 
     public static Integer integer(String name, String value) {

@@ -21,6 +21,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -68,17 +69,33 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         SimpleModule strict = new SimpleModule("cp-strict-json");
         strict.addDeserializer(String.class, new Text());
-        strict.addDeserializer(LocalDate.class, new Temporal<>(LocalDate.class, ISO_DATE, LocalDate::parse, d -> d));
-        strict.addDeserializer(OffsetDateTime.class,
-                new Temporal<>(OffsetDateTime.class, RFC_3339, OffsetDateTime::parse, OffsetDateTime::toLocalDate));
-        strict.addDeserializer(Instant.class, new Temporal<>(Instant.class, RFC_3339,
-                s -> OffsetDateTime.parse(s).toInstant(), i -> i.atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+        strict.addDeserializer(LocalDate.class, new Temporal<>(LocalDate.class, StrictJson::date));
+        strict.addDeserializer(OffsetDateTime.class, new Temporal<>(OffsetDateTime.class, StrictJson::timestamp));
+        strict.addDeserializer(Instant.class, new Temporal<>(Instant.class, s -> timestamp(s).map(OffsetDateTime::toInstant)));
         mapper.registerModule(strict);
     }
 
-    /** Whether {@code day} is a day the API accepts. */
-    public static boolean inRange(LocalDate day) {
-        return !day.isBefore(EARLIEST) && !day.isAfter(LATEST);
+    /** {@code text} as a date, when it is one as {@code YYYY-MM-DD} in the API's range: the rule of bodies and queries alike. */
+    public static Optional<LocalDate> date(String text) {
+        return parse(text, ISO_DATE, LocalDate::parse, day -> day);
+    }
+
+    /** {@code text} as an RFC 3339 timestamp with its offset, in the API's range. */
+    public static Optional<OffsetDateTime> timestamp(String text) {
+        return parse(text, RFC_3339, OffsetDateTime::parse, OffsetDateTime::toLocalDate);
+    }
+
+    private static <T> Optional<T> parse(String text, Pattern shape, Function<String, T> parse, Function<T, LocalDate> day) {
+        if (!shape.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            T value = parse.apply(text);
+            LocalDate on = day.apply(value);
+            return on.isBefore(EARLIEST) || on.isAfter(LATEST) ? Optional.empty() : Optional.of(value);
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** A JSON string the registry can store; anything else is refused. */
@@ -105,15 +122,11 @@ public class StrictJson implements ObjectMapperCustomizer {
     /** A date or timestamp given as an ISO string in the API's range. */
     static final class Temporal<T> extends StdScalarDeserializer<T> {
 
-        private final Pattern shape;
-        private final Function<String, T> parse;
-        private final Function<T, LocalDate> day;
+        private final Function<String, Optional<T>> read;
 
-        Temporal(Class<T> type, Pattern shape, Function<String, T> parse, Function<T, LocalDate> day) {
+        Temporal(Class<T> type, Function<String, Optional<T>> read) {
             super(type);
-            this.shape = shape;
-            this.parse = parse;
-            this.day = day;
+            this.read = read;
         }
 
         @Override
@@ -123,18 +136,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 return (T) ctxt.handleUnexpectedToken(handledType(), p);
             }
             String text = p.getText();
-            if (shape.matcher(text).matches()) {
-                try {
-                    T value = parse.apply(text);
-                    if (inRange(day.apply(value))) {
-                        return value;
-                    }
-                } catch (DateTimeException e) {
-                    // falls through to the refusal below
-                }
-            }
             // The message is not shown: the problem says what the field expects.
-            throw ctxt.weirdStringException(text, handledType(), "not in the accepted format or range");
+            return read.apply(text).orElseThrow(() -> ctxt.weirdStringException(text, handledType(), "not in the accepted format or range"));
         }
     }
 
