@@ -62,12 +62,10 @@ public class ChildService {
     private final RequestValidator validator;
     private final PagingConfig paging;
     private final ObjectMapper patchReader;
-    private final ScopeProbes probes;
     private final Clock clock;
 
     ChildService(ChildRepository children, ChildRules rules, ChildViews views, UnitDirectory units, AccessPolicy access,
-                 AuditTrail audit, AuditService auditEvents, RequestValidator validator, PagingConfig paging, ObjectMapper mapper,
-                 ScopeProbes probes, Clock clock) {
+                 AuditTrail audit, AuditService auditEvents, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.children = children;
         this.rules = rules;
         this.views = views;
@@ -78,7 +76,6 @@ public class ChildService {
         this.validator = validator;
         this.paging = paging;
         this.patchReader = mapper;
-        this.probes = probes;
         this.clock = clock;
     }
 
@@ -303,13 +300,11 @@ public class ChildService {
         }
     }
 
-    private ApiException conflict(String code, String detail, Child existing, Scope scope) {
+    /** The conflict; one with a record outside the caller's area is a probe ({@link ScopeProbes.OutsideScope}). */
+    private static RuntimeException conflict(String code, String detail, Child existing, Scope scope) {
         String visible = existing(existing, scope);
-        if (visible == null) {
-            probes.requireAllowance();
-            probes.record(code, 1);
-        }
-        return new ApiException.Conflict(code, detail, visible);
+        ApiException.Conflict conflict = new ApiException.Conflict(code, detail, visible);
+        return visible == null ? new ScopeProbes.OutsideScope(conflict) : conflict;
     }
 
     /** Where the conflicting record is, when the caller may see it; nothing otherwise. */

@@ -6,7 +6,12 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemMappers;
+import vn.baovetreem.common.persistence.RecordLocks;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +30,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ScopeProbes {
 
-    public static final String ACTION = "PROBE";
+    private static final String ACTION = "PROBE";
 
     @ConfigMapping(prefix = "cp.privacy")
     public interface Config {
@@ -42,8 +47,10 @@ public class ScopeProbes {
     private final CurrentUser currentUser;
     private final Config config;
     private final Clock clock;
+    private final ProblemMappers problems;
 
-    ScopeProbes(EntityManager em, AuditTrail audit, CurrentUser currentUser, Config config, Clock clock) {
+    ScopeProbes(EntityManager em, AuditTrail audit, CurrentUser currentUser, Config config, Clock clock, ProblemMappers problems) {
+        this.problems = problems;
         this.em = em;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -51,24 +58,57 @@ public class ScopeProbes {
         this.clock = clock;
     }
 
-    /** How many more such answers the caller may receive now (0 when the allowance is used up). */
-    public int allowance() {
-        Number used = (Number) em.createNativeQuery("""
-                        select coalesce(sum(cast(after_state ->> 'count' as integer)), 0) from audit_event
-                        where action = 'PROBE' and actor = ?1 and occurred_at > ?2""")
-                .setParameter(1, currentUser.get().username())
-                .setParameter(2, OffsetDateTime.now(clock).minus(config.probeWindow()))
-                .getSingleResult();
-        return Math.max(0, config.probeLimit() - used.intValue());
+    /**
+     * Thrown by a use case whose answer, {@code answer}, would tell the caller that a record exists
+     * outside their area. The use case's transaction is rolled back and its connection returned
+     * before {@link #answered} counts the answer in a transaction of its own: a request never holds
+     * two connections, so parallel probes cannot exhaust the pool.
+     */
+    public static final class OutsideScope extends RuntimeException {
+        private final transient ApiException.Conflict answer;
+
+        public OutsideScope(ApiException.Conflict answer) {
+            super(answer.code(), null, false, false);
+            this.answer = answer;
+        }
     }
 
-    /** Refuses with 429 when the caller may receive no more such answers now. */
-    public void requireAllowance() {
+    /** Gives the answer if the caller's allowance has room for it, else 429. */
+    @ServerExceptionMapper
+    public Response answered(OutsideScope e, ContainerRequestContext request) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> answer(e.answer.code()));
+        } catch (ApiException.TooManyRequests tooMany) {
+            return problems.api(tooMany, request);
+        }
+        return problems.api(e.answer, request);
+    }
+
+    /**
+     * Counts one more such answer, of kind {@code answer}, for the caller: refuses with 429 when
+     * their allowance is used up, and records it otherwise. The count is taken under a lock held
+     * until the transaction commits, so parallel requests cannot together pass the limit.
+     */
+    private void answer(String answer) {
+        RecordLocks.lock(em, "scope-probes", currentUser.get().username());
         if (allowance() == 0) {
             throw new ApiException.TooManyRequests("TOO_MANY_PROBES", "You have received " + config.probeLimit()
                     + " answers about records outside your area within " + config.probeWindow().toMinutes()
                     + " minutes; try again later or ask the commune that holds the record.", config.probeWindow().toSeconds());
         }
+        audit.record(ACTION, "scope-probe", answer, null, null, Map.of("answer", answer, "count", 1));
+    }
+
+    /** How many more such answers the caller may receive now (0 when the allowance is used up). */
+    public int allowance() {
+        Number used = (Number) em.createNativeQuery("""
+                        select coalesce(sum(cast(after_state ->> 'count' as integer)), 0) from audit_event
+                        where action = ?1 and actor = ?2 and occurred_at > ?3""")
+                .setParameter(1, ACTION)
+                .setParameter(2, currentUser.get().username())
+                .setParameter(3, OffsetDateTime.now(clock).minus(config.probeWindow()))
+                .getSingleResult();
+        return Math.max(0, config.probeLimit() - used.intValue());
     }
 
     /**

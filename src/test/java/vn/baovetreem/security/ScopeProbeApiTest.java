@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
 import vn.baovetreem.testing.ImportJobs;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -43,6 +44,31 @@ class ScopeProbeApiTest {
         // The commune's own trail does not show other callers' probes.
         Api.as("commune.vanquan").queryParam("recordType", "scope-probe").get("/api/v1/audit-events").then().statusCode(200)
                 .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void parallelProbesCannotTogetherPassTheLimit() throws Exception {
+        String personalId = "020215" + ThreadLocalRandom.current().nextInt(600_000, 700_000);
+        Api.as("commune.yenphuc").contentType("application/json").body(Map.of("personalId", personalId, "fullName", "Hà Văn Song",
+                "dateOfBirth", "2015-03-12", "sex", "MALE", "villageCode", "06283_01")).post("/api/v1/children").then().statusCode(201);
+        Map<String, Object> probe = Map.of("personalId", personalId, "fullName", "Hà Văn Thử", "dateOfBirth", "2015-03-12",
+                "sex", "MALE", "villageCode", "06253_02");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                answers.add(pool.submit(() -> Api.badRequestAs("test.racer").contentType("application/json").body(probe)
+                        .post("/api/v1/children").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(409, 429);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(20);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

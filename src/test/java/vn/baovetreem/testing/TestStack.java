@@ -65,6 +65,7 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         users.add(user(realm, "test.revoked", "commune", "06298"));
         users.add(user(realm, "test.signedout", "commune", "06298"));
         users.add(user(realm, "test.prober", "commune", "06253"));
+        users.add(user(realm, "test.racer", "commune", "06253"));
         ObjectNode expiring = realm.objectNode()
                 .put("clientId", "cp-test-expiring")
                 .put("enabled", true)

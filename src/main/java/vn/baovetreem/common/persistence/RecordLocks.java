@@ -3,10 +3,10 @@ package vn.baovetreem.common.persistence;
 import jakarta.persistence.EntityManager;
 
 /**
- * Locks for records that a {@code PUT} creates: there is no row to lock before the first write,
- * so two first writes would both see "absent" and both create. A transaction-scoped advisory lock
- * on the record's name makes the second wait and then see the first one's row, so exactly one
- * first write succeeds and the other answers as the ETag rules say (428 or 412).
+ * Transaction-scoped advisory locks on a name, for what has no row to lock: a record that a
+ * {@code PUT} creates (two first writes would both see "absent" and both create; with the lock the
+ * second waits, sees the first one's row and answers as the ETag rules say), or a caller's running
+ * count (parallel requests would all pass a limit that each checks alone).
  */
 public final class RecordLocks {
 
