@@ -77,6 +77,15 @@ public class CodeListCatalog {
         return Optional.ofNullable(lists.get(name));
     }
 
+    /** The Vietnamese label of {@code code} in list {@code name}; the code itself when the list has no such code. */
+    public String labelVi(String name, String code) {
+        if (code == null) {
+            return "";
+        }
+        return find(name).flatMap(l -> l.entries().stream().filter(e -> e.code().equals(code)).findFirst())
+                .map(CodeList.Entry::labelVi).orElse(code);
+    }
+
     /** Adds a violation of {@code field} to {@code problems} unless {@code value} is absent or a code of {@code list}. */
     public void checkCode(List<Violation> problems, String field, String list, String value) {
         if (value != null && !contains(list, value)) {

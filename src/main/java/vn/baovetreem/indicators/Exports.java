@@ -147,9 +147,7 @@ public class Exports {
             case "AGE_BAND" -> catalogue.all().stream().flatMap(i -> i.ageBands().stream()).filter(b -> b.code().equals(category))
                     .findFirst().map(b -> b.from() + " – dưới " + b.to() + " tuổi").orElse(category);
             default -> catalogue.disaggregations().stream().filter(d -> d.code().equals(dimension) && d.codeList() != null).findFirst()
-                    .flatMap(d -> codes.find(d.codeList()))
-                    .flatMap(list -> list.entries().stream().filter(e -> e.code().equals(category)).findFirst())
-                    .map(e -> e.labelVi()).orElse(category);
+                    .map(d -> codes.labelVi(d.codeList(), category)).orElse(category);
         };
     }
 }

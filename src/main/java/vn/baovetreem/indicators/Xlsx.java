@@ -55,7 +55,7 @@ public final class Xlsx {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
             if (cover != null) {
-                Page page = new Page(book.createSheet("Báo cáo"), styles);
+                Page page = new Page(book.createSheet("Báo cáo"), styles, WIDTHS);
                 cover.accept(page);
                 print(page.sheet, -1);
             }
@@ -81,6 +81,23 @@ public final class Xlsx {
         }
     }
 
+    /**
+     * A workbook of one sheet in the official style, {@code widths} giving its columns (in
+     * characters), printed on A4 landscape fitted to the width: for documents other than
+     * indicator tables, such as a child's personal-data report.
+     */
+    public static byte[] document(String sheetName, int[] widths, Consumer<Page> writer) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Page page = new Page(book.createSheet(WorkbookUtil.createSafeSheetName(sheetName)), new Styles(book), widths);
+            writer.accept(page);
+            print(page.sheet, -1);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String groupKey(Result r) {
         return r.appendix() + "-" + r.groupCode();
     }
@@ -94,12 +111,18 @@ public final class Xlsx {
         return prefix + (g.code() == null ? "" : " " + g.code()) + " " + g.nameVi();
     }
 
-    /** The issuing committee on the left, the national motto on the right (rows 0 and 1). */
+    /** The issuing committee on the left, the national motto on the right (rows 0 and 1), on a ten-column sheet. */
     private static void motto(Sheet sheet, Styles s, String unitName) {
-        text(sheet, 0, 0, "ỦY BAN NHÂN DÂN", s.bold, 4);
-        text(sheet, 0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.boldCentre, 4);
-        text(sheet, 1, 0, unitName.toUpperCase(Locale.forLanguageTag("vi")), s.bold, 4);
-        text(sheet, 1, 5, "Độc lập - Tự do - Hạnh phúc", s.boldCentre, 4);
+        motto(sheet, s, unitName, WIDTHS.length);
+    }
+
+    /** The same on a sheet of {@code columns} columns: each half of the width holds one side. */
+    private static void motto(Sheet sheet, Styles s, String unitName, int columns) {
+        int half = columns / 2;
+        text(sheet, 0, 0, "ỦY BAN NHÂN DÂN", s.bold, half - 1);
+        text(sheet, 0, half, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.boldCentre, columns - half - 1);
+        text(sheet, 1, 0, unitName.toUpperCase(Locale.forLanguageTag("vi")), s.bold, half - 1);
+        text(sheet, 1, half, "Độc lập - Tự do - Hạnh phúc", s.boldCentre, columns - half - 1);
     }
 
     private static int heading(Sheet sheet, Styles s, Values values, IndicatorCatalogue.Group g) {
@@ -236,55 +259,91 @@ public final class Xlsx {
     public static final class Page {
         private final Sheet sheet;
         private final Styles s;
+        private final int[] widths;
+        private final int last;
         private int row;
 
-        private Page(Sheet sheet, Styles s) {
+        private Page(Sheet sheet, Styles s, int[] widths) {
             this.sheet = sheet;
             this.s = s;
-            for (int c = 0; c < WIDTHS.length; c++) {
-                sheet.setColumnWidth(c, WIDTHS[c] * 256);
+            this.widths = widths;
+            this.last = widths.length - 1;
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
             }
         }
 
         /** The committee and the motto, then a blank line. */
         public Page motto(String unitName) {
-            Xlsx.motto(sheet, s, unitName);
+            Xlsx.motto(sheet, s, unitName, widths.length);
             row = 3;
             return this;
         }
 
         public Page title(String text) {
-            text(sheet, row++, 0, text, s.title, 9);
+            text(sheet, row++, 0, text, s.title, last);
             return this;
         }
 
         public Page centred(String text) {
-            text(sheet, row++, 0, text, s.centre, 9);
+            text(sheet, row++, 0, text, s.centre, last);
             return this;
         }
 
         public Page heading(String text) {
             row++;
-            text(sheet, row++, 0, text, s.bold, 9);
+            text(sheet, row++, 0, text, s.bold, last);
             return this;
         }
 
         /** Text over the full width, wrapped; its height grows with its length. */
         public Page paragraph(String text) {
             String value = text == null || text.isBlank() ? "(không có)" : text;
-            text(sheet, row, 0, value, s.wrappedPlain, 9);
-            int lines = value.split("\n", -1).length + value.length() / 150;
-            sheet.getRow(row).setHeightInPoints(Math.min(409, 16f * Math.max(1, lines)));
+            text(sheet, row, 0, value, s.wrappedPlain, last);
+            fitHeight(value, 0, last);
             row++;
             return this;
+        }
+
+        /** A label over the first {@code labelColumns} columns and its value, wrapped, over the rest. */
+        public Page field(int labelColumns, String label, String value) {
+            text(sheet, row, 0, label, s.bold, labelColumns - 1);
+            text(sheet, row, labelColumns, value == null ? "" : value, s.wrappedPlain, last - labelColumns);
+            fitHeight(value == null ? "" : value, labelColumns, last);
+            row++;
+            return this;
+        }
+
+        /** Grows the current row for {@code text} wrapped over columns {@code from} to {@code to}. */
+        private void fitHeight(String text, int from, int to) {
+            int width = 0;
+            for (int c = from; c <= to; c++) {
+                width += widths[c];
+            }
+            sheet.getRow(row).setHeightInPoints(Math.min(409, 16f * linesOf(text, width)));
+        }
+
+        /** About how many lines {@code text} takes wrapped in {@code width} characters. */
+        private static int linesOf(String text, int width) {
+            int lines = 0;
+            for (String paragraph : text.split("\n", -1)) {
+                // Times New Roman at 11 to 12 points is about 15% wider than the width's unit character.
+                lines += 1 + paragraph.length() * 115 / (100 * Math.max(1, width - 1));
+            }
+            return lines;
         }
 
         /** A bordered row; header rows are bold. Values are placed in the given columns' order. */
         public Page tableRow(boolean header, String... cells) {
             Row line = sheet.createRow(row++);
+            int lines = 1;
             for (int c = 0; c < cells.length; c++) {
-                cell(line, c, cells[c] == null ? "" : cells[c], header ? s.header : s.wrapped);
+                String value = cells[c] == null ? "" : cells[c];
+                cell(line, c, value, header ? s.header : s.wrapped);
+                lines = Math.max(lines, linesOf(value, widths[c]));
             }
+            // Spreadsheet programs do not grow a row for wrapped text on opening: give it its height.
+            line.setHeightInPoints(Math.min(409, 15f * lines));
             return this;
         }
 
