@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One audit event as the API shows it (schema {@code AuditEvent}). */
+/**
+ * One audit event as the API shows it (schema {@code AuditEvent}); {@code erasedAt} says when the
+ * retention rule erased its states.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEventView(UUID id, OffsetDateTime occurredAt, String actor, String clientId, String action,
                              String recordType, String recordId, String unitPath, JsonNode before, JsonNode after,
-                             String requestId) {
+                             String requestId, OffsetDateTime erasedAt) {
 }

@@ -19,6 +19,7 @@ import vn.baovetreem.security.ScopedQuery;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +56,7 @@ public class AuditService {
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, filter.fingerprint()), paging);
         ScopedQuery query = new ScopedQuery("""
                 select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text),
-                       cast(before_state as text), cast(after_state as text), request_id
+                       cast(before_state as text), cast(after_state as text), request_id, erased_at
                 from audit_event""", user.scope(), "unit_path")
                 .equal("record_type", "recordType", filter.recordType())
                 .equal("record_id", "recordId", filter.recordId())
@@ -75,6 +76,28 @@ public class AuditService {
                 last -> PageToken.encode(LIST, filter.fingerprint(), new Cursor(last.occurredAt(), last.id()).format()));
     }
 
+    /** One entry of a record's access log: who did what to which record, and when (schema {@code AccessLogEntry}). */
+    public record AccessEntry(OffsetDateTime occurredAt, String actor, String clientId, String action, String recordType,
+                              String recordId) {
+    }
+
+    /**
+     * Every event about {@code records}, newest first, without the states: the access log of a
+     * personal-data report. The caller has checked that the reader may see these records.
+     */
+    public List<AccessEntry> accessLog(Collection<RecordRef> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        String[] arrays = RecordRef.arrays(records);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select occurred_at, actor, client_id, action, record_type, record_id"
+                        + " from audit_event where " + RecordRef.MATCHES + " order by occurred_at desc, id desc")
+                .setParameter(1, arrays[0]).setParameter(2, arrays[1]).getResultList();
+        return rows.stream().map(r -> new AccessEntry(NativeValues.timestamp(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5])).toList();
+    }
+
     private AuditEventView toView(Object[] row, boolean masked) {
         JsonNode before = parse((String) row[8]);
         JsonNode after = parse((String) row[9]);
@@ -83,7 +106,8 @@ public class AuditService {
             IdentifierMasking.maskTree(after);
         }
         return new AuditEventView((UUID) row[0], NativeValues.timestamp(row[1]), (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], (String) row[6], (String) row[7], before, after, (String) row[10]);
+                (String) row[5], (String) row[6], (String) row[7], before, after, (String) row[10],
+                row[11] == null ? null : NativeValues.timestamp(row[11]));
     }
 
 

@@ -12,6 +12,7 @@ import vn.baovetreem.security.CurrentUser;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -62,10 +63,20 @@ public class AuditTrail {
 
         /** Writes the events gathered so far; call it inside the transaction of the changes. */
         public void flush() {
-            if (events.isEmpty()) {
-                return;
+            if (!events.isEmpty()) {
+                CurrentUser.Resolved user = currentUser.get();
+                write(user.username(), user.subject(), user.clientId());
             }
-            CurrentUser.Resolved user = currentUser.get();
+        }
+
+        /** Like {@link #flush()}, for work the service does by itself (the retention rule), named {@code actor}. */
+        public void flushAs(String actor) {
+            if (!events.isEmpty()) {
+                write(actor, null, null);
+            }
+        }
+
+        private void write(String actor, String subject, String clientId) {
             StringBuilder sql = new StringBuilder("""
                     insert into audit_event (id, occurred_at, actor, actor_subject, client_id, action, record_type,
                                              record_id, unit_path, before_state, after_state, request_id) values""");
@@ -78,8 +89,8 @@ public class AuditTrail {
             }
             // The events touch no table of the records they describe: no need to flush those first.
             var query = em.createNativeQuery(sql.toString()).setFlushMode(FlushModeType.COMMIT)
-                    .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, user.username())
-                    .setParameter(3, user.subject()).setParameter(4, user.clientId()).setParameter(5, requestId.id());
+                    .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, actor)
+                    .setParameter(3, subject).setParameter(4, clientId).setParameter(5, requestId.id());
             for (int i = 0; i < events.size(); i++) {
                 Object[] e = events.get(i);
                 for (int j = 0; j < 6; j++) {
@@ -89,6 +100,25 @@ public class AuditTrail {
             query.executeUpdate();
             events.clear();
         }
+    }
+
+    /**
+     * Erases the before and after states of every event about {@code records}, keeping who did
+     * what and when. Only the retention rule calls it, in a transaction that has declared it is
+     * erasing personal data (the trail is otherwise append-only).
+     *
+     * @return the number of events whose states were erased
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseStates(Collection<RecordRef> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        String[] arrays = RecordRef.arrays(records);
+        return em.createNativeQuery("update audit_event set before_state = null, after_state = null, erased_at = ?3 where "
+                        + RecordRef.MATCHES + " and erased_at is null")
+                .setParameter(1, arrays[0]).setParameter(2, arrays[1]).setParameter(3, OffsetDateTime.now(clock))
+                .executeUpdate();
     }
 
     public Buffer buffer() {

@@ -112,6 +112,10 @@ public class Child extends Recorded {
     @Column(name = "merged_into_id")
     private UUID mergedIntoId;
 
+    /** Set by the retention rule only ({@link Retention}), in SQL; the record is then never changed again. */
+    @Column(name = "anonymised_at", insertable = false, updatable = false)
+    private Instant anonymisedAt;
+
     protected Child() {
     }
 
@@ -248,6 +252,7 @@ public class Child extends Recorded {
     public String statusNote() { return statusNote; }
     public String movedToUnitCode() { return movedToUnitCode; }
     public UUID mergedIntoId() { return mergedIntoId; }
+    public Instant anonymisedAt() { return anonymisedAt; }
 
     /** Age in whole years on {@code date}. */
     public int ageOn(LocalDate date) {

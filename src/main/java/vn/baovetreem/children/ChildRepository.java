@@ -39,12 +39,22 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      * {@code scope} and not have been merged away; otherwise 400 naming the field.
      */
     public Child referencedInScope(UUID id, Scope scope, String field) {
-        Child child = findInScope(id, scope).orElseThrow(() ->
+        // Shared lock: the retention rule, which locks a record to anonymise it, cannot pass a new case or support by.
+        Child child = findByIdOptional(id, LockModeType.PESSIMISTIC_READ).filter(c -> scope.contains(c.unitPath())).orElseThrow(() ->
                 ApiException.BadRequest.field("VALIDATION_FAILED", field, field + " is not a child in your area."));
         if (child.status() == ChildStatus.MERGED) {
             throw ApiException.BadRequest.field("VALIDATION_FAILED", field, field + " was merged into another record; use that one.");
         }
+        if (child.anonymisedAt() != null) {
+            throw ApiException.BadRequest.field("VALIDATION_FAILED", field, field + " is a record anonymised under the retention rule.");
+        }
         return child;
+    }
+
+    /** The duplicates merged into {@code survivorId}. */
+    List<UUID> mergedInto(UUID survivorId) {
+        return getEntityManager().createQuery("select c.id from Child c where c.mergedIntoId = :id", UUID.class)
+                .setParameter("id", survivorId).getResultList();
     }
 
     /** Like {@link #findInScope} but locked for update until the transaction ends. */

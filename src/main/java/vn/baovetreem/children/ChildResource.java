@@ -29,7 +29,9 @@ import vn.baovetreem.children.EpisodeService.EpisodeView;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.paging.Page;
+import vn.baovetreem.indicators.Xlsx;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static vn.baovetreem.common.http.QueryParams.date;
@@ -41,8 +43,8 @@ import static vn.baovetreem.common.http.QueryParams.timestamp;
 
 /**
  * {@code /children} and what hangs under a child: operations listChildren, createChild,
- * listChildDuplicates, getChild, updateChild, transitionChild, mergeChild, getChildHistory, the
- * circumstance and risk spans, and consents.
+ * listChildDuplicates, getChild, updateChild, transitionChild, mergeChild, getChildHistory,
+ * getPersonalDataReport, the circumstance and risk spans, and consents.
  */
 @Path("/children")
 @Authenticated
@@ -54,14 +56,16 @@ public class ChildResource {
     private final EpisodeService episodes;
     private final ConsentService consents;
     private final ChildMergeService merges;
+    private final PersonalDataReports reports;
     private final Idempotency idempotency;
 
     ChildResource(ChildService children, EpisodeService episodes, ConsentService consents, ChildMergeService merges,
-                  Idempotency idempotency) {
+                  PersonalDataReports reports, Idempotency idempotency) {
         this.children = children;
         this.episodes = episodes;
         this.consents = consents;
         this.merges = merges;
+        this.reports = reports;
         this.idempotency = idempotency;
     }
 
@@ -131,6 +135,24 @@ public class ChildResource {
     @Path("/{id}/history")
     public Page<AuditEventView> history(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken) {
         return children.history(childId(id), integer("pageSize", pageSize), pageToken);
+    }
+
+    /** The data subject's report as JSON. */
+    @GET
+    @Path("/{id}/personal-data-report")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> personalDataReport(@RestPath String id) {
+        return reports.report(childId(id));
+    }
+
+    /** The same report as a workbook to print and hand over. */
+    @GET
+    @Path("/{id}/personal-data-report")
+    @Produces(Xlsx.MEDIA_TYPE)
+    public Response printablePersonalDataReport(@RestPath String id) {
+        PersonalDataReports.Printable printable = reports.printable(childId(id));
+        return Response.ok(printable.body(), Xlsx.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + printable.fileName() + "\"").build();
     }
 
     @GET

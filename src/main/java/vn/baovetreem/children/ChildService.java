@@ -265,6 +265,10 @@ public class ChildService {
     }
 
     private void requireOwnRecord(Child child, Scope scope) {
+        if (child.anonymisedAt() != null) {
+            throw new ApiException.Conflict("CHILD_ANONYMISED",
+                    "This record was anonymised under the retention rule and can no longer be changed.", null);
+        }
         if (child.status() == ChildStatus.MERGED) {
             throw new ApiException.Conflict("CHILD_MERGED", "This record was merged into another; change that one instead.",
                     children.findInScope(child.mergedIntoId(), scope).map(s -> path(s.id())).orElse(null));

@@ -40,7 +40,7 @@ public class ChildViews {
                             LocalDate birthRegisteredOn, String healthInsuranceCard, String schoolStatus,
                             String disabilityLevel, String parentsStatus, List<Caregiver> caregivers,
                             String continuingSupportReason, String externalRef, String note, ChildStatus status,
-                            LocalDate statusDate, String statusNote, UnitRef movedTo, UUID mergedIntoId,
+                            LocalDate statusDate, String statusNote, UnitRef movedTo, UUID mergedIntoId, Instant anonymisedAt,
                             List<String> activeCircumstanceGroups, List<String> activeRiskCategories, boolean masked,
                             Instant createdAt, String createdBy, Instant updatedAt,
                             List<PossibleDuplicate> possibleDuplicates) {
@@ -49,7 +49,7 @@ public class ChildViews {
             return new ChildView(id, personalId, fullName, dateOfBirth, birthDateEstimated, age, sex, ethnicity, village,
                     address, povertyStatus, birthRegisteredOn, healthInsuranceCard, schoolStatus, disabilityLevel,
                     parentsStatus, caregivers, continuingSupportReason, externalRef, note, status, statusDate, statusNote,
-                    movedTo, mergedIntoId, activeCircumstanceGroups, activeRiskCategories, masked, createdAt, createdBy,
+                    movedTo, mergedIntoId, anonymisedAt, activeCircumstanceGroups, activeRiskCategories, masked, createdAt, createdBy,
                     updatedAt, duplicates.isEmpty() ? null : duplicates);
         }
     }
@@ -80,7 +80,7 @@ public class ChildViews {
                 masked ? IdentifierMasking.identifier(c.healthInsuranceCard()) : c.healthInsuranceCard(), c.schoolStatus(),
                 c.disabilityLevel(), c.parentsStatus(), caregivers, c.continuingSupportReason(), c.externalRef(), c.note(),
                 c.status(), c.statusDate(), c.statusNote(), ref(named, c.movedToUnitCode()), c.mergedIntoId(),
-                active.groups(c.id()), active.risks(c.id()), masked, c.createdAt(), c.createdBy(), c.updatedAt(), null);
+                c.anonymisedAt(), active.groups(c.id()), active.risks(c.id()), masked, c.createdAt(), c.createdBy(), c.updatedAt(), null);
     }
 
     /** Summaries of a page of children with a constant number of queries. */

@@ -33,7 +33,7 @@ public class ImportJobs {
                       boolean allowPartial, ImportStatus status, String fileName, int fileSize, int rowsRead, int rowsValid,
                       int rowsInvalid, int rowsWritten, int rowsUnchanged, String message, String username, String subject,
                       String clientId, String roles, String unitCode, String unitPath, int attempts, Instant createdAt,
-                      Instant startedAt, Instant finishedAt) {
+                      Instant startedAt, Instant finishedAt, Instant fileErasedAt) {
     }
 
     /** Schema {@code ImportError}: one problem of one row. */
@@ -48,7 +48,7 @@ public class ImportJobs {
     private static final String COLUMNS = """
             id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size, rows_read, rows_valid,
             rows_invalid, rows_written, rows_unchanged, message, username, subject, client_id, roles, unit_code,
-            cast(unit_path as text), attempts, created_at, started_at, finished_at""";
+            cast(unit_path as text), attempts, created_at, started_at, finished_at, file_erased_at""";
 
     /** Bytes of a stored file read at a time. */
     static final int SLICE = 1024 * 1024;
@@ -243,7 +243,7 @@ public class ImportJobs {
                 (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(), ((Number) r[11]).intValue(),
                 ((Number) r[12]).intValue(), ((Number) r[13]).intValue(), ((Number) r[14]).intValue(), (String) r[15], (String) r[16],
                 (String) r[17], (String) r[18], (String) r[19], (String) r[20], (String) r[21], ((Number) r[22]).intValue(),
-                instant(r[23]), instant(r[24]), instant(r[25]));
+                instant(r[23]), instant(r[24]), instant(r[25]), instant(r[26]));
     }
 
     private static Instant instant(Object value) {

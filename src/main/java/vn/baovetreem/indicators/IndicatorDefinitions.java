@@ -44,10 +44,14 @@ final class IndicatorDefinitions {
     /**
      * The child population of the units in {@code geo}, each child with the special-circumstance
      * groups and risk categories of their spans overlapping the period and the types of the
-     * supports they received in it (read once here, not once per indicator).
+     * supports they received in it (read once here, not once per indicator). Of identifiers and
+     * contacts it reads only whether the record holds one, or held one when the retention rule
+     * anonymised it, so an anonymised child counts in past periods as before.
      */
     static final String KIDS = """
-            select c.id, c.village_code, c.sex, c.ethnicity, c.personal_id, c.health_insurance_card, c.caregiver_phones,
+            select c.id, c.village_code, c.sex, c.ethnicity, c.personal_id is not null or c.had_personal_id,
+                   c.health_insurance_card is not null or c.had_health_insurance_card,
+                   cardinality(c.caregiver_phones) > 0 or c.had_caregiver_phone,
                    cast(extract(year from age(cast(:to as date), c.date_of_birth)) as int) as age,
                    coalesce(sc.codes, '{}'), coalesce(risk.codes, '{}'), coalesce(support.types, '{}')
             from child c join geo g on g.code = c.village_code
@@ -66,7 +70,7 @@ final class IndicatorDefinitions {
     /** The columns of the {@code kids} table, in the order {@link #KIDS} fills them. */
     static final String KIDS_TABLE = """
             create temporary table kids (id uuid, village_code varchar(20), sex varchar(10), ethnicity varchar(20),
-                personal_id varchar(12), health_insurance_card varchar(20), caregiver_phones text[], age int,
+                has_personal_id boolean, has_health_insurance_card boolean, has_caregiver_phone boolean, age int,
                 sc_groups text[], risk_categories text[], support_types text[]) on commit drop""";
 
     private static final String SUPPORTED = "i.status in ('ONGOING', 'COMPLETED') and i.start_date <= :to"
@@ -104,7 +108,7 @@ final class IndicatorDefinitions {
                 kids(episode("RISK"), "RISK_CATEGORY", episodeDim("RISK")),
                 population);
         define("health-insurance-coverage",
-                kids("(k.health_insurance_card is not null or "
+                kids("(k.has_health_insurance_card or "
                         + supported("'HEALTH_INSURANCE_CARD'") + ")"),
                 population);
         define("online-safety-skills", kids(supported("'ONLINE_SAFETY_SKILLS'")),
@@ -125,9 +129,9 @@ final class IndicatorDefinitions {
                         "SUPPORT_TYPE", supportDim(alternativeCare)),
                 null);
         define("records-with-personal-id",
-                kids("k.personal_id is not null"), population);
+                kids("k.has_personal_id"), population);
         define("records-with-caregiver-contact",
-                kids("cardinality(k.caregiver_phones) > 0"), population);
+                kids("k.has_caregiver_phone"), population);
         Source born = children("""
                 select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity, 0 as age
                 from child c join geo gg on gg.code = c.village_code where c.status <> 'MERGED' and c.date_of_birth between :from and :to""");

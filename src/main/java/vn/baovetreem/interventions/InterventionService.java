@@ -142,6 +142,8 @@ public class InterventionService {
                 problems.add(new Violation(field, "is not a child in your area"));
             } else if (child.status() == ChildStatus.MERGED) {
                 problems.add(new Violation(field, "was merged into another record; use that one"));
+            } else if (child.anonymisedAt() != null) {
+                problems.add(new Violation(field, "is a record anonymised under the retention rule"));
             } else {
                 group.add(child);
             }

@@ -232,7 +232,7 @@ public class HouseholdService {
     }
 
     /** Views with children and the latest assessment, in a constant number of queries. */
-    private List<HouseholdView> views(List<Household> page) {
+    List<HouseholdView> views(List<Household> page) {
         List<UUID> ids = page.stream().map(Household::id).toList();
         Map<UUID, List<UUID>> members = households.members(ids);
         Map<UUID, AssessmentRow> latest = households.latestAssessments(ids, zone());

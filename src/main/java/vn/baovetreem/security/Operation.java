@@ -26,6 +26,8 @@ public enum Operation {
     READ_CHILDREN(VILLAGE, COMMUNE, DISTRICT, ADMIN),
     WRITE_CHILDREN(VILLAGE, COMMUNE),
     ARCHIVE_OR_MERGE_CHILDREN(COMMUNE),
+    /** The data subject's report (Law 91/2025): the commune, which holds the child's file, answers the request. */
+    READ_PERSONAL_DATA_REPORT(COMMUNE),
     REPORT_CASE(VILLAGE, COMMUNE),
     READ_CASES(VILLAGE, COMMUNE, DISTRICT, ADMIN),
     MANAGE_CASES(COMMUNE),

@@ -36,6 +36,7 @@ class AccessMatrixTest {
             "PATCH;/api/v1/children/" + NO_CHILD + ";    404 404 403 403 403 403",
             "POST; /api/v1/children/" + NO_CHILD + "/merge;   403 400 403 403 403 403",
             "GET;  /api/v1/children/" + NO_CHILD + "/history; 403 404 404 403 403 404",
+            "GET;  /api/v1/children/" + NO_CHILD + "/personal-data-report; 403 404 403 403 403 403",
             "GET;  /api/v1/children/" + NO_CHILD + "/circumstances; 404 404 404 403 403 404",
             "POST; /api/v1/children/" + NO_CHILD + "/risks;   400 400 403 403 403 403",
             "GET;  /api/v1/children/" + NO_CHILD + "/consents; 404 404 404 403 403 404",

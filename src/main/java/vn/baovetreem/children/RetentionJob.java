@@ -1,0 +1,29 @@
+package vn.baovetreem.children;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the retention rule every night ({@code cp.retention.schedule}, a cron expression; {@code off}
+ * disables it). Any number of instances may run it together: each anonymises the records it
+ * could lock, and skips those another has.
+ */
+@ApplicationScoped
+class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+
+    private final Retention retention;
+
+    RetentionJob(Retention retention) {
+        this.retention = retention;
+    }
+
+    @Scheduled(identity = "retention", cron = "{cp.retention.schedule}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        Retention.Outcome outcome = retention.run();
+        LOG.infof("Retention rule: %d records anonymised, %d import files erased, %d stored idempotent answers deleted",
+                outcome.childrenAnonymised(), outcome.importFilesErased(), outcome.idempotentAnswersDeleted());
+    }
+}
