@@ -50,3 +50,7 @@ create index child_not_anonymised_ix on child (date_of_birth) where anonymised_a
 alter table import_job add column file_erased_at timestamptz;
 comment on column import_job.file_erased_at is 'when the retention rule erased the uploaded file and the cells of the error report';
 create index import_job_unerased_ix on import_job (finished_at) where file_erased_at is null;
+
+--changeset cp:027-retention-scan-index
+--comment: The nightly scan looks only at adults and at children who left early (Retention.anonymiseNextBatch).
+create index child_left_early_ix on child (status_date) where status in ('MOVED_AWAY', 'DECEASED') and anonymised_at is null;

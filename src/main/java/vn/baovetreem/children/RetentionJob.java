@@ -22,8 +22,10 @@ class RetentionJob {
 
     @Scheduled(identity = "retention", cron = "{cp.retention.schedule}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
+        long started = System.nanoTime();
         Retention.Outcome outcome = retention.run();
-        LOG.infof("Retention rule: %d records anonymised, %d import files erased, %d stored idempotent answers deleted",
-                outcome.childrenAnonymised(), outcome.importFilesErased(), outcome.idempotentAnswersDeleted());
+        LOG.infof("Retention rule: %d records anonymised, %d import files erased, %d stored idempotent answers deleted, in %d ms",
+                outcome.childrenAnonymised(), outcome.importFilesErased(), outcome.idempotentAnswersDeleted(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }
