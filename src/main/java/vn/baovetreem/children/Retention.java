@@ -145,11 +145,10 @@ public class Retention {
     }
 
     private int anonymiseNextBatch() {
-        LocalDate today = LocalDate.now(clock);
-        @SuppressWarnings("unchecked")
-        LocalDate lastDay = today.minus(config.keepFor());
+        LocalDate lastDay = LocalDate.now(clock).minus(config.keepFor());
         // Only adults and children who left early can be due: the indexed test keeps the scan off everyone else.
         // No order: the first rows found will do, and the scan stops there instead of sorting every record due.
+        @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery("select c.id from child c where c.anonymised_at is null and c.status <> 'MERGED'"
                         + " and (c.date_of_birth <= :bornBy or (c.status in ('MOVED_AWAY', 'DECEASED') and c.status_date <= :lastDay))"
                         + " and " + LEFT_CARE + " <= :lastDay and not " + IN_CARE
@@ -172,6 +171,7 @@ public class Retention {
         List<UUID> merged = em.createNativeQuery("select id from child where merged_into_id = any(?1) for update")
                 .setParameter(1, due.toArray(UUID[]::new)).getResultList();
         List<UUID> all = Stream.concat(due.stream(), merged.stream()).toList();
+        UUID[] ids = all.toArray(UUID[]::new);
         List<RecordRef> records = new ArrayList<>(all.stream().map(id -> new RecordRef(ChildService.RECORD_TYPE, id.toString())).toList());
         participants.forEach(p -> records.addAll(p.records(all)));
         Instant now = clock.instant();
@@ -185,12 +185,12 @@ public class Retention {
                                continuing_support_reason = null, external_ref = null, note = null, status_note = null,
                                anonymised_at = ?5, version = version + 1, updated_at = ?5
                         where id = any(?1)""")
-                .setParameter(1, all.toArray(UUID[]::new)).setParameter(2, ANONYMOUS).setParameter(3, folded)
+                .setParameter(1, ids).setParameter(2, ANONYMOUS).setParameter(3, folded)
                 .setParameter(4, Child.sortKey(folded)).setParameter(5, now).executeUpdate();
         em.createNativeQuery("update child_episode set note = null, end_reason = null where child_id = any(?1)")
-                .setParameter(1, all.toArray(UUID[]::new)).executeUpdate();
+                .setParameter(1, ids).executeUpdate();
         em.createNativeQuery("update child_consent set giver_name = ?2, note = null, withdrawal_reason = null where child_id = any(?1)")
-                .setParameter(1, all.toArray(UUID[]::new)).setParameter(2, ANONYMOUS).executeUpdate();
+                .setParameter(1, ids).setParameter(2, ANONYMOUS).executeUpdate();
         participants.forEach(p -> p.anonymise(all));
         audit.eraseStates(records);
         @SuppressWarnings("unchecked")
