@@ -3,7 +3,8 @@
 -- 3% at risk, a tenth taught to swim, and 3,000 cases in 2025. Every unit is flagged demo and every
 -- record is created by 'bench'. Load it into the local run's database (never into production):
 --   PGPASSWORD=postgres psql -h 127.0.0.1 -p 5433 -U postgres -d postgres -f scripts/bench/province-dataset.sql
--- and remove it with scripts/bench/remove-province-dataset.sql.
+-- and remove it with scripts/bench/remove-province-dataset.sql: the local run keeps its data
+-- (README), so the dataset stays there until removed.
 \set ON_ERROR_STOP on
 begin;
 select setseed(0.99);

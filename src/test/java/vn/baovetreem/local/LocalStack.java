@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,11 @@ import java.util.Map;
  * realm, and the packaged API with the demo data, all on 127.0.0.1. Ctrl-C stops all three.
  * Ports come from system properties {@code api.port} (8080), {@code management.port} (9000, health
  * and metrics), {@code keycloak.port} (8180) and {@code db.port} (5433).
+ * <p>
+ * The data of PostgreSQL and Keycloak is kept in {@code local.data} (by default
+ * {@code ~/.local/share/commune-child-protection}), written durably, and never deleted: stopping,
+ * a crash of any part or {@code mvn clean} leave it as it was. A run that finds parts of an earlier
+ * run still alive (its launcher was killed) stops them first.
  */
 public final class LocalStack {
 
@@ -33,10 +39,19 @@ public final class LocalStack {
         int dbPort = Integer.getInteger("db.port", 5433);
         String appJar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
 
+        Path data = dataFolder();
+        Path postgresData = data.resolve("postgres");
+        System.out.println("Data of this run (kept across runs): " + data);
+        stopLeftover(data.resolve("api.pid"), "TERM");
+        stopLeftover(data.resolve("keycloak.pid"), "TERM");
+        stopLeftover(postgresData.resolve("postmaster.pid"), "INT");
+
         System.out.println("Starting PostgreSQL on 127.0.0.1:" + dbPort + " ...");
-        EmbeddedDatabase database = EmbeddedDatabase.start(dbPort, Path.of("target/local-postgres"));
+        EmbeddedDatabase database = EmbeddedDatabase.startDurable(dbPort, Path.of("target/local-postgres"), postgresData);
         System.out.println("Starting Keycloak on 127.0.0.1:" + keycloakPort + " (about 40 s on first start) ...");
-        KeycloakServer keycloak = KeycloakServer.start(Path.of("target/keycloak-local-home"), keycloakPort, null);
+        KeycloakServer keycloak = KeycloakServer.start(Path.of("target/keycloak-local-home"), data.resolve("keycloak"),
+                keycloakPort, null);
+        writePids(data.resolve("keycloak.pid"), keycloak.pids());
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String javaOptions = System.getProperty("app.java-options", "").strip();
@@ -55,6 +70,7 @@ public final class LocalStack {
                 "CP_SEED_CONTEXTS", "demo,demo-records",
                 "CP_CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"));
         Process api = builder.start();
+        writePids(data.resolve("api.pid"), List.of(api.pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.destroy();
             try {
@@ -70,8 +86,58 @@ public final class LocalStack {
         String apiUrl = "http://127.0.0.1:" + apiPort;
         String managementUrl = "http://127.0.0.1:" + managementPort;
         awaitReady(api, managementUrl + "/q/health/ready");
-        System.out.println(banner(apiUrl, managementUrl, keycloak));
+        System.out.println(banner(apiUrl, managementUrl, keycloak, data, dbPort));
         System.exit(api.waitFor());
+    }
+
+    /** {@code local.data}, or the user's data folder ({@code $XDG_DATA_HOME} or {@code ~/.local/share}). */
+    private static Path dataFolder() throws IOException {
+        String configured = System.getProperty("local.data", "").strip();
+        Path folder;
+        if (!configured.isEmpty()) {
+            folder = Path.of(configured);
+        } else {
+            String xdg = System.getenv("XDG_DATA_HOME");
+            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+            folder = base.resolve("commune-child-protection");
+        }
+        return Files.createDirectories(folder).toAbsolutePath();
+    }
+
+    private static void writePids(Path file, List<Long> pids) throws IOException {
+        Files.writeString(file, String.join("\n", pids.stream().map(String::valueOf).toList()) + "\n");
+    }
+
+    /**
+     * Stops what an earlier run left alive (its launcher was killed with {@code kill -9}): the
+     * processes named in {@code pidFile} (PostgreSQL's own {@code postmaster.pid} names the server
+     * on its first line), with {@code signal} (PostgreSQL: INT, a fast shutdown that keeps every
+     * commit), waiting for them to end.
+     */
+    private static void stopLeftover(Path pidFile, String signal) throws IOException, InterruptedException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        List<ProcessHandle> alive = (pidFile.getFileName().toString().equals("postmaster.pid") ? lines.stream().limit(1) : lines.stream())
+                .map(String::strip).filter(l -> l.matches("\\d+")).map(Long::parseLong)
+                .flatMap(pid -> ProcessHandle.of(pid).stream()).filter(ProcessHandle::isAlive).toList();
+        for (ProcessHandle process : alive) {
+            System.out.println("Stopping process " + process.pid() + " left by an earlier run (" + pidFile.getFileName() + ") ...");
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        for (ProcessHandle process : alive) {
+            while (process.isAlive() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            if (process.isAlive()) {
+                throw new IllegalStateException("Process " + process.pid() + " of an earlier run did not stop; stop it and start again.");
+            }
+        }
+        if (!pidFile.getFileName().toString().equals("postmaster.pid")) {
+            Files.delete(pidFile);
+        }
     }
 
     private static void awaitReady(Process api, String url) throws InterruptedException {
@@ -91,7 +157,7 @@ public final class LocalStack {
         throw new IllegalStateException("The API did not become ready at " + url);
     }
 
-    private static String banner(String api, String management, KeycloakServer keycloak) {
+    private static String banner(String api, String management, KeycloakServer keycloak, Path data, int dbPort) {
         return """
 
                 ==================================================================================
@@ -114,7 +180,11 @@ public final class LocalStack {
                    TOKEN=$(curl -s -d grant_type=password -d client_id=cp-test -d username=commune.yenphuc \\
                      -d password=demo-commune %3$s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                    curl -s -H "Authorization: Bearer $TOKEN" %1$s/api/v1/me
+
+                 Data (kept across runs): %5$s
+                   Back up:      PGPASSWORD=postgres pg_dump -h 127.0.0.1 -p %6$d -U postgres -Fc postgres > backup.dump
+                   Start afresh: stop this run, then delete that folder
                 ==================================================================================
-                """.formatted(api, keycloak.baseUrl(), keycloak.tokenUrl(), management);
+                """.formatted(api, keycloak.baseUrl(), keycloak.tokenUrl(), management, data, dbPort);
     }
 }

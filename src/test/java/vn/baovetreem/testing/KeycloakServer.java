@@ -47,13 +47,32 @@ public final class KeycloakServer implements AutoCloseable {
      * @param realmEditor changes to the realm before import (tests add their own users), or null
      */
     public static KeycloakServer start(Path home, int port, Consumer<ObjectNode> realmEditor) {
+        return start(home, null, port, realmEditor);
+    }
+
+    /**
+     * Like {@link #start(Path, int, Consumer)}, but with its data (users, sessions, the realm as
+     * changed in the admin console) kept in {@code dataDir} across runs when that is not null: the
+     * realm is imported only into an empty data directory.
+     */
+    public static KeycloakServer start(Path home, Path dataDir, int port, Consumer<ObjectNode> realmEditor) {
         Path dist = distribution();
         try {
             if (!Files.exists(home.resolve("bin/kc.sh"))) {
                 copyTree(dist, home);
             }
-            deleteTree(home.resolve("data"));
-            Path importDir = Files.createDirectories(home.resolve("data/import"));
+            Path data = home.resolve("data");
+            if (Files.isSymbolicLink(data)) {
+                Files.delete(data);
+            } else {
+                deleteTree(data);
+            }
+            if (dataDir != null) {
+                // The distribution's copy may be rebuilt (mvn clean); its data folder points outside it.
+                Files.createDirectories(dataDir);
+                Files.createSymbolicLink(data, dataDir.toAbsolutePath());
+            }
+            Path importDir = Files.createDirectories(data.resolve("import"));
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode realm = (ObjectNode) mapper.readTree(REALM_FILE.toFile());
             if (realmEditor != null) {
@@ -90,6 +109,12 @@ public final class KeycloakServer implements AutoCloseable {
                     + "; run the build through ./mvnw so that it is fetched from Maven Central.");
         }
         return path;
+    }
+
+    /** The launcher script's process and the server it started, for a run that must find them again. */
+    public List<Long> pids() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .map(ProcessHandle::pid).toList();
     }
 
     public String baseUrl() {
