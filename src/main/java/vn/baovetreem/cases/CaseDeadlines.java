@@ -3,9 +3,11 @@ package vn.baovetreem.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import vn.baovetreem.calendar.WorkingCalendar;
+import vn.baovetreem.common.persistence.RecordLocks;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The deadlines of Decree 56/2017, computed from a case and the working-day calendar and stored
@@ -33,6 +36,8 @@ public class CaseDeadlines {
     static final Duration EMERGENCY = Duration.ofHours(12);
     static final int PLAN_WORKING_DAYS = 5;
     static final int APPROVAL_WORKING_DAYS = 2;
+    /** Cases whose deadlines are computed per transaction at start. */
+    private static final int STARTUP_BATCH = 200;
 
     public enum Step { EMERGENCY_PROTECTION, PLAN_DRAFTED, PLAN_APPROVAL, SEPARATION_ENDED }
 
@@ -76,16 +81,33 @@ public class CaseDeadlines {
     /** A changed calendar moves the deadlines of every open case. */
     @Transactional
     void onCalendarChange(@Observes WorkingCalendar.Changed change) {
-        cases.needingDeadlines(true).forEach(this::refresh);
+        cases.open().forEach(this::refresh);
     }
 
-    /** Cases written by SQL (demo data, a restore) get their deadlines when the service starts. */
-    @Transactional
+    /**
+     * Cases written by SQL (demo data, a restore) get their deadlines when the service starts, a
+     * batch per transaction so that a province's cases fit in the transaction timeout. Instances
+     * starting together take turns on each batch: what one computed, the other finds done.
+     */
     void onStart(@Observes StartupEvent start) {
-        List<ChildCase> missing = cases.needingDeadlines(false);
-        missing.forEach(this::refresh);
-        if (!missing.isEmpty()) {
-            LOG.infof("Computed the deadlines of %d cases", missing.size());
+        int computed = 0;
+        UUID after = new UUID(0, 0);
+        while (true) {
+            UUID from = after;
+            List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> {
+                RecordLocks.lock(cases.getEntityManager(), "startup", "case-deadlines");
+                List<ChildCase> missing = cases.withoutDeadlines(from, STARTUP_BATCH);
+                missing.forEach(this::refresh);
+                return missing.stream().map(ChildCase::id).toList();
+            });
+            computed += batch.size();
+            if (batch.size() < STARTUP_BATCH) {
+                break;
+            }
+            after = batch.getLast();
+        }
+        if (computed > 0) {
+            LOG.infof("Computed the deadlines of %d cases", computed);
         }
     }
 

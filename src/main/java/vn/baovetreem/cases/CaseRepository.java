@@ -174,11 +174,19 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         return byCase;
     }
 
-    /** Cases whose deadlines must be computed again: all open ones, or those never computed. */
+    /** Up to {@code limit} cases after {@code after} (by id) that have no deadline at all: cases written by SQL. */
     @SuppressWarnings("unchecked")
-    List<ChildCase> needingDeadlines(boolean allOpen) {
-        String where = allOpen ? OPEN : "not exists (select 1 from case_deadline d where d.case_id = c.id)";
-        List<UUID> ids = getEntityManager().createNativeQuery("select c.id from child_case c where " + where + " order by c.id")
+    List<ChildCase> withoutDeadlines(UUID after, int limit) {
+        List<UUID> ids = getEntityManager().createNativeQuery("select c.id from child_case c"
+                        + " where not exists (select 1 from case_deadline d where d.case_id = c.id) and c.id > ?1 order by c.id limit ?2")
+                .setParameter(1, after).setParameter(2, limit).getResultList();
+        return findAllInOrder(ids);
+    }
+
+    /** The open cases, whose deadlines a change of the calendar moves. */
+    @SuppressWarnings("unchecked")
+    List<ChildCase> open() {
+        List<UUID> ids = getEntityManager().createNativeQuery("select c.id from child_case c where " + OPEN + " order by c.id")
                 .getResultList();
         return findAllInOrder(ids);
     }

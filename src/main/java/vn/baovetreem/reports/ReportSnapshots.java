@@ -1,13 +1,14 @@
 package vn.baovetreem.reports;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import vn.baovetreem.common.persistence.RecordLocks;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Reports written by SQL as submitted or accepted but without a version (demo data, reports
@@ -31,19 +32,34 @@ class ReportSnapshots {
         this.service = service;
     }
 
-    @Transactional
+    /**
+     * One report per transaction, since freezing one computes its indicators. Instances starting
+     * together take turns on each: what one froze, the other finds done.
+     */
     void onStart(@Observes StartupEvent start) {
-        List<PeriodicReport> missing = reports.submittedWithoutVersion();
-        for (PeriodicReport report : missing) {
-            Instant submitted = report.firstSubmittedAt() != null ? report.firstSubmittedAt() : report.updatedAt();
-            service.freeze(report, periods.of(report.year(), report.kind()), 1, submitted, report.createdBy());
-            if (report.status() == PeriodicReport.Status.ACCEPTED) {
-                reports.addReview(report.id(), 1, new ReportRepository.Review(PeriodicReport.Status.ACCEPTED, null,
-                        report.updatedAt(), REVIEWER));
-            }
+        int frozen = 0;
+        while (QuarkusTransaction.requiringNew().call(this::freezeNext)) {
+            frozen++;
         }
-        if (!missing.isEmpty()) {
-            LOG.infof("Froze the first version of %d reports written by SQL", missing.size());
+        if (frozen > 0) {
+            LOG.infof("Froze the first version of %d reports written by SQL", frozen);
         }
+    }
+
+    /** Freezes the first submitted report that has no version yet; false when there is none. */
+    private boolean freezeNext() {
+        RecordLocks.lock(reports.getEntityManager(), "startup", "report-snapshots");
+        Optional<PeriodicReport> next = reports.submittedWithoutVersion().stream().findFirst();
+        if (next.isEmpty()) {
+            return false;
+        }
+        PeriodicReport report = next.get();
+        Instant submitted = report.firstSubmittedAt() != null ? report.firstSubmittedAt() : report.updatedAt();
+        service.freeze(report, periods.of(report.year(), report.kind()), 1, submitted, report.createdBy());
+        if (report.status() == PeriodicReport.Status.ACCEPTED) {
+            reports.addReview(report.id(), 1, new ReportRepository.Review(PeriodicReport.Status.ACCEPTED, null,
+                    report.updatedAt(), REVIEWER));
+        }
+        return true;
     }
 }
