@@ -111,7 +111,9 @@ public class Retention {
 
     /** The rule in words, as the personal-data report and the documentation state it. */
     String rule() {
-        return "Hồ sơ được ẩn danh sau " + config.keepFor().getYears() + " năm kể từ khi trẻ " + config.adultAge()
+        Period keep = config.keepFor();
+        String length = keep.getMonths() == 0 && keep.getDays() == 0 ? keep.getYears() + " năm" : keep.toString();
+        return "Hồ sơ được ẩn danh sau " + length + " kể từ khi trẻ " + config.adultAge()
                 + " tuổi, chuyển đi hoặc qua đời, hoặc từ khi vụ việc, hỗ trợ cuối cùng kết thúc nếu muộn hơn;"
                 + " không ẩn danh khi còn vụ việc chưa đóng hoặc hỗ trợ đang thực hiện.";
     }
