@@ -42,9 +42,9 @@ public final class LocalStack {
         Path data = dataFolder();
         Path postgresData = data.resolve("postgres");
         System.out.println("Data of this run (kept across runs): " + data);
-        stopLeftover(data.resolve("api.pid"), "TERM");
-        stopLeftover(data.resolve("keycloak.pid"), "TERM");
-        stopLeftover(postgresData.resolve("postmaster.pid"), "INT");
+        stopLeftover(data.resolve("api.pid"), "TERM", "quarkus-run");
+        stopLeftover(data.resolve("keycloak.pid"), "TERM", "keycloak");
+        stopLeftover(postgresData.resolve("postmaster.pid"), "INT", "postgres");
 
         System.out.println("Starting PostgreSQL on 127.0.0.1:" + dbPort + " ...");
         EmbeddedDatabase database = EmbeddedDatabase.startDurable(dbPort, Path.of("target/local-postgres"), postgresData);
@@ -112,16 +112,18 @@ public final class LocalStack {
      * Stops what an earlier run left alive (its launcher was killed with {@code kill -9}): the
      * processes named in {@code pidFile} (PostgreSQL's own {@code postmaster.pid} names the server
      * on its first line), with {@code signal} (PostgreSQL: INT, a fast shutdown that keeps every
-     * commit), waiting for them to end.
+     * commit), waiting for them to end. A process whose command line lacks {@code marker} is left
+     * alone: after a reboot its number may belong to something else.
      */
-    private static void stopLeftover(Path pidFile, String signal) throws IOException, InterruptedException {
+    private static void stopLeftover(Path pidFile, String signal, String marker) throws IOException, InterruptedException {
         if (!Files.exists(pidFile)) {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
         List<ProcessHandle> alive = (pidFile.getFileName().toString().equals("postmaster.pid") ? lines.stream().limit(1) : lines.stream())
                 .map(String::strip).filter(l -> l.matches("\\d+")).map(Long::parseLong)
-                .flatMap(pid -> ProcessHandle.of(pid).stream()).filter(ProcessHandle::isAlive).toList();
+                .flatMap(pid -> ProcessHandle.of(pid).stream()).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
         for (ProcessHandle process : alive) {
             System.out.println("Stopping process " + process.pid() + " left by an earlier run (" + pidFile.getFileName() + ") ...");
             new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
