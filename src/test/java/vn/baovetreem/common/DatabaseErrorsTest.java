@@ -47,6 +47,17 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsAServiceUnavailableWorthRetrying() {
+        for (String state : new String[]{"08001", "08006", "57P01", "57P03", "53300"}) {
+            ApiException problem = DatabaseErrors.problemFor(new RuntimeException(failure(state, null))).orElseThrow();
+            assertThat(problem.status()).as(state).isEqualTo(503);
+            assertThat(problem.code()).isEqualTo("DATABASE_UNAVAILABLE");
+            assertThat(problem.retryAfterSeconds()).isPositive();
+        }
+        assertThat(DatabaseErrors.problemFor(failure("23505", null)).orElseThrow().retryAfterSeconds()).isNull();
+    }
+
+    @Test
     void theLogSeesClassesStatesAndConstraintsButNoValue() {
         Throwable wrapped = new RuntimeException("could not execute statement [insert ... values ('Nguyễn Văn A')]",
                 failure("23505", "child_personal_id_uk"));

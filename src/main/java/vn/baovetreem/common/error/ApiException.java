@@ -10,7 +10,7 @@ import java.util.List;
 public abstract sealed class ApiException extends RuntimeException
         permits ApiException.BadRequest, ApiException.Forbidden, ApiException.NotFound, ApiException.Conflict,
         ApiException.PreconditionFailed, ApiException.PreconditionRequired, ApiException.Unprocessable,
-        ApiException.TooManyRequests {
+        ApiException.TooManyRequests, ApiException.ServiceUnavailable {
 
     private final String code;
     private final transient List<Violation> violations;
@@ -32,6 +32,11 @@ public abstract sealed class ApiException extends RuntimeException
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Seconds after which the same request may succeed ({@code Retry-After}); null when a retry will not help. */
+    public Long retryAfterSeconds() {
+        return null;
     }
 
     /** 400: the request is malformed or a value is invalid. */
@@ -154,11 +159,22 @@ public abstract sealed class ApiException extends RuntimeException
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
-
+        @Override public Long retryAfterSeconds() { return retryAfterSeconds; }
         @Override public int status() { return 429; }
         @Override public String title() { return "Too many requests"; }
+    }
+
+    /** 503: the service cannot answer now (its database is unreachable); a retry after {@code retryAfterSeconds} may succeed. */
+    public static final class ServiceUnavailable extends ApiException {
+        private final long retryAfterSeconds;
+
+        public ServiceUnavailable(String code, String detail, long retryAfterSeconds) {
+            super(code, detail, List.of());
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override public Long retryAfterSeconds() { return retryAfterSeconds; }
+        @Override public int status() { return 503; }
+        @Override public String title() { return "Service unavailable"; }
     }
 }

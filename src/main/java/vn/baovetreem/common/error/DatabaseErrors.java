@@ -101,7 +101,12 @@ public final class DatabaseErrors {
         if (state == null) {
             return Optional.empty();
         }
+        if (state.startsWith("08")) {
+            return Optional.of(UNAVAILABLE);
+        }
         return switch (state) {
+            // The server shuts down, restarts, is starting or has no connection left.
+            case "57P01", "57P02", "57P03", "53300" -> Optional.of(UNAVAILABLE);
             case "23505", "23P01" -> Optional.of(constraint(e).map(CONSTRAINTS::get).orElse(
                     conflict("CONFLICT", "The request conflicts with another record; read the records again and retry.")));
             case "23503" -> Optional.of(conflict("REFERENCE_CONFLICT",
@@ -117,6 +122,12 @@ public final class DatabaseErrors {
             default -> Optional.empty();
         };
     }
+
+    /** Seconds a client should wait before retrying when the database cannot be reached. */
+    static final long RETRY_AFTER_SECONDS = 10;
+
+    private static final Supplier<ApiException> UNAVAILABLE = () -> new ApiException.ServiceUnavailable("DATABASE_UNAVAILABLE",
+            "The service cannot reach its database just now; nothing was changed. Retry in a few seconds.", RETRY_AFTER_SECONDS);
 
     private static Optional<String> constraint(SQLException e) {
         if (e instanceof PSQLException psql) {

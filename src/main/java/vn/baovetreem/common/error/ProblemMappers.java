@@ -54,8 +54,8 @@ public class ProblemMappers {
                 problem = problem.withAllowedActions(conflict.allowedActions());
             }
         }
-        if (e instanceof ApiException.TooManyRequests tooMany) {
-            return Response.fromResponse(respond(request, problem)).header("Retry-After", tooMany.retryAfterSeconds()).build();
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(respond(request, problem)).header("Retry-After", e.retryAfterSeconds()).build();
         }
         return respond(request, problem);
     }
@@ -213,7 +213,11 @@ public class ProblemMappers {
         }
         var refused = DatabaseErrors.problemFor(e);
         if (refused.isPresent()) {
-            LOG.debugf("The database refused request %s: %s", id, DatabaseErrors.describe(e));
+            if (refused.get() instanceof ApiException.ServiceUnavailable) {
+                LOG.warnf("The database could not be reached for request %s: %s", id, DatabaseErrors.describe(e));
+            } else {
+                LOG.debugf("The database refused request %s: %s", id, DatabaseErrors.describe(e));
+            }
             return api(refused.get(), request);
         }
         LOG.errorf(DatabaseErrors.loggable(e), "Unexpected error, request id %s", id);
