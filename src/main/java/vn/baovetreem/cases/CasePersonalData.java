@@ -6,8 +6,8 @@ import vn.baovetreem.audit.RecordRef;
 import vn.baovetreem.cases.CaseViews.CaseView;
 import vn.baovetreem.cases.CaseViews.EventView;
 import vn.baovetreem.children.ChildDataParticipant;
-import vn.baovetreem.children.Printed;
 import vn.baovetreem.codelists.CodeListCatalog;
+import vn.baovetreem.common.text.Printed;
 
 import java.time.Clock;
 import java.time.Instant;

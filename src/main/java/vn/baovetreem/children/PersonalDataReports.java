@@ -12,6 +12,7 @@ import vn.baovetreem.children.ChildViews.ChildView;
 import vn.baovetreem.children.ConsentService.ConsentView;
 import vn.baovetreem.children.EpisodeService.EpisodeView;
 import vn.baovetreem.codelists.CodeListCatalog;
+import vn.baovetreem.common.text.Printed;
 import vn.baovetreem.indicators.Xlsx;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;

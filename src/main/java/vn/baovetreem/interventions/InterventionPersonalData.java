@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.RecordRef;
 import vn.baovetreem.children.ChildDataParticipant;
-import vn.baovetreem.children.Printed;
 import vn.baovetreem.codelists.CodeListCatalog;
+import vn.baovetreem.common.text.Printed;
 import vn.baovetreem.interventions.InterventionViews.InterventionView;
 
 import java.time.Clock;

@@ -3,7 +3,7 @@ package vn.baovetreem.prevention;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.audit.RecordRef;
 import vn.baovetreem.children.ChildDataParticipant;
-import vn.baovetreem.children.Printed;
+import vn.baovetreem.common.text.Printed;
 import vn.baovetreem.prevention.HouseholdService.HouseholdView;
 
 import java.util.List;

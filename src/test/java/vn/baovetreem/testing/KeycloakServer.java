@@ -113,7 +113,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The launcher script's process and the server it started, for a run that must find them again. */
     public List<Long> pids() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .map(ProcessHandle::pid).toList();
     }
 

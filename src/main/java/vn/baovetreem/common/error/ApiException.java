@@ -14,11 +14,17 @@ public abstract sealed class ApiException extends RuntimeException
 
     private final String code;
     private final transient List<Violation> violations;
+    private final Long retryAfterSeconds;
 
     protected ApiException(String code, String detail, List<Violation> violations) {
+        this(code, detail, violations, null);
+    }
+
+    private ApiException(String code, String detail, List<Violation> violations, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.code = code;
         this.violations = List.copyOf(violations);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public abstract int status();
@@ -36,7 +42,7 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** Seconds after which the same request may succeed ({@code Retry-After}); null when a retry will not help. */
     public Long retryAfterSeconds() {
-        return null;
+        return retryAfterSeconds;
     }
 
     /** 400: the request is malformed or a value is invalid. */
@@ -152,28 +158,20 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** 429: the caller has used up an allowance; {@code retryAfterSeconds} says when it is back. */
     public static final class TooManyRequests extends ApiException {
-        private final long retryAfterSeconds;
-
         public TooManyRequests(String code, String detail, long retryAfterSeconds) {
-            super(code, detail, List.of());
-            this.retryAfterSeconds = retryAfterSeconds;
+            super(code, detail, List.of(), retryAfterSeconds);
         }
 
-        @Override public Long retryAfterSeconds() { return retryAfterSeconds; }
         @Override public int status() { return 429; }
         @Override public String title() { return "Too many requests"; }
     }
 
     /** 503: the service cannot answer now (its database is unreachable); a retry after {@code retryAfterSeconds} may succeed. */
     public static final class ServiceUnavailable extends ApiException {
-        private final long retryAfterSeconds;
-
         public ServiceUnavailable(String code, String detail, long retryAfterSeconds) {
-            super(code, detail, List.of());
-            this.retryAfterSeconds = retryAfterSeconds;
+            super(code, detail, List.of(), retryAfterSeconds);
         }
 
-        @Override public Long retryAfterSeconds() { return retryAfterSeconds; }
         @Override public int status() { return 503; }
         @Override public String title() { return "Service unavailable"; }
     }

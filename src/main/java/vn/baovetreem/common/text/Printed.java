@@ -1,4 +1,4 @@
-package vn.baovetreem.children;
+package vn.baovetreem.common.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
