@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,8 +33,22 @@ public class ImportJobs {
     public record Job(UUID id, ImportKind kind, ImportFormat format, ImportMode mode, ChildImport.MatchBy matchBy, boolean dryRun,
                       boolean allowPartial, ImportStatus status, String fileName, int fileSize, int rowsRead, int rowsValid,
                       int rowsInvalid, int rowsWritten, int rowsUnchanged, String message, String username, String subject,
-                      String clientId, String roles, String unitCode, String unitPath, int attempts, Instant createdAt,
-                      Instant startedAt, Instant finishedAt, Instant fileErasedAt) {
+                      String clientId, String roles, String unitCode, String unitPath, int attempts, boolean retryable,
+                      Instant createdAt, Instant startedAt, Instant finishedAt, Instant fileErasedAt) {
+    }
+
+    /**
+     * A job as claimed by one run of it. Every write of the run names its attempt, so a run that
+     * another instance took over (its heartbeat stopped, the job was queued again) changes nothing.
+     */
+    record Claim(UUID id, int attempt) {
+    }
+
+    /** The job was taken over by another run while this one wrote: its writes are rolled back. */
+    static final class TakenOver extends RuntimeException {
+        TakenOver(Claim claim) {
+            super("Import " + claim.id() + " attempt " + claim.attempt() + " was taken over by another run");
+        }
     }
 
     /** Schema {@code ImportError}: one problem of one row. */
@@ -48,7 +63,17 @@ public class ImportJobs {
     private static final String COLUMNS = """
             id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size, rows_read, rows_valid,
             rows_invalid, rows_written, rows_unchanged, message, username, subject, client_id, roles, unit_code,
-            cast(unit_path as text), attempts, created_at, started_at, finished_at, file_erased_at""";
+            cast(unit_path as text), attempts, retryable, created_at, started_at, finished_at, file_erased_at""";
+
+    /** Runs of a job before a fault of the service fails it. */
+    static final int MAX_ATTEMPTS = 3;
+
+    /** The job is still the claimed run's: parameters 1 (id) and 2 (attempt). */
+    private static final String RUN = "id = ?1 and attempts = ?2 and status = 'RUNNING'";
+    /** Back to the queue with nothing to show: an interrupted run wrote nothing. */
+    private static final String QUEUED_AGAIN =
+            "status = 'QUEUED', rows_read = 0, rows_valid = 0, rows_invalid = 0, rows_written = 0, rows_unchanged = 0, message = null";
+    private static final String SEND_AGAIN = "Send the file again with a new Idempotency-Key.";
 
     /** Bytes of a stored file read at a time. */
     static final int SLICE = 1024 * 1024;
@@ -158,57 +183,100 @@ public class ImportJobs {
         }
     }
 
-    /** Takes the oldest queued job for this instance, if any (other instances skip it). */
+    /** Takes the oldest queued job that may run now for this instance, if any (other instances skip it). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Optional<UUID> claim(Instant now) {
-        List<?> ids = em.createNativeQuery("""
-                        update import_job set status = 'RUNNING', attempts = attempts + 1, started_at = ?1, heartbeat_at = ?1
-                        where id = (select id from import_job where status = 'QUEUED' order by created_at
-                                    for update skip locked limit 1)
-                        returning id""")
+    Optional<Claim> claim(Instant now) {
+        List<?> rows = em.createNativeQuery("""
+                        update import_job set status = 'RUNNING', attempts = attempts + 1, started_at = ?1, heartbeat_at = clock_timestamp()
+                        where id = (select id from import_job
+                                    where status = 'QUEUED' and (run_after is null or run_after <= clock_timestamp())
+                                    order by created_at for update skip locked limit 1)
+                        returning id, attempts""")
                 .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
-        return ids.stream().map(UUID.class::cast).findFirst();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Claim((UUID) r[0], ((Number) r[1]).intValue())).findFirst();
+    }
+
+    /** Says that the run is alive; false when the job is no longer this run's. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean heartbeat(Claim claim) {
+        return em.createNativeQuery("update import_job set heartbeat_at = clock_timestamp() where " + RUN)
+                .setParameter(1, claim.id()).setParameter(2, claim.attempt()).executeUpdate() == 1;
     }
 
     /**
-     * Jobs whose instance stopped while they ran (no heartbeat since {@code staleBefore}): nothing
-     * of theirs was written, since a job writes in one transaction, so they run again from the
-     * start; after three attempts they fail.
+     * Jobs whose run stopped (no heartbeat for {@code stale}, by the database's clock): nothing of
+     * theirs was written, since a job writes in one transaction, so they run again from the start;
+     * after {@link #MAX_ATTEMPTS} runs they fail, as a fault of the service.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    int requeueStale(Instant staleBefore, Instant now) {
-        OffsetDateTime stale = OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC);
+    int requeueStale(Duration stale, Instant now) {
+        String stopped = " where status = 'RUNNING' and heartbeat_at < clock_timestamp() - make_interval(secs => ?1)";
         em.createNativeQuery("""
-                        update import_job set status = 'FAILED', finished_at = ?2,
-                               message = 'The service stopped three times while this import ran; nothing was written.'
-                        where status = 'RUNNING' and heartbeat_at < ?1 and attempts >= 3""")
-                .setParameter(1, stale).setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
-        int requeued = em.createNativeQuery("""
-                        update import_job set status = 'QUEUED', rows_read = 0, rows_valid = 0, rows_invalid = 0, rows_written = 0,
-                               rows_unchanged = 0 where status = 'RUNNING' and heartbeat_at < ?1""")
-                .setParameter(1, stale).executeUpdate();
-        if (requeued > 0) {
-            em.createNativeQuery("delete from import_error e using import_job j where e.job_id = j.id and j.status = 'QUEUED'")
-                    .executeUpdate();
+                        update import_job set status = 'FAILED', retryable = true, finished_at = ?2, message = ?3,
+                               rows_written = 0, rows_unchanged = 0""" + stopped + " and attempts >= " + MAX_ATTEMPTS)
+                .setParameter(1, stale.toSeconds()).setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter(3, "The service stopped " + MAX_ATTEMPTS + " times while this import ran; nothing was written. " + SEND_AGAIN)
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<UUID> requeued = em.createNativeQuery("update import_job set " + QUEUED_AGAIN + stopped + " returning id")
+                .setParameter(1, stale.toSeconds()).getResultList();
+        if (!requeued.isEmpty()) {
+            em.createNativeQuery("delete from import_error where job_id = any(?1)")
+                    .setParameter(1, requeued.toArray(UUID[]::new)).executeUpdate();
         }
-        return requeued;
+        return requeued.size();
     }
 
-    /** Progress so far, with the heartbeat that says the job is alive. */
+    /**
+     * Puts a run that a fault of the service stopped back in the queue, to run again after
+     * {@code delay}; fails it, saying how to retry, when it was the job's last attempt.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void progress(UUID id, int read, int valid, int invalid, int written, int unchanged, Instant now) {
+    void retryLater(Claim claim, Duration delay, Instant now) {
+        if (claim.attempt() >= MAX_ATTEMPTS) {
+            end(claim, ImportStatus.FAILED, "The service failed " + MAX_ATTEMPTS + " times while this import ran (not because of the"
+                    + " file); nothing was written. " + SEND_AGAIN, 0, 0, true, now);
+        } else if (em.createNativeQuery("update import_job set " + QUEUED_AGAIN
+                        + ", run_after = clock_timestamp() + make_interval(secs => ?3) where " + RUN)
+                .setParameter(1, claim.id()).setParameter(2, claim.attempt()).setParameter(3, delay.toSeconds()).executeUpdate() == 1) {
+            em.createNativeQuery("delete from import_error where job_id = ?1").setParameter(1, claim.id()).executeUpdate();
+        }
+    }
+
+    /** Progress so far, which is also a heartbeat. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void progress(Claim claim, int read, int valid, int invalid, String message) {
         em.createNativeQuery("""
-                        update import_job set rows_read = ?2, rows_valid = ?3, rows_invalid = ?4, rows_written = ?5, rows_unchanged = ?6,
-                               heartbeat_at = ?7 where id = ?1""")
-                .setParameter(1, id).setParameter(2, read).setParameter(3, valid).setParameter(4, invalid).setParameter(5, written)
-                .setParameter(6, unchanged).setParameter(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+                        update import_job set rows_read = ?3, rows_valid = ?4, rows_invalid = ?5, message = ?6,
+                               heartbeat_at = clock_timestamp() where\s""" + RUN)
+                .setParameter(1, claim.id()).setParameter(2, claim.attempt()).setParameter(3, read).setParameter(4, valid)
+                .setParameter(5, invalid).setParameter(6, message).executeUpdate();
     }
 
+    /** Ends a run that wrote nothing, in a transaction of its own; false when the job was no longer this run's. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void finish(UUID id, ImportStatus status, String message, Instant now) {
-        em.createNativeQuery("update import_job set status = ?2, message = ?3, finished_at = ?4, heartbeat_at = ?4 where id = ?1")
-                .setParameter(1, id).setParameter(2, status.name()).setParameter(3, message)
-                .setParameter(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate();
+    boolean finish(Claim claim, ImportStatus status, String message, Instant now) {
+        return end(claim, status, message, 0, 0, false, now);
+    }
+
+    /**
+     * Ends the run in the transaction that wrote its rows, so that the rows and the counts that
+     * say they were written are committed together or not at all.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void finishWritten(Claim claim, String message, int written, int unchanged, Instant now) {
+        if (!end(claim, ImportStatus.SUCCEEDED, message, written, unchanged, false, now)) {
+            throw new TakenOver(claim);
+        }
+    }
+
+    private boolean end(Claim claim, ImportStatus status, String message, int written, int unchanged, boolean retryable, Instant now) {
+        return em.createNativeQuery("""
+                        update import_job set status = ?3, message = ?4, rows_written = ?5, rows_unchanged = ?6, retryable = ?7,
+                               finished_at = ?8, heartbeat_at = clock_timestamp() where\s""" + RUN)
+                .setParameter(1, claim.id()).setParameter(2, claim.attempt()).setParameter(3, status.name()).setParameter(4, message)
+                .setParameter(5, written).setParameter(6, unchanged).setParameter(7, retryable)
+                .setParameter(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate() == 1;
     }
 
     /** Adds errors after the {@code already} stored, up to {@code limit} in all. */
@@ -243,7 +311,7 @@ public class ImportJobs {
                 (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(), ((Number) r[11]).intValue(),
                 ((Number) r[12]).intValue(), ((Number) r[13]).intValue(), ((Number) r[14]).intValue(), (String) r[15], (String) r[16],
                 (String) r[17], (String) r[18], (String) r[19], (String) r[20], (String) r[21], ((Number) r[22]).intValue(),
-                instant(r[23]), instant(r[24]), instant(r[25]), instant(r[26]));
+                (Boolean) r[23], instant(r[24]), instant(r[25]), instant(r[26]), instant(r[27]));
     }
 
     private static Instant instant(Object value) {

@@ -58,6 +58,10 @@ class ImportPasses {
 
     /** What the second pass did. */
     record Written(int created, int updated, int unchanged) {
+        String message(int leftOut) {
+            return created + " created, " + updated + " updated, " + unchanged + " unchanged"
+                    + (leftOut > 0 ? ", " + leftOut + " rows with problems left out." : ".");
+        }
     }
 
     /**
@@ -73,7 +77,7 @@ class ImportPasses {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
-    <T> Checked check(KindFile<T> kind, ImportJobs.Job job, Scope scope) throws IOException {
+    <T> Checked check(KindFile<T> kind, ImportJobs.Job job, ImportJobs.Claim claim, Scope scope) throws IOException {
         KindFile.Pass<T> pass = kind.pass(job, scope);
         Set<Integer> invalid = new HashSet<>();
         int read = 0;
@@ -99,20 +103,27 @@ class ImportPasses {
                 List<ImportJobs.Error> kept = errors.subList(0, Math.min(Math.max(0, MAX_ERRORS - stored), errors.size()));
                 jobs.addErrors(job.id(), kept, stored);
                 stored += kept.size();
-                jobs.progress(job.id(), read, read - invalid.size(), invalid.size(), 0, 0, clock.instant());
+                jobs.progress(claim, read, read - invalid.size(), invalid.size(), null);
                 em.clear();
             }
         }
         return new Checked(read, invalid);
     }
 
+    /**
+     * Writes the good rows and ends the job in one transaction: the rows, the counts and the
+     * status {@code SUCCEEDED} are committed together, or nothing is. While it runs, the job's
+     * message says how far it got.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
-    <T> Written write(KindFile<T> kind, ImportJobs.Job job, Scope scope, Checked checked) throws IOException {
+    <T> void write(KindFile<T> kind, ImportJobs.Job job, ImportJobs.Claim claim, Scope scope, Checked checked) throws IOException {
         em.unwrap(Session.class).setJdbcBatchSize(BATCH);
         KindFile.Pass<T> pass = kind.pass(job, scope);
         AuditTrail.Buffer events = audit.buffer();
         Map<WriteOutcome, Integer> done = new HashMap<>();
+        int valid = checked.read() - checked.invalid().size();
+        int handled = 0;
         try (Batches<T> batches = new Batches<>(kind, job)) {
             List<KindFile.Parsed<T>> batch;
             while (!(batch = batches.next()).isEmpty()) {
@@ -121,13 +132,15 @@ class ImportPasses {
                 em.flush();
                 events.flush();
                 em.clear();
-                int written = done.getOrDefault(WriteOutcome.CREATED, 0) + done.getOrDefault(WriteOutcome.UPDATED, 0);
-                jobs.progress(job.id(), checked.read(), checked.read() - checked.invalid().size(), checked.invalid().size(),
-                        written, done.getOrDefault(WriteOutcome.UNCHANGED, 0), clock.instant());
+                handled += good.size();
+                jobs.progress(claim, checked.read(), valid, checked.invalid().size(), "Writing: " + handled + " of " + valid
+                        + " rows done; they count as written when the whole import is committed.");
             }
         }
-        return new Written(done.getOrDefault(WriteOutcome.CREATED, 0), done.getOrDefault(WriteOutcome.UPDATED, 0),
+        Written written = new Written(done.getOrDefault(WriteOutcome.CREATED, 0), done.getOrDefault(WriteOutcome.UPDATED, 0),
                 done.getOrDefault(WriteOutcome.UNCHANGED, 0));
+        jobs.finishWritten(claim, written.message(checked.invalid().size()), written.created() + written.updated(),
+                written.unchanged(), clock.instant());
     }
 
     /** The rows of the stored file, a batch at a time, each read through the kind's columns. */

@@ -1,5 +1,6 @@
 package vn.baovetreem.imports;
 
+import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.DatabaseErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -10,16 +11,23 @@ import vn.baovetreem.security.Role;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 
-/** Runs one claimed job, acting for the person who started it (their roles and area as they are now). */
+/**
+ * Runs one claimed job, acting for the person who started it (their roles and area as they are
+ * now). A problem of the file fails the job; a fault of the service (the database out of reach, an
+ * unexpected error) puts it back in the queue to run again a little later, and fails it, saying
+ * to send the file again, after its last attempt.
+ */
 @ApplicationScoped
 class ImportProcessor {
 
     private static final Logger LOG = Logger.getLogger(ImportProcessor.class);
+    /** The wait before a run stopped by a fault of the service is tried again, times the attempt. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(10);
 
     private final ImportJobs jobs;
     private final ImportPasses passes;
@@ -38,43 +46,56 @@ class ImportProcessor {
     }
 
     @ActivateRequestContext
-    void process(UUID id) {
-        ImportJobs.Job job = jobs.find(id).orElseThrow();
+    void process(ImportJobs.Claim claim) {
         try {
+            ImportJobs.Job job = jobs.find(claim.id()).orElseThrow();
             CurrentUser.Resolved user = actor(job);
             currentUser.actAs(user);
             KindFile<?> file = files.of(job.kind());
-            ImportPasses.Checked checked = passes.check(file, job, user.scope());
+            ImportPasses.Checked checked = passes.check(file, job, claim, user.scope());
             int invalid = checked.invalid().size();
             if (checked.read() == 0) {
-                jobs.finish(id, ImportStatus.FAILED, "The file has no rows.", clock.instant());
+                fail(claim, "The file has no rows.");
             } else if (invalid > 0 && !job.allowPartial()) {
-                jobs.finish(id, ImportStatus.FAILED, invalid + " of " + checked.read()
-                        + " rows have problems (see the errors); nothing was written.", clock.instant());
+                fail(claim, invalid + " of " + checked.read() + " rows have problems (see the errors); nothing was written.");
             } else if (job.dryRun()) {
-                jobs.finish(id, ImportStatus.SUCCEEDED, "Dry run: " + (checked.read() - invalid) + " rows would be written, "
+                jobs.finish(claim, ImportStatus.SUCCEEDED, "Dry run: " + (checked.read() - invalid) + " rows would be written, "
                         + invalid + " have problems; nothing was written.", clock.instant());
             } else {
-                ImportPasses.Written written = passes.write(file, job, user.scope(), checked);
-                jobs.finish(id, ImportStatus.SUCCEEDED, written.created() + " created, " + written.updated() + " updated, "
-                        + written.unchanged() + " unchanged" + (invalid > 0 ? ", " + invalid + " rows with problems left out." : "."),
-                        clock.instant());
+                passes.write(file, job, claim, user.scope(), checked);
             }
         } catch (RowReader.NotUtf8 | RowReader.Malformed e) {
-            jobs.finish(id, ImportStatus.FAILED, e.getMessage() + " Nothing was written.", clock.instant());
+            fail(claim, e.getMessage() + " Nothing was written.");
         } catch (ImportPasses.RegistryChanged e) {
-            jobs.finish(id, ImportStatus.FAILED, e.getMessage(), clock.instant());
+            fail(claim, e.getMessage());
+        } catch (ImportJobs.TakenOver e) {
+            LOG.warn(e.getMessage() + "; its writes were rolled back");
         } catch (IOException | RuntimeException e) {
-            var refused = DatabaseErrors.problemFor(e);
+            var refused = DatabaseErrors.problemFor(e).filter(p -> !(p instanceof ApiException.ServiceUnavailable));
             if (refused.isPresent()) {
                 // A concurrent change of the registry (a personal ID taken meanwhile) or a value it cannot hold.
-                LOG.infof("Import %s refused by the database: %s", id, DatabaseErrors.describe(e));
-                jobs.finish(id, ImportStatus.FAILED, "The registry refused a row (" + refused.get().code() + ": "
-                        + refused.get().getMessage() + "); nothing was written. Run the import again.", clock.instant());
+                LOG.infof("Import %s refused by the database: %s", claim.id(), DatabaseErrors.describe(e));
+                fail(claim, "The registry refused a row (" + refused.get().code() + ": " + refused.get().getMessage()
+                        + "); nothing was written. Run the import again.");
             } else {
-                LOG.errorf(DatabaseErrors.loggable(e), "Import %s failed", id);
-                jobs.finish(id, ImportStatus.FAILED, "The import stopped on an unexpected error; nothing was written.", clock.instant());
+                LOG.errorf(DatabaseErrors.loggable(e), "Import %s attempt %d stopped on a fault of the service; it will be tried again",
+                        claim.id(), claim.attempt());
+                retryLater(claim);
             }
+        }
+    }
+
+    private void fail(ImportJobs.Claim claim, String message) {
+        jobs.finish(claim, ImportStatus.FAILED, message, clock.instant());
+    }
+
+    /** When the database is still out of reach, the heartbeat stops and the queue's sweep requeues the job later. */
+    private void retryLater(ImportJobs.Claim claim) {
+        try {
+            jobs.retryLater(claim, RETRY_DELAY.multipliedBy(claim.attempt()), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warnf("Import %s could not be put back in the queue now (%s); it will be once its heartbeat is stale",
+                    claim.id(), DatabaseErrors.describe(e));
         }
     }
 

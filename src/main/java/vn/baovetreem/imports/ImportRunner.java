@@ -8,11 +8,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
+import vn.baovetreem.common.error.DatabaseErrors;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,22 +20,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs queued imports one at a time on this instance, taking them from PostgreSQL so that any
- * number of instances share the queue. A new job wakes it; it also looks every 15 seconds, which
- * is when it puts back in the queue the jobs of an instance that stopped (no heartbeat for two
- * minutes).
+ * number of instances share the queue. A new job wakes it; it also looks every few seconds, which
+ * is when it puts back in the queue the jobs whose run stopped: the run of a job writes a
+ * heartbeat every {@link #HEARTBEAT} from a thread of its own, so a job whose instance died or
+ * lost its database shows no heartbeat for {@link #STALE} and is taken up again, by any instance.
  */
 @ApplicationScoped
 class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
-    static final Duration STALE = Duration.ofMinutes(2);
+    static final Duration HEARTBEAT = Duration.ofSeconds(3);
+    static final Duration STALE = Duration.ofSeconds(20);
+    static final Duration LOOK = Duration.ofSeconds(5);
 
     private final ImportJobs jobs;
     private final ImportProcessor processor;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final AtomicBoolean draining = new AtomicBoolean();
-    private ScheduledExecutorService executor;
+    /** The run this instance is doing, if any. */
+    private volatile ImportJobs.Claim running;
+    private ScheduledExecutorService queue;
+    private ScheduledExecutorService heart;
 
     ImportRunner(ImportJobs jobs, ImportProcessor processor, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.jobs = jobs;
@@ -45,17 +51,16 @@ class ImportRunner {
     }
 
     void onStart(@Observes StartupEvent start) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "imports");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::look, 0, 15, TimeUnit.SECONDS);
+        queue = Executors.newSingleThreadScheduledExecutor(daemon("imports"));
+        heart = Executors.newSingleThreadScheduledExecutor(daemon("imports-heartbeat"));
+        queue.scheduleWithFixedDelay(this::look, 0, LOOK.toMillis(), TimeUnit.MILLISECONDS);
+        heart.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (queue != null) {
+            queue.shutdownNow();
+            heart.shutdownNow();
         }
     }
 
@@ -69,8 +74,8 @@ class ImportRunner {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED && executor != null) {
-                    executor.execute(ImportRunner.this::drain);
+                if (status == Status.STATUS_COMMITTED && queue != null) {
+                    queue.execute(ImportRunner.this::drain);
                 }
             }
         });
@@ -78,13 +83,27 @@ class ImportRunner {
 
     private void look() {
         try {
-            int requeued = jobs.requeueStale(clock.instant().minus(STALE), clock.instant());
+            int requeued = jobs.requeueStale(STALE, clock.instant());
             if (requeued > 0) {
                 LOG.infof("Put %d interrupted imports back in the queue", requeued);
             }
             drain();
         } catch (RuntimeException e) {
-            LOG.error("Could not look at the import queue", e);
+            LOG.warnf("Could not look at the import queue: %s", DatabaseErrors.describe(e));
+        }
+    }
+
+    private void beat() {
+        ImportJobs.Claim run = running;
+        if (run == null) {
+            return;
+        }
+        try {
+            if (!jobs.heartbeat(run)) {
+                LOG.warnf("Import %s attempt %d is no longer this instance's run", run.id(), run.attempt());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not write the heartbeat of import %s: %s", run.id(), DatabaseErrors.describe(e));
         }
     }
 
@@ -93,12 +112,25 @@ class ImportRunner {
             return;
         }
         try {
-            Optional<UUID> next;
+            Optional<ImportJobs.Claim> next;
             while ((next = jobs.claim(clock.instant())).isPresent()) {
-                processor.process(next.get());
+                running = next.get();
+                try {
+                    processor.process(next.get());
+                } finally {
+                    running = null;
+                }
             }
         } finally {
             draining.set(false);
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -75,7 +75,7 @@ public class ImportService {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JobView(UUID id, ImportKind kind, ImportFormat format, ImportMode mode, ChildImport.MatchBy matchBy, boolean dryRun,
                           boolean allowPartial, ImportStatus status, String fileName, int fileSize, Progress progress, String message,
-                          String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, Instant fileErasedAt) {
+                          Boolean retryable, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, Instant fileErasedAt) {
     }
 
     public record Progress(int rowsRead, int rowsValid, int rowsInvalid, int rowsWritten, int rowsUnchanged) {
@@ -99,7 +99,7 @@ public class ImportService {
         ImportJobs.Job job = new ImportJobs.Job(UUID.randomUUID(), request.kind(), format, mode, matchBy, request.dryRun(),
                 request.allowPartial(), ImportStatus.QUEUED, request.fileName(), (int) upload.size(), 0, 0, 0, 0, 0, null, user.username(),
                 user.subject(), user.clientId(), roles, user.unit() == null ? null : user.unit().code(),
-                user.unit() == null ? null : user.unit().path(), 0, clock.instant(), null, null, null);
+                user.unit() == null ? null : user.unit().path(), 0, false, clock.instant(), null, null, null);
         jobs.insert(job, upload);
         runner.wakeAfterCommit();
         return view(job);
@@ -202,7 +202,7 @@ public class ImportService {
     private JobView view(ImportJobs.Job j) {
         return new JobView(j.id(), j.kind(), j.format(), j.mode(), j.matchBy(), j.dryRun(), j.allowPartial(),
                 j.status(), j.fileName(), j.fileSize(), new Progress(j.rowsRead(), j.rowsValid(), j.rowsInvalid(), j.rowsWritten(),
-                j.rowsUnchanged()), j.message(), j.username(), j.createdAt(), j.startedAt(), j.finishedAt(),
+                j.rowsUnchanged()), j.message(), j.status() == ImportStatus.FAILED ? j.retryable() : null, j.username(), j.createdAt(), j.startedAt(), j.finishedAt(),
                 j.fileErasedAt());
     }
 }

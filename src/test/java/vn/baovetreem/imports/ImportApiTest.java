@@ -166,13 +166,56 @@ class ImportApiTest {
                         where id in (?1, ?2)""")
                 .setParameter(1, UUID.fromString(resumed)).setParameter(2, UUID.fromString(abandoned)).executeUpdate());
 
-        assertThat(jobs.requeueStale(Instant.now().minus(ImportRunner.STALE), Instant.now())).isEqualTo(1);
+        assertThat(jobs.requeueStale(ImportRunner.STALE, Instant.now())).isEqualTo(1);
         JsonPath failed = Api.as("cp-importer").get(IMPORTS + "/" + abandoned).then().extract().jsonPath();
         assertThat(failed.getString("status")).isEqualTo("FAILED");
-        assertThat(failed.getString("message")).contains("three times");
+        assertThat(failed.getString("message")).contains("3 times").contains("new Idempotency-Key");
+        assertThat(failed.getBoolean("retryable")).isTrue();
         JsonPath again = finished("cp-importer", resumed);
         assertThat(again.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(again.getInt("progress.rowsRead")).isEqualTo(1);
+    }
+
+    @Test
+    void aRunStoppedByAFaultOfTheServiceRunsAgainAndARunTakenOverChangesNothing() {
+        String word = "Nhapf" + SERIAL.incrementAndGet();
+        byte[] file = (HEADER + "Hà Văn " + word + ",2016-01-01,MALE,06283_14,,,\r\n").getBytes(StandardCharsets.UTF_8);
+        String id = start("cp-importer", "kind=children", "text/csv", file);
+        JsonPath done = finished("cp-importer", id);
+        assertThat(done.getString("status")).as(done.getString("message")).isEqualTo("SUCCEEDED");
+        assertThat(done.getMap("$")).doesNotContainKey("retryable");
+        // As if the run were its second attempt, stopped part-way by a fault with one error stored.
+        UUID job = UUID.fromString(id);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update import_job set status = 'RUNNING', attempts = 2, rows_read = 1, rows_written = 1, finished_at = null
+                        where id = ?1""").setParameter(1, job).executeUpdate());
+        ImportJobs.Claim second = new ImportJobs.Claim(job, 2);
+
+        // A run of an earlier attempt (taken over, then woken) can no longer say anything of the job.
+        ImportJobs.Claim first = new ImportJobs.Claim(job, 1);
+        assertThat(jobs.heartbeat(first)).isFalse();
+        assertThat(jobs.finish(first, ImportStatus.FAILED, "stale", Instant.now())).isFalse();
+        assertThat(jobs.heartbeat(second)).isTrue();
+
+        // The fault puts it back in the queue with nothing to show, to run again after the delay...
+        jobs.retryLater(second, java.time.Duration.ofHours(1), Instant.now());
+        JsonPath waiting = Api.as("cp-importer").get(IMPORTS + "/" + id).then().extract().jsonPath();
+        assertThat(waiting.getString("status")).isEqualTo("QUEUED");
+        assertThat(waiting.getInt("progress.rowsRead")).isZero();
+        assertThat(waiting.getInt("progress.rowsWritten")).isZero();
+        assertThat(em.createNativeQuery("select run_after > clock_timestamp() + interval '50 minutes' from import_job where id = ?1")
+                .setParameter(1, job).getSingleResult()).isEqualTo(true);
+
+        // ... and when a fault stops its last attempt, it fails saying how to retry, counting nothing as written.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update import_job set status = 'RUNNING', attempts = ?2, rows_written = 1 where id = ?1")
+                .setParameter(1, job).setParameter(2, ImportJobs.MAX_ATTEMPTS).executeUpdate());
+        jobs.retryLater(new ImportJobs.Claim(job, ImportJobs.MAX_ATTEMPTS), java.time.Duration.ZERO, Instant.now());
+        JsonPath failed = Api.as("cp-importer").get(IMPORTS + "/" + id).then().extract().jsonPath();
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getBoolean("retryable")).isTrue();
+        assertThat(failed.getInt("progress.rowsWritten")).isZero();
+        assertThat(failed.getString("message")).contains("not because of the file").contains("new Idempotency-Key");
     }
 
     @Test
