@@ -18,6 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.containsString;
 
 /** What operators and frontends rely on beyond the API itself. */
@@ -39,11 +40,11 @@ class PlatformApiTest {
     URL metrics;
 
     @Test
-    void readinessCoversTheDatabaseOnTheManagementInterface() {
+    void readinessCoversTheDatabaseAndKeycloakOnTheManagementInterface() {
         RestAssured.get(health + "/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItems("Database connections health check", "Keycloak"));
         RestAssured.get(health + "/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

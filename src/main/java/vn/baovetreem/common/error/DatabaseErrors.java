@@ -99,7 +99,8 @@ public final class DatabaseErrors {
     private static Optional<Supplier<ApiException>> classify(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {
-            return Optional.empty();
+            // The pool's own failure, without a SQLSTATE: no connection came free in time.
+            return fromPool(e) ? Optional.of(BUSY) : Optional.empty();
         }
         if (state.startsWith("08")) {
             return Optional.of(UNAVAILABLE);
@@ -107,6 +108,8 @@ public final class DatabaseErrors {
         return switch (state) {
             // The server shuts down, restarts, is starting or has no connection left.
             case "57P01", "57P02", "57P03", "53300" -> Optional.of(UNAVAILABLE);
+            // Cancelled by statement_timeout (DatabaseWaits): the database is too slow just now.
+            case "57014" -> Optional.of(BUSY);
             case "23505", "23P01" -> Optional.of(constraint(e).map(CONSTRAINTS::get).orElse(
                     conflict("CONFLICT", "The request conflicts with another record; read the records again and retry.")));
             case "23503" -> Optional.of(conflict("REFERENCE_CONFLICT",
@@ -128,6 +131,24 @@ public final class DatabaseErrors {
 
     private static final Supplier<ApiException> UNAVAILABLE = () -> new ApiException.ServiceUnavailable("DATABASE_UNAVAILABLE",
             "The service cannot reach its database just now; nothing was changed. Retry in a few seconds.", RETRY_AFTER_SECONDS);
+
+    /**
+     * Seconds a client should wait before retrying when the service is too busy: every connection
+     * in use, a statement over its time limit, or a limited operation at its limit.
+     */
+    public static final long BUSY_RETRY_AFTER_SECONDS = 5;
+
+    private static final Supplier<ApiException> BUSY = () -> busy("The service is too busy to answer in time just now; nothing was changed.");
+
+    /** 503 {@code SERVICE_BUSY}: {@code detail} says what is full; a retry after a few seconds may succeed. */
+    public static ApiException.ServiceUnavailable busy(String detail) {
+        return new ApiException.ServiceUnavailable("SERVICE_BUSY", detail + " Retry in a few seconds.", BUSY_RETRY_AFTER_SECONDS);
+    }
+
+    private static boolean fromPool(SQLException e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith("io.agroal.");
+    }
 
     private static Optional<String> constraint(SQLException e) {
         if (e instanceof PSQLException psql) {

@@ -27,9 +27,12 @@ import jakarta.inject.Inject;
 import vn.baovetreem.common.http.RequestBodies;
 import vn.baovetreem.common.http.RequestIds;
 import vn.baovetreem.common.http.StrictJson;
+import vn.baovetreem.security.IdentityProviderProbe;
+import vn.baovetreem.security.IdentityProviderWaits;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +45,9 @@ public class ProblemMappers {
 
     @Inject
     RequestIds.Current requestId;
+
+    @Inject
+    IdentityProviderProbe identityProvider;
 
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
@@ -137,6 +143,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        // The OIDC extension fails a token check that could not reach Keycloak like a bad token.
+        var outage = IdentityProviderWaits.outage(e).or(() -> request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                && !identityProvider.reachable() ? Optional.of(IdentityProviderWaits.unavailable()) : Optional.empty());
+        if (outage.isPresent()) {
+            LOG.warnf("The identity provider could not be reached for request %s: %s", requestId.id(), DatabaseErrors.describe(e));
+            return api(outage.get(), request);
+        }
+        LOG.debugf("Authentication failed for request %s: %s", requestId.id(), DatabaseErrors.describe(e));
         Response response = respond(request, Problem.of(401, "Unauthorized", "UNAUTHENTICATED",
                 "A valid bearer token is required.", List.of()));
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -210,6 +224,11 @@ public class ProblemMappers {
                 // Thrown at commit, the lost race arrives wrapped by the transaction.
                 return stale(request);
             }
+        }
+        var outage = IdentityProviderWaits.outage(e);
+        if (outage.isPresent()) {
+            LOG.warnf("The identity provider could not be reached for request %s: %s", id, DatabaseErrors.describe(e));
+            return api(outage.get(), request);
         }
         var refused = DatabaseErrors.problemFor(e);
         if (refused.isPresent()) {

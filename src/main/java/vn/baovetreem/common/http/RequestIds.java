@@ -39,10 +39,17 @@ public class RequestIds {
     @RequestScoped
     public static class Current {
         private String id;
+        private boolean served;
 
         // A method, not a field write: the bean is reached through a client proxy.
         void assign(String id) {
             this.id = id;
+            this.served = true;
+        }
+
+        /** Whether this request context serves an HTTP request (not a job that activated one). */
+        public boolean served() {
+            return served;
         }
 
         public String id() {
