@@ -1,5 +1,6 @@
 package vn.baovetreem.audit;
 
+import vn.baovetreem.common.http.Limited;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ public class AuditResource {
     }
 
     @GET
+    @Limited(Limited.Share.LISTS)
     public Page<AuditEventView> list(@RestQuery String recordType, @RestQuery String recordId, @RestQuery String actor,
                                      @RestQuery String since, @RestQuery String until,
                                      @RestQuery String pageSize, @RestQuery String pageToken) {

@@ -1,5 +1,6 @@
 package vn.baovetreem.cases;
 
+import vn.baovetreem.common.http.Limited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,7 @@ public class CaseResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Limited(Limited.Share.LISTS)
     public Page<CaseView> list(@RestQuery String unit, @RestQuery String type, @RestQuery String abuseForm,
                                @RestQuery String status, @RestQuery String riskLevel, @RestQuery String assignedOfficer,
                                @RestQuery String child, @RestQuery String receivedFrom, @RestQuery String receivedTo,

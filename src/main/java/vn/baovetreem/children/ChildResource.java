@@ -1,5 +1,6 @@
 package vn.baovetreem.children;
 
+import vn.baovetreem.common.http.Limited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
@@ -70,6 +71,7 @@ public class ChildResource {
     }
 
     @GET
+    @Limited(Limited.Share.LISTS)
     public Page<ChildSummary> list(@RestQuery String unit, @RestQuery String village, @RestQuery String sex,
                                    @RestQuery String bornFrom, @RestQuery String bornTo, @RestQuery String minAge,
                                    @RestQuery String maxAge, @RestQuery String ageOn, @RestQuery String circumstanceGroup,
@@ -98,6 +100,7 @@ public class ChildResource {
 
     @GET
     @Path("/duplicates")
+    @Limited(Limited.Share.HEAVY)
     public Page<ChildService.DuplicatePair> duplicates(@RestQuery String unit, @RestQuery String pageSize,
                                                        @RestQuery String pageToken) {
         return children.duplicates(text("unit", unit, 20), integer("pageSize", pageSize), pageToken);

@@ -1,5 +1,6 @@
 package vn.baovetreem.imports;
 
+import vn.baovetreem.common.http.Limited;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,6 +53,7 @@ public class ImportResource {
     @POST
     @Consumes({"text/csv", "application/jsonl", "application/x-ndjson", "application/x-jsonlines", Xlsx.MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
+    @Limited(Limited.Share.HEAVY)
     public Response start(@RestQuery String kind, @RestQuery String mode, @RestQuery String matchBy, @RestQuery String dryRun,
                           @RestQuery String allowPartial, @RestQuery String fileName, @RestHeader(HttpHeaders.CONTENT_TYPE) String type,
                           @RestHeader(Idempotency.HEADER) String idempotencyKey, InputStream body, UriInfo uri) {

@@ -1,5 +1,6 @@
 package vn.baovetreem.indicators;
 
+import vn.baovetreem.common.http.Limited;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ public class ExportResource {
     @GET
     @Path("/circular-13")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", Xlsx.MEDIA_TYPE})
+    @Limited(Limited.Share.HEAVY)
     public Response circular13(@RestQuery String unit, @RestQuery String period, @RestQuery String from, @RestQuery String to,
                                @RestQuery String format, @RestQuery String suppressBelow,
                                @RestHeader("If-None-Match") String ifNoneMatch) {

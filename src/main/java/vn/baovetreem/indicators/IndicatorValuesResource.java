@@ -1,5 +1,6 @@
 package vn.baovetreem.indicators;
 
+import vn.baovetreem.common.http.Limited;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ public class IndicatorValuesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Limited(Limited.Share.HEAVY)
     public IndicatorService.Values values(@RestQuery String unit, @RestQuery String period, @RestQuery String from,
                                           @RestQuery String to, @RestQuery String keys, @RestQuery String by,
                                           @RestQuery String suppressBelow) {

@@ -1,5 +1,6 @@
 package vn.baovetreem.interventions;
 
+import vn.baovetreem.common.http.Limited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,7 @@ public class InterventionResource {
     }
 
     @GET
+    @Limited(Limited.Share.LISTS)
     public Page<InterventionView> list(@RestQuery String child, @RestQuery("case") String caseId, @RestQuery String type,
                                        @RestQuery String protectionLevel, @RestQuery String status,
                                        @RestQuery String fundingSource, @RestQuery String provider, @RestQuery String unit,

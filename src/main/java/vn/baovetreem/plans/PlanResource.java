@@ -1,5 +1,6 @@
 package vn.baovetreem.plans;
 
+import vn.baovetreem.common.http.Limited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
@@ -70,6 +71,7 @@ public class PlanResource {
     @GET
     @Path("/progress")
     @Produces(MediaType.APPLICATION_JSON)
+    @Limited(Limited.Share.HEAVY)
     public PlanProgressService.ProgressList progressBelow(@RestQuery String unit, @RestQuery String year, @RestQuery String asOf) {
         Integer y = integer("year", year, 2000, 2100);
         if (y == null) {
@@ -96,6 +98,7 @@ public class PlanResource {
     @GET
     @Path("/{id}/progress")
     @Produces(MediaType.APPLICATION_JSON)
+    @Limited(Limited.Share.HEAVY)
     public PlanProgressService.Progress progress(@RestPath String id, @RestQuery String asOf, @RestQuery String period) {
         return progress.progress(planId(id), date("asOf", asOf), text("period", period, 20));
     }

@@ -1,5 +1,6 @@
 package vn.baovetreem.prevention;
 
+import vn.baovetreem.common.http.Limited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
@@ -48,6 +49,7 @@ public class HazardSiteResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Limited(Limited.Share.LISTS)
     public Page<SiteView> list(@RestQuery String unit, @RestQuery String village, @RestQuery String kind,
                                @RestQuery String riskLevel, @RestQuery String notMitigatedOn,
                                @RestQuery String notInspectedSince, @RestQuery String pageSize, @RestQuery String pageToken) {
@@ -58,6 +60,7 @@ public class HazardSiteResource {
     /** The same list as a GeoJSON FeatureCollection (RFC 7946) of the sites with coordinates. */
     @GET
     @Produces(GEO_JSON)
+    @Limited(Limited.Share.LISTS)
     public Response listAsGeoJson(@RestQuery String unit, @RestQuery String village, @RestQuery String kind,
                                   @RestQuery String riskLevel, @RestQuery String notMitigatedOn,
                                   @RestQuery String notInspectedSince, @RestQuery String pageSize,

@@ -1,5 +1,6 @@
 package vn.baovetreem.prevention;
 
+import vn.baovetreem.common.http.Limited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
@@ -49,6 +50,7 @@ public class HouseholdResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Limited(Limited.Share.LISTS)
     public Page<HouseholdView> list(@RestQuery String unit, @RestQuery String village, @RestQuery String childId,
                                     @RestQuery String year, @RestQuery String safe, @RestQuery String notAssessedIn,
                                     @RestQuery String pageSize, @RestQuery String pageToken) {

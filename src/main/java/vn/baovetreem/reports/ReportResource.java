@@ -1,5 +1,6 @@
 package vn.baovetreem.reports;
 
+import vn.baovetreem.common.http.Limited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
@@ -91,6 +92,7 @@ public class ReportResource {
     @GET
     @Path("/{id}/versions/{number}")
     @Produces(Xlsx.MEDIA_TYPE)
+    @Limited(Limited.Share.HEAVY)
     public Response workbook(@RestPath String id, @RestPath String number) {
         ReportService.Workbook workbook = reports.workbook(reportId(id), versionNumber(id, number));
         return Response.ok(workbook.body(), Xlsx.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"" + workbook.fileName() + "\"")

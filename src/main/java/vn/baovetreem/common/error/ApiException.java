@@ -166,10 +166,21 @@ public abstract sealed class ApiException extends RuntimeException
         @Override public String title() { return "Too many requests"; }
     }
 
-    /** 503: the service cannot answer now (its database is unreachable); a retry after {@code retryAfterSeconds} may succeed. */
+    /** 503: the service cannot answer now (its database or Keycloak is out of reach, or it is too busy); a retry after {@code retryAfterSeconds} may succeed. */
     public static final class ServiceUnavailable extends ApiException {
+        /**
+         * Seconds a client should wait before retrying when the service is too busy: every
+         * connection in use, a statement over its time limit, or a limited share at its limit.
+         */
+        public static final long BUSY_RETRY_AFTER_SECONDS = 5;
+
         public ServiceUnavailable(String code, String detail, long retryAfterSeconds) {
             super(code, detail, List.of(), retryAfterSeconds);
+        }
+
+        /** 503 {@code SERVICE_BUSY}: {@code detail} says what is full; a retry after a few seconds may succeed. */
+        public static ServiceUnavailable busy(String detail) {
+            return new ServiceUnavailable("SERVICE_BUSY", detail + " Retry in a few seconds.", BUSY_RETRY_AFTER_SECONDS);
         }
 
         @Override public int status() { return 503; }

@@ -132,18 +132,8 @@ public final class DatabaseErrors {
     private static final Supplier<ApiException> UNAVAILABLE = () -> new ApiException.ServiceUnavailable("DATABASE_UNAVAILABLE",
             "The service cannot reach its database just now; nothing was changed. Retry in a few seconds.", RETRY_AFTER_SECONDS);
 
-    /**
-     * Seconds a client should wait before retrying when the service is too busy: every connection
-     * in use, a statement over its time limit, or a limited operation at its limit.
-     */
-    public static final long BUSY_RETRY_AFTER_SECONDS = 5;
-
-    private static final Supplier<ApiException> BUSY = () -> busy("The service is too busy to answer in time just now; nothing was changed.");
-
-    /** 503 {@code SERVICE_BUSY}: {@code detail} says what is full; a retry after a few seconds may succeed. */
-    public static ApiException.ServiceUnavailable busy(String detail) {
-        return new ApiException.ServiceUnavailable("SERVICE_BUSY", detail + " Retry in a few seconds.", BUSY_RETRY_AFTER_SECONDS);
-    }
+    private static final Supplier<ApiException> BUSY = () -> ApiException.ServiceUnavailable.busy(
+            "The service is too busy to answer in time just now; nothing was changed.");
 
     private static boolean fromPool(SQLException e) {
         StackTraceElement[] frames = e.getStackTrace();

@@ -1,0 +1,85 @@
+package vn.baovetreem.common.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.baovetreem.common.error.ApiException;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps each {@link Limited.Share} to its number of requests at once. The numbers are per
+ * instance ({@code cp.limits.*}); metrics {@code cp_limited_running} and
+ * {@code cp_limited_refused_total} show how full each share is and how often it refused.
+ */
+@Limited(Limited.Share.HEAVY)
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class Limits {
+
+    private final Shares shares;
+
+    Limits(Shares shares) {
+        this.shares = shares;
+    }
+
+    @AroundInvoke
+    Object limit(InvocationContext invocation) throws Exception {
+        Limited limited = invocation.getMethod().getAnnotation(Limited.class);
+        if (limited == null) {
+            limited = invocation.getMethod().getDeclaringClass().getAnnotation(Limited.class);
+        }
+        Semaphore permits = shares.enter(limited.value());
+        try {
+            return invocation.proceed();
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** The permits of every share. */
+    @ApplicationScoped
+    public static class Shares {
+
+        private record Share(Semaphore permits, Counter refused) {
+        }
+
+        private final Map<Limited.Share, Share> shares = new EnumMap<>(Limited.Share.class);
+        private final long waitMillis;
+
+        Shares(@ConfigProperty(name = "cp.limits.heavy") int heavy, @ConfigProperty(name = "cp.limits.lists") int lists,
+               @ConfigProperty(name = "cp.limits.wait") Duration wait, MeterRegistry metrics) {
+            this.waitMillis = wait.toMillis();
+            for (Limited.Share share : Limited.Share.values()) {
+                int size = share == Limited.Share.HEAVY ? heavy : lists;
+                Semaphore permits = new Semaphore(size, true);
+                String name = share.name().toLowerCase(Locale.ROOT);
+                metrics.gauge("cp.limited.running", Tags.of("share", name), permits, p -> size - p.availablePermits());
+                shares.put(share, new Share(permits, metrics.counter("cp.limited.refused", "share", name)));
+            }
+        }
+
+        /** A place in {@code share}, waiting for one at most {@code cp.limits.wait}; release the permits returned. */
+        public Semaphore enter(Limited.Share share) throws InterruptedException {
+            Share s = shares.get(share);
+            if (!s.permits().tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                s.refused().increment();
+                throw ApiException.ServiceUnavailable.busy(share == Limited.Share.HEAVY
+                        ? "Too many exports, indicator computations and other heavy requests are running on the service just now."
+                        : "Too many searches and lists are running on the service just now.");
+            }
+            return s.permits();
+        }
+    }
+}
