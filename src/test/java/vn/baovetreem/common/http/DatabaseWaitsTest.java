@@ -71,7 +71,7 @@ class DatabaseWaitsTest {
                 held.add(dataSource.getConnection());
             }
             Api.as("commune.yenphuc").get("/api/v1/children?pageSize=1").then().statusCode(503)
-                    .header("Retry-After", String.valueOf(DatabaseErrors.BUSY_RETRY_AFTER_SECONDS))
+                    .header("Retry-After", String.valueOf(ApiException.ServiceUnavailable.BUSY_RETRY_AFTER_SECONDS))
                     .body("code", equalTo("SERVICE_BUSY"));
         } finally {
             for (Connection c : held) {
