@@ -4,21 +4,15 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.oidc.common.OidcRequestFilter;
 import io.quarkus.oidc.common.runtime.OidcEndpointAccessException;
-import io.smallrye.mutiny.CompositeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.Causes;
 
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -50,20 +44,8 @@ public class IdentityProviderWaits implements OidcRequestFilter {
 
     /** The problem a failed authentication stands for when Keycloak could not be reached; empty for a bad token. */
     public static Optional<ApiException> outage(Throwable failure) {
-        Deque<Throwable> causes = new ArrayDeque<>(List.of(failure));
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        while (!causes.isEmpty()) {
-            Throwable t = causes.pop();
-            if (!seen.add(t)) {
-                continue;
-            }
-            // A failed call to Keycloak arrives among the several causes of a composite failure.
-            if (t instanceof CompositeException composite) {
-                causes.addAll(composite.getCauses());
-            }
-            if (t.getCause() != null) {
-                causes.add(t.getCause());
-            }
+        // A failed call to Keycloak arrives among the suppressed failures of a composite one.
+        for (Throwable t : Causes.of(failure)) {
             boolean unreachable = t instanceof ConnectException || t instanceof SocketException || t instanceof TimeoutException
                     || t instanceof OidcEndpointAccessException access && access.getErrorStatus() >= 500
                     || t instanceof OIDCException && t.getMessage() != null && t.getMessage().contains("not available");

@@ -58,6 +58,14 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void aCommitThatLostItsDatabaseIsAServiceUnavailableThoughTheFailureIsOnlySuppressed() {
+        // As Narayana reports it: the rollback, with the driver's failure attached as suppressed.
+        Exception commit = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new RuntimeException("Error trying to transactionCommit local transaction", failure("08006", null)));
+        assertThat(DatabaseErrors.problemFor(new RuntimeException(commit)).orElseThrow().code()).isEqualTo("DATABASE_UNAVAILABLE");
+    }
+
+    @Test
     void theLogSeesClassesStatesAndConstraintsButNoValue() {
         Throwable wrapped = new RuntimeException("could not execute statement [insert ... values ('Nguyễn Văn A')]",
                 failure("23505", "child_personal_id_uk"));

@@ -85,9 +85,9 @@ public final class DatabaseErrors {
         return withoutValues;
     }
 
-    /** The first SQL failure among the causes; for a failed batch, the failure of its statement. */
+    /** The first SQL failure among the causes (suppressed ones too); for a failed batch, the failure of its statement. */
     private static Optional<SQLException> sqlException(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(failure)) {
             if (t instanceof SQLException sql) {
                 SQLException next = sql.getNextException();
                 return Optional.of(sql instanceof BatchUpdateException && next != null ? next : sql);
@@ -130,7 +130,8 @@ public final class DatabaseErrors {
     static final long RETRY_AFTER_SECONDS = 10;
 
     private static final Supplier<ApiException> UNAVAILABLE = () -> new ApiException.ServiceUnavailable("DATABASE_UNAVAILABLE",
-            "The service cannot reach its database just now; nothing was changed. Retry in a few seconds.", RETRY_AFTER_SECONDS);
+            "The service cannot reach its database just now. Retry in a few seconds; a create retried with the same"
+            + " Idempotency-Key is never applied twice.", RETRY_AFTER_SECONDS);
 
     private static final Supplier<ApiException> BUSY = () -> ApiException.ServiceUnavailable.busy(
             "The service is too busy to answer in time just now; nothing was changed.");

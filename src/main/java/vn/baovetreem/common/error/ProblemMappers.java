@@ -225,11 +225,6 @@ public class ProblemMappers {
                 return stale(request);
             }
         }
-        var outage = IdentityProviderWaits.outage(e);
-        if (outage.isPresent()) {
-            LOG.warnf("The identity provider could not be reached for request %s: %s", id, DatabaseErrors.describe(e));
-            return api(outage.get(), request);
-        }
         var refused = DatabaseErrors.problemFor(e);
         if (refused.isPresent()) {
             if (refused.get() instanceof ApiException.ServiceUnavailable) {
@@ -238,6 +233,12 @@ public class ProblemMappers {
                 LOG.debugf("The database refused request %s: %s", id, DatabaseErrors.describe(e));
             }
             return api(refused.get(), request);
+        }
+        // Keycloak not answering when the OIDC extension first reads its metadata.
+        var outage = IdentityProviderWaits.outage(e);
+        if (outage.isPresent()) {
+            LOG.warnf("The identity provider could not be reached for request %s: %s", id, DatabaseErrors.describe(e));
+            return api(outage.get(), request);
         }
         LOG.errorf(DatabaseErrors.loggable(e), "Unexpected error, request id %s", id);
         return respond(request, Problem.of(500, "Internal server error", "INTERNAL_ERROR",
