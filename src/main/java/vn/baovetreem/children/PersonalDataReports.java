@@ -1,5 +1,6 @@
 package vn.baovetreem.children;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
@@ -109,9 +110,9 @@ public class PersonalDataReports {
         return report;
     }
 
-    @Transactional
+    /** Gathered in a transaction, written after it: no connection is held while the workbook is written. */
     public Printable printable(UUID childId) {
-        Gathered g = gather(childId);
+        Gathered g = QuarkusTransaction.joiningExisting().call(() -> gather(childId));
         byte[] body = Xlsx.document("Dữ liệu cá nhân", COLUMNS, page -> print(page, g));
         return new Printable(body, "du-lieu-ca-nhan_" + childId + ".xlsx");
     }

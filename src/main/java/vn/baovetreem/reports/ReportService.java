@@ -272,7 +272,7 @@ public class ReportService {
     public record Workbook(byte[] body, String fileName) {
     }
 
-    @Transactional
+    /** Built after the version was read and its transaction ended: no connection is held while the workbook is written. */
     public Workbook workbook(UUID id, int number) {
         VersionView version = version(id, number);
         LocalDate submittedOn = LocalDate.ofInstant(version.submittedAt(), clock.getZone());
