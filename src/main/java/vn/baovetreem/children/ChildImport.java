@@ -60,7 +60,7 @@ public class ChildImport {
      * correction when the row updates {@code match}.
      */
     public Valid check(ChildDetails details, Child match, Scope scope, Villages villages) {
-        validator.validate(details);
+        validator.validateRow(details);
         ChildRules.Checked checked = rules.check(details, match == null, today(), scope, villages::find);
         return new Valid(checked.details(), checked.unitPath());
     }

@@ -61,7 +61,7 @@ public class EpisodeImport {
      * of the API against the child's other spans ({@code match} being the one it corrects).
      */
     public NewEpisode check(EpisodeKind kind, NewEpisode span, Child child, List<ChildEpisode> spans, ChildEpisode match) {
-        validator.validate(span);
+        validator.validateRow(span);
         return service.check(kind, span, child, spans.stream().filter(e -> e.kind() == kind).toList(),
                 match == null ? null : match.id());
     }

@@ -68,7 +68,7 @@ public class InterventionImport {
      * and no change for a matched one.
      */
     public Valid check(Child child, InterventionDetails details, InterventionStatus status, Intervention match) {
-        validator.validate(details);
+        validator.validateRow(details);
         InterventionStatus target = status != null ? status : match != null ? match.status() : InterventionStatus.PLANNED;
         List<Violation> problems = new ArrayList<>();
         if (target == InterventionStatus.CANCELLED) {

@@ -219,6 +219,34 @@ class ImportApiTest {
     }
 
     @Test
+    void aFileOfOrdinaryMistakesIsReportedRowByRowWithEveryProblemOfARow() {
+        String word = "Nhapg" + SERIAL.incrementAndGet();
+        String csv = HEADER
+                + ",2016-01-01,MALE,06283_14,,,\r\n"                                  // row 2: no name
+                + "Hà Văn Sai,2016-13-45,,06283_14,,,\r\n"                            // row 3: a bad date and no sex
+                + "Hà Văn " + "Dài".repeat(67) + ",2016-01-01,MALE,06283_14,,,\r\n"   // row 4: a 205-character name
+                + "Hà Thị " + word + ",2016-01-01,FEMALE,06283_14,,,\r\n"             // row 5: good
+                + "Hà Văn Xa,2016-01-01,MALE,06283_14,,," + "x".repeat(5000) + "\r\n"; // row 6: a 5,000-character address
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+
+        String failed = start("cp-importer", "kind=children", "text/csv", file);
+        JsonPath job = finished("cp-importer", failed);
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getString("message")).startsWith("4 of 5 rows have problems");
+        assertThat(job.getBoolean("retryable")).isFalse();
+        assertThat(job.getInt("progress.rowsRead")).isEqualTo(5);
+        JsonPath errors = Api.as("cp-importer").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200).extract().jsonPath();
+        assertThat(errors.getList("items.row", Integer.class)).containsExactly(2, 3, 3, 4, 6);
+        assertThat(errors.getList("items.column", String.class)).containsExactly("fullName", "dateOfBirth", "sex", "fullName", "address");
+        assertThat(childrenNamed(word)).isZero();
+
+        JsonPath partial = finished("cp-importer", start("cp-importer", "kind=children&allowPartial=true", "text/csv", file));
+        assertThat(partial.getString("status")).as(partial.getString("message")).isEqualTo("SUCCEEDED");
+        assertThat(partial.getInt("progress.rowsWritten")).isEqualTo(1);
+        assertThat(childrenNamed(word)).isEqualTo(1);
+    }
+
+    @Test
     void aFilledInWorkbookTemplateImportsWithItsDatesAndLeadingZeros() throws IOException {
         String word = "Nhape" + SERIAL.incrementAndGet();
         String id = boy2018();

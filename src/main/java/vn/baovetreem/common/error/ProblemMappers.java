@@ -13,10 +13,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,7 +27,6 @@ import vn.baovetreem.common.http.StrictJson;
 import vn.baovetreem.security.IdentityProviderProbe;
 import vn.baovetreem.security.IdentityProviderWaits;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -79,10 +75,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, ContainerRequestContext request) {
-        List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
-                .toList();
+        List<Violation> violations = Violation.of(e.getConstraintViolations());
         return respond(request, Problem.of(400, "Bad request", "VALIDATION_FAILED",
                 "The request has invalid values.", violations));
     }
@@ -247,17 +240,6 @@ public class ProblemMappers {
 
     private Response respond(ContainerRequestContext request, Problem problem) {
         return problem.at(request.getUriInfo().getRequestUri().getRawPath(), requestId.id()).toResponse();
-    }
-
-    /** The field's path within the body, such as {@code caregivers[0].phone}. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> nodes = new java.util.ArrayList<>();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                nodes.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
-            }
-        }
-        return nodes.stream().filter(n -> n != null && !n.isEmpty()).collect(Collectors.joining("."));
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,6 +29,17 @@ public class RequestValidator {
         Set<ConstraintViolation<Object>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
+        }
+    }
+
+    /**
+     * Throws a 400 {@link ApiException.BadRequest} with every violation of {@code row}, a row of an
+     * import: the file kinds turn it into the row's problems, as they do with the rules' findings.
+     */
+    public void validateRow(Object row) {
+        List<Violation> violations = Violation.of(validator.validate(row));
+        if (!violations.isEmpty()) {
+            throw new ApiException.BadRequest("VALIDATION_FAILED", "The row has invalid values.", violations);
         }
     }
 }
