@@ -247,6 +247,24 @@ class ImportApiTest {
     }
 
     @Test
+    void aCaregiverWithoutANameALongNoteOrAStrayQuoteIsReportedNotACrash() {
+        String header = "Họ và tên,Ngày sinh,Giới tính,Mã thôn,Điện thoại người chăm sóc,Ghi chú\r\n";
+        JsonPath job = finished("cp-importer", start("cp-importer", "kind=children", "text/csv", (header
+                + "Hà Văn Gọi,2016-01-01,MALE,06283_14,0912345678,\r\n"
+                + "Hà Văn Dài,2016-01-01,MALE,06283_14,," + "x".repeat(5000) + "\r\n"
+                + "Hà Văn \"Ngoặc,2016-01-01,MALE,06283_14,,\r\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getString("message")).doesNotContain("unexpected");
+        assertThat(job.getBoolean("retryable")).isFalse();
+
+        JsonPath unclosed = finished("cp-importer", start("cp-importer", "kind=children", "text/csv", (header
+                + "\"Hà Văn Mở,2016-01-01,MALE,06283_14,,\r\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(unclosed.getString("status")).isEqualTo("FAILED");
+        assertThat(unclosed.getString("message")).doesNotContain("unexpected");
+        assertThat(unclosed.getBoolean("retryable")).isFalse();
+    }
+
+    @Test
     void aFilledInWorkbookTemplateImportsWithItsDatesAndLeadingZeros() throws IOException {
         String word = "Nhape" + SERIAL.incrementAndGet();
         String id = boy2018();
