@@ -96,7 +96,8 @@ class ImportPasses {
                         invalid.add(p.row().number());
                         for (Violation v : p.problems()) {
                             String column = kind.column(v.field());
-                            errors.add(new ImportJobs.Error(p.row().number(), column, batches.value(p.row(), column), v.message()));
+                            errors.add(new ImportJobs.Error(p.row().number(), batches.header(column), batches.value(p.row(), column),
+                                    v.message()));
                         }
                     }
                 }
@@ -178,6 +179,16 @@ class ImportPasses {
                 batch.add(new KindFile.Parsed<>(row, kind.read(byName, problems), problems));
             }
             return batch;
+        }
+
+        /**
+         * The column named {@code name} as the file's header names it (the Vietnamese header the
+         * officer typed, or an alias), so that the report speaks of the columns they see; the
+         * column's own name when the file does not have it.
+         */
+        String header(String name) throws IOException {
+            return rows.headers().stream().filter(h -> h != null && column(h).map(c -> c.name().equals(name)).orElse(false))
+                    .findFirst().orElse(name);
         }
 
         /** What the row holds in the column named {@code name}, for the error report. */

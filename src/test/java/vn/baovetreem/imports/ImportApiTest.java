@@ -72,8 +72,8 @@ class ImportApiTest {
         assertThat(job.getInt("progress.rowsWritten")).isZero();
         JsonPath errors = Api.as("cp-importer").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200).extract().jsonPath();
         assertThat(errors.getList("items.row", Integer.class)).containsExactly(4, 5, 6, 7, 8);
-        assertThat(errors.getList("items.column", String.class)).containsExactly("personalId", "villageCode", "dateOfBirth",
-                "villageCode", "personalId");
+        assertThat(errors.getList("items.column", String.class)).containsExactly("Số định danh cá nhân", "Mã thôn", "Ngày sinh",
+                "Mã thôn", "Số định danh cá nhân");
         assertThat(errors.getString("items.find { it.row == 8 }.message")).contains("earlier row");
         assertThat(childrenNamed(word)).isZero();
         Api.as("cp-importer").accept("text/csv").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200)
@@ -237,7 +237,8 @@ class ImportApiTest {
         assertThat(job.getInt("progress.rowsRead")).isEqualTo(5);
         JsonPath errors = Api.as("cp-importer").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200).extract().jsonPath();
         assertThat(errors.getList("items.row", Integer.class)).containsExactly(2, 3, 3, 4, 6);
-        assertThat(errors.getList("items.column", String.class)).containsExactly("fullName", "dateOfBirth", "sex", "fullName", "address");
+        // Named as the file's header names them.
+        assertThat(errors.getList("items.column", String.class)).containsExactly("Họ và tên", "Ngày sinh", "Giới tính", "Họ và tên", "Địa chỉ");
         assertThat(childrenNamed(word)).isZero();
 
         JsonPath partial = finished("cp-importer", start("cp-importer", "kind=children&allowPartial=true", "text/csv", file));

@@ -86,7 +86,7 @@ class SpanAndSupportImportTest {
         JsonPath problems = errors(failed);
         assertThat(problems.getList("items.row", Integer.class)).containsExactly(4, 5, 6, 7, 8);
         assertThat(problems.getList("items.column", String.class))
-                .containsExactly("childExternalRef", "subcode", "startDate", "startDate", "childName");
+                .containsExactly("Mã tham chiếu ngoài của trẻ", "subcode", "startDate", "startDate", "childName");
         assertThat(problems.getString("items.find { it.row == 7 }.message")).contains("row 2");
         String childA = childId(a);
         Api.as("commune.yenphuc").get("/api/v1/children/" + childA + "/circumstances").then().statusCode(200)
