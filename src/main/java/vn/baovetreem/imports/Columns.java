@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The columns of one kind of file. Each has an English name (the API's field) and a Vietnamese
- * header, and either may head the column, without regard to case, diacritics, spaces or
- * underscores. Dates are {@code yyyy-MM-dd} or {@code dd/MM/yyyy}; yes/no columns take
+ * The columns of one kind of file. Each has an English name (the API's field), a Vietnamese
+ * header and perhaps {@linkplain #ALIASES aliases}, and any of them may head the column, without
+ * regard to case, diacritics, spaces or underscores. Dates are {@code yyyy-MM-dd} or {@code dd/MM/yyyy}; yes/no columns take
  * {@code true}/{@code false}, {@code 1}/{@code 0} or {@code có}/{@code không}; numbers are whole,
  * and may group thousands with dots, commas or spaces.
  */
@@ -47,6 +47,23 @@ final class Columns {
     /** Digits, with thousands grouped by one separator ({@code 1.500.000}, {@code 1,500,000}, {@code 1 500 000}). */
     private static final Pattern WHOLE = Pattern.compile("\\d+|\\d{1,3}(\\.\\d{3})+|\\d{1,3}(,\\d{3})+|\\d{1,3}( \\d{3})+");
 
+    /**
+     * The usual short or older forms of headers, as communes' own spreadsheets write them
+     * (docs/imports.md lists them). An alias never takes the place of another column's name.
+     */
+    static final Map<String, List<String>> ALIASES = Map.ofEntries(
+            Map.entry("personalId", List.of("Số định danh", "Mã định danh", "Mã định danh cá nhân", "Số CCCD")),
+            Map.entry("fullName", List.of("Họ tên", "Tên trẻ")),
+            Map.entry("dateOfBirth", List.of("Ngày tháng năm sinh")),
+            Map.entry("sex", List.of("Giới")),
+            Map.entry("externalRef", List.of("Mã tham chiếu", "Mã hồ sơ")),
+            Map.entry("healthInsuranceCard", List.of("Số BHYT", "Thẻ BHYT")),
+            Map.entry("caregiverName", List.of("Họ tên người chăm sóc", "Người nuôi dưỡng")),
+            Map.entry("caregiverPhone", List.of("Số điện thoại", "Điện thoại")),
+            Map.entry("childPersonalId", List.of("Số định danh của trẻ", "Số định danh", "Mã định danh")),
+            Map.entry("childExternalRef", List.of("Mã tham chiếu của trẻ", "Mã tham chiếu", "Mã hồ sơ")),
+            Map.entry("childName", List.of("Họ tên trẻ", "Tên trẻ")));
+
     private final List<Column> all;
     private final Map<String, Column> byHeader = new HashMap<>();
 
@@ -55,6 +72,9 @@ final class Columns {
         for (Column c : all) {
             byHeader.put(key(c.name()), c);
             byHeader.put(key(c.vietnamese()), c);
+        }
+        for (Column c : all) {
+            ALIASES.getOrDefault(c.name(), List.of()).forEach(alias -> byHeader.putIfAbsent(key(alias), c));
         }
     }
 
