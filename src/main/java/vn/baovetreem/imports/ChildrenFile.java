@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -134,10 +133,7 @@ class ChildrenFile implements KindFile<ChildDetails> {
                 if (details.externalRef() != null && !externalRefs.add(details.externalRef())) {
                     p.problems().add(new Violation("externalRef", "is given to an earlier row of the file too"));
                 }
-                // Every problem of the row: the registry's findings about the fields not already found wrong.
-                Set<String> reported = p.problems().stream().map(Violation::field).collect(Collectors.toSet());
-                answerable(details, holders, assess(details, holders).problems()).stream()
-                        .filter(v -> !reported.contains(v.field())).forEach(p.problems()::add);
+                p.report(answerable(details, holders, assess(details, holders).problems()));
             }
             probes.record("IMPORT_IDENTIFIER_MATCH", answered);
             answered = 0;

@@ -120,7 +120,11 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
             lookUp(batch);
             for (Parsed<Row> p : batch) {
                 Child child = children.resolve(p.value().child(), p.problems());
-                if (child == null || !p.problems().isEmpty()) {
+                if (child == null) {
+                    continue;
+                }
+                if (!p.problems().isEmpty()) {
+                    p.report(assess(p.value(), child).problems());
                     continue;
                 }
                 Row row = p.value();

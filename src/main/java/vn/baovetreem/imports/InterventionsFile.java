@@ -120,7 +120,13 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
             lookUp(batch);
             for (Parsed<Row> p : batch) {
                 Child child = children.resolve(p.value().child(), p.problems());
-                if (child == null || !p.problems().isEmpty()) {
+                if (child == null) {
+                    continue;
+                }
+                if (!p.problems().isEmpty()) {
+                    List<Violation> more = new ArrayList<>();
+                    assess(p, child, more);
+                    p.report(more);
                     continue;
                 }
                 InterventionDetails details = p.value().details();

@@ -6,9 +6,12 @@ import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.persistence.WriteOutcome;
 import vn.baovetreem.security.Scope;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One kind of import file: its columns, how a row reads into the registry's terms, and what each
@@ -44,6 +47,16 @@ interface KindFile<T> {
 
     /** A row of the file: its number, what it read into and its problems so far. */
     record Parsed<T>(RowReader.Row row, T value, List<Violation> problems) {
+
+        /**
+         * Adds the problems of {@code more} about fields not already found wrong, so that a row
+         * reports every problem it has (a bad date does not hide a bad code) and never two of one
+         * field (an unreadable date is not also "required").
+         */
+        void report(Collection<Violation> more) {
+            Set<String> reported = problems.stream().map(Violation::field).collect(Collectors.toSet());
+            more.stream().filter(v -> !reported.contains(v.field())).forEach(problems::add);
+        }
     }
 
     interface Pass<T> {

@@ -51,15 +51,21 @@ class SpanAndSupportImportTest {
         String a = twoChildren("Trong" + System.nanoTime() % 1_000_000).get(0);
         JsonPath spans = run("kind=circumstances&matchBy=EXTERNAL_REF", "Mã tham chiếu ngoài của trẻ,spanKind,code,subcode,startDate,note\r\n"
                 + a + ",,,HCDB_A_1,2024-01-01,\r\n"
-                + a + ",,HCDB_A,HCDB_A_1,2024-01-01," + "x".repeat(5000) + "\r\n");
-        assertThat(spans.getString("message")).startsWith("2 of 2 rows have problems");
-        assertThat(errors(spans.getString("id")).getList("items.row", Integer.class)).containsExactly(2, 3);
+                + a + ",,HCDB_A,HCDB_A_1,2024-01-01," + "x".repeat(5000) + "\r\n"
+                + a + ",,,HCDB_A_1,2024-13-45,\r\n");
+        assertThat(spans.getString("message")).startsWith("3 of 3 rows have problems");
+        JsonPath spanErrors = errors(spans.getString("id"));
+        assertThat(spanErrors.getList("items.row", Integer.class)).containsExactly(2, 3, 4, 4);
+        // A bad date does not hide the missing code.
+        assertThat(spanErrors.getList("items.findAll { it.row == 4 }.column", String.class)).containsExactlyInAnyOrder("startDate", "code");
 
         JsonPath supports = run("kind=interventions&matchBy=EXTERNAL_REF", "Mã tham chiếu ngoài của trẻ,type,protectionLevel,startDate,note\r\n"
                 + a + ",,SUPPORT,2024-03-01,\r\n"
-                + a + ",COUNSELLING,SUPPORT,2024-03-01," + "x".repeat(5000) + "\r\n");
-        assertThat(supports.getString("message")).startsWith("2 of 2 rows have problems");
-        assertThat(errors(supports.getString("id")).getList("items.column", String.class)).containsExactly("type", "note");
+                + a + ",COUNSELLING,SUPPORT,2024-03-01," + "x".repeat(5000) + "\r\n"
+                + a + ",,SUPPORT,2024-13-45,\r\n");
+        assertThat(supports.getString("message")).startsWith("3 of 3 rows have problems");
+        assertThat(errors(supports.getString("id")).getList("items.column", String.class))
+                .containsExactlyInAnyOrder("type", "note", "startDate", "type");
     }
 
     @Test
