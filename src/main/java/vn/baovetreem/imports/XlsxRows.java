@@ -112,7 +112,9 @@ final class XlsxRows extends RowReader {
                 return DateUtil.getLocalDateTime(number).toLocalDate().toString();
             }
             return new BigDecimal(raw).stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
+        } catch (RuntimeException e) {
+            // Not a number, or a number that is no day Excel knows (1e308, -5): the cell as written,
+            // which the column's check then reports.
             return raw;
         }
     }
@@ -130,7 +132,8 @@ final class XlsxRows extends RowReader {
                 }
             }
             return null;
-        } catch (XMLStreamException | NumberFormatException e) {
+        } catch (XMLStreamException | RuntimeException e) {
+            // A broken cell (a shared string that does not exist, a reference that is no cell) is the file's fault.
             throw new Malformed("The workbook's sheet cannot be read: " + e.getMessage());
         }
     }
