@@ -3,6 +3,7 @@ package vn.baovetreem.children;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.persistence.WriteOutcome;
@@ -60,7 +61,14 @@ public class ChildImport {
      * correction when the row updates {@code match}.
      */
     public Valid check(ChildDetails details, Child match, Scope scope, Villages villages) {
-        validator.validateRow(details);
+        try {
+            validator.validateRow(details);
+        } catch (ApiException.BadRequest invalid) {
+            // The rules need a valid row; the code lists do not, and their findings belong in the report too.
+            List<Violation> problems = new ArrayList<>(invalid.violations());
+            rules.checkCodes(details, problems);
+            throw new ApiException.BadRequest(invalid.code(), invalid.getMessage(), problems);
+        }
         ChildRules.Checked checked = rules.check(details, match == null, today(), scope, villages::find);
         return new Valid(checked.details(), checked.unitPath());
     }

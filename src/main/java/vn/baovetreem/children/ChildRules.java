@@ -56,6 +56,20 @@ class ChildRules {
         return check(d, registering, today, scope, code -> units.villageInForce(code, today));
     }
 
+    /**
+     * Adds a problem for each coded field of {@code d} that holds no code of its list. It needs
+     * nothing else of the record, so an import reports a bad code even on a row whose date could
+     * not be read.
+     */
+    void checkCodes(ChildDetails d, List<Violation> problems) {
+        codes.checkCode(problems, "sex", "sexes", d.sex());
+        codes.checkCode(problems, "ethnicity", "ethnic-groups", d.ethnicity());
+        codes.checkCode(problems, "povertyStatus", "poverty-status", d.povertyStatus());
+        codes.checkCode(problems, "schoolStatus", "school-status", d.schoolStatus());
+        codes.checkCode(problems, "disabilityLevel", "disability-levels", d.disabilityLevel());
+        codes.checkCode(problems, "parentsStatus", "parents-status", d.parentsStatus());
+    }
+
     /** The same, finding villages through {@code villages} (a bulk import looks each one up once). */
     Checked check(ChildDetails d, boolean registering, LocalDate today, Scope scope,
                   Function<String, Optional<UnitDirectory.UnitSummary>> villages) {
@@ -78,12 +92,7 @@ class ChildRules {
         if (d.birthRegisteredOn() != null && (d.birthRegisteredOn().isBefore(born) || d.birthRegisteredOn().isAfter(today))) {
             problems.add(new Violation("birthRegisteredOn", "must be between the date of birth and today"));
         }
-        codes.checkCode(problems, "sex", "sexes", d.sex());
-        codes.checkCode(problems, "ethnicity", "ethnic-groups", d.ethnicity());
-        codes.checkCode(problems, "povertyStatus", "poverty-status", d.povertyStatus());
-        codes.checkCode(problems, "schoolStatus", "school-status", d.schoolStatus());
-        codes.checkCode(problems, "disabilityLevel", "disability-levels", d.disabilityLevel());
-        codes.checkCode(problems, "parentsStatus", "parents-status", d.parentsStatus());
+        checkCodes(d, problems);
 
         String personalId = blankToNull(d.personalId());
         if (personalId != null) {

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -299,6 +301,43 @@ class ImportApiTest {
                 .body("items[0].fullName", equalTo("Hà Văn " + word)).body("items[0].dateOfBirth", equalTo("2018-03-12"));
         Api.badRequestAs("cp-importer").contentType(xlsx).body("not a workbook".getBytes(StandardCharsets.UTF_8))
                 .post(IMPORTS + "?kind=children").then().statusCode(400);
+    }
+
+    @Test
+    void oddCellsOfAWorkbookAreRowProblemsNotACrash() throws IOException {
+        String word = "Nhaph" + SERIAL.incrementAndGet();
+        byte[] workbook;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet();
+            Row header = sheet.createRow(0);
+            List.of("Họ và tên", "Ngày sinh", "Giới tính", "Mã thôn").forEach(h -> header.createCell(header.getPhysicalNumberOfCells()).setCellValue(h));
+            Row huge = sheet.createRow(1);           // a date no calendar has
+            huge.createCell(0).setCellValue("Hà Văn Số");
+            huge.createCell(1).setCellValue(1e308);
+            huge.createCell(2).setCellValue("MALE");
+            huge.createCell(3).setCellValue("06283_14");
+            Row odd = sheet.createRow(2);            // an error cell, a negative date, a boolean
+            odd.createCell(0).setCellErrorValue(FormulaError.DIV0.getCode());
+            odd.createCell(1).setCellValue(-5);
+            odd.createCell(2).setCellValue(true);
+            odd.createCell(3).setCellValue("06283_14");
+            Row good = sheet.createRow(3);
+            good.createCell(0).setCellValue("Hà Thị " + word);
+            good.createCell(1).setCellValue(LocalDate.of(2016, 1, 1));
+            good.createCell(2).setCellValue("FEMALE");
+            good.createCell(3).setCellValue("06283_14");
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        JsonPath job = finished("cp-importer", start("cp-importer", "kind=children",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook));
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getString("message")).startsWith("2 of 3 rows have problems");
+        assertThat(job.getBoolean("retryable")).isFalse();
+        JsonPath errors = Api.as("cp-importer").get(IMPORTS + "/" + job.getString("id") + "/errors").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(errors.getList("items.findAll { it.row == 2 }.column", String.class)).containsExactly("Ngày sinh");
+        assertThat(errors.getList("items.findAll { it.row == 3 }.column", String.class)).contains("Ngày sinh", "Giới tính");
     }
 
     @Test
