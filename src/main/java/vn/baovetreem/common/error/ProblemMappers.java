@@ -140,8 +140,7 @@ public class ProblemMappers {
         var outage = IdentityProviderWaits.outage(e).or(() -> request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 && !identityProvider.reachable() ? Optional.of(IdentityProviderWaits.unavailable()) : Optional.empty());
         if (outage.isPresent()) {
-            LOG.warnf("The identity provider could not be reached for request %s: %s", requestId.id(), DatabaseErrors.describe(e));
-            return api(outage.get(), request);
+            return identityProviderDown(e, outage.get(), request);
         }
         LOG.debugf("Authentication failed for request %s: %s", requestId.id(), DatabaseErrors.describe(e));
         Response response = respond(request, Problem.of(401, "Unauthorized", "UNAUTHENTICATED",
@@ -230,12 +229,16 @@ public class ProblemMappers {
         // Keycloak not answering when the OIDC extension first reads its metadata.
         var outage = IdentityProviderWaits.outage(e);
         if (outage.isPresent()) {
-            LOG.warnf("The identity provider could not be reached for request %s: %s", id, DatabaseErrors.describe(e));
-            return api(outage.get(), request);
+            return identityProviderDown(e, outage.get(), request);
         }
         LOG.errorf(DatabaseErrors.loggable(e), "Unexpected error, request id %s", id);
         return respond(request, Problem.of(500, "Internal server error", "INTERNAL_ERROR",
                 "An unexpected error occurred. Quote the request id when reporting it.", List.of()));
+    }
+
+    private Response identityProviderDown(Throwable e, ApiException problem, ContainerRequestContext request) {
+        LOG.warnf("The identity provider could not be reached for request %s: %s", requestId.id(), DatabaseErrors.describe(e));
+        return api(problem, request);
     }
 
     private Response respond(ContainerRequestContext request, Problem problem) {
