@@ -63,6 +63,7 @@ class DatabaseErrorsTest {
         Exception commit = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(new RuntimeException("Error trying to transactionCommit local transaction", failure("08006", null)));
         assertThat(DatabaseErrors.problemFor(new RuntimeException(commit)).orElseThrow().code()).isEqualTo("DATABASE_UNAVAILABLE");
+        assertThat(DatabaseErrors.describe(commit)).contains("SQLSTATE 08006");
     }
 
     @Test

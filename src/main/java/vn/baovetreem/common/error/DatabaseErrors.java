@@ -49,12 +49,17 @@ public final class DatabaseErrors {
     }
 
     /**
-     * What the log may say of {@code failure}: exception classes, SQLSTATEs and constraint names,
-     * never a message (PostgreSQL's messages quote values and statements).
+     * What the log may say of {@code failure} and what led to it ({@link Causes}): exception
+     * classes, SQLSTATEs and constraint names, never a message (PostgreSQL's messages quote values
+     * and statements).
      */
     public static String describe(Throwable failure) {
         StringBuilder line = new StringBuilder();
-        for (Throwable t = failure; t != null && line.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+        // Suppressed failures too: a failed commit carries the driver's failure only that way.
+        for (Throwable t : Causes.of(failure)) {
+            if (line.length() >= 2000) {
+                break;
+            }
             if (!line.isEmpty()) {
                 line.append(" <- ");
             }
