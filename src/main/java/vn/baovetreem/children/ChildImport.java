@@ -64,9 +64,11 @@ public class ChildImport {
         try {
             validator.validateRow(details);
         } catch (ApiException.BadRequest invalid) {
-            // The rules need a valid row; the code lists do not, and their findings belong in the report too.
+            // The rules pass over the fields found wrong; what they find about the others belongs in the report too.
             List<Violation> problems = new ArrayList<>(invalid.violations());
-            rules.checkCodes(details, problems);
+            Set<String> reported = problems.stream().map(Violation::field).collect(Collectors.toSet());
+            rules.problems(details, match == null, today(), scope, villages::find).stream()
+                    .filter(v -> !reported.contains(v.field())).forEach(problems::add);
             throw new ApiException.BadRequest(invalid.code(), invalid.getMessage(), problems);
         }
         ChildRules.Checked checked = rules.check(details, match == null, today(), scope, villages::find);

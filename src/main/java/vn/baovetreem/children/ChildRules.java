@@ -56,12 +56,8 @@ class ChildRules {
         return check(d, registering, today, scope, code -> units.villageInForce(code, today));
     }
 
-    /**
-     * Adds a problem for each coded field of {@code d} that holds no code of its list. It needs
-     * nothing else of the record, so an import reports a bad code even on a row whose date could
-     * not be read.
-     */
-    void checkCodes(ChildDetails d, List<Violation> problems) {
+    /** Adds a problem for each coded field of {@code d} that holds no code of its list. */
+    private void checkCodes(ChildDetails d, List<Violation> problems) {
         codes.checkCode(problems, "sex", "sexes", d.sex());
         codes.checkCode(problems, "ethnicity", "ethnic-groups", d.ethnicity());
         codes.checkCode(problems, "povertyStatus", "poverty-status", d.povertyStatus());
@@ -74,10 +70,33 @@ class ChildRules {
     Checked check(ChildDetails d, boolean registering, LocalDate today, Scope scope,
                   Function<String, Optional<UnitDirectory.UnitSummary>> villages) {
         List<Violation> problems = new ArrayList<>();
+        Checked checked = check(d, registering, today, scope, villages, problems);
+        if (!problems.isEmpty()) {
+            throw new ApiException.BadRequest("VALIDATION_FAILED", "The child record has invalid values.", problems);
+        }
+        return checked;
+    }
+
+    /**
+     * Every problem the rules find with {@code d}, which may have failed Bean Validation (a row of
+     * an import): a rule whose fields are missing is passed over, so that a missing name does not
+     * hide a personal ID that does not match the date of birth.
+     */
+    List<Violation> problems(ChildDetails d, boolean registering, LocalDate today, Scope scope,
+                             Function<String, Optional<UnitDirectory.UnitSummary>> villages) {
+        List<Violation> problems = new ArrayList<>();
+        check(d, registering, today, scope, villages, problems);
+        return problems;
+    }
+
+    private Checked check(ChildDetails d, boolean registering, LocalDate today, Scope scope,
+                          Function<String, Optional<UnitDirectory.UnitSummary>> villages, List<Violation> problems) {
         String fullName = Texts.clean(d.fullName());
         String reason = blankToNull(d.continuingSupportReason());
         LocalDate born = d.dateOfBirth();
-        if (born.isAfter(today)) {
+        if (born == null) {
+            // Bean Validation reports it.
+        } else if (born.isAfter(today)) {
             problems.add(new Violation("dateOfBirth", "must not be in the future"));
         } else {
             int age = Child.age(born, today);
@@ -89,7 +108,7 @@ class ChildRules {
                         + " (16 or over) for continuing support"));
             }
         }
-        if (d.birthRegisteredOn() != null && (d.birthRegisteredOn().isBefore(born) || d.birthRegisteredOn().isAfter(today))) {
+        if (d.birthRegisteredOn() != null && born != null && (d.birthRegisteredOn().isBefore(born) || d.birthRegisteredOn().isAfter(today))) {
             problems.add(new Violation("birthRegisteredOn", "must be between the date of birth and today"));
         }
         checkCodes(d, problems);
@@ -124,7 +143,7 @@ class ChildRules {
         }
         String unitPath = village(problems, d.villageCode(), scope, villages);
         if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The child record has invalid values.", problems);
+            return null;
         }
         ChildDetails clean = new ChildDetails(personalId, fullName, born, Boolean.TRUE.equals(d.birthDateEstimated()),
                 d.sex(), d.ethnicity(), d.villageCode(), blankToNull(d.address()), d.povertyStatus(), d.birthRegisteredOn(),
