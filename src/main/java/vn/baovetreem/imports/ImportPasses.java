@@ -89,7 +89,7 @@ class ImportPasses {
                 if (read > MAX_ROWS) {
                     throw new RowReader.Malformed("The file has more than " + MAX_ROWS + " rows; split it.");
                 }
-                pass.check(batch);
+                pass.check(batch.stream().filter(p -> p.row().unreadable() == null).toList());
                 List<ImportJobs.Error> errors = new ArrayList<>();
                 for (KindFile.Parsed<T> p : batch) {
                     if (!p.problems().isEmpty()) {
@@ -159,6 +159,11 @@ class ImportPasses {
             List<KindFile.Parsed<T>> batch = new ArrayList<>(BATCH);
             RowReader.Row row;
             while (batch.size() < BATCH && (row = rows.next()) != null) {
+                if (row.unreadable() != null) {
+                    // Nothing of it can be checked: the kind never sees it.
+                    batch.add(new KindFile.Parsed<>(row, null, new ArrayList<>(List.of(new Violation("", row.unreadable())))));
+                    continue;
+                }
                 Map<String, String> byName = new HashMap<>();
                 List<Violation> problems = new ArrayList<>();
                 row.values().forEach((header, value) -> {

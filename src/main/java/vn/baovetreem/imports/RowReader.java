@@ -25,8 +25,14 @@ import java.util.Map;
  */
 abstract class RowReader implements AutoCloseable {
 
-    /** A row: its number in the file (the header is row 1 of a CSV file) and its values by header. */
-    record Row(int number, Map<String, String> values) {
+    /**
+     * A row: its number in the file (the header is row 1 of a CSV file) and its values by header,
+     * or why it could not be read (a line of a JSON Lines file that is not an object).
+     */
+    record Row(int number, Map<String, String> values, String unreadable) {
+        Row(int number, Map<String, String> values) {
+            this(number, values, null);
+        }
     }
 
     /** The file is not UTF-8 text. */
@@ -272,10 +278,13 @@ abstract class RowReader implements AutoCloseable {
                 try {
                     node = mapper.readTree(text);
                 } catch (IOException e) {
-                    throw new Malformed("Line " + line + " is not JSON.");
+                    node = null;
                 }
                 if (node == null || !node.isObject()) {
-                    throw new Malformed("Line " + line + " is not a JSON object.");
+                    if (first) {
+                        throw new Malformed("Line " + line + " is not a JSON object.");
+                    }
+                    return new Row(line, Map.of(), "is not a JSON object");
                 }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
