@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** One field-level problem: the JSON path of the field (or query parameter) and a readable message. */
 public record Violation(String field, String message) {
@@ -20,14 +19,24 @@ public record Violation(String field, String message) {
                 .toList();
     }
 
-    /** The field's path within the body, such as {@code caregivers[0].phone}. */
+    /**
+     * The field's path within the body, such as {@code caregivers[0].phone}. Bean Validation puts
+     * an element's index on the node after the list ({@code name} at index 0 of {@code caregivers}).
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<String> nodes = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                nodes.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null && !nodes.isEmpty()) {
+                nodes.set(nodes.size() - 1, nodes.getLast() + "[" + node.getIndex() + "]");
+            }
+            String name = node.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
+                nodes.add(name);
             }
         }
-        return nodes.stream().filter(n -> n != null && !n.isEmpty()).collect(Collectors.joining("."));
+        return String.join(".", nodes);
     }
 }
