@@ -6,6 +6,7 @@ import vn.baovetreem.common.text.Texts;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,7 @@ final class Columns {
         }
     }
 
-    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** Digits, with thousands grouped by one separator ({@code 1.500.000}, {@code 1,500,000}, {@code 1 500 000}). */
     private static final Pattern WHOLE = Pattern.compile("\\d+|\\d{1,3}(\\.\\d{3})+|\\d{1,3}(,\\d{3})+|\\d{1,3}( \\d{3})+");
 
@@ -85,6 +86,11 @@ final class Columns {
     /** The column a header names, if any. */
     Optional<Column> of(String header) {
         return Optional.ofNullable(byHeader.get(key(header)));
+    }
+
+    /** Whether {@code header} is a column's English name (the API's field), not its Vietnamese header or an alias. */
+    boolean english(String header) {
+        return of(header).map(c -> key(c.name()).equals(key(header))).orElse(true);
     }
 
     private static String key(String header) {
