@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.text.Language;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,7 +36,7 @@ public class ImportJobs {
                       boolean allowPartial, ImportStatus status, String fileName, int fileSize, int rowsRead, int rowsValid,
                       int rowsInvalid, int rowsWritten, int rowsUnchanged, String message, String username, String subject,
                       String clientId, String roles, String unitCode, String unitPath, int attempts, boolean retryable,
-                      Instant createdAt, Instant startedAt, Instant finishedAt, Instant fileErasedAt) {
+                      Instant createdAt, Instant startedAt, Instant finishedAt, Instant fileErasedAt, Language language) {
     }
 
     /**
@@ -63,7 +65,7 @@ public class ImportJobs {
     private static final String COLUMNS = """
             id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size, rows_read, rows_valid,
             rows_invalid, rows_written, rows_unchanged, message, username, subject, client_id, roles, unit_code,
-            cast(unit_path as text), attempts, retryable, created_at, started_at, finished_at, file_erased_at""";
+            cast(unit_path as text), attempts, retryable, created_at, started_at, finished_at, file_erased_at, language""";
 
     /** Runs of a job before a fault of the service fails it. */
     static final int MAX_ATTEMPTS = 3;
@@ -90,8 +92,8 @@ public class ImportJobs {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into import_job (id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size,
-                                            content, username, subject, client_id, roles, unit_code, unit_path, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), ?)""");
+                                            content, username, subject, client_id, roles, unit_code, unit_path, created_at, language)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), ?, ?)""");
                  InputStream content = upload.open()) {
                 insert.setObject(1, j.id());
                 insert.setString(2, j.kind().name());
@@ -111,6 +113,7 @@ public class ImportJobs {
                 insert.setString(16, j.unitCode());
                 insert.setString(17, j.unitPath());
                 insert.setObject(18, OffsetDateTime.ofInstant(j.createdAt(), ZoneOffset.UTC));
+                insert.setString(19, j.language().tag());
                 insert.executeUpdate();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -311,7 +314,8 @@ public class ImportJobs {
                 (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(), ((Number) r[11]).intValue(),
                 ((Number) r[12]).intValue(), ((Number) r[13]).intValue(), ((Number) r[14]).intValue(), (String) r[15], (String) r[16],
                 (String) r[17], (String) r[18], (String) r[19], (String) r[20], (String) r[21], ((Number) r[22]).intValue(),
-                (Boolean) r[23], instant(r[24]), instant(r[25]), instant(r[26]), instant(r[27]));
+                (Boolean) r[23], instant(r[24]), instant(r[25]), instant(r[26]), instant(r[27]),
+                Language.valueOf(((String) r[28]).toUpperCase(Locale.ROOT)));
     }
 
     private static Instant instant(Object value) {

@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
-import vn.baovetreem.common.paging.Page;
+import vn.baovetreem.common.text.Language;
 import vn.baovetreem.indicators.Xlsx;
 
 import java.io.IOException;
@@ -78,23 +78,35 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportService.JobView get(@RestPath String id) {
-        return imports.get(pathId(id, "Import"));
+    public Response get(@RestPath String id, @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        UUID job = pathId(id, "Import");
+        Language language = imports.language(job, acceptLanguage);
+        return spoken(Response.ok(imports.get(job, language)), language);
     }
 
     @GET
     @Path("/{id}/errors")
     @Produces(MediaType.APPLICATION_JSON)
-    public Page<ImportJobs.Error> errors(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken) {
-        return imports.errors(pathId(id, "Import"), integer("pageSize", pageSize), pageToken);
+    public Response errors(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken,
+                           @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        UUID job = pathId(id, "Import");
+        Language language = imports.language(job, acceptLanguage);
+        return spoken(Response.ok(imports.errors(job, integer("pageSize", pageSize), pageToken, language)), language);
     }
 
     @GET
     @Path("/{id}/errors")
     @Produces("text/csv")
-    public Response errorsCsv(@RestPath String id) {
-        return Response.ok(imports.errorsCsv(pathId(id, "Import")), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"import-errors_" + id + ".csv\"").build();
+    public Response errorsCsv(@RestPath String id, @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        UUID job = pathId(id, "Import");
+        Language language = imports.language(job, acceptLanguage);
+        return spoken(Response.ok(imports.errorsCsv(job, language), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"import-errors_" + id + ".csv\""), language);
+    }
+
+    /** The answer says the language it is in, and that it depends on {@code Accept-Language}. */
+    private static Response spoken(Response.ResponseBuilder answer, Language language) {
+        return answer.header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @GET

@@ -12,6 +12,8 @@ import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
 import vn.baovetreem.common.text.CsvLines;
+import vn.baovetreem.common.text.Language;
+import vn.baovetreem.common.text.Messages;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
@@ -94,25 +96,34 @@ public class ImportService {
         }
         ImportMode mode = request.mode() != null ? request.mode() : ImportMode.CREATE;
         ChildImport.MatchBy matchBy = request.matchBy() != null ? request.matchBy() : ChildImport.MatchBy.PERSONAL_ID;
-        checkHeader(files.of(request.kind()), format, matchBy, upload);
+        Language language = checkHeader(files.of(request.kind()), format, matchBy, upload);
         String roles = user.roles().stream().map(Role::name).collect(Collectors.joining(","));
         ImportJobs.Job job = new ImportJobs.Job(UUID.randomUUID(), request.kind(), format, mode, matchBy, request.dryRun(),
                 request.allowPartial(), ImportStatus.QUEUED, request.fileName(), (int) upload.size(), 0, 0, 0, 0, 0, null, user.username(),
                 user.subject(), user.clientId(), roles, user.unit() == null ? null : user.unit().code(),
-                user.unit() == null ? null : user.unit().path(), 0, false, clock.instant(), null, null, null);
+                user.unit() == null ? null : user.unit().path(), 0, false, clock.instant(), null, null, null, language);
         jobs.insert(job, upload);
         runner.wakeAfterCommit();
-        return view(job);
+        return view(job, language);
+    }
+
+    /**
+     * The language a job speaks to a reader: the one their {@code Accept-Language} asks for, or
+     * else that of the file's headers (Vietnamese headers, a Vietnamese report).
+     */
+    @Transactional
+    public Language language(UUID id, String acceptLanguage) {
+        return Language.preferred(acceptLanguage, visible(id).language());
     }
 
     @Transactional
-    public JobView get(UUID id) {
-        return view(visible(id));
+    public JobView get(UUID id, Language language) {
+        return view(visible(id), language);
     }
 
     /** A page of the job's row problems, in file order. */
     @Transactional
-    public Page<ImportJobs.Error> errors(UUID id, Integer pageSize, String pageToken) {
+    public Page<ImportJobs.Error> errors(UUID id, Integer pageSize, String pageToken, Language language) {
         visible(id);
         String fingerprint = id.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, ERRORS, fingerprint), paging);
@@ -124,17 +135,17 @@ public class ImportService {
         }
         Page<ImportJobs.Stored> stored = Page.fromOverfetch(jobs.errors(id, after, page.size() + 1), page.size(),
                 last -> PageToken.encode(ERRORS, fingerprint, String.valueOf(last.seq())));
-        return new Page<>(stored.items().stream().map(ImportJobs.Stored::error).toList(), stored.nextPageToken());
+        return new Page<>(stored.items().stream().map(e -> in(e.error(), language)).toList(), stored.nextPageToken());
     }
 
     /** Every stored problem as CSV (UTF-8 with a byte-order mark, for Excel). */
     @Transactional
-    public byte[] errorsCsv(UUID id) {
+    public byte[] errorsCsv(UUID id, Language language) {
         visible(id);
         StringBuilder out = new StringBuilder(CsvLines.BOM);
-        CsvLines.line(out, List.of("row", "column", "value", "message"));
+        CsvLines.line(out, language == Language.VI ? List.of("Dòng", "Cột", "Giá trị", "Lỗi") : List.of("row", "column", "value", "message"));
         for (ImportJobs.Stored stored : jobs.errors(id, 0, ImportPasses.MAX_ERRORS)) {
-            ImportJobs.Error e = stored.error();
+            ImportJobs.Error e = in(stored.error(), language);
             CsvLines.line(out, Arrays.asList(String.valueOf(e.row()), e.column(), e.value(), e.message()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -150,8 +161,9 @@ public class ImportService {
     /**
      * Refuses at upload what no row could fix: text that is not UTF-8, a JSON Lines file whose
      * first line is not an object, columns the kind's file does not have, required ones missing.
+     * Gives the language of the file's headers: Vietnamese when any header is not an API field.
      */
-    private void checkHeader(KindFile<?> file, ImportFormat format, ChildImport.MatchBy matchBy, Upload upload) {
+    private Language checkHeader(KindFile<?> file, ImportFormat format, ChildImport.MatchBy matchBy, Upload upload) {
         if (format != ImportFormat.XLSX) {
             requireUtf8(upload);
         }
@@ -181,6 +193,7 @@ public class ImportService {
             throw new ApiException.BadRequest("UNKNOWN_OR_MISSING_COLUMNS",
                     "The file's columns are not those of a " + kind + " file; see GET /imports/templates/" + kind + ".", problems);
         }
+        return headers.stream().allMatch(file.columns()::english) ? Language.EN : Language.VI;
     }
 
     /** Decodes the whole file as UTF-8, a buffer at a time, refusing it at the first byte that is not. */
@@ -199,10 +212,14 @@ public class ImportService {
         }
     }
 
-    private JobView view(ImportJobs.Job j) {
+    private static ImportJobs.Error in(ImportJobs.Error e, Language language) {
+        return new ImportJobs.Error(e.row(), e.column(), e.value(), Messages.translate(e.message(), language));
+    }
+
+    private JobView view(ImportJobs.Job j, Language language) {
         return new JobView(j.id(), j.kind(), j.format(), j.mode(), j.matchBy(), j.dryRun(), j.allowPartial(),
                 j.status(), j.fileName(), j.fileSize(), new Progress(j.rowsRead(), j.rowsValid(), j.rowsInvalid(), j.rowsWritten(),
-                j.rowsUnchanged()), j.message(), j.status() == ImportStatus.FAILED ? j.retryable() : null, j.username(), j.createdAt(), j.startedAt(), j.finishedAt(),
+                j.rowsUnchanged()), Messages.translate(j.message(), language), j.status() == ImportStatus.FAILED ? j.retryable() : null, j.username(), j.createdAt(), j.startedAt(), j.finishedAt(),
                 j.fileErasedAt());
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static vn.baovetreem.children.ChildFixtures.CHILDREN;
@@ -82,6 +83,29 @@ class ChildValidationApiTest {
         body.put("caregivers", List.of(Map.of("name", "Lương Thị Mai", "relationship", "AUNTIE")));
         Api.badRequestAs("commune.yenphuc").contentType("application/json").body(body).post(CHILDREN).then()
                 .statusCode(400).body("violations.field", contains("caregivers[0].relationship"));
+    }
+
+    @Test
+    void problemsSpeakVietnameseToAFrontendThatAsksForIt() {
+        Map<String, Object> body = boy("");
+        body.put("caregivers", List.of(Map.of("relationship", "MOTHER", "phone", "0912345678")));
+        Api.badRequestAs("commune.yenphuc").header("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5").contentType("application/json")
+                .body(body).post(CHILDREN).then()
+                .statusCode(400).header("Content-Language", "vi")
+                .body("title", equalTo("Yêu cầu không hợp lệ"))
+                .body("violations.find { it.field == 'fullName' }.message", equalTo("không được để trống"))
+                .body("violations.find { it.field == 'caregivers[0].name' }.message", equalTo("không được để trống"));
+        body.put("fullName", "Hoàng Văn " + uniqueWord());
+        body.put("caregivers", List.of(Map.of("name", "Lương Thị Mai", "relationship", "MOTHER", "phone", "12345")));
+        Api.badRequestAs("commune.yenphuc").header("Accept-Language", "vi").contentType("application/json").body(body)
+                .post(CHILDREN).then().statusCode(400)
+                .body("detail", equalTo("Hồ sơ trẻ có giá trị không hợp lệ."))
+                .body("violations[0].message", startsWith("phải là số di động Việt Nam"));
+        Api.badRequestAs("commune.yenphuc").contentType("application/json").body(body).post(CHILDREN).then()
+                .statusCode(400).header("Content-Language", "en")
+                .body("violations[0].message", startsWith("must be a Vietnamese mobile"));
+        Api.badRequestAs("commune.yenphuc").header("Accept-Language", "vi").get("/api/v1/no-such-thing").then()
+                .statusCode(404).header("Content-Language", "vi").body("detail", equalTo("Không có tài nguyên nào ở đường dẫn này."));
     }
 
     @Test

@@ -72,13 +72,13 @@ class ImportApiTest {
         assertThat(job.getInt("progress.rowsRead")).isEqualTo(7);
         assertThat(job.getInt("progress.rowsInvalid")).isEqualTo(5);
         assertThat(job.getInt("progress.rowsWritten")).isZero();
-        JsonPath errors = Api.as("cp-importer").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200).extract().jsonPath();
+        JsonPath errors = Api.as("cp-importer").header("Accept-Language", "en").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200).extract().jsonPath();
         assertThat(errors.getList("items.row", Integer.class)).containsExactly(4, 5, 6, 7, 8);
         assertThat(errors.getList("items.column", String.class)).containsExactly("Số định danh cá nhân", "Mã thôn", "Ngày sinh",
                 "Mã thôn", "Số định danh cá nhân");
         assertThat(errors.getString("items.find { it.row == 8 }.message")).contains("earlier row");
         assertThat(childrenNamed(word)).isZero();
-        Api.as("cp-importer").accept("text/csv").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200)
+        Api.as("cp-importer").header("Accept-Language", "en").accept("text/csv").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200)
                 .body(containsString("row,column,value,message")).body(containsString("06283_99"));
 
         String partial = start("commune.yenphuc", "kind=children&allowPartial=true", "text/csv", file);
@@ -169,7 +169,7 @@ class ImportApiTest {
                 .setParameter(1, UUID.fromString(resumed)).setParameter(2, UUID.fromString(abandoned)).executeUpdate());
 
         assertThat(jobs.requeueStale(ImportRunner.STALE, Instant.now())).isEqualTo(1);
-        JsonPath failed = Api.as("cp-importer").get(IMPORTS + "/" + abandoned).then().extract().jsonPath();
+        JsonPath failed = Api.as("cp-importer").header("Accept-Language", "en").get(IMPORTS + "/" + abandoned).then().extract().jsonPath();
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getString("message")).contains("3 times").contains("new Idempotency-Key");
         assertThat(failed.getBoolean("retryable")).isTrue();
@@ -213,7 +213,7 @@ class ImportApiTest {
                 "update import_job set status = 'RUNNING', attempts = ?2, rows_written = 1 where id = ?1")
                 .setParameter(1, job).setParameter(2, ImportJobs.MAX_ATTEMPTS).executeUpdate());
         jobs.retryLater(new ImportJobs.Claim(job, ImportJobs.MAX_ATTEMPTS), java.time.Duration.ZERO, Instant.now());
-        JsonPath failed = Api.as("cp-importer").get(IMPORTS + "/" + id).then().extract().jsonPath();
+        JsonPath failed = Api.as("cp-importer").header("Accept-Language", "en").get(IMPORTS + "/" + id).then().extract().jsonPath();
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getBoolean("retryable")).isTrue();
         assertThat(failed.getInt("progress.rowsWritten")).isZero();
@@ -237,7 +237,7 @@ class ImportApiTest {
         assertThat(job.getString("message")).startsWith("4 of 5 rows have problems");
         assertThat(job.getBoolean("retryable")).isFalse();
         assertThat(job.getInt("progress.rowsRead")).isEqualTo(5);
-        JsonPath errors = Api.as("cp-importer").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200).extract().jsonPath();
+        JsonPath errors = Api.as("cp-importer").header("Accept-Language", "en").get(IMPORTS + "/" + failed + "/errors").then().statusCode(200).extract().jsonPath();
         assertThat(errors.getList("items.row", Integer.class)).containsExactly(2, 3, 3, 4, 6);
         // Named as the file's header names them.
         assertThat(errors.getList("items.column", String.class)).containsExactly("Họ và tên", "Ngày sinh", "Giới tính", "Họ và tên", "Địa chỉ");

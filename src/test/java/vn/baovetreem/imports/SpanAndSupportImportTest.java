@@ -43,7 +43,7 @@ class SpanAndSupportImportTest {
     }
 
     private static JsonPath errors(String job) {
-        return Api.as("cp-importer").get(IMPORTS + "/" + job + "/errors").then().statusCode(200).extract().jsonPath();
+        return Api.as("cp-importer").header("Accept-Language", "en").get(IMPORTS + "/" + job + "/errors").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

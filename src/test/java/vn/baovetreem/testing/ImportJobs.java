@@ -21,11 +21,11 @@ public final class ImportJobs {
                 .then().statusCode(202).extract().path("id");
     }
 
-    /** Waits for the job to end and returns it. */
+    /** Waits for the job to end and returns it, its message in English. */
     public static JsonPath finished(String who, String id) {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
         while (true) {
-            JsonPath job = Api.as(who).get(IMPORTS + "/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath job = Api.as(who).header("Accept-Language", "en").get(IMPORTS + "/" + id).then().statusCode(200).extract().jsonPath();
             String status = job.getString("status");
             if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
                 return job;

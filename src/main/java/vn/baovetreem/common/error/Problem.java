@@ -3,6 +3,8 @@ package vn.baovetreem.common.error;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import vn.baovetreem.common.text.Language;
+import vn.baovetreem.common.text.Messages;
 
 import java.util.List;
 
@@ -36,6 +38,17 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The same problem listing the actions that are possible instead. */
     public Problem withAllowedActions(List<String> actions) {
         return new Problem(type, title, status, detail, code, instance, requestId, violations, existing, actions);
+    }
+
+    /** The same problem with its title, detail and violations in {@code language}. */
+    public Problem in(Language language) {
+        if (language == Language.EN) {
+            return this;
+        }
+        List<Violation> translated = violations == null ? null
+                : violations.stream().map(v -> new Violation(v.field(), Messages.translate(v.message(), language))).toList();
+        return new Problem(type, Messages.translate(title, language), status, Messages.translate(detail, language), code,
+                instance, requestId, translated, existing, allowedActions);
     }
 
     public Response toResponse() {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import vn.baovetreem.common.text.Language;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.inject.Inject;
 import vn.baovetreem.common.http.RequestBodies;
@@ -241,8 +242,11 @@ public class ProblemMappers {
         return api(problem, request);
     }
 
+    /** The problem in the language the caller asked for ({@code Accept-Language}; English by default). */
     private Response respond(ContainerRequestContext request, Problem problem) {
-        return problem.at(request.getUriInfo().getRequestUri().getRawPath(), requestId.id()).toResponse();
+        Language language = Language.preferred(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), Language.EN);
+        return Response.fromResponse(problem.in(language).at(request.getUriInfo().getRequestUri().getRawPath(), requestId.id())
+                .toResponse()).header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).build();
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import vn.baovetreem.common.error.Problem;
+import vn.baovetreem.common.text.Language;
 
 import java.util.List;
 import java.util.UUID;
@@ -43,9 +44,10 @@ public class RouteProblems {
             return;
         }
         String requestId = UUID.randomUUID().toString();
+        Language language = Language.preferred(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE), Language.EN);
         String body;
         try {
-            body = mapper.writeValueAsString(problem.at(ctx.request().path(), requestId));
+            body = mapper.writeValueAsString(problem.in(language).at(ctx.request().path(), requestId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -57,6 +59,7 @@ public class RouteProblems {
         }
         ctx.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .putHeader(RequestIds.HEADER, requestId);
         if (close) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");

@@ -1,0 +1,71 @@
+package vn.baovetreem.common.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessagesTest {
+
+    /** A field's problem written as one literal: {@code new Violation(field, "…")} or {@code problem(field, "…")}. */
+    private static final Pattern LITERAL = Pattern.compile(
+            "(?:new Violation|problem)\\((?:\"[^\"]*\"|[^;\"])*?,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+
+    @Test
+    void everyFieldProblemTheCodeWritesAsALiteralHasItsVietnamese() throws IOException {
+        Set<String> messages = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = LITERAL.matcher(Files.readString(source));
+                while (m.find()) {
+                    messages.add(m.group(1).replace("\\\"", "\""));
+                }
+            }
+        }
+        assertThat(messages).hasSizeGreaterThan(60);
+        assertThat(messages.stream().filter(m -> !Messages.translates(m))).as("messages without Vietnamese in messages/vi.tsv")
+                .isEmpty();
+    }
+
+    @Test
+    void aMessageWithValuesIsTranslatedWithItsValuesInTheirPlaces() {
+        assertThat(Messages.translate("overlaps the span of F01 in row 12 of the file", Language.VI))
+                .isEqualTo("trùng thời gian với khoảng F01 ở dòng 12 của tệp");
+        assertThat(Messages.translate("size must be between 0 and 200", Language.VI)).isEqualTo("độ dài phải từ 0 đến 200");
+        assertThat(Messages.translate("1 created, 0 updated, 2 unchanged, 3 rows with problems left out.", Language.VI))
+                .isEqualTo("1 tạo mới, 0 cập nhật, 2 không đổi, 3 dòng có lỗi được bỏ qua.");
+        // A value that is itself a message is translated too.
+        assertThat(Messages.translate("personal identification number must be exactly 12 digits", Language.VI))
+                .isEqualTo("số định danh cá nhân phải gồm đúng 12 chữ số");
+        assertThat(Messages.translate("expected a date as YYYY-MM-DD between 1900-01-01 and 2100-12-31", Language.VI))
+                .isEqualTo("cần một ngày dạng YYYY-MM-DD trong khoảng 1900-01-01 đến 2100-12-31");
+    }
+
+    @Test
+    void aMessageTheCatalogueLacksStaysInEnglishAndEnglishIsNeverTouched() {
+        assertThat(Messages.translate("a message nobody wrote down", Language.VI)).isEqualTo("a message nobody wrote down");
+        assertThat(Messages.translate("must not be blank", Language.EN)).isEqualTo("must not be blank");
+        assertThat(Messages.translate(null, Language.VI)).isNull();
+    }
+
+    @Test
+    void theLanguageIsTheFirstOfAcceptLanguageThatTheServiceSpeaks() {
+        for (var c : List.of(
+                new Object[]{"vi", Language.VI}, new Object[]{"vi-VN,vi;q=0.9,en-US;q=0.8", Language.VI},
+                new Object[]{"fr-FR, en;q=0.5, vi;q=0.4", Language.EN}, new Object[]{"en;q=0.2, vi;q=0.9", Language.VI},
+                new Object[]{"vi;q=0, en", Language.EN}, new Object[]{"fr", Language.VI}, new Object[]{"*", Language.VI},
+                new Object[]{"", Language.VI}, new Object[]{";;q=x,,", Language.VI})) {
+            assertThat(Language.preferred((String) c[0], Language.VI)).as(String.valueOf(c[0])).isEqualTo(c[1]);
+        }
+        assertThat(Language.preferred(null, Language.EN)).isEqualTo(Language.EN);
+    }
+}
