@@ -4,16 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.http.RequestIds;
+import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.security.CurrentUser;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Writes audit events inside the transaction of the change they describe, so a change and its
@@ -51,7 +53,7 @@ public class AuditTrail {
     }
 
     /**
-     * Events gathered by a bulk operation and written with one statement per {@code flush}, inside
+     * Events gathered by a bulk operation and sent with one {@code COPY} per {@code flush}, inside
      * the same transaction as the changes they describe.
      */
     public final class Buffer {
@@ -77,27 +79,14 @@ public class AuditTrail {
         }
 
         private void write(String actor, String subject, String clientId) {
-            StringBuilder sql = new StringBuilder("""
-                    insert into audit_event (id, occurred_at, actor, actor_subject, client_id, action, record_type,
-                                             record_id, unit_path, before_state, after_state, request_id) values""");
-            // ?1 to ?5 are the same for every event: when, who, from which client, in which request.
-            for (int i = 0; i < events.size(); i++) {
-                int p = 5 + i * 6;
-                sql.append(i == 0 ? " " : ", ").append("(gen_random_uuid(), ?1, ?2, ?3, ?4, ?").append(p + 1)
-                        .append(", ?").append(p + 2).append(", ?").append(p + 3).append(", cast(?").append(p + 4)
-                        .append(" as ltree), cast(?").append(p + 5).append(" as jsonb), cast(?").append(p + 6).append(" as jsonb), ?5)");
+            Instant now = clock.instant();
+            Copy rows = Copy.into("audit_event", "id", "occurred_at", "actor", "actor_subject", "client_id", "action", "record_type",
+                    "record_id", "unit_path", "before_state", "after_state", "request_id");
+            for (Object[] e : events) {
+                rows.row(UUID.randomUUID(), now, actor, subject, clientId, e[0], e[1], e[2], e[3], e[4], e[5], requestId.id());
             }
             // The events touch no table of the records they describe: no need to flush those first.
-            var query = em.createNativeQuery(sql.toString()).setFlushMode(FlushModeType.COMMIT)
-                    .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, actor)
-                    .setParameter(3, subject).setParameter(4, clientId).setParameter(5, requestId.id());
-            for (int i = 0; i < events.size(); i++) {
-                Object[] e = events.get(i);
-                for (int j = 0; j < 6; j++) {
-                    query.setParameter(5 + i * 6 + j + 1, e[j]);
-                }
-            }
-            query.executeUpdate();
+            rows.send(em);
             events.clear();
         }
     }
