@@ -1,11 +1,14 @@
 package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
 import vn.baovetreem.security.Scope;
 
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,27 +161,80 @@ public class ChildImport {
 
     /**
      * Creates the record, or updates {@code match} when the row changes it, with the audit event the
-     * API writes. Nothing is flushed here: the import flushes records and events a batch at a time.
+     * API writes. Nothing is sent here: {@link Writes#send} sends the records and events of a batch
+     * set-based.
      */
-    public WriteOutcome write(Valid row, Child match, String username, Villages villages, AuditTrail.Buffer events) {
+    public WriteOutcome write(Valid row, Child match, String username, Writes writes) {
         if (match == null) {
             Child child = Child.register(username, clock.instant());
             child.describe(row.details(), row.unitPath());
-            children.persist(child);
-            events.add("CREATE", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
-                    view(child, villages, NO_EPISODES));
+            writes.created.add(child);
             return WriteOutcome.CREATED;
         }
         if (sameAs(match, row, username)) {
             return WriteOutcome.UNCHANGED;
         }
-        ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(List.of(match.id()), today());
-        ChildViews.ChildView before = view(match, villages, episodes);
-        match.describe(row.details(), row.unitPath());
-        match.touch(clock.instant());
-        events.add("UPDATE", ChildService.RECORD_TYPE, match.id().toString(), match.unitPath(), before,
-                view(match, villages, episodes));
+        writes.changed.put(match, row);
         return WriteOutcome.UPDATED;
+    }
+
+    public Writes writes(Villages villages, AuditTrail.Buffer events) {
+        return new Writes(villages, events);
+    }
+
+    /**
+     * The writes of a batch of rows, sent set-based: new records with {@code COPY}, changed ones
+     * staged with {@code COPY} and updated in one statement, each with its audit event. A record
+     * changed meanwhile by someone else (its version moved) fails the batch.
+     */
+    public final class Writes {
+        private final Villages villages;
+        private final AuditTrail.Buffer events;
+        private final List<Child> created = new ArrayList<>();
+        private final Map<Child, Valid> changed = new LinkedHashMap<>();
+
+        private Writes(Villages villages, AuditTrail.Buffer events) {
+            this.villages = villages;
+            this.events = events;
+        }
+
+        public void send() {
+            Copy rows = ChildRows.copy("child");
+            for (Child child : created) {
+                rows.row(ChildRows.of(child));
+                events.add("CREATE", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
+                        view(child, villages, NO_EPISODES));
+            }
+            rows.send(children.getEntityManager());
+            created.clear();
+            if (!changed.isEmpty()) {
+                update();
+            }
+        }
+
+        private void update() {
+            EntityManager em = children.getEntityManager();
+            ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(changed.keySet().stream().map(Child::id).toList(), today());
+            ChildRows.stage(em);
+            Copy rows = ChildRows.copy(ChildRows.STAGE);
+            for (Map.Entry<Child, Valid> e : changed.entrySet()) {
+                Child match = e.getKey();
+                ChildViews.ChildView before = view(match, villages, episodes);
+                // The record Hibernate read must not be flushed: the statement below writes it.
+                em.detach(match);
+                match.describe(e.getValue().details(), e.getValue().unitPath());
+                match.touch(clock.instant());
+                rows.row(ChildRows.of(match));
+                events.add("UPDATE", ChildService.RECORD_TYPE, match.id().toString(), match.unitPath(), before,
+                        view(match, villages, episodes));
+            }
+            rows.send(em);
+            int updated = ChildRows.updateFromStage(em);
+            if (updated != changed.size()) {
+                throw new OptimisticLockException("A record of the batch was changed while the import ran");
+            }
+            changed.clear();
+        }
     }
 
     private static final ChildRepository.ActiveEpisodes NO_EPISODES = new ChildRepository.ActiveEpisodes(Map.of(), Map.of());

@@ -167,13 +167,15 @@ class ChildrenFile implements KindFile<ChildDetails> {
         public List<WriteOutcome> write(List<Parsed<ChildDetails>> good, AuditTrail.Buffer events) {
             ChildImport.Holders holders = registry.holders(good.stream().map(Parsed::value).toList());
             List<WriteOutcome> outcomes = new ArrayList<>(good.size());
+            ChildImport.Writes writes = registry.writes(villages, events);
             for (Parsed<ChildDetails> p : good) {
                 Assessed row = assess(p.value(), holders);
                 if (!row.problems().isEmpty()) {
                     throw new ImportPasses.RegistryChanged(p.row().number(), row.problems().getFirst());
                 }
-                outcomes.add(registry.write(row.valid(), row.match(), username, villages, events));
+                outcomes.add(registry.write(row.valid(), row.match(), username, writes));
             }
+            writes.send();
             return outcomes;
         }
 
