@@ -1,9 +1,11 @@
 package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.common.error.RequestValidator;
+import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
 
 import java.time.Clock;
@@ -11,9 +13,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -68,18 +72,20 @@ public class EpisodeImport {
 
     /**
      * Adds the span to the child's record, or corrects {@code match} when the row changes it, with
-     * the audit event the API writes; a new span joins {@code spans}. Nothing is flushed here.
+     * the audit event the API writes; a new span joins {@code spans}. Nothing is sent here:
+     * {@link Writes#send} sends the spans of a batch with {@code COPY} and moves each child's
+     * version once.
      */
     public WriteOutcome write(EpisodeKind kind, NewEpisode clean, Child child, ChildEpisode match, List<ChildEpisode> spans,
-                              String username, AuditTrail.Buffer events) {
+                              String username, Writes writes) {
         LocalDate today = LocalDate.now(clock);
         if (match == null) {
             ChildEpisode episode = ChildEpisode.open(child.id(), kind, username, clock.instant());
             describe(episode, clean);
-            episodes.persist(episode);
+            writes.opened.add(episode);
             spans.add(episode);
-            child.touch(clock.instant());
-            events.add("ADD_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
+            writes.touched.add(child.id());
+            writes.events.add("ADD_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
                     EpisodeService.view(episode, today));
             return WriteOutcome.CREATED;
         }
@@ -89,10 +95,45 @@ public class EpisodeImport {
         }
         EpisodeService.EpisodeView before = EpisodeService.view(match, today);
         describe(match, clean);
-        child.touch(clock.instant());
-        events.add("CORRECT_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), before,
+        writes.touched.add(child.id());
+        writes.events.add("CORRECT_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), before,
                 EpisodeService.view(match, today));
         return WriteOutcome.UPDATED;
+    }
+
+    public Writes writes(AuditTrail.Buffer events) {
+        return new Writes(events);
+    }
+
+    /**
+     * The writes of a batch of rows: new spans sent with {@code COPY}, corrected ones flushed by
+     * Hibernate, and the version of each child whose spans changed moved once, in one statement.
+     */
+    public final class Writes {
+        private final AuditTrail.Buffer events;
+        private final List<ChildEpisode> opened = new ArrayList<>();
+        private final Set<UUID> touched = new LinkedHashSet<>();
+
+        private Writes(AuditTrail.Buffer events) {
+            this.events = events;
+        }
+
+        public void send() {
+            EntityManager em = episodes.getEntityManager();
+            Copy rows = Copy.into("child_episode", "id", "child_id", "kind", "code", "subcode", "start_date", "end_date", "end_reason",
+                    "note", "version", "created_at", "created_by", "updated_at");
+            for (ChildEpisode e : opened) {
+                rows.row(e.id(), e.childId(), e.kind().name(), e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(),
+                        e.note(), e.version(), e.createdAt(), e.createdBy(), e.updatedAt());
+            }
+            rows.send(em);
+            if (!touched.isEmpty()) {
+                em.createNativeQuery("update child set version = version + 1, updated_at = :now where id in (:ids)")
+                        .setParameter("now", clock.instant()).setParameter("ids", List.copyOf(touched)).executeUpdate();
+            }
+            opened.clear();
+            touched.clear();
+        }
     }
 
     private void describe(ChildEpisode episode, NewEpisode span) {

@@ -150,6 +150,7 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
         public List<WriteOutcome> write(List<Parsed<Row>> good, AuditTrail.Buffer events) {
             lookUp(good);
             List<WriteOutcome> outcomes = new ArrayList<>(good.size());
+            EpisodeImport.Writes writes = episodes.writes(events);
             for (Parsed<Row> p : good) {
                 List<Violation> problems = new ArrayList<>();
                 Child child = children.resolve(p.value().child(), problems);
@@ -161,8 +162,9 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
                     throw new ImportPasses.RegistryChanged(p.row().number(), problems.getFirst());
                 }
                 outcomes.add(episodes.write(p.value().kind(), assessed.clean(), child, assessed.match(), spans.get(child.id()),
-                        job.username(), events));
+                        job.username(), writes));
             }
+            writes.send();
             return outcomes;
         }
 

@@ -99,6 +99,7 @@ class SpanAndSupportImportTest {
                 .body("items.size()", equalTo(0));
 
         String upsert = "kind=circumstances&matchBy=EXTERNAL_REF&mode=UPSERT";
+        String etag = etagOf(childA);
         JsonPath partial = run(upsert + "&allowPartial=true", csv);
         assertThat(partial.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(partial.getInt("progress.rowsWritten")).isEqualTo(2);
@@ -107,13 +108,18 @@ class SpanAndSupportImportTest {
         Api.as("commune.yenphuc").get("/api/v1/children/" + childId(b) + "/risks").then().statusCode(200)
                 .body("items[0].code", equalTo("LEFT_BEHIND")).body("items[0].startDate", equalTo("2024-02-01"));
 
+        // A span added to a child changes the child's version, as through the API; an unchanged one does not.
+        String added = etagOf(childA);
+        assertThat(added).isNotEqualTo(etag);
         JsonPath again = run(upsert, header + good);
         assertThat(again.getInt("progress.rowsWritten")).isZero();
         assertThat(again.getInt("progress.rowsUnchanged")).isEqualTo(2);
+        assertThat(etagOf(childA)).isEqualTo(added);
 
         JsonPath ended = run(upsert, header + good.replace("2024-01-01,,", "2024-01-01,2024-12-31,Đã được nhận nuôi"));
         assertThat(ended.getInt("progress.rowsWritten")).isEqualTo(1);
         assertThat(ended.getInt("progress.rowsUnchanged")).isEqualTo(1);
+        assertThat(etagOf(childA)).isNotEqualTo(added);
         Api.as("commune.yenphuc").get("/api/v1/children/" + childA + "/circumstances").then().statusCode(200)
                 .body("items[0].endDate", equalTo("2024-12-31")).body("items[0].active", equalTo(false));
         Api.as("commune.yenphuc").get("/api/v1/children/" + childA + "/history").then().statusCode(200)
@@ -122,6 +128,10 @@ class SpanAndSupportImportTest {
         JsonPath created = run("kind=circumstances&matchBy=EXTERNAL_REF", header + good);
         assertThat(created.getString("status")).isEqualTo("FAILED");
         assertThat(created.getInt("progress.rowsInvalid")).isEqualTo(2);
+    }
+
+    private static String etagOf(String childId) {
+        return Api.as("commune.yenphuc").get("/api/v1/children/" + childId).then().statusCode(200).extract().header("ETag");
     }
 
     @Test
