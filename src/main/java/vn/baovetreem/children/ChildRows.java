@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 /**
  * A child record as a row of the {@code child} table, for the bulk writes of an import that go
  * around Hibernate: the columns {@link Child} maps, in one order, and the statements that stage
- * changed records and write them. {@code ChildImportRowsTest} checks that a record sent this way
- * reads back as the one Hibernate writes.
+ * changed records and write them. A record sent this way must read back through Hibernate as it
+ * was sent: the import tests that import a file twice and find nothing changed the second time
+ * (caregivers, dates and codes included) fail otherwise.
  */
 final class ChildRows {
 

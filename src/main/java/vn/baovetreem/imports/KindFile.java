@@ -67,7 +67,8 @@ interface KindFile<T> {
         /**
          * Writes the rows of a batch that the first pass found good, adding their audit events to
          * {@code events}, and gives the outcome of each; a row that no longer passes throws
-         * {@link ImportPasses.RegistryChanged}. Nothing need be flushed: the passes flush each batch.
+         * {@link ImportPasses.RegistryChanged}. What a kind writes itself (with {@code COPY}) it sends
+         * before returning; what Hibernate holds the passes flush after each batch.
          */
         List<WriteOutcome> write(List<Parsed<T>> good, AuditTrail.Buffer events);
     }

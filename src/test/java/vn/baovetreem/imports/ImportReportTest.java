@@ -111,6 +111,22 @@ class ImportReportTest {
                 .isEqualTo("Chạy thử: 2 dòng sẽ được ghi, 3 dòng có lỗi; chưa ghi dữ liệu nào.");
     }
 
+    @Test
+    void aLineOfAJsonLinesFileThatIsNotAnObjectIsAProblemOfItsRow() {
+        String word = "Dongjson" + System.nanoTime() % 1_000_000;
+        String good = "{\"fullName\":\"Hà Văn " + word + "\",\"dateOfBirth\":\"2018-03-12\",\"sex\":\"MALE\",\"villageCode\":\"06283_14\"}\n";
+        String id = start("cp-importer", "kind=children&allowPartial=true", "application/jsonl",
+                (good + "{\"fullName\": \"Hà Văn cắt ngang\n[1, 2]\n" + good.replace(word, word + " Hai"))
+                        .getBytes(StandardCharsets.UTF_8));
+        JsonPath job = finished("cp-importer", id);
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(job.getInt("progress.rowsInvalid")).isEqualTo(2);
+        Map<Integer, Map<String, String>> byRow = byRow(Api.as("cp-importer").get(IMPORTS + "/" + id + "/errors").jsonPath());
+        assertThat(byRow).containsOnlyKeys(2, 3);
+        assertThat(byRow.get(2)).containsExactly(Map.entry("", "is not a JSON object"));
+        assertThat(ImportApiTest.childrenNamed(word)).isEqualTo(2);
+    }
+
     /** Each row's problems: message by column. */
     private static Map<Integer, Map<String, String>> byRow(JsonPath report) {
         List<Map<String, Object>> items = report.getList("items");
