@@ -3,8 +3,13 @@ package vn.baovetreem.common.error;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidatorFactory;
 
+import java.lang.annotation.ElementType;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +22,25 @@ public class RequestValidator {
 
     private final Validator validator;
 
-    RequestValidator(Validator validator) {
-        this.validator = validator;
+    RequestValidator(ValidatorFactory validators) {
+        // Requests and rows are plain records, never entities: asking the persistence provider
+        // whether each property is loaded (the default with JPA present), and caching the answers,
+        // only costs time: a fifth of an import's check pass.
+        this.validator = validators.unwrap(HibernateValidatorFactory.class).usingContext().traversableResolver(new Reachable())
+                .enableTraversableResolverResultCache(false).getValidator();
+    }
+
+    /** Every property of a request is there to be validated. */
+    private static final class Reachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            return true;
+        }
     }
 
     /** Throws a {@link ConstraintViolationException} (400 VALIDATION_FAILED) when {@code body} is invalid. */
