@@ -14,6 +14,7 @@ import vn.baovetreem.security.Scope;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,8 @@ class ImportPasses {
     static final int MAX_ROWS = 200_000;
     /** How long a pass may hold its transaction: far more than the largest file needs. */
     static final int TRANSACTION_SECONDS = 3600;
+    /** How often a pass writes how far it got. */
+    static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     private final ImportJobs jobs;
     private final AuditTrail audit;
@@ -79,6 +82,7 @@ class ImportPasses {
     @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
     <T> Checked check(KindFile<T> kind, ImportJobs.Job job, ImportJobs.Claim claim, Scope scope) throws IOException {
         KindFile.Pass<T> pass = kind.pass(job, scope);
+        Progress progress = new Progress();
         Set<Integer> invalid = new HashSet<>();
         int read = 0;
         int stored = 0;
@@ -104,10 +108,13 @@ class ImportPasses {
                 List<ImportJobs.Error> kept = errors.subList(0, Math.min(Math.max(0, MAX_ERRORS - stored), errors.size()));
                 jobs.addErrors(job.id(), kept, stored);
                 stored += kept.size();
-                jobs.progress(claim, read, read - invalid.size(), invalid.size(), null);
+                if (progress.due()) {
+                    jobs.progress(claim, read, read - invalid.size(), invalid.size(), null);
+                }
                 em.clear();
             }
         }
+        jobs.progress(claim, read, read - invalid.size(), invalid.size(), null);
         return new Checked(read, invalid);
     }
 
@@ -121,6 +128,7 @@ class ImportPasses {
     <T> void write(KindFile<T> kind, ImportJobs.Job job, ImportJobs.Claim claim, Scope scope, Checked checked) throws IOException {
         em.unwrap(Session.class).setJdbcBatchSize(BATCH);
         KindFile.Pass<T> pass = kind.pass(job, scope);
+        Progress progress = new Progress();
         AuditTrail.Buffer events = audit.buffer();
         Map<WriteOutcome, Integer> done = new HashMap<>();
         int valid = checked.read() - checked.invalid().size();
@@ -134,14 +142,33 @@ class ImportPasses {
                 events.flush();
                 em.clear();
                 handled += good.size();
-                jobs.progress(claim, checked.read(), valid, checked.invalid().size(), "Writing: " + handled + " of " + valid
-                        + " rows done; they count as written when the whole import is committed.");
+                if (progress.due()) {
+                    jobs.progress(claim, checked.read(), valid, checked.invalid().size(), "Writing: " + handled + " of " + valid
+                            + " rows done; they count as written when the whole import is committed.");
+                }
             }
         }
         Written written = new Written(done.getOrDefault(WriteOutcome.CREATED, 0), done.getOrDefault(WriteOutcome.UPDATED, 0),
                 done.getOrDefault(WriteOutcome.UNCHANGED, 0));
         jobs.finishWritten(claim, written.message(checked.invalid().size()), written.created() + written.updated(),
                 written.unchanged(), clock.instant());
+    }
+
+    /**
+     * When a pass next writes its progress: each write is a commit of its own, so after a batch at
+     * most every {@link #PROGRESS_EVERY}, not after each of them (the heartbeat has its own thread).
+     */
+    private static final class Progress {
+        private long next = System.nanoTime();
+
+        boolean due() {
+            long now = System.nanoTime();
+            if (now - next < 0) {
+                return false;
+            }
+            next = now + PROGRESS_EVERY.toNanos();
+            return true;
+        }
     }
 
     /** The rows of the stored file, a batch at a time, each read through the kind's columns. */

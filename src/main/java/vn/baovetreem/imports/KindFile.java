@@ -54,6 +54,9 @@ interface KindFile<T> {
          * field (an unreadable date is not also "required").
          */
         void report(Collection<Violation> more) {
+            if (more.isEmpty()) {
+                return;
+            }
             Set<String> reported = problems.stream().map(Violation::field).collect(Collectors.toSet());
             more.stream().filter(v -> !reported.contains(v.field())).forEach(problems::add);
         }
