@@ -110,12 +110,8 @@ public class ChildImport {
     public Holders holders(Collection<ChildDetails> rows) {
         List<String> personalIds = wanted(rows.stream().map(ChildDetails::personalId));
         List<String> externalRefs = wanted(rows.stream().map(ChildDetails::externalRef));
-        // One statement for both keys, each an array: a list parameter makes Hibernate build the query anew for each batch.
-        @SuppressWarnings("unchecked")
-        List<Child> found = personalIds.isEmpty() && externalRefs.isEmpty() ? List.of() : children.getEntityManager()
-                .createNativeQuery("select * from child where personal_id = any(?1) or external_ref = any(?2)", Child.class)
-                .setParameter(1, personalIds.toArray(String[]::new)).setParameter(2, externalRefs.toArray(String[]::new))
-                .getResultList();
+        List<Child> found = personalIds.isEmpty() && externalRefs.isEmpty() ? List.of()
+                : holding("personal_id = any(?1) or external_ref = any(?2)", personalIds, externalRefs);
         return new Holders(byKey(found, Child::personalId, personalIds), byKey(found, Child::externalRef, externalRefs));
     }
 
@@ -126,7 +122,20 @@ public class ChildImport {
             return Map.of();
         }
         Function<Child, String> key = by == MatchBy.PERSONAL_ID ? Child::personalId : Child::externalRef;
-        return byKey(children.list((by == MatchBy.PERSONAL_ID ? "personalId" : "externalRef") + " in ?1", wanted), key, wanted);
+        return byKey(holding((by == MatchBy.PERSONAL_ID ? "personal_id" : "external_ref") + " = any(?1)", wanted), key, wanted);
+    }
+
+    /**
+     * The records meeting {@code condition}, whose parameters are arrays of keys: one statement for
+     * a batch, where a list parameter would make Hibernate build the query anew for each batch.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Child> holding(String condition, List<?>... keys) {
+        var query = children.getEntityManager().createNativeQuery("select * from child where " + condition, Child.class);
+        for (int i = 0; i < keys.length; i++) {
+            query.setParameter(i + 1, keys[i].toArray(String[]::new));
+        }
+        return query.getResultList();
     }
 
     private static List<String> wanted(Stream<String> values) {

@@ -49,7 +49,12 @@ public class EpisodeImport {
         Map<UUID, List<ChildEpisode>> byChild = new HashMap<>();
         childIds.forEach(id -> byChild.put(id, new ArrayList<>()));
         if (!childIds.isEmpty()) {
-            episodes.list("childId in ?1", List.copyOf(childIds)).forEach(e -> byChild.get(e.childId()).add(e));
+            // An array, not a list parameter, which would make Hibernate build the query anew for each batch.
+            @SuppressWarnings("unchecked")
+            List<ChildEpisode> found = episodes.getEntityManager()
+                    .createNativeQuery("select * from child_episode where child_id = any(?1)", ChildEpisode.class)
+                    .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
+            found.forEach(e -> byChild.get(e.childId()).add(e));
         }
         return byChild;
     }
