@@ -151,6 +151,7 @@ public class Intervention extends Recorded {
     public String type() { return type; }
     public String protectionLevel() { return protectionLevel; }
     public String provider() { return provider; }
+    String providerSearch() { return providerSearch; }
     public String fundingSource() { return fundingSource; }
     public Long amountVnd() { return amountVnd; }
     public Long monthlyAmountVnd() { return monthlyAmountVnd; }

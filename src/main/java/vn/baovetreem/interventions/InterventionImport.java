@@ -6,6 +6,7 @@ import vn.baovetreem.children.Child;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
 
 import java.time.Clock;
@@ -91,19 +92,30 @@ public class InterventionImport {
 
     /**
      * Records the new supports of a batch and corrects the matched ones a row changes, with the
-     * audit events the API writes, and gives the outcome of each row. Nothing is flushed here.
+     * audit events the API writes, and gives the outcome of each row. New supports are sent here
+     * with {@code COPY}; corrected ones are left for Hibernate to flush.
      */
     public List<WriteOutcome> write(List<Valid> rows, String username, AuditTrail.Buffer events) {
         Map<UUID, InterventionViews.InterventionView> before = new HashMap<>();
         views(rows.stream().filter(r -> r.match() != null && !same(r)).map(Valid::match).toList()).forEach(v -> before.put(v.id(), v));
         List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
         List<Intervention> written = new ArrayList<>();
+        Copy added = Copy.into("intervention", "id", "child_id", "case_id", "batch_id", "unit_path", "type", "protection_level",
+                "provider", "provider_search", "funding_source", "amount_vnd", "monthly_amount_vnd", "allowance_group", "start_date",
+                "end_date", "status", "outcome", "cancellation_reason", "plan_deviation_reason", "note", "version", "created_at",
+                "created_by", "updated_at");
         for (Valid row : rows) {
             if (row.match() == null) {
                 Intervention created = Intervention.record(row.child().id(), row.child().unitPath(), null, row.status(), username,
                         clock.instant());
                 created.describe(row.details());
-                interventions.persist(created);
+                added.row(created.id(), created.childId(), created.caseId(), created.batchId(), created.unitPath(), created.type(),
+                        created.protectionLevel(), created.provider(), created.providerSearch(), created.fundingSource(),
+                        created.amountVnd(), created.monthlyAmountVnd(),
+                        created.allowanceGroup() == null ? null : created.allowanceGroup().name(), created.startDate(),
+                        created.endDate(), created.status().name(), created.outcome(), created.cancellationReason(),
+                        created.planDeviationReason(), created.note(), created.version(), created.createdAt(), created.createdBy(),
+                        created.updatedAt());
                 written.add(created);
                 outcomes.add(WriteOutcome.CREATED);
             } else if (same(row)) {
@@ -115,6 +127,7 @@ public class InterventionImport {
                 outcomes.add(WriteOutcome.UPDATED);
             }
         }
+        added.send(interventions.getEntityManager());
         List<InterventionViews.InterventionView> after = views(written);
         for (int i = 0; i < written.size(); i++) {
             Intervention support = written.get(i);
