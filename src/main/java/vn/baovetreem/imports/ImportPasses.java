@@ -81,6 +81,8 @@ class ImportPasses {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = TRANSACTION_SECONDS)
     <T> Checked check(KindFile<T> kind, ImportJobs.Job job, ImportJobs.Claim claim, Scope scope) throws IOException {
+        // The pass only reads the registry: Hibernate need not keep a snapshot of each record it loads to find changes.
+        em.unwrap(Session.class).setDefaultReadOnly(true);
         KindFile.Pass<T> pass = kind.pass(job, scope);
         Progress progress = new Progress();
         Set<Integer> invalid = new HashSet<>();
