@@ -106,6 +106,9 @@ class ChildValidationApiTest {
                 .body("violations[0].message", startsWith("must be a Vietnamese mobile"));
         Api.badRequestAs("commune.yenphuc").header("Accept-Language", "vi").get("/api/v1/no-such-thing").then()
                 .statusCode(404).header("Content-Language", "vi").body("detail", equalTo("Không có tài nguyên nào ở đường dẫn này."));
+        String nobody = java.util.UUID.randomUUID().toString();
+        Api.as("commune.yenphuc").header("Accept-Language", "vi").get(CHILDREN + "/" + nobody).then()
+                .statusCode(404).body("title", equalTo("Không tìm thấy")).body("detail", equalTo("Không tìm thấy hồ sơ trẻ '" + nobody + "'."));
     }
 
     @Test

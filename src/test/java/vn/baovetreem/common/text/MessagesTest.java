@@ -48,6 +48,7 @@ class MessagesTest {
                 .isEqualTo("số định danh cá nhân phải gồm đúng 12 chữ số");
         assertThat(Messages.translate("expected a date as YYYY-MM-DD between 1900-01-01 and 2100-12-31", Language.VI))
                 .isEqualTo("cần một ngày dạng YYYY-MM-DD trong khoảng 1900-01-01 đến 2100-12-31");
+        assertThat(Messages.translate("Child '4f0c' was not found.", Language.VI)).isEqualTo("Không tìm thấy hồ sơ trẻ '4f0c'.");
     }
 
     @Test
