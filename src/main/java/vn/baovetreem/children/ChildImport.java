@@ -225,8 +225,8 @@ public class ChildImport {
         private void update() {
             EntityManager em = children.getEntityManager();
             ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(changed.keySet().stream().map(Child::id).toList(), today());
-            ChildRows.stage(em);
-            Copy rows = ChildRows.copy(ChildRows.STAGE);
+            String stage = Copy.stage(em, "child");
+            Copy rows = ChildRows.copy(stage);
             for (Map.Entry<Child, Valid> e : changed.entrySet()) {
                 Child match = e.getKey();
                 ChildViews.ChildView before = view(match, villages, episodes);
@@ -239,7 +239,7 @@ public class ChildImport {
                         view(match, villages, episodes));
             }
             rows.send(em);
-            int updated = ChildRows.updateFromStage(em);
+            int updated = ChildRows.updateFrom(em, stage);
             if (updated != changed.size()) {
                 throw new OptimisticLockException("A record of the batch was changed while the import ran");
             }

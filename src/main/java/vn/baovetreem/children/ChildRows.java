@@ -10,15 +10,12 @@ import java.util.stream.Collectors;
 
 /**
  * A child record as a row of the {@code child} table, for the bulk writes of an import that go
- * around Hibernate: the columns {@link Child} maps, in one order, and the statements that stage
- * changed records and write them. A record sent this way must read back through Hibernate as it
+ * around Hibernate: the columns {@link Child} maps, in one order, and the statement that writes
+ * staged changed records. A record sent this way must read back through Hibernate as it
  * was sent: the import tests that import a file twice and find nothing changed the second time
  * (caregivers, dates and codes included) fail otherwise.
  */
 final class ChildRows {
-
-    /** The table a batch of changed records is staged in, one per transaction. */
-    static final String STAGE = "child_import_stage";
 
     private static final String[] COLUMNS = {"id", "personal_id", "full_name", "search_name", "sort_name", "date_of_birth",
             "birth_date_estimated", "sex", "ethnicity", "village_code", "unit_path", "address", "poverty_status",
@@ -52,19 +49,13 @@ final class ChildRows {
                 c.statusNote(), c.movedToUnitCode(), c.mergedIntoId(), c.version(), c.createdAt(), c.createdBy(), c.updatedAt()};
     }
 
-    /** An empty staging table for this transaction's changed records. */
-    static void stage(EntityManager em) {
-        em.createNativeQuery("create temporary table if not exists " + STAGE
-                + " (like child including defaults) on commit drop").executeUpdate();
-        em.createNativeQuery("truncate " + STAGE).executeUpdate();
-    }
-
     /**
-     * Writes the staged records over the stored ones whose version they were read at, adding one
-     * to it; answers how many were written (fewer when someone else changed a record meanwhile).
+     * Writes the records staged in {@code stage} over the stored ones whose version they were read
+     * at, adding one to it; answers how many were written (fewer when someone else changed a
+     * record meanwhile).
      */
-    static int updateFromStage(EntityManager em) {
-        return em.createNativeQuery("update child c set " + SET + ", version = c.version + 1 from " + STAGE
+    static int updateFrom(EntityManager em, String stage) {
+        return em.createNativeQuery("update child c set " + SET + ", version = c.version + 1 from " + stage
                 + " s where c.id = s.id and c.version = s.version").executeUpdate();
     }
 }

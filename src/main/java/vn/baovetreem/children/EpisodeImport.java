@@ -2,6 +2,7 @@ package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.common.error.RequestValidator;
@@ -99,7 +100,10 @@ public class EpisodeImport {
             return WriteOutcome.UNCHANGED;
         }
         EpisodeService.EpisodeView before = EpisodeService.view(match, today);
+        // The span Hibernate read must not be flushed: the batch's one statement writes it.
+        episodes.getEntityManager().detach(match);
         describe(match, clean);
+        writes.corrected.add(match);
         writes.touched.add(child.id());
         writes.events.add("CORRECT_" + kind.name(), ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), before,
                 EpisodeService.view(match, today));
@@ -111,12 +115,17 @@ public class EpisodeImport {
     }
 
     /**
-     * The writes of a batch of rows: new spans sent with {@code COPY}, corrected ones flushed by
-     * Hibernate, and the version of each child whose spans changed moved once, in one statement.
+     * The writes of a batch of rows: new spans sent with {@code COPY}, corrected ones staged with
+     * {@code COPY} and written by one statement that checks their versions, and the version of each
+     * child whose spans changed moved once, in one statement.
      */
     public final class Writes {
+        private static final String[] COLUMNS = {"id", "child_id", "kind", "code", "subcode", "start_date", "end_date", "end_reason",
+                "note", "version", "created_at", "created_by", "updated_at"};
+
         private final AuditTrail.Buffer events;
         private final List<ChildEpisode> opened = new ArrayList<>();
+        private final List<ChildEpisode> corrected = new ArrayList<>();
         private final Set<UUID> touched = new LinkedHashSet<>();
 
         private Writes(AuditTrail.Buffer events) {
@@ -125,19 +134,33 @@ public class EpisodeImport {
 
         public void send() {
             EntityManager em = episodes.getEntityManager();
-            Copy rows = Copy.into("child_episode", "id", "child_id", "kind", "code", "subcode", "start_date", "end_date", "end_reason",
-                    "note", "version", "created_at", "created_by", "updated_at");
-            for (ChildEpisode e : opened) {
-                rows.row(e.id(), e.childId(), e.kind().name(), e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(),
-                        e.note(), e.version(), e.createdAt(), e.createdBy(), e.updatedAt());
+            copy("child_episode", opened).send(em);
+            if (!corrected.isEmpty()) {
+                String stage = Copy.stage(em, "child_episode");
+                copy(stage, corrected).send(em);
+                int updated = em.createNativeQuery("update child_episode e set subcode = s.subcode, end_date = s.end_date,"
+                        + " end_reason = s.end_reason, note = s.note, updated_at = s.updated_at, version = e.version + 1 from " + stage
+                        + " s where e.id = s.id and e.version = s.version").executeUpdate();
+                if (updated != corrected.size()) {
+                    throw new OptimisticLockException("A span of the batch was changed while the import ran");
+                }
             }
-            rows.send(em);
             if (!touched.isEmpty()) {
                 em.createNativeQuery("update child set version = version + 1, updated_at = :now where id in (:ids)")
                         .setParameter("now", clock.instant()).setParameter("ids", List.copyOf(touched)).executeUpdate();
             }
             opened.clear();
+            corrected.clear();
             touched.clear();
+        }
+
+        private static Copy copy(String table, List<ChildEpisode> spans) {
+            Copy rows = Copy.into(table, COLUMNS);
+            for (ChildEpisode e : spans) {
+                rows.row(e.id(), e.childId(), e.kind().name(), e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(),
+                        e.note(), e.version(), e.createdAt(), e.createdBy(), e.updatedAt());
+            }
+            return rows;
         }
     }
 

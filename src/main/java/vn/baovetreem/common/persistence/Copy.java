@@ -77,6 +77,19 @@ public final class Copy {
         return written;
     }
 
+    /**
+     * An empty temporary table shaped like {@code table}, dropped at the end of the transaction,
+     * where changed rows are staged with {@code COPY} before one {@code UPDATE … FROM} writes them;
+     * answers its name.
+     */
+    public static String stage(EntityManager em, String table) {
+        String stage = table + "_stage";
+        em.createNativeQuery("create temporary table if not exists " + stage + " (like " + table
+                + " including defaults) on commit drop").executeUpdate();
+        em.createNativeQuery("truncate " + stage).executeUpdate();
+        return stage;
+    }
+
     private void append(Object value) {
         switch (value) {
             case null -> text.append("\\N");
