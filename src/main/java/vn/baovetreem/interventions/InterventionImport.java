@@ -1,6 +1,8 @@
 package vn.baovetreem.interventions;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.common.error.ApiException;
@@ -12,11 +14,13 @@ import vn.baovetreem.common.persistence.WriteOutcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Supports as a bulk import sees them: the checks and audit of {@code POST /interventions} and
@@ -92,42 +96,47 @@ public class InterventionImport {
 
     /**
      * Records the new supports of a batch and corrects the matched ones a row changes, with the
-     * audit events the API writes, and gives the outcome of each row. New supports are sent here
-     * with {@code COPY}; corrected ones are left for Hibernate to flush.
+     * audit events the API writes, and gives the outcome of each row. New supports are sent with
+     * {@code COPY}; corrected ones are staged with {@code COPY} and written by one statement that
+     * checks their versions (one changed meanwhile fails the batch, and the job runs again).
      */
     public List<WriteOutcome> write(List<Valid> rows, String username, AuditTrail.Buffer events) {
         Map<UUID, InterventionViews.InterventionView> before = new HashMap<>();
         views(rows.stream().filter(r -> r.match() != null && !same(r)).map(Valid::match).toList()).forEach(v -> before.put(v.id(), v));
+        EntityManager em = interventions.getEntityManager();
         List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
         List<Intervention> written = new ArrayList<>();
-        Copy added = Copy.into("intervention", "id", "child_id", "case_id", "batch_id", "unit_path", "type", "protection_level",
-                "provider", "provider_search", "funding_source", "amount_vnd", "monthly_amount_vnd", "allowance_group", "start_date",
-                "end_date", "status", "outcome", "cancellation_reason", "plan_deviation_reason", "note", "version", "created_at",
-                "created_by", "updated_at");
+        List<Intervention> added = new ArrayList<>();
+        List<Intervention> corrected = new ArrayList<>();
         for (Valid row : rows) {
             if (row.match() == null) {
                 Intervention created = Intervention.record(row.child().id(), row.child().unitPath(), null, row.status(), username,
                         clock.instant());
                 created.describe(row.details());
-                added.row(created.id(), created.childId(), created.caseId(), created.batchId(), created.unitPath(), created.type(),
-                        created.protectionLevel(), created.provider(), created.providerSearch(), created.fundingSource(),
-                        created.amountVnd(), created.monthlyAmountVnd(),
-                        created.allowanceGroup() == null ? null : created.allowanceGroup().name(), created.startDate(),
-                        created.endDate(), created.status().name(), created.outcome(), created.cancellationReason(),
-                        created.planDeviationReason(), created.note(), created.version(), created.createdAt(), created.createdBy(),
-                        created.updatedAt());
+                added.add(created);
                 written.add(created);
                 outcomes.add(WriteOutcome.CREATED);
             } else if (same(row)) {
                 outcomes.add(WriteOutcome.UNCHANGED);
             } else {
+                // The support Hibernate read must not be flushed: the batch's one statement writes it.
+                em.detach(row.match());
                 row.match().describe(row.details());
                 row.match().advance(row.status(), clock.instant());
+                corrected.add(row.match());
                 written.add(row.match());
                 outcomes.add(WriteOutcome.UPDATED);
             }
         }
-        added.send(interventions.getEntityManager());
+        copy("intervention", added).send(em);
+        if (!corrected.isEmpty()) {
+            String stage = Copy.stage(em, "intervention");
+            copy(stage, corrected).send(em);
+            if (em.createNativeQuery("update intervention i set " + SET + ", version = i.version + 1 from " + stage
+                    + " s where i.id = s.id and i.version = s.version").executeUpdate() != corrected.size()) {
+                throw new OptimisticLockException("A support of the batch was changed while the import ran");
+            }
+        }
         List<InterventionViews.InterventionView> after = views(written);
         for (int i = 0; i < written.size(); i++) {
             Intervention support = written.get(i);
@@ -136,6 +145,27 @@ public class InterventionImport {
                     was, after.get(i));
         }
         return outcomes;
+    }
+
+    private static final String[] COLUMNS = {"id", "child_id", "case_id", "batch_id", "unit_path", "type", "protection_level",
+            "provider", "provider_search", "funding_source", "amount_vnd", "monthly_amount_vnd", "allowance_group", "start_date",
+            "end_date", "status", "outcome", "cancellation_reason", "plan_deviation_reason", "note", "version", "created_at",
+            "created_by", "updated_at"};
+    /** What a row may correct: every column but the support's identity, its version and who recorded it when. */
+    private static final String SET = Arrays.stream(COLUMNS).filter(c -> !List.of("id", "child_id", "case_id", "batch_id",
+            "unit_path", "version", "created_at", "created_by").contains(c)).map(c -> c + " = s." + c).collect(Collectors.joining(", "));
+
+    /** Supports as rows of {@code table} ({@code intervention} or its staging copy), sent with {@code COPY}. */
+    private static Copy copy(String table, List<Intervention> supports) {
+        Copy rows = Copy.into(table, COLUMNS);
+        for (Intervention i : supports) {
+            rows.row(i.id(), i.childId(), i.caseId(), i.batchId(), i.unitPath(), i.type(), i.protectionLevel(), i.provider(),
+                    i.providerSearch(), i.fundingSource(), i.amountVnd(), i.monthlyAmountVnd(),
+                    i.allowanceGroup() == null ? null : i.allowanceGroup().name(), i.startDate(), i.endDate(), i.status().name(),
+                    i.outcome(), i.cancellationReason(), i.planDeviationReason(), i.note(), i.version(), i.createdAt(), i.createdBy(),
+                    i.updatedAt());
+        }
+        return rows;
     }
 
     /** The views of supports, in their order, with a constant number of queries. */
