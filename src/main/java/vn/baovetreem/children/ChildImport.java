@@ -2,7 +2,6 @@ package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
@@ -209,7 +208,7 @@ public class ChildImport {
         }
 
         public void send() {
-            Copy rows = ChildRows.copy("child");
+            Copy rows = ChildRows.copy();
             for (Child child : created) {
                 rows.row(ChildRows.of(child));
                 events.add("CREATE", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
@@ -225,8 +224,7 @@ public class ChildImport {
         private void update() {
             EntityManager em = children.getEntityManager();
             ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(changed.keySet().stream().map(Child::id).toList(), today());
-            String stage = Copy.stage(em, "child");
-            Copy rows = ChildRows.copy(stage);
+            Copy rows = ChildRows.copy();
             for (Map.Entry<Child, Valid> e : changed.entrySet()) {
                 Child match = e.getKey();
                 ChildViews.ChildView before = view(match, villages, episodes);
@@ -238,11 +236,7 @@ public class ChildImport {
                 events.add("UPDATE", ChildService.RECORD_TYPE, match.id().toString(), match.unitPath(), before,
                         view(match, villages, episodes));
             }
-            rows.send(em);
-            int updated = ChildRows.updateFrom(em, stage);
-            if (updated != changed.size()) {
-                throw new OptimisticLockException("A record of the batch was changed while the import ran");
-            }
+            rows.sendAsChanges(em, ChildRows.KEPT);
             changed.clear();
         }
     }

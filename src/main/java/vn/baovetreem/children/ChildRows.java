@@ -2,18 +2,15 @@ package vn.baovetreem.children;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.EntityManager;
 import vn.baovetreem.common.persistence.Copy;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * A child record as a row of the {@code child} table, for the bulk writes of an import that go
- * around Hibernate: the columns {@link Child} maps, in one order, and the statement that writes
- * staged changed records. A record sent this way must read back through Hibernate as it
- * was sent: the import tests that import a file twice and find nothing changed the second time
- * (caregivers, dates and codes included) fail otherwise.
+ * around Hibernate: the columns {@link Child} maps, in one order. A record sent this way must
+ * read back through Hibernate as it was sent: the import tests that import a file twice and find
+ * nothing changed the second time (caregivers, dates and codes included) fail otherwise.
  */
 final class ChildRows {
 
@@ -22,17 +19,15 @@ final class ChildRows {
             "birth_registered_on", "health_insurance_card", "school_status", "disability_level", "parents_status", "caregivers",
             "caregiver_phones", "continuing_support_reason", "external_ref", "note", "status", "status_date", "status_note",
             "moved_to_unit_code", "merged_into_id", "version", "created_at", "created_by", "updated_at"};
-    /** What an update may change: every column but the id, the version and who created the record when. */
-    private static final String SET = Arrays.stream(COLUMNS)
-            .filter(c -> !c.equals("id") && !c.equals("version") && !c.equals("created_at") && !c.equals("created_by"))
-            .map(c -> c + " = s." + c).collect(Collectors.joining(", "));
+    /** What a change of a record never writes: who created it when. */
+    static final Set<String> KEPT = Set.of("created_at", "created_by");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ChildRows() {
     }
 
-    static Copy copy(String table) {
-        return Copy.into(table, COLUMNS);
+    static Copy copy() {
+        return Copy.into("child", COLUMNS);
     }
 
     static Object[] of(Child c) {
@@ -47,15 +42,5 @@ final class ChildRows {
                 c.birthRegisteredOn(), c.healthInsuranceCard(), c.schoolStatus(), c.disabilityLevel(), c.parentsStatus(), caregivers,
                 c.caregiverPhones(), c.continuingSupportReason(), c.externalRef(), c.note(), c.status().name(), c.statusDate(),
                 c.statusNote(), c.movedToUnitCode(), c.mergedIntoId(), c.version(), c.createdAt(), c.createdBy(), c.updatedAt()};
-    }
-
-    /**
-     * Writes the records staged in {@code stage} over the stored ones whose version they were read
-     * at, adding one to it; answers how many were written (fewer when someone else changed a
-     * record meanwhile).
-     */
-    static int updateFrom(EntityManager em, String stage) {
-        return em.createNativeQuery("update child c set " + SET + ", version = c.version + 1 from " + stage
-                + " s where c.id = s.id and c.version = s.version").executeUpdate();
     }
 }

@@ -2,7 +2,6 @@ package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.common.error.RequestValidator;
@@ -120,6 +119,8 @@ public class EpisodeImport {
      * child whose spans changed moved once, in one statement.
      */
     public final class Writes {
+        /** What a correction never writes: the child, the kind and who recorded the span when. */
+        private static final Set<String> KEPT = Set.of("child_id", "kind", "created_at", "created_by");
         private static final String[] COLUMNS = {"id", "child_id", "kind", "code", "subcode", "start_date", "end_date", "end_reason",
                 "note", "version", "created_at", "created_by", "updated_at"};
 
@@ -135,16 +136,7 @@ public class EpisodeImport {
         public void send() {
             EntityManager em = episodes.getEntityManager();
             copy("child_episode", opened).send(em);
-            if (!corrected.isEmpty()) {
-                String stage = Copy.stage(em, "child_episode");
-                copy(stage, corrected).send(em);
-                int updated = em.createNativeQuery("update child_episode e set subcode = s.subcode, end_date = s.end_date,"
-                        + " end_reason = s.end_reason, note = s.note, updated_at = s.updated_at, version = e.version + 1 from " + stage
-                        + " s where e.id = s.id and e.version = s.version").executeUpdate();
-                if (updated != corrected.size()) {
-                    throw new OptimisticLockException("A span of the batch was changed while the import ran");
-                }
-            }
+            copy("child_episode", corrected).sendAsChanges(em, KEPT);
             if (!touched.isEmpty()) {
                 em.createNativeQuery("update child set version = version + 1, updated_at = :now where id in (:ids)")
                         .setParameter("now", clock.instant()).setParameter("ids", List.copyOf(touched)).executeUpdate();

@@ -2,7 +2,6 @@ package vn.baovetreem.interventions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.common.error.ApiException;
@@ -14,13 +13,12 @@ import vn.baovetreem.common.persistence.WriteOutcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Supports as a bulk import sees them: the checks and audit of {@code POST /interventions} and
@@ -129,14 +127,7 @@ public class InterventionImport {
             }
         }
         copy("intervention", added).send(em);
-        if (!corrected.isEmpty()) {
-            String stage = Copy.stage(em, "intervention");
-            copy(stage, corrected).send(em);
-            if (em.createNativeQuery("update intervention i set " + SET + ", version = i.version + 1 from " + stage
-                    + " s where i.id = s.id and i.version = s.version").executeUpdate() != corrected.size()) {
-                throw new OptimisticLockException("A support of the batch was changed while the import ran");
-            }
-        }
+        copy("intervention", corrected).sendAsChanges(em, KEPT);
         List<InterventionViews.InterventionView> after = views(written);
         for (int i = 0; i < written.size(); i++) {
             Intervention support = written.get(i);
@@ -151,11 +142,10 @@ public class InterventionImport {
             "provider", "provider_search", "funding_source", "amount_vnd", "monthly_amount_vnd", "allowance_group", "start_date",
             "end_date", "status", "outcome", "cancellation_reason", "plan_deviation_reason", "note", "version", "created_at",
             "created_by", "updated_at"};
-    /** What a row may correct: every column but the support's identity, its version and who recorded it when. */
-    private static final String SET = Arrays.stream(COLUMNS).filter(c -> !List.of("id", "child_id", "case_id", "batch_id",
-            "unit_path", "version", "created_at", "created_by").contains(c)).map(c -> c + " = s." + c).collect(Collectors.joining(", "));
+    /** What a correction never writes: the support's child, case, batch and place, and who recorded it when. */
+    private static final Set<String> KEPT = Set.of("child_id", "case_id", "batch_id", "unit_path", "created_at", "created_by");
 
-    /** Supports as rows of {@code table} ({@code intervention} or its staging copy), sent with {@code COPY}. */
+    /** Supports as rows of {@code table}, for {@code COPY}. */
     private static Copy copy(String table, List<Intervention> supports) {
         Copy rows = Copy.into(table, COLUMNS);
         for (Intervention i : supports) {

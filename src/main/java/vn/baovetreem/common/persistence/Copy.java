@@ -1,6 +1,7 @@
 package vn.baovetreem.common.persistence;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
@@ -10,8 +11,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Rows sent to a table with PostgreSQL's {@code COPY … FROM STDIN} (text format), the quickest
@@ -21,14 +25,14 @@ import java.util.UUID;
  */
 public final class Copy {
 
-    private final String statement;
-    private final int width;
+    private final String table;
+    private final String[] columns;
     private final StringBuilder text = new StringBuilder();
     private int rows;
 
     private Copy(String table, String[] columns) {
-        this.statement = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
-        this.width = columns.length;
+        this.table = table;
+        this.columns = columns.clone();
     }
 
     /** Rows for {@code columns} of {@code table}, given in that order. */
@@ -42,8 +46,8 @@ public final class Copy {
      * its text.
      */
     public Copy row(Object... values) {
-        if (values.length != width) {
-            throw new IllegalArgumentException("A row of " + width + " columns was given " + values.length + " values");
+        if (values.length != columns.length) {
+            throw new IllegalArgumentException("A row of " + columns.length + " columns was given " + values.length + " values");
         }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -62,9 +66,41 @@ public final class Copy {
 
     /** Sends the rows gathered so far in the caller's transaction and starts afresh; answers how many were written. */
     public long send(EntityManager em) {
+        return send(em, table);
+    }
+
+    /**
+     * Writes the rows gathered so far over the stored rows of the table with their {@code id},
+     * each only if the stored row still has the row's {@code version}, which then goes up by one;
+     * {@code kept} are the columns a change never writes (besides {@code id} and {@code version}).
+     * The rows are staged with {@code COPY} in a temporary table and written by one {@code UPDATE}.
+     *
+     * @throws OptimisticLockException when someone changed one of the rows meanwhile
+     */
+    public void sendAsChanges(EntityManager em, Set<String> kept) {
+        if (rows == 0) {
+            return;
+        }
+        int expected = rows;
+        String stage = table + "_stage";
+        em.createNativeQuery("create temporary table if not exists " + stage + " (like " + table
+                + " including defaults) on commit drop").executeUpdate();
+        em.createNativeQuery("truncate " + stage).executeUpdate();
+        send(em, stage);
+        String set = Arrays.stream(columns).filter(c -> !c.equals("id") && !c.equals("version") && !kept.contains(c))
+                .map(c -> c + " = s." + c).collect(Collectors.joining(", "));
+        int updated = em.createNativeQuery("update " + table + " t set " + set + ", version = t.version + 1 from " + stage
+                + " s where t.id = s.id and t.version = s.version").executeUpdate();
+        if (updated != expected) {
+            throw new OptimisticLockException((expected - updated) + " " + table + " rows of the batch were changed meanwhile");
+        }
+    }
+
+    private long send(EntityManager em, String into) {
         if (rows == 0) {
             return 0;
         }
+        String statement = "copy " + into + " (" + String.join(", ", columns) + ") from stdin";
         long written = em.unwrap(Session.class).doReturningWork(connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(text.toString()));
@@ -75,19 +111,6 @@ public final class Copy {
         text.setLength(0);
         rows = 0;
         return written;
-    }
-
-    /**
-     * An empty temporary table shaped like {@code table}, dropped at the end of the transaction,
-     * where changed rows are staged with {@code COPY} before one {@code UPDATE … FROM} writes them;
-     * answers its name.
-     */
-    public static String stage(EntityManager em, String table) {
-        String stage = table + "_stage";
-        em.createNativeQuery("create temporary table if not exists " + stage + " (like " + table
-                + " including defaults) on commit drop").executeUpdate();
-        em.createNativeQuery("truncate " + stage).executeUpdate();
-        return stage;
     }
 
     private void append(Object value) {
