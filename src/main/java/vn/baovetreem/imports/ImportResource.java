@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
-import vn.baovetreem.common.text.Language;
 import vn.baovetreem.indicators.Xlsx;
 
 import java.io.IOException;
@@ -79,9 +78,7 @@ public class ImportResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@RestPath String id, @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        UUID job = pathId(id, "Import");
-        Language language = imports.language(job, acceptLanguage);
-        return spoken(Response.ok(imports.get(job, language)), language);
+        return spoken(imports.get(pathId(id, "Import"), acceptLanguage)).build();
     }
 
     @GET
@@ -89,24 +86,21 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response errors(@RestPath String id, @RestQuery String pageSize, @RestQuery String pageToken,
                            @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        UUID job = pathId(id, "Import");
-        Language language = imports.language(job, acceptLanguage);
-        return spoken(Response.ok(imports.errors(job, integer("pageSize", pageSize), pageToken, language)), language);
+        return spoken(imports.errors(pathId(id, "Import"), integer("pageSize", pageSize), pageToken, acceptLanguage)).build();
     }
 
     @GET
     @Path("/{id}/errors")
     @Produces("text/csv")
     public Response errorsCsv(@RestPath String id, @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        UUID job = pathId(id, "Import");
-        Language language = imports.language(job, acceptLanguage);
-        return spoken(Response.ok(imports.errorsCsv(job, language), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"import-errors_" + id + ".csv\""), language);
+        return spoken(imports.errorsCsv(pathId(id, "Import"), acceptLanguage)).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"import-errors_" + id + ".csv\"").build();
     }
 
-    /** The answer says the language it is in, and that it depends on {@code Accept-Language}. */
-    private static Response spoken(Response.ResponseBuilder answer, Language language) {
-        return answer.header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    /** The answer, saying the language it is in and that it depends on {@code Accept-Language}. */
+    private static Response.ResponseBuilder spoken(ImportService.Spoken<?> answer) {
+        return Response.ok(answer.body()).header(HttpHeaders.CONTENT_LANGUAGE, answer.language().tag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 
     @GET

@@ -108,23 +108,28 @@ public class ImportService {
     }
 
     /**
-     * The language a job speaks to a reader: the one their {@code Accept-Language} asks for, or
-     * else that of the file's headers (Vietnamese headers, a Vietnamese report).
+     * An answer about a job in the language it speaks to its reader: the one their
+     * {@code Accept-Language} asks for, or else that of the file's headers (Vietnamese headers, a
+     * Vietnamese report).
      */
-    @Transactional
-    public Language language(UUID id, String acceptLanguage) {
-        return Language.preferred(acceptLanguage, visible(id).language());
+    public record Spoken<T>(T body, Language language) {
+    }
+
+    private static Language language(ImportJobs.Job job, String acceptLanguage) {
+        return Language.preferred(acceptLanguage, job.language());
     }
 
     @Transactional
-    public JobView get(UUID id, Language language) {
-        return view(visible(id), language);
+    public Spoken<JobView> get(UUID id, String acceptLanguage) {
+        ImportJobs.Job job = visible(id);
+        Language language = language(job, acceptLanguage);
+        return new Spoken<>(view(job, language), language);
     }
 
     /** A page of the job's row problems, in file order. */
     @Transactional
-    public Page<ImportJobs.Error> errors(UUID id, Integer pageSize, String pageToken, Language language) {
-        visible(id);
+    public Spoken<Page<ImportJobs.Error>> errors(UUID id, Integer pageSize, String pageToken, String acceptLanguage) {
+        Language language = language(visible(id), acceptLanguage);
         String fingerprint = id.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, ERRORS, fingerprint), paging);
         int after;
@@ -135,20 +140,21 @@ public class ImportService {
         }
         Page<ImportJobs.Stored> stored = Page.fromOverfetch(jobs.errors(id, after, page.size() + 1), page.size(),
                 last -> PageToken.encode(ERRORS, fingerprint, String.valueOf(last.seq())));
-        return new Page<>(stored.items().stream().map(e -> in(e.error(), language)).toList(), stored.nextPageToken());
+        return new Spoken<>(new Page<>(stored.items().stream().map(e -> in(e.error(), language)).toList(), stored.nextPageToken()),
+                language);
     }
 
     /** Every stored problem as CSV (UTF-8 with a byte-order mark, for Excel). */
     @Transactional
-    public byte[] errorsCsv(UUID id, Language language) {
-        visible(id);
+    public Spoken<byte[]> errorsCsv(UUID id, String acceptLanguage) {
+        Language language = language(visible(id), acceptLanguage);
         StringBuilder out = new StringBuilder(CsvLines.BOM);
         CsvLines.line(out, language == Language.VI ? List.of("Dòng", "Cột", "Giá trị", "Lỗi") : List.of("row", "column", "value", "message"));
         for (ImportJobs.Stored stored : jobs.errors(id, 0, ImportPasses.MAX_ERRORS)) {
             ImportJobs.Error e = in(stored.error(), language);
             CsvLines.line(out, Arrays.asList(String.valueOf(e.row()), e.column(), e.value(), e.message()));
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return new Spoken<>(out.toString().getBytes(StandardCharsets.UTF_8), language);
     }
 
     /** A job the caller started, or whose starter's unit lies in the caller's area. */
