@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class Messages {
 
     private static final String RESOURCE = "messages/vi.tsv";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)}");
+    private static final Pattern VALUE_SLOT = Pattern.compile("\\{(\\d)}");
 
     /** A message with values: the English as a regular expression, and where each value goes. */
     private record Template(String prefix, Pattern english, String translation) {
@@ -64,7 +64,7 @@ public final class Messages {
             if (english.startsWith(t.prefix())) {
                 Matcher m = t.english().matcher(english);
                 if (m.matches()) {
-                    return PLACEHOLDER.matcher(t.translation()).replaceAll(r -> {
+                    return VALUE_SLOT.matcher(t.translation()).replaceAll(r -> {
                         String value = m.group(Integer.parseInt(r.group(1)));
                         String translated = find(value);
                         return Matcher.quoteReplacement(translated == null ? value : translated);
@@ -94,7 +94,7 @@ public final class Messages {
                 if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
                     throw new IllegalStateException(RESOURCE + " line " + number + " is not English<TAB>Vietnamese");
                 }
-                if (PLACEHOLDER.matcher(parts[0]).find()) {
+                if (VALUE_SLOT.matcher(parts[0]).find()) {
                     templates.add(template(parts[0], parts[1]));
                 } else if (exact.put(parts[0], parts[1]) != null) {
                     throw new IllegalStateException(RESOURCE + " line " + number + " translates a message twice");
@@ -112,7 +112,7 @@ public final class Messages {
      */
     private static Template template(String english, String translation) {
         StringBuilder regex = new StringBuilder();
-        Matcher m = PLACEHOLDER.matcher(english);
+        Matcher m = VALUE_SLOT.matcher(english);
         int at = 0;
         String prefix = null;
         Map<Integer, Integer> groupOf = new HashMap<>();
@@ -126,7 +126,7 @@ public final class Messages {
             at = m.end();
         }
         regex.append(Pattern.quote(english.substring(at)));
-        String renumbered = PLACEHOLDER.matcher(translation).replaceAll(r -> {
+        String renumbered = VALUE_SLOT.matcher(translation).replaceAll(r -> {
             Integer g = groupOf.get(Integer.parseInt(r.group(1)));
             if (g == null) {
                 throw new IllegalStateException(RESOURCE + ": " + translation + " uses a value its English lacks");
