@@ -1,5 +1,7 @@
 package vn.baovetreem.indicators;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -7,12 +9,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
+import vn.baovetreem.testing.TestChildren;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -323,5 +330,45 @@ class IndicatorApiTest {
                 .doesNotHaveDuplicates();
         assertThat(metadata.getList("dataElements.findAll { it.code == 'CP_CHILD_POPULATION_N' }.description", String.class).getFirst())
                 .contains("Provisional");
+    }
+
+    @Test
+    void everyCategoryTheIndicatorsEmitIsACodeOfItsDisaggregation() throws IOException {
+        UUID child = TestChildren.register("06283_19", "2016-02-02", "Không Rõ");
+        Map<String, Object> withoutSetting = new LinkedHashMap<>();
+        withoutSetting.put("childId", child.toString());
+        withoutSetting.put("type", "ABUSE");
+        withoutSetting.put("sourceChannel", "COMMUNITY");
+        withoutSetting.put("receivedAt", "2025-04-04T03:00:00Z");
+        withoutSetting.put("summary", "Hàng xóm báo tin");
+        withoutSetting.put("abuseForms", List.of("NEGLECT"));
+        withoutSetting.put("childInDanger", false);
+        Api.as(COMMUNE).contentType("application/json").body(withoutSetting).post("/api/v1/cases").then().statusCode(201);
+
+        JsonNode catalogue;
+        try (var in = getClass().getClassLoader().getResourceAsStream("indicators/catalogue.json")) {
+            catalogue = new ObjectMapper().readTree(in);
+        }
+        Map<String, Set<String>> allowed = new LinkedHashMap<>();
+        for (JsonNode d : catalogue.get("disaggregations")) {
+            Set<String> codes = new HashSet<>();
+            if (d.has("codeList")) {
+                codes.addAll(Api.as(COMMUNE).get("/api/v1/code-lists/" + d.get("codeList").asText()).then().statusCode(200)
+                        .extract().jsonPath().getList("entries.code", String.class));
+            }
+            d.path("categories").forEach(c -> codes.add(c.asText()));
+            allowed.put(d.get("code").asText(), codes);
+        }
+        catalogue.get("indicators").forEach(i -> i.path("ageBands").forEach(b -> allowed.get("AGE_BAND").add(b.get("code").asText())));
+
+        String by = String.join(",", allowed.keySet().stream().filter(d -> !d.equals("UNIT")).toList());
+        JsonPath json = Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025").queryParam("by", by)
+                .get("/api/v1/indicator-values").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> rows = json.getList("indicators.flatten().findAll { it.values != null }.values.flatten()"
+                + ".findAll { it.disaggregation != null }");
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).extracting(r -> r.get("disaggregation") + "=" + r.get("category"))
+                .contains("SETTING=UNKNOWN")
+                .allMatch(pair -> allowed.get(pair.substring(0, pair.indexOf('='))).contains(pair.substring(pair.indexOf('=') + 1)));
     }
 }
