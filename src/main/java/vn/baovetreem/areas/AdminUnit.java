@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * An administrative unit identified by its code: the Statistics Office code for a province,
@@ -66,9 +67,15 @@ public class AdminUnit {
     protected AdminUnit() {
     }
 
-    /** A new unit, in force from {@code validFrom}, placed under {@code parent} (null for a province). */
+    /**
+     * A new unit, in force from {@code validFrom}, placed under {@code parent} (null for a province)
+     * for the periods the parent really had from that day: a village created today as of 2020
+     * under a commune that merged in 2025 sits under the commune until the merger and under its
+     * successor after it. Throws {@link Placement.Nowhere} when the parent's history leaves it
+     * under no unit on some day.
+     */
     static AdminUnit establish(String code, UnitLevel level, String name, String kind, LocalDate validFrom,
-                               AdminUnit parent, boolean demo, String note, Instant now) {
+                               AdminUnit parent, Function<String, AdminUnit> units, boolean demo, String note, Instant now) {
         AdminUnit unit = new AdminUnit();
         unit.id = UUID.randomUUID();
         unit.code = code;
@@ -77,8 +84,14 @@ public class AdminUnit {
         unit.demo = demo;
         unit.note = note;
         unit.updatedAt = now;
-        String path = parent == null ? code : parent.currentPeriod().path() + "." + code;
-        unit.periods.add(new AdminUnitPeriod(unit, validFrom, name, kind, parent == null ? null : parent.code, path));
+        if (parent == null) {
+            unit.periods.add(new AdminUnitPeriod(unit, validFrom, null, name, kind, null, code));
+        } else {
+            for (Placement.Span span : Placement.under(parent, validFrom, null, units)) {
+                unit.periods.add(new AdminUnitPeriod(unit, span.from(), span.to(), name, kind, span.parentCode(),
+                        span.parentPath() + "." + code));
+            }
+        }
         return unit;
     }
 
@@ -96,27 +109,67 @@ public class AdminUnit {
     }
 
     /**
-     * Ends the unit on {@code lastDay} and names its successor. Units still open underneath move
-     * under the successor from the next day, so villages outlive the merger of their commune.
+     * Ends the unit on {@code lastDay}, which may lie in an earlier period than the current one
+     * (periods after it are dropped), and names its successor. The units under it are then placed
+     * again ({@link #followFrom}), which moves them under the successor from the next day.
      */
-    void retire(LocalDate lastDay, AdminUnit successor, List<AdminUnit> openChildren, Instant now) {
+    void retire(LocalDate lastDay, AdminUnit successor, Instant now) {
         this.validTo = lastDay;
         this.successorCode = successor.code;
-        currentPeriod().endOn(lastDay);
+        periods.removeIf(p -> p.validFrom() != null && p.validFrom().isAfter(lastDay));
+        periodOn(lastDay).ifPresent(p -> p.endOn(lastDay));
         this.updatedAt = now;
-        for (AdminUnit child : openChildren) {
-            child.moveUnder(successor.code, successor.currentPeriod().path(), lastDay.plusDays(1), now);
-        }
     }
 
-    /** Opens a new period under {@code parentCode} from {@code from}; returns the new path. */
-    String moveUnder(String parentCode, String parentPath, LocalDate from, Instant now) {
-        AdminUnitPeriod current = currentPeriod();
-        current.endOn(from.minusDays(1));
-        String path = parentPath + "." + code;
-        periods.add(new AdminUnitPeriod(this, from, current.name(), current.kind(), parentCode, path));
-        this.updatedAt = now;
-        return path;
+    /**
+     * Places the unit again from {@code from} on: every period, or the part of one, from that day
+     * follows the history of its parent ({@link Placement#under}), so the unit moves under its
+     * parent's successor from the day after the parent's retirement. Returns whether a period
+     * changed; throws {@link Placement.Nowhere} when the unit would sit under no unit on some day.
+     */
+    boolean followFrom(LocalDate from, Function<String, AdminUnit> units, Instant now) {
+        boolean changed = false;
+        for (AdminUnitPeriod period : history()) {
+            if (period.parentCode() == null || period.validTo() != null && period.validTo().isBefore(from)) {
+                continue;
+            }
+            LocalDate start = period.validFrom() == null || period.validFrom().isBefore(from) ? from : period.validFrom();
+            List<Placement.Span> spans = Placement.under(units.apply(period.parentCode()), start, period.validTo(), units);
+            Placement.Span first = spans.getFirst();
+            if (spans.size() == 1 && first.parentCode().equals(period.parentCode())
+                    && (first.parentPath() + "." + code).equals(period.path())) {
+                continue;
+            }
+            changed = true;
+            if (start.equals(period.validFrom())) {
+                periods.remove(period);
+            } else {
+                period.endOn(start.minusDays(1));
+            }
+            for (Placement.Span span : spans) {
+                periods.add(new AdminUnitPeriod(this, span.from(), span.to(), period.name(), period.kind(), span.parentCode(),
+                        span.parentPath() + "." + code));
+            }
+        }
+        if (changed) {
+            joinContinuations();
+            this.updatedAt = now;
+        }
+        return changed;
+    }
+
+    /** Joins a period to the one before it when it continues it unchanged (same parent, path, name and kind). */
+    private void joinContinuations() {
+        AdminUnitPeriod previous = null;
+        for (AdminUnitPeriod period : history()) {
+            if (previous != null && previous.validTo() != null && previous.validTo().plusDays(1).equals(period.validFrom())
+                    && previous.continuesAs(period)) {
+                previous.endOn(period.validTo());
+                periods.remove(period);
+            } else {
+                previous = period;
+            }
+        }
     }
 
     public boolean isValidOn(LocalDate date) {

@@ -11,6 +11,7 @@ import org.hibernate.annotations.ColumnTransformer;
 import vn.baovetreem.common.text.Texts;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -53,10 +54,11 @@ public class AdminUnitPeriod {
     protected AdminUnitPeriod() {
     }
 
-    AdminUnitPeriod(AdminUnit unit, LocalDate validFrom, String name, String kind, String parentCode, String path) {
+    AdminUnitPeriod(AdminUnit unit, LocalDate validFrom, LocalDate validTo, String name, String kind, String parentCode, String path) {
         this.id = UUID.randomUUID();
         this.unit = unit;
         this.validFrom = validFrom;
+        this.validTo = validTo;
         this.parentCode = parentCode;
         this.path = path;
         rename(name, kind);
@@ -70,6 +72,12 @@ public class AdminUnitPeriod {
 
     void endOn(LocalDate lastDay) {
         this.validTo = lastDay;
+    }
+
+    /** Whether {@code next} says the same as this period: same parent, path, name and kind. */
+    boolean continuesAs(AdminUnitPeriod next) {
+        return Objects.equals(parentCode, next.parentCode) && path.equals(next.path) && name.equals(next.name)
+                && kind.equals(next.kind);
     }
 
     public boolean covers(LocalDate date) {

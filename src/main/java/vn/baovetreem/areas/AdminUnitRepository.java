@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Administrative units are public reference data, readable by every role, so these queries take
- * no scope; the scopes of other records are built from {@link #scopePaths(String)}.
+ * no scope; the scopes of other records are built from {@link #scopePaths(String, LocalDate)}.
  */
 @ApplicationScoped
 public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUID> {
@@ -77,12 +77,12 @@ public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUI
         return query.getResultList();
     }
 
-    /** Units whose current period is open and sits directly under {@code parentCode}. */
-    public List<AdminUnit> openChildrenOf(String parentCode) {
+    /** Units with a period directly under {@code parentCode} that lasts until {@code day} or later. */
+    public List<AdminUnit> childrenFrom(String parentCode, LocalDate day) {
         return find("""
                 select distinct u from AdminUnit u join fetch u.periods
-                where exists (select 1 from AdminUnitPeriod p where p.unit = u and p.parentCode = ?1 and p.validTo is null)""",
-                parentCode).list();
+                where exists (select 1 from AdminUnitPeriod p where p.unit = u and p.parentCode = ?1
+                              and (p.validTo is null or p.validTo >= ?2))""", parentCode, day).list();
     }
 
     /** Codes of the units that named {@code code} as their successor. */
@@ -91,21 +91,28 @@ public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUI
     }
 
     /**
-     * The subtrees a user of {@code code} may see: every path the unit ever had, and every path of
-     * the units it succeeded, directly or through earlier mergers.
+     * The subtrees a user of {@code code} may see: every path the unit ever had, every path of the
+     * units it succeeded, directly or through earlier mergers, and every path of the units retired
+     * before {@code today} into a unit under it ({@code unit_positions}), whose records now count here.
      */
     @SuppressWarnings("unchecked")
-    public List<String> scopePaths(String code) {
+    public List<String> scopePaths(String code, LocalDate today) {
         List<String> paths = getEntityManager().createNativeQuery("""
                         with recursive lineage(code) as (
                             select cast(:code as varchar)
                             union
                             select u.code from admin_unit u join lineage l on u.successor_code = l.code
+                        ),
+                        pos as (select * from unit_positions(:today)),
+                        adopted as (
+                            select p.code from pos p join pos own on p.path <@ own.path
+                            where own.code = :code and own.in_force and not p.in_force
                         )
                         select distinct cast(p.path as text) from admin_unit_period p
                         join admin_unit u on u.id = p.unit_id
-                        where u.code in (select code from lineage)""")
+                        where u.code in (select code from lineage union all select code from adopted)""")
                 .setParameter("code", code)
+                .setParameter("today", today)
                 .getResultList();
         return withoutNested(paths);
     }

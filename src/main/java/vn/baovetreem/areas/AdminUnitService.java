@@ -103,12 +103,17 @@ public class AdminUnitService {
                         "A " + request.level() + " cannot sit under a " + parent.level() + ".");
             }
             if (!parent.isValidOn(from)) {
-                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode",
-                        "The parent unit is not in force on " + from + ".");
+                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode", notInForce(parent, from));
             }
         }
-        AdminUnit unit = AdminUnit.establish(request.code(), request.level(), request.name(), request.kind(), from, parent,
-                Boolean.TRUE.equals(request.demo()), Texts.clean(request.note()), now());
+        AdminUnit unit;
+        try {
+            unit = AdminUnit.establish(request.code(), request.level(), request.name(), request.kind(), from, parent, this::load,
+                    Boolean.TRUE.equals(request.demo()), Texts.clean(request.note()), now());
+        } catch (Placement.Nowhere nowhere) {
+            throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode", "Under this parent the unit would sit in no unit from "
+                    + nowhere.day() + ", because " + nowhere.reason() + "; give a later validFrom or another parent.");
+        }
         units.persistAndFlush(unit);
         AdminUnitView after = mapper.toDetail(unit, from);
         audit.record("CREATE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), null, after);
@@ -171,10 +176,6 @@ public class AdminUnitService {
         if (unit.validFrom() != null && lastDay.isBefore(unit.validFrom())) {
             throw ApiException.BadRequest.field("INVALID_DATE", "validTo", "validTo is before the unit came into force.");
         }
-        if (!unit.currentPeriod().covers(lastDay)) {
-            throw ApiException.BadRequest.field("INVALID_DATE", "validTo",
-                    "validTo must fall within the unit's current period (from " + unit.currentPeriod().validFrom() + ").");
-        }
         AdminUnit successor = units.findByCode(request.successorCode())
                 .filter(s -> !s.code().equals(code))
                 .orElseThrow(() -> ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode",
@@ -182,31 +183,56 @@ public class AdminUnitService {
         if (successor.level() != unit.level()) {
             throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode", "The successor must be a " + unit.level() + ".");
         }
-        if (!successor.isValidOn(lastDay.plusDays(1))) {
+        LocalDate firstDay = lastDay.plusDays(1);
+        if (!successor.isValidOn(firstDay)) {
             throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode",
-                    "The successor must be in force on " + lastDay.plusDays(1) + ".");
+                    "The successor must be in force on " + firstDay + ".");
+        }
+        try {
+            // The retired unit's records count toward the successor from firstDay on, for good.
+            Placement.under(successor, firstDay, null, this::load);
+        } catch (Placement.Nowhere nowhere) {
+            throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode", "The records of " + code
+                    + " would count in no unit from " + nowhere.day() + ", because " + nowhere.reason() + "; name another successor.");
         }
         AdminUnitView before = mapper.toDetail(unit, lastDay);
-        List<AdminUnit> moved = units.openChildrenOf(code);
-        unit.retire(lastDay, successor, moved, now());
-        for (AdminUnit child : moved) {
-            moveDescendants(child, lastDay.plusDays(1));
+        unit.retire(lastDay, successor, now());
+        List<AdminUnit> moved = new ArrayList<>();
+        try {
+            placeUnder(unit, firstDay, moved);
+        } catch (Placement.Nowhere nowhere) {
+            throw new ApiException.Conflict("UNIT_WOULD_BE_LEFT_NOWHERE", "Retiring " + code + " on " + lastDay
+                    + " would leave a unit under it in no unit from " + nowhere.day() + ", because " + nowhere.reason()
+                    + "; retire or move that unit first, or choose another date or successor.");
         }
         units.flush();
         AdminUnitView after = mapper.toDetail(unit, lastDay);
         audit.record("RETIRE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), before, after);
         for (AdminUnit child : moved) {
-            audit.record("MOVE", RECORD_TYPE, child.code(), child.currentPeriod().path(), null, mapper.toDetail(child, lastDay.plusDays(1)));
+            audit.record("MOVE", RECORD_TYPE, child.code(), child.currentPeriod().path(), null, mapper.toDetail(child, firstDay));
         }
         return new Versioned<>(after, unit.version());
     }
 
-    /** Gives the open descendants of a moved unit new periods under its new path. */
-    private void moveDescendants(AdminUnit moved, LocalDate from) {
-        for (AdminUnit child : units.openChildrenOf(moved.code())) {
-            child.moveUnder(moved.code(), moved.currentPeriod().path(), from, now());
-            moveDescendants(child, from);
+    /** Places the units under {@code parent} from {@code from} on again, and theirs in turn, collecting those that moved. */
+    private void placeUnder(AdminUnit parent, LocalDate from, List<AdminUnit> moved) {
+        for (AdminUnit child : units.childrenFrom(parent.code(), from)) {
+            if (child.followFrom(from, this::load, now())) {
+                moved.add(child);
+                placeUnder(child, from, moved);
+            }
         }
+    }
+
+    /** Why {@code parent} cannot take a unit from {@code from}, and what to do instead. */
+    private String notInForce(AdminUnit parent, LocalDate from) {
+        if (parent.validTo() != null && from.isAfter(parent.validTo())) {
+            return parent.successorCode() == null
+                    ? "The parent unit was retired on " + parent.validTo() + "; give a validFrom on or before that day."
+                    : "The parent unit was retired on " + parent.validTo() + "; create the unit under its successor "
+                    + parent.successorCode() + ", or give a validFrom on or before that day.";
+        }
+        return "The parent unit came into force only on " + parent.validFrom() + "; give a validFrom on or after it.";
     }
 
     private AdminUnit load(String code) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.error.ApiException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,9 +21,11 @@ import java.util.stream.Collectors;
 public class UnitDirectory {
 
     private final AdminUnitRepository units;
+    private final Clock clock;
 
-    UnitDirectory(AdminUnitRepository units) {
+    UnitDirectory(AdminUnitRepository units, Clock clock) {
         this.units = units;
+        this.clock = clock;
     }
 
     /** A unit as of its latest period. */
@@ -51,7 +54,7 @@ public class UnitDirectory {
         if (units.findByCode(unitCode).isEmpty()) {
             throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
         }
-        return units.scopePaths(unitCode);
+        return scopePaths(unitCode);
     }
 
     /** The village {@code code}, if it is a village in force on {@code date}. */
@@ -73,8 +76,9 @@ public class UnitDirectory {
                 u.successorCode());
     }
 
+    /** The subtrees a user of {@code code} sees today (see {@link AdminUnitRepository#scopePaths}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> scopePaths(String code) {
-        return units.scopePaths(code);
+        return units.scopePaths(code, LocalDate.now(clock));
     }
 }

@@ -15,8 +15,9 @@ import java.util.Optional;
  *
  * <p>Parameters: {@code :from}, {@code :to} (days), {@code :fromTs}, {@code :toTs} (the instants
  * the period starts and ends in the service's time zone), {@code :zone}, {@code :year}. The
- * engine materialises two tables per request: {@code geo}, the units under the unit asked for at
- * the end of the period, and {@code kids}, the child population of those units: children under 16
+ * engine materialises two tables per request: {@code geo}, the units that stood under the unit
+ * asked for at the end of the period (retired ones where their successor stood, with
+ * {@code in_force} false), and {@code kids}, the child population of those units: children under 16
  * at the end of the period, not merged away, not moved away or dead before it began.
  */
 final class IndicatorDefinitions {
@@ -205,7 +206,7 @@ final class IndicatorDefinitions {
         define("awareness-reach", new Source("select a.id as entity, a.unit_code, a.adults_reached + a.girls_reached + a.boys_reached"
                 + " as weight " + activities, true, topic), null);
 
-        // Unit facts: the units of a level under the unit asked for, as they stood at the end of the period.
+        // Unit facts: the units of a level in force under the unit asked for at the end of the period.
         define("villages-with-child-facilities", facts("VILLAGE", "cultural_sports_facility"), units("VILLAGE"));
         define("communes-with-play-area", facts("COMMUNE", "play_area"), units("COMMUNE"));
         define("child-friendly-communes", facts("COMMUNE", "child_friendly"), units("COMMUNE"));
@@ -281,12 +282,12 @@ final class IndicatorDefinitions {
     }
 
     private static Source units(String level) {
-        return new Source("select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.level = '" + level + "'",
+        return new Source("select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.in_force and g.level = '" + level + "'",
                 false, Map.of());
     }
 
     private static Source facts(String level, String column) {
-        return new Source("select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.level = '" + level + "'"
+        return new Source("select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.in_force and g.level = '" + level + "'"
                 + " and exists (select 1 from unit_fact f where f.unit_code = g.code and f.year = :year and f." + column + ")",
                 false, Map.of());
     }

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 
 /**
  * Counts the numerator and denominator of indicators in SQL. A run first materialises, for the
- * transaction, the units under the unit asked for as they stood at the end of the period
- * ({@code geo}: records of a retired unit count toward its successor for periods after the
- * merger) and their child population ({@code kids}). Every side that selects children of that
+ * transaction, the units that stood under the unit asked for at the end of the period
+ * ({@code geo}, from {@code unit_positions}: a unit retired before that day stands where its
+ * successor stands, so its records count toward the successor for periods after the change;
+ * {@code in_force} tells the units that existed that day) and their child population ({@code kids}). Every side that selects children of that
  * population is counted in one pass ({@link Run#countPopulation}); every other side is one grouped
  * query for its total and single-valued disaggregations; each multi-valued disaggregation is one
  * more. Identical sides are counted once per run. The number of queries depends on the indicators
@@ -32,11 +33,9 @@ import java.util.regex.Pattern;
 class IndicatorEngine {
 
     private static final String GEO = """
-            insert into geo (code, level, part)
-            select u.code, u.level, case when nlevel(p.path) > :depth then ltree2text(subpath(p.path, :depth, 1)) end
-            from admin_unit u join admin_unit_period p on p.unit_id = u.id
-            where (p.valid_from is null or p.valid_from <= :to) and (p.valid_to is null or p.valid_to >= :to)
-              and p.path <@ cast(:upath as ltree)""";
+            insert into geo (code, level, part, in_force)
+            select code, level, case when nlevel(path) > :depth then ltree2text(subpath(path, :depth, 1)) end, in_force
+            from unit_positions(:to) where path <@ cast(:upath as ltree)""";
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):(\\w+)");
     /** Separates the part from the category in the keys of a side's counts. */
     private static final String SEP = "\u0000";
@@ -64,7 +63,7 @@ class IndicatorEngine {
         // and unit unknown) can be a hundred times slower than one made for the actual values.
         em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         em.createNativeQuery("drop table if exists pg_temp.kids, pg_temp.geo").executeUpdate();
-        em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text) on commit drop")
+        em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text, in_force boolean) on commit drop")
                 .executeUpdate();
         run.bind(em.createNativeQuery(GEO), GEO).executeUpdate();
         em.createNativeQuery("analyze geo").executeUpdate();

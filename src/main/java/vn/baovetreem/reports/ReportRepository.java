@@ -78,15 +78,15 @@ public class ReportRepository implements PanacheRepositoryBase<PeriodicReport, U
         return rows.stream().map(r -> new Commune((String) r[0], (String) r[1], (String) r[2])).toList();
     }
 
-    /** The codes of a commune and of the villages under it on {@code day}. */
+    /**
+     * The codes of the units whose records count toward a commune on {@code day}: the commune, its
+     * villages, and the units retired into them before that day ({@code unit_positions}).
+     */
     @SuppressWarnings("unchecked")
     List<String> unitsOf(String communeCode, LocalDate day) {
         return getEntityManager().createNativeQuery("""
-                        select u.code from admin_unit u join admin_unit_period p on p.unit_id = u.id,
-                             admin_unit cu join admin_unit_period cp on cp.unit_id = cu.id
-                        where cu.code = :commune and (cp.valid_from is null or cp.valid_from <= :day) and (cp.valid_to is null or cp.valid_to >= :day)
-                          and (p.valid_from is null or p.valid_from <= :day) and (p.valid_to is null or p.valid_to >= :day)
-                          and p.path <@ cp.path""")
+                        with pos as (select * from unit_positions(:day))
+                        select u.code from pos u join pos c on u.path <@ c.path where c.code = :commune and c.in_force""")
                 .setParameter("commune", communeCode).setParameter("day", day).getResultList();
     }
 

@@ -44,7 +44,8 @@ public class CurrentUser {
 
     /**
      * Where a caller with these roles and unit may act: everywhere for an admin, otherwise the
-     * unit's subtree and the subtrees of the units it succeeded.
+     * unit's subtree, the subtrees of the units it succeeded and those of the units retired into
+     * a unit under it.
      */
     public Scope scopeOf(Set<Role> roles, String unitCode) {
         return roles.contains(Role.ADMIN) ? Scope.everything() : Scope.of(units.scopePaths(unitCode));
