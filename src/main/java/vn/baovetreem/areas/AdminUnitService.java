@@ -3,6 +3,7 @@ package vn.baovetreem.areas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.AdminUnitRepository.UnitFilter;
 import vn.baovetreem.areas.AdminUnitRequests.AdminUnitRetirement;
@@ -45,9 +46,10 @@ public class AdminUnitService {
     private final PagingConfig paging;
     private final RequestValidator validator;
     private final Clock clock;
+    private final Event<UnitDirectory.TreeChanged> treeChanged;
 
     AdminUnitService(AdminUnitRepository units, AdminUnitMapper mapper, AccessPolicy access, AuditTrail audit,
-                     PagingConfig paging, RequestValidator validator, Clock clock) {
+                     PagingConfig paging, RequestValidator validator, Clock clock, Event<UnitDirectory.TreeChanged> treeChanged) {
         this.validator = validator;
         this.units = units;
         this.mapper = mapper;
@@ -55,6 +57,7 @@ public class AdminUnitService {
         this.audit = audit;
         this.paging = paging;
         this.clock = clock;
+        this.treeChanged = treeChanged;
     }
 
     @Transactional
@@ -115,6 +118,7 @@ public class AdminUnitService {
                     + nowhere.day() + ", because " + nowhere.reason() + "; give a later validFrom or another parent.");
         }
         units.persistAndFlush(unit);
+        treeChanged.fire(new UnitDirectory.TreeChanged());
         AdminUnitView after = mapper.toDetail(unit, from);
         audit.record("CREATE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), null, after);
         return new Versioned<>(after, unit.version());
@@ -206,6 +210,7 @@ public class AdminUnitService {
                     + "; retire or move that unit first, or choose another date or successor.");
         }
         units.flush();
+        treeChanged.fire(new UnitDirectory.TreeChanged());
         AdminUnitView after = mapper.toDetail(unit, lastDay);
         audit.record("RETIRE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), before, after);
         for (AdminUnit child : moved) {

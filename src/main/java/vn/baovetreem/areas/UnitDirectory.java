@@ -1,16 +1,21 @@
 package vn.baovetreem.areas;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.error.ApiException;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -20,8 +25,24 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class UnitDirectory {
 
+    /**
+     * How long a scope read from the tree is used. Every request needs its caller's scope, and
+     * reading one walks the whole tree ({@code unit_positions}: about 5 ms for a province of
+     * 1,600 units), while the tree changes a few times a year. This instance forgets every scope
+     * when it changes the tree; another instance's change reaches it within this time.
+     */
+    private static final Duration SCOPE_TTL = Duration.ofSeconds(30);
+
+    /** Fired, in its transaction, by every change of the tree that can change a scope. */
+    public record TreeChanged() {
+    }
+
+    private record CachedScope(LocalDate day, Instant readAt, List<String> paths) {
+    }
+
     private final AdminUnitRepository units;
     private final Clock clock;
+    private final Map<String, CachedScope> scopes = new ConcurrentHashMap<>();
 
     UnitDirectory(AdminUnitRepository units, Clock clock) {
         this.units = units;
@@ -79,6 +100,18 @@ public class UnitDirectory {
     /** The subtrees a user of {@code code} sees today (see {@link AdminUnitRepository#scopePaths}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> scopePaths(String code) {
-        return units.scopePaths(code, LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        CachedScope cached = scopes.get(code);
+        if (cached != null && cached.day().equals(today) && cached.readAt().plus(SCOPE_TTL).isAfter(now)) {
+            return cached.paths();
+        }
+        List<String> paths = List.copyOf(units.scopePaths(code, today));
+        scopes.put(code, new CachedScope(today, now, paths));
+        return paths;
+    }
+
+    void forgetScopes(@Observes(during = TransactionPhase.AFTER_SUCCESS) TreeChanged change) {
+        scopes.clear();
     }
 }
