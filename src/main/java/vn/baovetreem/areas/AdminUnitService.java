@@ -19,6 +19,7 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.RecordLocks;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.Operation;
@@ -85,6 +86,7 @@ public class AdminUnitService {
     public Versioned<AdminUnitView> create(NewAdminUnit request) {
         access.check(Operation.MANAGE_ADMIN_UNITS);
         validator.validate(request);
+        lockTree();
         if (units.findByCode(request.code()).isPresent()) {
             throw new ApiException.Conflict("UNIT_CODE_TAKEN", "A unit with code '" + request.code()
                     + "' already exists; codes are never reused.");
@@ -171,6 +173,7 @@ public class AdminUnitService {
     public Versioned<AdminUnitView> retire(String code, String ifMatch, AdminUnitRetirement request) {
         access.check(Operation.MANAGE_ADMIN_UNITS);
         validator.validate(request);
+        lockTree();
         AdminUnit unit = load(code);
         ETags.requireMatch(ifMatch, unit.version());
         if (unit.validTo() != null) {
@@ -192,15 +195,16 @@ public class AdminUnitService {
             throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode",
                     "The successor must be in force on " + firstDay + ".");
         }
+        AdminUnitView before = mapper.toDetail(unit, lastDay);
+        unit.retire(lastDay, successor, now());
         try {
-            // The retired unit's records count toward the successor from firstDay on, for good.
+            // The retired unit's records count toward the successor from firstDay on, for good; read
+            // after the retirement, so that successors leading back to this unit are seen.
             Placement.under(successor, firstDay, null, this::load);
         } catch (Placement.Nowhere nowhere) {
             throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode", "The records of " + code
                     + " would count in no unit from " + nowhere.day() + ", because " + nowhere.reason() + "; name another successor.");
         }
-        AdminUnitView before = mapper.toDetail(unit, lastDay);
-        unit.retire(lastDay, successor, now());
         List<AdminUnit> moved = new ArrayList<>();
         try {
             placeUnder(unit, firstDay, moved);
@@ -238,6 +242,16 @@ public class AdminUnitService {
                     + parent.successorCode() + ", or give a validFrom on or before that day.";
         }
         return "The parent unit came into force only on " + parent.validFrom() + "; give a validFrom on or after it.";
+    }
+
+    /**
+     * Makes creations and retirements wait for each other. Each reads the history of other units
+     * (a parent, a successor and theirs) and places units from it: two retirements into each
+     * other would otherwise both pass and make a successor cycle, and a village created under a
+     * commune being retired would miss the move.
+     */
+    private void lockTree() {
+        RecordLocks.lock(units.getEntityManager(), RECORD_TYPE, "tree");
     }
 
     private AdminUnit load(String code) {

@@ -2,8 +2,10 @@ package vn.baovetreem.areas;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,16 +25,21 @@ final class Placement {
     record Span(LocalDate from, LocalDate to, String parentCode, String parentPath) {
     }
 
-    /** A unit would sit under no unit on {@code day}: {@code unit} is neither in force then nor succeeded. */
+    /**
+     * A unit would sit under no unit on {@code day}: {@code unit} is neither in force then nor
+     * succeeded, or its successors lead back to it.
+     */
     static final class Nowhere extends RuntimeException {
 
         private final transient AdminUnit unit;
         private final LocalDate day;
+        private final boolean cycle;
 
-        Nowhere(AdminUnit unit, LocalDate day) {
+        Nowhere(AdminUnit unit, LocalDate day, boolean cycle) {
             super(unit.code() + " stands nowhere on " + day, null, false, false);
             this.unit = unit;
             this.day = day;
+            this.cycle = cycle;
         }
 
         AdminUnit unit() {
@@ -43,8 +50,11 @@ final class Placement {
             return day;
         }
 
-        /** Why: {@code unit} had not come into force on the day, or was retired without a successor. */
+        /** Why: {@code unit} had not come into force on the day, was retired without a successor, or its successors lead back to it. */
         String reason() {
+            if (cycle) {
+                return "the successors of " + unit.code() + " lead back to it";
+            }
             if (unit.validFrom() != null && day.isBefore(unit.validFrom())) {
                 return unit.code() + " came into force only on " + unit.validFrom();
             }
@@ -58,6 +68,7 @@ final class Placement {
      */
     static List<Span> under(AdminUnit parent, LocalDate from, LocalDate to, Function<String, AdminUnit> units) {
         List<Span> spans = new ArrayList<>();
+        Set<String> passed = new HashSet<>();
         AdminUnit unit = parent;
         LocalDate day = from;
         while (to == null || !day.isAfter(to)) {
@@ -70,10 +81,14 @@ final class Placement {
                     break;
                 }
                 day = end.plusDays(1);
+                passed.clear();
             } else if (unit.validTo() != null && day.isAfter(unit.validTo()) && unit.successorCode() != null) {
+                if (!passed.add(unit.code())) {
+                    throw new Nowhere(unit, day, true);
+                }
                 unit = units.apply(unit.successorCode());
             } else {
-                throw new Nowhere(unit, day);
+                throw new Nowhere(unit, day, false);
             }
         }
         return spans;

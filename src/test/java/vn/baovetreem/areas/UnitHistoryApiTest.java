@@ -105,6 +105,15 @@ class UnitHistoryApiTest {
                 .post(UNITS + "/" + district + "/retirement").then().statusCode(400).body("code", equalTo("INVALID_SUCCESSOR"))
                 .body("detail", containsString("would count in no unit from 2025-07-01"));
         Api.as("admin").get(UNITS + "/" + district).then().statusCode(200).body("validTo", equalTo(null));
+
+        String first = village("06253", "2021-01-01");
+        String second = village("06253", "2021-01-01");
+        retire(first, "2024-06-30", second);
+        Api.badRequestAs("admin").contentType("application/json").header("If-Match", "*")
+                .body(Map.of("validTo", "2023-12-31", "successorCode", first))
+                .post(UNITS + "/" + second + "/retirement").then().statusCode(400).body("code", equalTo("INVALID_SUCCESSOR"))
+                .body("detail", containsString("would count in no unit from 2024-07-01, because the successors of"))
+                .body("detail", containsString("lead back to it"));
     }
 
     @Test

@@ -73,6 +73,16 @@ class UnitHistoryPropertyTest {
             return to != null && day.isAfter(to) ? successor.standingOn(day) : null;
         }
 
+        /** Whether {@code unit} is among the successors of this unit, directly or through theirs. */
+        boolean succeededBy(Unit unit) {
+            for (Unit u = successor; u != null; u = u.successor) {
+                if (u == unit) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether this unit's records count toward {@code unit} on {@code day}. */
         boolean countsToward(Unit unit, LocalDate day) {
             for (Unit u = standingOn(day); u != null; u = u.parent == null ? null : u.parent.standingOn(day)) {
@@ -122,7 +132,8 @@ class UnitHistoryPropertyTest {
                 }
                 LocalDate lastDay = random.nextInt(4) == 0 ? day(random)
                         : retired.from.plusDays(random.nextLong(ChronoUnit.DAYS.between(retired.from, LAST) + 1));
-                boolean accepted = !lastDay.isBefore(retired.from) && successor != retired && successor.inForceOn(lastDay.plusDays(1));
+                boolean accepted = !lastDay.isBefore(retired.from) && successor != retired && successor.inForceOn(lastDay.plusDays(1))
+                        && !successor.succeededBy(retired);
                 retire(retired, lastDay, successor, accepted ? 200 : 400, seed);
                 if (accepted) {
                     retired.to = lastDay;

@@ -8,10 +8,12 @@ import vn.baovetreem.testing.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +107,30 @@ class UniquenessRaceApiTest {
                 .body(Map.of("items", List.of(Map.of("kind", "ANNUAL", "startsOn", "2042-01-01", "cutOff", "2042-10-31",
                         "dueOn", "2042-11-10")))).put("/api/v1/reporting-periods/2042"));
         assertThat(answers).extracting(Response::statusCode).containsOnly(200);
+    }
+
+    @Test
+    void tenVillagesRetiredEachIntoTheNextAtOnceLeaveNoSuccessorCycle() {
+        String prefix = "06253_r" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < RACERS; i++) {
+            Api.as("admin").contentType("application/json").body(Map.of("code", prefix + i, "level", "VILLAGE", "name", "Thôn Vòng " + i,
+                    "kind", "Thôn", "parentCode", "06253", "validFrom", "2021-01-01")).post("/api/v1/admin-units").then().statusCode(201);
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Response> answers = race(() -> {
+            int i = next.getAndIncrement();
+            return Api.badRequestAs("admin").contentType("application/json").header("If-Match", "*")
+                    .body(Map.of("validTo", "2024-06-30", "successorCode", prefix + (i + 1) % RACERS))
+                    .post("/api/v1/admin-units/" + prefix + i + "/retirement");
+        });
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200, 400).contains(400);
+        for (int i = 0; i < RACERS; i++) {
+            String code = prefix + i;
+            for (int hops = 0; code != null; hops++) {
+                assertThat(hops).as("successors followed from " + prefix + i).isLessThan(RACERS);
+                code = Api.as("admin").get("/api/v1/admin-units/" + code).then().statusCode(200).extract().path("successor.code");
+            }
+        }
     }
 
     /** Sends {@code request} from ten threads at once and collects the answers. */
