@@ -209,9 +209,11 @@ public class AdminUnitService {
         try {
             placeUnder(unit, firstDay, moved);
         } catch (Placement.Nowhere nowhere) {
+            // The units underneath follow the successor checked above, so only periods written
+            // against these rules (by hand, in the database) can fail here.
             throw new ApiException.Conflict("UNIT_WOULD_BE_LEFT_NOWHERE", "Retiring " + code + " on " + lastDay
                     + " would leave a unit under it in no unit from " + nowhere.day() + ", because " + nowhere.reason()
-                    + "; retire or move that unit first, or choose another date or successor.");
+                    + "; retire that unit first, or choose another date or successor.");
         }
         units.flush();
         treeChanged.fire(new UnitDirectory.TreeChanged());

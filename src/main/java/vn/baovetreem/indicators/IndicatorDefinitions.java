@@ -282,13 +282,16 @@ final class IndicatorDefinitions {
     }
 
     private static Source units(String level) {
-        return new Source("select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.in_force and g.level = '" + level + "'",
-                false, Map.of());
+        return new Source(inForce(level), false, Map.of());
     }
 
     private static Source facts(String level, String column) {
-        return new Source("select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.in_force and g.level = '" + level + "'"
-                + " and exists (select 1 from unit_fact f where f.unit_code = g.code and f.year = :year and f." + column + ")",
-                false, Map.of());
+        return new Source(inForce(level) + " and exists (select 1 from unit_fact f where f.unit_code = g.code and f.year = :year and f."
+                + column + ")", false, Map.of());
+    }
+
+    /** The units of {@code level} in {@code geo} that were in force (a retired unit standing with its successor is not one). */
+    private static String inForce(String level) {
+        return "select g.code as entity, g.code as unit_code, 1 as weight from geo g where g.in_force and g.level = '" + level + "'";
     }
 }
