@@ -335,15 +335,10 @@ class IndicatorApiTest {
     @Test
     void everyCategoryTheIndicatorsEmitIsACodeOfItsDisaggregation() throws IOException {
         UUID child = TestChildren.register("06283_19", "2016-02-02", "Không Rõ");
-        Map<String, Object> withoutSetting = new LinkedHashMap<>();
-        withoutSetting.put("childId", child.toString());
-        withoutSetting.put("type", "ABUSE");
-        withoutSetting.put("sourceChannel", "COMMUNITY");
-        withoutSetting.put("receivedAt", "2025-04-04T03:00:00Z");
-        withoutSetting.put("summary", "Hàng xóm báo tin");
-        withoutSetting.put("abuseForms", List.of("NEGLECT"));
-        withoutSetting.put("childInDanger", false);
-        Api.as(COMMUNE).contentType("application/json").body(withoutSetting).post("/api/v1/cases").then().statusCode(201);
+        Api.as(COMMUNE).contentType("application/json").body(Map.of("childId", child.toString(), "type", "ABUSE",
+                        "sourceChannel", "COMMUNITY", "receivedAt", "2025-04-04T03:00:00Z", "summary", "Hàng xóm báo tin",
+                        "abuseForms", List.of("NEGLECT"), "childInDanger", false))
+                .post("/api/v1/cases").then().statusCode(201);
 
         JsonNode catalogue;
         try (var in = getClass().getClassLoader().getResourceAsStream("indicators/catalogue.json")) {
