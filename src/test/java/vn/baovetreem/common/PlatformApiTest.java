@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
 
@@ -84,6 +85,18 @@ class PlatformApiTest {
         RestAssured.given().header("Origin", "http://localhost:5173").get("/api/v1/me").then()
                 .header("Access-Control-Expose-Headers", containsString("ETag"))
                 .header("Access-Control-Expose-Headers", containsString("Location"));
+    }
+
+    @Test
+    void aBrowserDownloadingAnExportMayReadItsFileNameAndAWriterItsVersionAndReplay() {
+        Response download = Api.as("commune.yenphuc").header("Origin", "http://localhost:5173")
+                .queryParam("unit", "06298").queryParam("period", "2025").queryParam("format", "csv")
+                .get("/api/v1/exports/circular-13");
+        download.then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:5173");
+        List<String> exposed = List.of(download.header("Access-Control-Expose-Headers").split("\\s*,\\s*"));
+        assertThat(download.header("Content-Disposition")).contains("filename");
+        assertThat(exposed).contains("Content-Disposition", "ETag", "Location", "Idempotency-Replayed", "Retry-After",
+                "Content-Language", "X-Request-Id");
     }
 
     @Test
