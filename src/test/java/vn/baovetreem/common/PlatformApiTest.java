@@ -2,6 +2,7 @@ package vn.baovetreem.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +10,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
+import vn.baovetreem.testing.TestStack;
 
 import java.io.File;
 import java.net.URL;
@@ -31,6 +33,11 @@ class PlatformApiTest {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode file = yaml.readTree(new File("openapi/openapi.yaml"));
         String served = RestAssured.given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        // Only the sign-in scheme names the Keycloak this service is configured with, not the local run's.
+        ObjectNode flow = (ObjectNode) file.at("/components/securitySchemes/keycloak/flows/authorizationCode");
+        flow.put("authorizationUrl", TestStack.realmUrl() + "/protocol/openid-connect/auth");
+        flow.put("tokenUrl", TestStack.realmUrl() + "/protocol/openid-connect/token");
+        flow.put("refreshUrl", TestStack.realmUrl() + "/protocol/openid-connect/token");
         assertThat(yaml.readTree(served)).isEqualTo(file);
     }
 
