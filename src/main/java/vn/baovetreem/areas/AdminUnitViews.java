@@ -1,6 +1,5 @@
 package vn.baovetreem.areas;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +10,6 @@ public final class AdminUnitViews {
     private AdminUnitViews() {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AdminUnitView(String code, String name, String kind, UnitLevel level, LocalDate validFrom,
                                 LocalDate validTo, String parentCode, String path, UnitRef successor,
                                 List<UnitRef> predecessors, List<UnitRef> ancestors, List<PeriodView> history,
@@ -21,7 +19,6 @@ public final class AdminUnitViews {
     public record UnitRef(String code, String name, String kind, UnitLevel level) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PeriodView(LocalDate validFrom, LocalDate validTo, String name, String kind, String parentCode,
                              String path) {
     }

@@ -1,6 +1,5 @@
 package vn.baovetreem.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
@@ -10,7 +9,6 @@ import java.util.UUID;
  * One audit event as the API shows it (schema {@code AuditEvent}); {@code erasedAt} says when the
  * retention rule erased its states.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEventView(UUID id, OffsetDateTime occurredAt, String actor, String clientId, String action,
                              String recordType, String recordId, String unitPath, JsonNode before, JsonNode after,
                              String requestId, OffsetDateTime erasedAt) {

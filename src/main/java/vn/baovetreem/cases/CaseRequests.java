@@ -1,6 +1,5 @@
 package vn.baovetreem.cases;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +20,6 @@ public final class CaseRequests {
     }
 
     /** Who reported; seen only by commune users of the case's commune. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Reporter(@Size(max = 200) String name, @Size(max = 100) String relationship, @Size(max = 30) String phone,
                            @Size(max = 300) String address, Boolean anonymous) {
     }
@@ -30,7 +28,6 @@ public final class CaseRequests {
      * The descriptive fields of a report (schema {@code CaseReport}): what a merge patch may change.
      * Which fields apply depends on the case type.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CaseReport(@NotBlank @Size(max = 30) String sourceChannel,
                              @NotNull Instant receivedAt,
                              Instant occurredAt,

@@ -1,6 +1,5 @@
 package vn.baovetreem.cases;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,28 +44,22 @@ public class CaseViews {
     }
 
     /** Schema {@code CaseDeadline}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadlineView(CaseDeadlines.Step step, Instant dueAt, Instant metAt, boolean overdue, Boolean onTime) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Assessment(String riskLevel, Boolean emergency, Instant emergencyProtectedAt, String reviewOutcome) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SeparationView(LocalDate startsOn, LocalDate endsOn, String extensionReason, LocalDate endedOn) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlanStatus(int currentVersion, Integer submittedVersion, Integer approvedVersion) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TransferView(String toCommuneCode, String toCommuneName) {
     }
 
     /** Schema {@code Case}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CaseView(UUID id, String caseNumber, CaseType type, CaseState status, ChildRef child, String communeCode,
                            String sourceChannel, Instant receivedAt, Instant occurredAt, String occurredUnitCode,
                            String summary, List<String> abuseForms, String sexualAbuseSubtype, String setting,
@@ -80,13 +73,11 @@ public class CaseViews {
     }
 
     /** Schema {@code CaseEvent}: one entry of the timeline. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventView(UUID id, CaseEventKind kind, String action, CaseState fromState, CaseState toState,
                             Instant occurredAt, Instant recordedAt, String recordedBy, String note, JsonNode data) {
     }
 
     /** Schema {@code CasePlan}: one version of the plan. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlanView(UUID caseId, int version, boolean submitted, boolean approved, List<CaseRequests.PlanItem> items,
                            long totalCostVnd, String note, Instant createdAt, String createdBy) {
     }

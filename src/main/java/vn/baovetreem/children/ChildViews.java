@@ -1,6 +1,5 @@
 package vn.baovetreem.children;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.security.IdentifierMasking;
@@ -34,7 +33,6 @@ public class ChildViews {
     }
 
     /** The full record. {@code masked} tells that identifiers are masked for the caller. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChildView(UUID id, String personalId, String fullName, LocalDate dateOfBirth, boolean birthDateEstimated,
                             int age, String sex, String ethnicity, UnitRef village, String address, String povertyStatus,
                             LocalDate birthRegisteredOn, String healthInsuranceCard, String schoolStatus,
@@ -55,7 +53,6 @@ public class ChildViews {
     }
 
     /** A line of a list: what an officer needs to recognise the child, without address or caregivers. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChildSummary(UUID id, String personalId, String fullName, LocalDate dateOfBirth, boolean birthDateEstimated,
                                int age, String sex, String ethnicity, UnitRef village, String povertyStatus,
                                String disabilityLevel, ChildStatus status, UUID mergedIntoId,

@@ -1,7 +1,6 @@
 package vn.baovetreem.children;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.audit.AuditTrail;
@@ -61,7 +60,6 @@ public class ConsentService {
     }
 
     /** Schema {@code Consent}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsentView(UUID id, UUID childId, ChildConsent.Giver giver, String giverName, String relationship,
                               LocalDate givenOn, List<String> scopes, String note, String recordedBy, Instant recordedAt,
                               LocalDate withdrawnOn, String withdrawalReason, String withdrawnBy, boolean active) {

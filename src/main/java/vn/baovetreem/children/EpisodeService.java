@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.audit.AuditTrail;
@@ -73,7 +72,6 @@ public class EpisodeService {
     }
 
     /** Schema {@code Episode}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EpisodeView(UUID id, UUID childId, EpisodeKind kind, String code, String subcode, LocalDate startDate,
                               LocalDate endDate, String endReason, String note, boolean active, Instant createdAt,
                               String createdBy, Instant updatedAt) {

@@ -1,6 +1,5 @@
 package vn.baovetreem.children;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -88,7 +87,6 @@ public class Retention {
     }
 
     /** When a record falls due (schema {@code RetentionStatus}); {@code dueOn} is absent while the child is in care. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Status(String rule, LocalDate leftCareOn, LocalDate dueOn, Instant anonymisedAt) {
     }
 

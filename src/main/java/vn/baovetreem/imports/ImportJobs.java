@@ -1,6 +1,5 @@
 package vn.baovetreem.imports;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -54,7 +53,6 @@ public class ImportJobs {
     }
 
     /** Schema {@code ImportError}: one problem of one row. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(int row, String column, String value, String message) {
     }
 

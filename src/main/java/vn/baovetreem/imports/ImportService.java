@@ -1,6 +1,5 @@
 package vn.baovetreem.imports;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -74,7 +73,6 @@ public class ImportService {
     }
 
     /** Schema {@code ImportJob}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JobView(UUID id, ImportKind kind, ImportFormat format, ImportMode mode, ChildImport.MatchBy matchBy, boolean dryRun,
                           boolean allowPartial, ImportStatus status, String fileName, int fileSize, Progress progress, String message,
                           Boolean retryable, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, Instant fileErasedAt) {

@@ -1,6 +1,5 @@
 package vn.baovetreem.indicators;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.codelists.CodeList;
 import vn.baovetreem.codelists.CodeListCatalog;
@@ -34,7 +33,6 @@ final class Dhis2 {
     }
 
     /** One data value. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record DataValue(String dataElement, String period, String orgUnit, String categoryOptionCombo, String value, String comment) {
     }
 
@@ -95,7 +93,6 @@ final class Dhis2 {
     record CategoryOptionCombo(String code, String name, Ref categoryCombo, List<Ref> categoryOptions) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record DataElement(String code, String name, String shortName, String description, String domainType, String valueType,
                        String aggregationType, Ref categoryCombo) {
     }

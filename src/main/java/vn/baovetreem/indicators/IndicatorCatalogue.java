@@ -1,6 +1,5 @@
 package vn.baovetreem.indicators;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,12 +39,10 @@ public class IndicatorCatalogue {
     public record AgeBand(String code, int from, int to) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Disaggregation(String code, String nameVi, String nameEn, String codeList, List<String> categories) {
     }
 
     /** Schema {@code Indicator}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Indicator(String key, String officialCode, Group group, String nameVi, String nameEn, Kind kind,
                             String numerator, String denominator, List<String> disaggregations, List<AgeBand> ageBands,
                             String ageAt, String periodType, boolean computable, String heldBy, String confidence,

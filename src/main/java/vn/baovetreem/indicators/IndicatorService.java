@@ -1,6 +1,5 @@
 package vn.baovetreem.indicators;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -62,25 +61,21 @@ public class IndicatorService {
     public record UnitRef(String code, String name, UnitLevel level) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PeriodView(String label, LocalDate from, LocalDate to, String dhis2) {
     }
 
     /** Schema {@code IndicatorValue}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Value(String unitCode, String unitName, String disaggregation, String category, Long numerator,
                         Long denominator, BigDecimal value, Boolean suppressed) {
     }
 
     /** Schema {@code IndicatorResult}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String key, String officialCode, boolean provisional, String confidence, String groupCode,
                          IndicatorCatalogue.Appendix appendix, String nameVi, String nameEn, Kind kind, boolean computable,
                          String heldBy, boolean usesUnitFacts, List<Value> values) {
     }
 
     /** Schema {@code IndicatorValues}: also the body of the JSON export. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Values(String catalogueVersion, UnitRef unit, PeriodView period, LocalDate cutOff, Instant generatedAt,
                          Integer suppressBelow, List<Result> indicators) {
 

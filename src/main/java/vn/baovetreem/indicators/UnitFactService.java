@@ -1,7 +1,6 @@
 package vn.baovetreem.indicators;
 
 import vn.baovetreem.common.persistence.RecordLocks;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -57,7 +56,6 @@ public class UnitFactService {
     }
 
     /** Schema {@code UnitFacts}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Facts(String unitCode, int year, Boolean childFriendly, Boolean playArea, Integer playPoints,
                         Boolean culturalSportsFacility, Boolean protectionCommittee, Boolean safeCommunity, String note,
                         Instant updatedAt, String updatedBy) {

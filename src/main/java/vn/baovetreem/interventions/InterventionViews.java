@@ -1,6 +1,5 @@
 package vn.baovetreem.interventions;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.children.Child;
@@ -35,13 +34,11 @@ public class InterventionViews {
      * The monthly amount a social allowance should be (standard rate × coefficient of the group
      * for the child's age), on {@code asOf}: today while the support runs, else its nearest day.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AllowanceCheck(AllowanceGroup group, LocalDate asOf, int childAge, BigDecimal coefficient,
                                  Long standardRateVnd, Boolean standardRateConfirmed, Long expectedMonthlyAmountVnd,
                                  long recordedMonthlyAmountVnd, boolean differs) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InterventionView(UUID id, ChildRef child, UUID caseId, UUID batchId, String type, String protectionLevel,
                                    String provider, String fundingSource, Long amountVnd, Long monthlyAmountVnd,
                                    AllowanceCheck allowance, LocalDate startDate, LocalDate endDate,

@@ -1,6 +1,5 @@
 package vn.baovetreem.plans;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
@@ -62,7 +61,6 @@ public class PlanProgressService {
     public enum Status { MET, ON_TRACK, AT_RISK, NOT_MET, NO_DATA }
 
     /** Schema {@code TargetProgress}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TargetProgress(UUID targetId, int position, String description, Measure measure, BigDecimal targetValue,
                                  TargetUnit unit, Comparison comparison, boolean setByDistrict, BigDecimal value, Long numerator,
                                  Long denominator, LocalDate reportedOn, Status status) {

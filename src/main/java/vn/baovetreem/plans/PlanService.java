@@ -1,6 +1,5 @@
 package vn.baovetreem.plans;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +83,6 @@ public class PlanService {
     }
 
     /** Schema {@code Plan}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlanView(UUID id, String communeCode, String communeName, int year, String documentNumber, String title,
                            LocalDate adoptedOn, PlanStatus status, String note, Instant createdAt, String createdBy,
                            Instant updatedAt) {
@@ -100,7 +98,6 @@ public class PlanService {
     }
 
     /** Schema {@code Target}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TargetView(UUID id, UUID planId, int position, String description, Measure measure, BigDecimal targetValue,
                              TargetUnit unit, PlanRequests.Comparison comparison, boolean setByDistrict, List<ValueView> values,
                              Instant createdAt, String createdBy, Instant updatedAt) {

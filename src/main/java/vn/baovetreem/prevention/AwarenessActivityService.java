@@ -1,6 +1,5 @@
 package vn.baovetreem.prevention;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -85,7 +84,6 @@ public class AwarenessActivityService {
     }
 
     /** Schema {@code AwarenessActivity}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ActivityView(UUID id, String unitCode, LocalDate heldOn, String channel, List<String> topics, String title,
                                String organiser, int adultsReached, int girlsReached, int boysReached,
                                int childrenReached, String note, String recordedBy) {

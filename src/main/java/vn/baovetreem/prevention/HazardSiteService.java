@@ -1,6 +1,5 @@
 package vn.baovetreem.prevention;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +79,6 @@ public class HazardSiteService {
     }
 
     /** Schema {@code HazardSite}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SiteView(UUID id, String villageCode, String villageName, String kind, String description,
                            BigDecimal latitude, BigDecimal longitude, String riskLevel, LocalDate surveyedOn,
                            List<MeasureView> measures, boolean mitigated, LocalDate lastInspectedOn, String note,
@@ -88,7 +86,6 @@ public class HazardSiteService {
     }
 
     /** Schema {@code HazardInspection}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InspectionView(UUID id, UUID siteId, LocalDate inspectedOn, String inspector, String findings,
                                  List<MeasureView> measuresChecked, String recordedBy) {
     }

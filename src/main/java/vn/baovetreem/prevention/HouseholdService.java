@@ -1,6 +1,5 @@
 package vn.baovetreem.prevention;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +87,6 @@ public class HouseholdService {
     }
 
     /** Schema {@code SafeHomeAssessment}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AssessmentView(UUID householdId, int year, String checklistVersion, LocalDate assessedOn, String assessor,
                                  List<String> criteriaMet, String note, Result result, Instant recordedAt, String recordedBy) {
 
@@ -100,7 +98,6 @@ public class HouseholdService {
     }
 
     /** Schema {@code Household}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HouseholdView(UUID id, String villageCode, String villageName, String headName, String address, String note,
                                 List<ChildRef> children, AssessmentView latestAssessment, Instant createdAt, String createdBy,
                                 Instant updatedAt) {

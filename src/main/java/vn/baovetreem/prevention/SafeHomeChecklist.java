@@ -1,6 +1,5 @@
 package vn.baovetreem.prevention;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,7 +27,6 @@ public class SafeHomeChecklist {
     }
 
     /** Schema {@code SafeHomeChecklist}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Checklist(String version, String source, String note, int minimumMet, int mandatoryCount,
                             List<Area> areas, List<Criterion> criteria) {
 

@@ -104,9 +104,13 @@ public class ReportRepository implements PanacheRepositoryBase<PeriodicReport, U
                         NativeValues.timestamp(r[5]).toInstant(), (String) r[6]))).toList();
     }
 
-    /** The body of a version as stored (JSON). */
+    /**
+     * The body of a version as stored (JSON), without the null fields that versions frozen before
+     * responses left them out still hold.
+     */
     Optional<String> body(UUID reportId, int number) {
-        return getEntityManager().createNativeQuery("select cast(body as text) from periodic_report_version where report_id = ?1 and number = ?2")
+        return getEntityManager().createNativeQuery("select cast(jsonb_strip_nulls(body) as text) from periodic_report_version"
+                        + " where report_id = ?1 and number = ?2")
                 .setParameter(1, reportId).setParameter(2, number).getResultList().stream().map(String.class::cast).findFirst();
     }
 

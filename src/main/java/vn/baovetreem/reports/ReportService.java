@@ -1,6 +1,5 @@
 package vn.baovetreem.reports;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,7 +105,6 @@ public class ReportService {
     }
 
     /** Schema {@code PeriodicReport}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReportView(UUID id, String communeCode, String communeName, ReportingPeriod period, Status status,
                              Boolean submittedLate, Narrative narrative, List<Version> versions, Set<ReportAction> allowedActions,
                              Instant createdAt, String createdBy, Instant updatedAt) {
@@ -117,13 +115,11 @@ public class ReportService {
     }
 
     /** Schema {@code ReportContent}: what a submission freezes. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Content(Narrative narrative, ReportingPeriod period, IndicatorService.Values indicators,
                           PlanProgressService.Progress progress, Awareness awareness) {
     }
 
     /** Schema {@code ReportVersion}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VersionView(UUID reportId, String communeCode, String communeName, int number, Instant submittedAt,
                               String submittedBy, Review review, Content content) {
     }
@@ -131,7 +127,6 @@ public class ReportService {
     /** Where a commune's report for the period stands, as the district's list shows it. */
     public enum ListStatus { MISSING, DRAFT, LATE, SUBMITTED, RETURNED, ACCEPTED }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StatusRow(String communeCode, String communeName, ListStatus status, Boolean submittedLate, UUID reportId,
                             Integer latestVersion, Instant lastSubmittedAt) {
     }

@@ -1,6 +1,5 @@
 package vn.baovetreem.security;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
@@ -18,7 +17,6 @@ public class MeService {
         this.access = access;
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Me(String username, String clientId, List<String> roles, Unit unit, boolean globalScope,
                      List<String> scopePaths, List<Operation> operations) {
     }

@@ -1,12 +1,10 @@
 package vn.baovetreem.common.paging;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list and the token for the next one (absent on the last page). */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Page<T>(List<T> items, String nextPageToken) {
 
     /**
