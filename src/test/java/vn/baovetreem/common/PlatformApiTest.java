@@ -16,6 +16,8 @@ import java.io.File;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +40,33 @@ class PlatformApiTest {
         flow.put("authorizationUrl", TestStack.realmUrl() + "/protocol/openid-connect/auth");
         flow.put("tokenUrl", TestStack.realmUrl() + "/protocol/openid-connect/token");
         flow.put("refreshUrl", TestStack.realmUrl() + "/protocol/openid-connect/token");
-        assertThat(yaml.readTree(served)).isEqualTo(file);
+        assertThat(differences(file, yaml.readTree(served), "")).as("where the served contract differs from the file").isEmpty();
+    }
+
+    /** The JSON pointers at which {@code expected} and {@code actual} differ. */
+    private static List<String> differences(JsonNode expected, JsonNode actual, String at) {
+        List<String> found = new ArrayList<>();
+        if (expected.isObject() && actual.isObject()) {
+            Set<String> names = new TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode e = expected.get(name);
+                JsonNode a = actual.get(name);
+                if (e == null || a == null) {
+                    found.add(at + "/" + name + (e == null ? " only served" : " only in the file"));
+                } else {
+                    found.addAll(differences(e, a, at + "/" + name));
+                }
+            }
+        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                found.addAll(differences(expected.get(i), actual.get(i), at + "/" + i));
+            }
+        } else if (!expected.equals(actual)) {
+            found.add(at + ": " + expected + " in the file, " + actual + " served");
+        }
+        return found;
     }
 
     @TestHTTPResource(value = "/health", management = true)

@@ -333,6 +333,63 @@ class IndicatorApiTest {
     }
 
     @Test
+    void theDhis2MetadataRebuildsEveryPercentageAndGroupsTheElementsIntoDataSetsInOneFile() throws IOException {
+        JsonPath metadata = Api.as("cp-aggregator").get("/api/v1/exports/dhis2-metadata").then().statusCode(200).extract().jsonPath();
+        Map<String, String> codeById = new LinkedHashMap<>();
+        for (String type : List.of("categoryOptions", "categories", "categoryCombos", "categoryOptionCombos", "dataElements",
+                "indicatorTypes", "indicators", "dataSets")) {
+            List<Map<String, Object>> objects = metadata.getList(type);
+            assertThat(objects).as(type).isNotEmpty();
+            for (Map<String, Object> o : objects) {
+                assertThat((String) o.get("id")).as(type + " " + o.get("code")).matches("[a-zA-Z][a-zA-Z0-9]{10}");
+                assertThat(codeById.put((String) o.get("id"), (String) o.get("code"))).as("id of " + o.get("code")).isNull();
+                if (!type.equals("categoryOptionCombos")) {
+                    assertThat(o.get("translations").toString()).as(type + " " + o.get("code")).contains("locale=vi", "property=NAME");
+                }
+            }
+        }
+        // Every reference points at an object of the file, by id and code alike.
+        List<Map<String, Object>> refs = metadata.getList("dataElements.findAll { it.categoryCombo != null }.categoryCombo");
+        refs.addAll(metadata.getList("indicators.indicatorType"));
+        refs.addAll(metadata.getList("dataSets.dataSetElements.flatten().dataElement"));
+        refs.addAll(metadata.getList("categories.categoryOptions.flatten()"));
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> assertThat(codeById.get((String) ref.get("id"))).isEqualTo(ref.get("code")));
+
+        Map<String, String> elementIds = new LinkedHashMap<>();
+        metadata.getList("dataElements", Map.class).forEach(e -> elementIds.put((String) e.get("code"), (String) e.get("id")));
+        JsonNode catalogue;
+        try (var in = getClass().getClassLoader().getResourceAsStream("indicators/catalogue.json")) {
+            catalogue = new ObjectMapper().readTree(in);
+        }
+        int ratios = 0;
+        for (JsonNode indicator : catalogue.get("indicators")) {
+            String code = "CP_" + indicator.get("key").asText().toUpperCase().replace('-', '_');
+            if (!indicator.get("kind").asText().equals("COUNT") && elementIds.containsKey(code + "_D")) {
+                ratios++;
+                Map<String, Object> rebuilt = metadata.getMap("indicators.find { it.code == '" + code + "' }");
+                assertThat(rebuilt).as(code).isNotNull();
+                assertThat(rebuilt.get("numerator")).isEqualTo("#{" + elementIds.get(code + "_N") + "}");
+                assertThat(rebuilt.get("denominator")).isEqualTo("#{" + elementIds.get(code + "_D") + "}");
+            }
+        }
+        assertThat(metadata.getList("indicators")).hasSize(ratios).isNotEmpty();
+        assertThat(metadata.getList("dataSets.periodType", String.class)).containsExactlyInAnyOrder("SixMonthly", "Yearly");
+        for (int i = 0; i < 2; i++) {
+            assertThat(metadata.getList("dataSets[" + i + "].dataSetElements.dataElement.code", String.class))
+                    .containsExactlyInAnyOrderElementsOf(elementIds.keySet());
+        }
+
+        // The contract's example shows the ids the service gives.
+        JsonNode example = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(new java.io.File(Api.CONTRACT))
+                .at("/paths/~1exports~1dhis2-metadata/get/responses/200/content/application~1json/examples/sex/value");
+        example.get("indicators").forEach(x -> assertThat(x.get("numerator").asText())
+                .isEqualTo(metadata.getString("indicators.find { it.code == '" + x.get("code").asText() + "' }.numerator")));
+        for (String type : List.of("categoryOptions", "dataElements", "indicatorTypes", "indicators", "dataSets")) {
+            example.get(type).forEach(x -> assertThat(codeById.get(x.get("id").asText())).as(type + " example").isEqualTo(x.get("code").asText()));
+        }
+    }
+
+    @Test
     void everyCategoryTheIndicatorsEmitIsACodeOfItsDisaggregation() throws IOException {
         UUID child = TestChildren.register("06283_19", "2016-02-02", "Không Rõ");
         Api.as(COMMUNE).contentType("application/json").body(Map.of("childId", child.toString(), "type", "ABUSE",
