@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 public class IndicatorService {
 
     public static final String BY_UNIT = "UNIT";
+    private static final String BY_AGE_BAND = "AGE_BAND";
 
     private final IndicatorCatalogue catalogue;
     private final IndicatorEngine engine;
@@ -172,9 +173,12 @@ public class IndicatorService {
         counts.stream().filter(c -> c.dimension() == null && c.part() != null).forEach(c -> present.add(c.part()));
         boolean hasDenominator = counts.stream().anyMatch(c -> c.denominator() != null);
         parts.stream().filter(p -> !present.contains(p)).forEach(p -> all.add(new Count(p, null, null, 0, hasDenominator ? 0L : null)));
+        List<String> bands = indicator.ageBands().stream().map(IndicatorCatalogue.AgeBand::code).toList();
         all.sort(Comparator.comparing((Count c) -> c.part() == null ? "" : c.part())
                 .thenComparing(c -> c.dimension() == null ? "" : c.dimension())
-                .thenComparing(c -> c.category() == null ? "" : c.category()));
+                // Age bands in the order of age (AGE_0_5, AGE_6_10, AGE_11_15), other categories by code.
+                .thenComparing(c -> c.category() == null ? "" : BY_AGE_BAND.equals(c.dimension())
+                        ? String.format("%03d", bands.indexOf(c.category())) : c.category()));
         return all.stream().map(c -> {
             String code = c.part() == null ? unit.code() : c.part();
             String name = c.part() == null ? unit.name() : named.containsKey(c.part()) ? named.get(c.part()).name() : null;
