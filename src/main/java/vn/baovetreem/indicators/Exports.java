@@ -77,15 +77,23 @@ public class Exports {
         byte[] body = switch (format) {
             case JSON -> json(values);
             case CSV -> Csv.write(values);
-            case XLSX -> Xlsx.write(values, catalogue, this::categoryLabel, null);
+            case XLSX -> Xlsx.write(values, catalogue, this::categoryLabel, committee(values), null, null);
             case DHIS2 -> json(Dhis2.dataValueSet(values, levels(values)));
         };
         return new Export(body, format.mediaType, fileName, etag);
     }
 
-    /** A workbook to print and sign: the cover {@code cover} writes (a report's text), then the sheets of {@code values}. */
-    public byte[] workbook(Values values, Consumer<Xlsx.Page> cover) {
-        return Xlsx.write(values, catalogue, this::categoryLabel, cover);
+    /**
+     * A workbook to print and sign: the cover {@code cover} writes (a report's text) on columns of
+     * {@code coverWidths} characters, then the sheets of {@code values}.
+     */
+    public byte[] workbook(Values values, int[] coverWidths, Consumer<Xlsx.Page> cover) {
+        return Xlsx.write(values, catalogue, this::categoryLabel, committee(values), coverWidths, cover);
+    }
+
+    /** The unit of the values with its kind, as its People's Committee is named: "Xã Yên Phúc", "Tỉnh Lạng Sơn". */
+    private String committee(Values values) {
+        return units.find(values.unit().code()).map(u -> u.kind() + " " + u.name()).orElse(values.unit().name());
     }
 
     /** What a DHIS2 administrator needs to set the data set up. */

@@ -43,7 +43,8 @@ public class IndicatorCatalogue {
     }
 
     /** Schema {@code Indicator}. */
-    public record Indicator(String key, String officialCode, Group group, String nameVi, String nameEn, Kind kind,
+    /** {@code unitVi}: the unit a rate is printed in, where it is not what its kind says (‰ of live births, per 100 girls). */
+    public record Indicator(String key, String officialCode, Group group, String nameVi, String nameEn, Kind kind, String unitVi,
                             String numerator, String denominator, List<String> disaggregations, List<AgeBand> ageBands,
                             String ageAt, String periodType, boolean computable, String heldBy, String confidence,
                             boolean usesUnitFacts, String note, String legalBasis) {

@@ -43,19 +43,26 @@ public final class Xlsx {
             "Tử số", "Mẫu số", "Giá trị", "Ghi chú"};
     private static final int HEADER_ROW = 8;
     private static final int[] WIDTHS = {6, 12, 48, 12, 24, 28, 10, 10, 10, 34};
+    private static final int SHEET_NAME_MAX = 31;
+    /** Line height in points of 11-point Times New Roman, for rows of wrapped text. */
+    private static final float LINE = 15f;
 
     private Xlsx() {
     }
 
     /**
-     * {@code label} gives the Vietnamese label of a (disaggregation, category); {@code cover}, when
-     * given, writes a first sheet (a periodic report's text) before the indicator sheets.
+     * {@code label} gives the Vietnamese label of a (disaggregation, category); {@code committee}
+     * names the unit whose People's Committee issues the workbook with its kind ("Xã Yên Phúc");
+     * {@code cover}, when given, writes a first sheet (a periodic report's text) on columns
+     * {@code coverWidths} before the indicator sheets.
      */
-    static byte[] write(Values values, IndicatorCatalogue catalogue, BinaryOperator<String> label, Consumer<Page> cover) {
+    static byte[] write(Values values, IndicatorCatalogue catalogue, BinaryOperator<String> label, String committee,
+                        int[] coverWidths, Consumer<Page> cover) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
             if (cover != null) {
-                Page page = new Page(book.createSheet("Báo cáo"), styles, WIDTHS);
+                Page page = new Page(book.createSheet("Báo cáo"), styles, coverWidths);
+                page.committee = committee;
                 cover.accept(page);
                 print(page.sheet, -1);
             }
@@ -68,10 +75,10 @@ public final class Xlsx {
             for (Map.Entry<String, List<Result>> group : groups.entrySet()) {
                 Result first = group.getValue().getFirst();
                 IndicatorCatalogue.Group g = catalogue.find(first.key()).orElseThrow().group();
-                Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(sheetName(g)));
-                int row = heading(sheet, styles, values, g);
-                row = table(sheet, styles, group.getValue(), row, label, dimensionNames);
-                signatures(sheet, styles, row + 2);
+                Sheet sheet = book.createSheet(sheetName(g, book));
+                int row = heading(sheet, styles, values, committee, g);
+                row = table(sheet, styles, group.getValue(), row, label, dimensionNames, catalogue);
+                signatures(sheet, styles, row + 2, WIDTHS.length);
                 print(sheet, HEADER_ROW);
             }
             book.write(out);
@@ -102,35 +109,52 @@ public final class Xlsx {
         return r.appendix() + "-" + r.groupCode();
     }
 
-    private static String sheetName(IndicatorCatalogue.Group g) {
+    /**
+     * The group's sheet name within Excel's 31 characters, cut after a whole word, and numbered
+     * when two groups would be cut to the same name.
+     */
+    static String sheetName(IndicatorCatalogue.Group g, XSSFWorkbook book) {
         String prefix = switch (g.appendix()) {
             case SITUATION -> "TE";
             case ABUSE -> "XH";
             case SERVICE -> "Khác";
         };
-        return prefix + (g.code() == null ? "" : " " + g.code()) + " " + g.nameVi();
+        // Without the characters a sheet name may not hold; WorkbookUtil would also cut it at 31, mid-word.
+        String name = (prefix + (g.code() == null ? "" : " " + g.code()) + " " + g.nameVi()).replaceAll("[\\[\\]*?/\\\\:']", " ");
+        String[] words = name.trim().split(" +");
+        StringBuilder fitted = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length && fitted.length() + 1 + words[i].length() <= SHEET_NAME_MAX; i++) {
+            fitted.append(' ').append(words[i]);
+        }
+        String unique = fitted.toString();
+        for (int n = 2; book.getSheet(unique) != null; n++) {
+            String suffix = " (" + n + ")";
+            unique = fitted.substring(0, Math.min(fitted.length(), SHEET_NAME_MAX - suffix.length())).strip() + suffix;
+        }
+        return unique;
     }
 
-    /** The issuing committee on the left, the national motto on the right (rows 0 and 1), on a ten-column sheet. */
-    private static void motto(Sheet sheet, Styles s, String unitName) {
-        motto(sheet, s, unitName, WIDTHS.length);
-    }
-
-    /** The same on a sheet of {@code columns} columns: each half of the width holds one side. */
-    private static void motto(Sheet sheet, Styles s, String unitName, int columns) {
+    /**
+     * The issuing committee on the left ("ỦY BAN NHÂN DÂN" over "XÃ YÊN PHÚC": {@code committee}
+     * names the unit with its kind), the national motto on the right (rows 0 and 1), each side
+     * over half of the sheet's {@code columns}.
+     */
+    private static void motto(Sheet sheet, Styles s, String committee, int columns) {
         int half = columns / 2;
-        text(sheet, 0, 0, "ỦY BAN NHÂN DÂN", s.bold, half - 1);
+        text(sheet, 0, 0, "ỦY BAN NHÂN DÂN", s.boldCentre, half - 1);
         text(sheet, 0, half, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.boldCentre, columns - half - 1);
-        text(sheet, 1, 0, unitName.toUpperCase(Locale.forLanguageTag("vi")), s.bold, half - 1);
+        text(sheet, 1, 0, committee.toUpperCase(Locale.forLanguageTag("vi")), s.boldCentre, half - 1);
         text(sheet, 1, half, "Độc lập - Tự do - Hạnh phúc", s.boldCentre, columns - half - 1);
     }
 
-    private static int heading(Sheet sheet, Styles s, Values values, IndicatorCatalogue.Group g) {
-        motto(sheet, s, values.unit().name());
+    private static int heading(Sheet sheet, Styles s, Values values, String committee, IndicatorCatalogue.Group g) {
+        motto(sheet, s, committee, WIDTHS.length);
         text(sheet, 3, 0, "BÁO CÁO CHỈ TIÊU THỐNG KÊ VỀ TRẺ EM", s.title, 9);
         text(sheet, 4, 0, "(Thông tư 13/2021/TT-BLĐTBXH; danh mục chỉ tiêu phiên bản " + values.catalogueVersion() + ")", s.centre, 9);
-        text(sheet, 5, 0, "Đơn vị: " + values.unit().name() + " (mã " + values.unit().code() + ")   Kỳ báo cáo: "
-                + values.period().label() + ", từ " + DAY.format(values.period().from()) + " đến " + DAY.format(values.period().to())
+        // A period given by its days (a report's window) has an ISO range for a label: print the days only.
+        String label = values.period().label().contains("/") ? "" : values.period().label() + ", ";
+        text(sheet, 5, 0, "Đơn vị: " + committee + " (mã " + values.unit().code() + ")   Kỳ báo cáo: "
+                + label + "từ " + DAY.format(values.period().from()) + " đến " + DAY.format(values.period().to())
                 + "   Số liệu tính đến: " + DAY.format(values.cutOff()), s.centre, 9);
         text(sheet, 6, 0, g.nameVi() + " / " + g.nameEn(), s.bold, 9);
         if (values.suppressBelow() != null) {
@@ -140,7 +164,7 @@ public final class Xlsx {
     }
 
     private static int table(Sheet sheet, Styles s, List<Result> results, int start, BinaryOperator<String> label,
-                             Map<String, String> dimensionNames) {
+                             Map<String, String> dimensionNames, IndicatorCatalogue catalogue) {
         Row header = sheet.createRow(start);
         for (int c = 0; c < HEADER.length; c++) {
             cell(header, c, HEADER[c], s.header);
@@ -152,16 +176,20 @@ public final class Xlsx {
         for (Result r : results) {
             number++;
             String code = r.officialCode() != null ? r.officialCode() : "(tạm)";
-            String unitOfMeasure = switch (r.kind()) {
-                case COUNT -> "Người / lượt";
-                case PERCENT -> "%";
-                case RATE_PER_100000 -> "/100.000 trẻ";
-            };
+            String unitOfMeasure = catalogue.find(r.key()).map(IndicatorCatalogue.Indicator::unitVi).orElse(null);
+            if (unitOfMeasure == null) {
+                unitOfMeasure = switch (r.kind()) {
+                    case COUNT -> "Người / lượt";
+                    case PERCENT -> "%";
+                    case RATE_PER_100000 -> "/100.000 trẻ em";
+                };
+            }
+            CellStyle valueStyle = r.kind() == IndicatorCatalogue.Kind.COUNT ? s.number : s.decimal;
             String note = !r.computable() ? "Không tính được tại đây; nguồn: " + r.heldBy()
                     : r.provisional() ? "Chưa có mã chính thức được xác nhận" : "";
             if (r.values() == null) {
                 Row line = sheet.createRow(row++);
-                fill(line, s, String.valueOf(number), code, r.nameVi(), unitOfMeasure, "", "", null, null, null, note);
+                fill(line, s, valueStyle, String.valueOf(number), code, r.nameVi(), unitOfMeasure, "", "", null, null, null, note);
                 continue;
             }
             boolean firstLine = true;
@@ -171,10 +199,10 @@ public final class Xlsx {
                         : dimensionNames.getOrDefault(v.disaggregation(), v.disaggregation()) + ": " + label.apply(v.disaggregation(), v.category());
                 String unit = v.unitName() != null ? v.unitName() : v.unitCode();
                 if (Boolean.TRUE.equals(v.suppressed())) {
-                    fill(line, s, firstLine ? String.valueOf(number) : "", firstLine ? code : "", firstLine ? r.nameVi() : "",
+                    fill(line, s, valueStyle, firstLine ? String.valueOf(number) : "", firstLine ? code : "", firstLine ? r.nameVi() : "",
                             unitOfMeasure, unit, breakdown, null, null, null, "***");
                 } else {
-                    fill(line, s, firstLine ? String.valueOf(number) : "", firstLine ? code : "", firstLine ? r.nameVi() : "",
+                    fill(line, s, valueStyle, firstLine ? String.valueOf(number) : "", firstLine ? code : "", firstLine ? r.nameVi() : "",
                             unitOfMeasure, unit, breakdown, v.numerator(), v.denominator(), v.value(), firstLine ? note : "");
                 }
                 firstLine = false;
@@ -183,8 +211,9 @@ public final class Xlsx {
         return row;
     }
 
-    private static void fill(Row line, Styles s, String number, String code, String name, String unitOfMeasure, String unit,
-                             String breakdown, Long numerator, Long denominator, java.math.BigDecimal value, String note) {
+    /** One line of the table, as high as its longest wrapped text (name, breakdown or note) needs. */
+    private static void fill(Row line, Styles s, CellStyle valueStyle, String number, String code, String name, String unitOfMeasure,
+                             String unit, String breakdown, Long numerator, Long denominator, java.math.BigDecimal value, String note) {
         cell(line, 0, number, s.bordered);
         cell(line, 1, code, s.bordered);
         cell(line, 2, name, s.wrapped);
@@ -194,20 +223,25 @@ public final class Xlsx {
         number(line, 6, numerator, s.number);
         number(line, 7, denominator, s.number);
         Cell v = line.createCell(8);
-        v.setCellStyle(s.decimal);
+        v.setCellStyle(valueStyle);
         if (value != null) {
             v.setCellValue(value.doubleValue());
         }
         cell(line, 9, note, s.wrapped);
+        int lines = Math.max(linesOf(name, WIDTHS[2]), Math.max(linesOf(breakdown, WIDTHS[5]), linesOf(note, WIDTHS[9])));
+        line.setHeightInPoints(Math.min(409, LINE * lines));
     }
 
-    private static void signatures(Sheet sheet, Styles s, int row) {
-        text(sheet, row, 6, "......, ngày ..... tháng ..... năm ......", s.italicCentre, 4);
-        text(sheet, row + 1, 0, "NGƯỜI LẬP BIỂU", s.boldCentre, 4);
-        text(sheet, row + 1, 6, "TM. ỦY BAN NHÂN DÂN", s.boldCentre, 4);
-        text(sheet, row + 2, 0, "(Ký, ghi rõ họ tên)", s.italicCentre, 4);
-        text(sheet, row + 2, 6, "CHỦ TỊCH", s.boldCentre, 4);
-        text(sheet, row + 3, 6, "(Ký, ghi rõ họ tên, đóng dấu)", s.italicCentre, 4);
+    /** The preparer on the left half of the sheet's {@code columns}, the chair of the committee on the right half. */
+    private static void signatures(Sheet sheet, Styles s, int row, int columns) {
+        int half = columns / 2;
+        int right = columns - half - 1;
+        text(sheet, row, half, "......, ngày ..... tháng ..... năm ......", s.italicCentre, right);
+        text(sheet, row + 1, 0, "NGƯỜI LẬP BIỂU", s.boldCentre, half - 1);
+        text(sheet, row + 1, half, "TM. ỦY BAN NHÂN DÂN", s.boldCentre, right);
+        text(sheet, row + 2, 0, "(Ký, ghi rõ họ tên)", s.italicCentre, half - 1);
+        text(sheet, row + 2, half, "CHỦ TỊCH", s.boldCentre, right);
+        text(sheet, row + 3, half, "(Ký, ghi rõ họ tên, đóng dấu)", s.italicCentre, right);
     }
 
     /** A4 landscape fitted to the width, page numbers, and the table header repeated when {@code headerRow} >= 0. */
@@ -252,6 +286,18 @@ public final class Xlsx {
         }
     }
 
+    /** About how many lines {@code text} takes wrapped in {@code width} characters. */
+    private static int linesOf(String text, int width) {
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            // Times New Roman at 11 points fits about one character per unit of width (a digit's width); rendered
+            // with LibreOffice, a 150-character target in 34 units takes 4 lines, and 5 are given.
+            int perLine = Math.max(1, width - 1);
+            lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
+        }
+        return lines;
+    }
+
     /**
      * A sheet in the workbook's official style, for a cover written outside this package: the
      * motto, titles, paragraphs, bordered tables ten columns wide and the signature block.
@@ -262,6 +308,8 @@ public final class Xlsx {
         private final int[] widths;
         private final int last;
         private int row;
+        /** The committee of the workbook this page opens, when it opens one. */
+        private String committee;
 
         private Page(Sheet sheet, Styles s, int[] widths) {
             this.sheet = sheet;
@@ -273,9 +321,14 @@ public final class Xlsx {
             }
         }
 
-        /** The committee and the motto, then a blank line. */
-        public Page motto(String unitName) {
-            Xlsx.motto(sheet, s, unitName, widths.length);
+        /** The committee and the motto of the workbook this page opens. */
+        public Page motto() {
+            return motto(committee);
+        }
+
+        /** The committee of {@code committee} ("Xã Yên Phúc") and the motto, then a blank line. */
+        public Page motto(String committee) {
+            Xlsx.motto(sheet, s, committee, widths.length);
             row = 3;
             return this;
         }
@@ -323,32 +376,31 @@ public final class Xlsx {
             sheet.getRow(row).setHeightInPoints(Math.min(409, 16f * linesOf(text, width)));
         }
 
-        /** About how many lines {@code text} takes wrapped in {@code width} characters. */
-        private static int linesOf(String text, int width) {
-            int lines = 0;
-            for (String paragraph : text.split("\n", -1)) {
-                // Times New Roman at 11 to 12 points is about 15% wider than the width's unit character.
-                lines += 1 + paragraph.length() * 115 / (100 * Math.max(1, width - 1));
-            }
-            return lines;
-        }
-
-        /** A bordered row; header rows are bold. Values are placed in the given columns' order. */
-        public Page tableRow(boolean header, String... cells) {
+        /**
+         * A bordered row; header rows are bold. Values are placed in the given columns' order: a
+         * number as a number (whole, in the Vietnamese format), anything else as wrapped text.
+         */
+        public Page tableRow(boolean header, Object... cells) {
             Row line = sheet.createRow(row++);
             int lines = 1;
             for (int c = 0; c < cells.length; c++) {
-                String value = cells[c] == null ? "" : cells[c];
+                if (cells[c] instanceof Number n) {
+                    Cell cell = line.createCell(c);
+                    cell.setCellStyle(s.number);
+                    cell.setCellValue(n.doubleValue());
+                    continue;
+                }
+                String value = cells[c] == null ? "" : cells[c].toString();
                 cell(line, c, value, header ? s.header : s.wrapped);
                 lines = Math.max(lines, linesOf(value, widths[c]));
             }
             // Spreadsheet programs do not grow a row for wrapped text on opening: give it its height.
-            line.setHeightInPoints(Math.min(409, 15f * lines));
+            line.setHeightInPoints(Math.min(409, LINE * lines));
             return this;
         }
 
         public Page signatures() {
-            Xlsx.signatures(sheet, s, row + 1);
+            Xlsx.signatures(sheet, s, row + 1, widths.length);
             row += 5;
             return this;
         }
@@ -384,9 +436,10 @@ public final class Xlsx {
             wrappedPlain = style(book, false, false, 12, null, false);
             wrappedPlain.setWrapText(true);
             number = style(book, false, false, 11, HorizontalAlignment.RIGHT, true);
-            number.setDataFormat(book.createDataFormat().getFormat("#,##0"));
+            // Vietnamese separators (1.435 and 12,5): the formats carry the Vietnamese locale (42A).
+            number.setDataFormat(book.createDataFormat().getFormat("[$-42A]#,##0"));
             decimal = style(book, false, false, 11, HorizontalAlignment.RIGHT, true);
-            decimal.setDataFormat(book.createDataFormat().getFormat("#,##0.0"));
+            decimal.setDataFormat(book.createDataFormat().getFormat("[$-42A]#,##0.0"));
         }
 
         private static CellStyle style(XSSFWorkbook book, boolean bold, boolean italic, int size, HorizontalAlignment align,

@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -271,8 +272,12 @@ public class ReportService {
     public Workbook workbook(UUID id, int number) {
         VersionView version = version(id, number);
         LocalDate submittedOn = LocalDate.ofInstant(version.submittedAt(), clock.getZone());
-        byte[] body = exports.workbook(version.content().indicators(),
-                page -> ReportWorkbook.cover(page, version, submittedOn, exports::categoryLabel));
+        Map<String, String> unitNames = new HashMap<>();
+        units.findAll(version.content().awareness().activities().stream().map(ActivityView::unitCode).toList())
+                .forEach((code, unit) -> unitNames.put(code, unit.name()));
+        byte[] body = exports.workbook(version.content().indicators(), ReportWorkbook.WIDTHS,
+                page -> ReportWorkbook.cover(page, version, submittedOn, exports::categoryLabel,
+                        code -> unitNames.getOrDefault(code, code)));
         return new Workbook(body, "bao-cao_" + version.communeCode() + "_" + version.content().period().label() + "_v" + number + ".xlsx");
     }
 

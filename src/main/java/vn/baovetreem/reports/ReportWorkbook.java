@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -23,17 +24,25 @@ import java.util.stream.Collectors;
 final class ReportWorkbook {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /**
+     * The cover's own columns (characters), shared by its two tables: the targets (No., target,
+     * measured by, aim, result, numerator, denominator, assessment) and the awareness work (day,
+     * content, channel, topics, place, adults, children, organiser).
+     */
+    static final int[] WIDTHS = {11, 34, 26, 20, 16, 9, 9, 18};
 
     private ReportWorkbook() {
     }
 
     /** {@code label} gives the Vietnamese label of a category, such as ({@code CHANNEL}, {@code SCHOOL_SESSION}). */
-    static void cover(Xlsx.Page page, VersionView version, LocalDate submittedOn, BinaryOperator<String> label) {
+    /** {@code label} gives the Vietnamese label of a category, {@code unitName} the name of a village or commune by its code. */
+    static void cover(Xlsx.Page page, VersionView version, LocalDate submittedOn, BinaryOperator<String> label,
+                      UnaryOperator<String> unitName) {
         Content c = version.content();
         String title = c.period().kind() == ReportingPeriods.Kind.SIX_MONTH
                 ? "BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC TRẺ EM 6 THÁNG ĐẦU NĂM " + c.period().year()
                 : "BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC TRẺ EM NĂM " + c.period().year();
-        page.motto(version.communeName() == null ? version.communeCode() : version.communeName())
+        page.motto()
                 .title(title)
                 .centred("Số liệu từ " + DAY.format(c.period().startsOn()) + " đến " + DAY.format(c.period().cutOff())
                         + "; lần nộp thứ " + version.number() + " ngày " + DAY.format(submittedOn))
@@ -48,25 +57,24 @@ final class ReportWorkbook {
                     : " (số " + progress.plan().documentNumber() + ")"));
             Map<String, String> names = c.indicators().indicators().stream()
                     .collect(Collectors.toMap(IndicatorService.Result::key, IndicatorService.Result::nameVi, (a, b) -> a));
-            page.tableRow(true, "STT", "Mục tiêu", "", "Đo bằng", "Chỉ tiêu", "", "Kết quả", "Tử số", "Mẫu số", "Đánh giá");
+            page.tableRow(true, "STT", "Mục tiêu", "Đo bằng", "Chỉ tiêu", "Kết quả", "Tử số", "Mẫu số", "Đánh giá");
             for (PlanProgressService.TargetProgress t : progress.targets()) {
-                page.tableRow(false, String.valueOf(t.position()), t.description(), "",
+                page.tableRow(false, t.position(), t.description(),
                         t.measure().kind() == PlanRequests.MeasureKind.INDICATOR
                                 ? names.getOrDefault(t.measure().indicatorKey(), t.measure().indicatorKey()) : "Số liệu báo cáo",
-                        comparison(t.comparison()) + " " + amount(t.targetValue(), t.unit()), "", amount(t.value(), t.unit()),
-                        t.numerator() == null ? "" : t.numerator().toString(), t.denominator() == null ? "" : t.denominator().toString(),
-                        status(t.status()));
+                        comparison(t.comparison()) + " " + amount(t.targetValue(), t.unit()), amount(t.value(), t.unit()),
+                        t.numerator(), t.denominator(), status(t.status()));
             }
         }
         page.heading("III. CÔNG TÁC TRUYỀN THÔNG")
                 .paragraph(c.awareness().sessions() + " buổi/lượt truyền thông, " + c.awareness().adultsReached() + " lượt người lớn và "
                         + c.awareness().childrenReached() + " lượt trẻ em được tiếp cận.");
         if (!c.awareness().activities().isEmpty()) {
-            page.tableRow(true, "Ngày", "Đơn vị", "Hình thức", "Chủ đề", "Nội dung", "", "", "Người lớn", "Trẻ em", "Người tổ chức");
+            page.tableRow(true, "Ngày", "Nội dung", "Hình thức", "Chủ đề", "Địa bàn", "Người lớn", "Trẻ em", "Người tổ chức");
             for (ActivityView a : c.awareness().activities()) {
-                page.tableRow(false, DAY.format(a.heldOn()), a.unitCode(), label.apply("CHANNEL", a.channel()),
-                        a.topics().stream().map(t -> label.apply("TOPIC", t)).collect(Collectors.joining(", ")), a.title(), "", "",
-                        String.valueOf(a.adultsReached()), String.valueOf(a.childrenReached()), a.organiser());
+                page.tableRow(false, DAY.format(a.heldOn()), a.title(), label.apply("CHANNEL", a.channel()),
+                        a.topics().stream().map(t -> label.apply("TOPIC", t)).collect(Collectors.joining("; ")),
+                        unitName.apply(a.unitCode()), a.adultsReached(), a.childrenReached(), a.organiser());
             }
         }
         page.heading("IV. KHÓ KHĂN, TỒN TẠI")

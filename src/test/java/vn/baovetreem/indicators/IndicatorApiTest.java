@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -422,5 +424,52 @@ class IndicatorApiTest {
         assertThat(rows).extracting(r -> r.get("disaggregation") + "=" + r.get("category"))
                 .contains("SETTING=UNKNOWN")
                 .allMatch(pair -> allowed.get(pair.substring(0, pair.indexOf('='))).contains(pair.substring(pair.indexOf('=') + 1)));
+    }
+
+    @Test
+    void theCircular13WorkbookIsLaidOutForA4InTheOfficialStyle() throws IOException {
+        byte[] xlsx = Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025").queryParam("format", "xlsx")
+                .get("/api/v1/exports/circular-13").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet first = book.getSheetAt(0);
+            assertThat(first.getRow(0).getCell(0).getStringCellValue()).isEqualTo("ỦY BAN NHÂN DÂN");
+            assertThat(first.getRow(1).getCell(0).getStringCellValue()).isEqualTo("XÃ YÊN PHÚC");
+            List<String> names = new java.util.ArrayList<>();
+            book.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).allSatisfy(name -> assertThat(name.length()).isLessThanOrEqualTo(31)).doesNotHaveDuplicates();
+            // Each sheet name is its group's full name, or the words of it that fit: never a word cut in two.
+            List<Map<String, Object>> groups = Api.as(COMMUNE).get("/api/v1/indicators").then().statusCode(200).extract().jsonPath()
+                    .getList("indicators.group");
+            List<String> fullNames = groups.stream().map(g -> switch ((String) g.get("appendix")) {
+                case "SITUATION" -> "TE";
+                case "ABUSE" -> "XH";
+                default -> "Khác";
+            } + (g.get("code") == null ? "" : " " + g.get("code")) + " " + g.get("nameVi")).distinct().toList();
+            assertThat(names).allSatisfy(name -> assertThat(fullNames).anyMatch(full -> full.equals(name) || full.startsWith(name + " ")));
+
+            Map<String, Row> firstRowOf = new LinkedHashMap<>();
+            List<Row> ageRows = new java.util.ArrayList<>();
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    if (row.getRowNum() > 8 && row.getCell(2) != null && !row.getCell(2).getStringCellValue().isEmpty()) {
+                        firstRowOf.put(row.getCell(2).getStringCellValue(), row);
+                    }
+                    if (row.getRowNum() > 8 && row.getCell(4) != null && "Yên Phúc".equals(row.getCell(4).getStringCellValue())
+                            && row.getCell(5).getStringCellValue().startsWith("Nhóm tuổi") && ageRows.size() < 3) {
+                        ageRows.add(row);
+                    }
+                }
+            }
+            Row population = firstRowOf.get("Dân số trẻ em");
+            assertThat(population.getCell(8).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(population.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("[$-42A]#,##0");
+            Row mortality = firstRowOf.get("Tỷ suất chết của trẻ em dưới 1 tuổi");
+            assertThat(mortality.getCell(3).getStringCellValue()).isEqualTo("‰ trẻ đẻ sống");
+            // A note that wraps over several lines gets the height for them.
+            assertThat(mortality.getCell(9).getStringCellValue()).startsWith("Không tính được tại đây");
+            assertThat(mortality.getHeightInPoints()).isGreaterThan(first.getDefaultRowHeightInPoints() * 1.5f);
+            assertThat(ageRows).extracting(r -> r.getCell(5).getStringCellValue())
+                    .containsExactly("Nhóm tuổi: 0 – dưới 6 tuổi", "Nhóm tuổi: 6 – dưới 11 tuổi", "Nhóm tuổi: 11 – dưới 16 tuổi");
+        }
     }
 }

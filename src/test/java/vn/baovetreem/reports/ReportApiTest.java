@@ -3,6 +3,9 @@ package vn.baovetreem.reports;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
@@ -108,11 +111,42 @@ class ReportApiTest {
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString("bao-cao_06298_2025_v2.xlsx"))
                 .extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Báo cáo");
-            assertThat(book.getSheetAt(0).getRow(3).getCell(0).getStringCellValue())
-                    .isEqualTo("BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC TRẺ EM NĂM 2025");
+            Sheet cover = book.getSheetAt(0);
+            assertThat(cover.getSheetName()).isEqualTo("Báo cáo");
+            assertThat(cover.getRow(1).getCell(0).getStringCellValue()).isEqualTo("XÃ YÊN PHÚC");
+            assertThat(cover.getRow(3).getCell(0).getStringCellValue()).isEqualTo("BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC TRẺ EM NĂM 2025");
             assertThat(book.getNumberOfSheets()).isGreaterThan(1);
+            // The cover has columns of its own, not the indicator sheets'.
+            assertThat(cover.getColumnWidth(1)).isNotEqualTo(book.getSheetAt(1).getColumnWidth(1));
+            Row targets = rowStartingWith(cover, "STT");
+            Row activities = rowStartingWith(cover, "Ngày");
+            for (Row header : List.of(targets, activities)) {
+                for (int c = 0; c < 8; c++) {
+                    assertThat(header.getCell(c).getStringCellValue()).as("header column " + c).isNotBlank();
+                }
+            }
+            Row activity = null;
+            for (int r = activities.getRowNum() + 1; activity == null; r++) {
+                activity = title.equals(cover.getRow(r).getCell(1).getStringCellValue()) ? cover.getRow(r) : null;
+            }
+            assertThat(activity.getCell(0).getStringCellValue()).isEqualTo("01/09/2025");
+            assertThat(cover.getColumnWidth(0) / 256).as("the date column").isGreaterThanOrEqualTo(10);
+            assertThat(activity.getCell(4).getStringCellValue()).as("the village by name").doesNotContain("06283_12").isNotBlank();
+            assertThat(activity.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(activity.getCell(5).getNumericCellValue()).isEqualTo(80);
+            assertThat(cover.getRow(targets.getRowNum() + 1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            String period = book.getSheetAt(1).getRow(5).getCell(0).getStringCellValue();
+            assertThat(period).contains("từ 01/01/2025 đến 31/10/2025").doesNotContain("2025-01-01");
         }
+    }
+
+    private static Row rowStartingWith(Sheet sheet, String text) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING && row.getCell(0).getStringCellValue().equals(text)) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row starts with " + text);
     }
 
     @Test
