@@ -113,7 +113,7 @@ public final class Xlsx {
      * The group's sheet name within Excel's 31 characters, cut after a whole word, and numbered
      * when two groups would be cut to the same name.
      */
-    static String sheetName(IndicatorCatalogue.Group g, XSSFWorkbook book) {
+    private static String sheetName(IndicatorCatalogue.Group g, XSSFWorkbook book) {
         String prefix = switch (g.appendix()) {
             case SITUATION -> "TE";
             case ABUSE -> "XH";
