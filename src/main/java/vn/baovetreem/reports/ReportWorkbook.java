@@ -9,8 +9,11 @@ import vn.baovetreem.reports.ReportService.Content;
 import vn.baovetreem.reports.ReportService.VersionView;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -92,15 +95,18 @@ final class ReportWorkbook {
         };
     }
 
+    /** A target's aim or value as it is written in Vietnamese: 83,8%, 20.000.000 đồng. */
     private static String amount(BigDecimal value, PlanRequests.TargetUnit unit) {
         if (value == null) {
             return "";
         }
+        NumberFormat vietnamese = NumberFormat.getNumberInstance(Locale.forLanguageTag("vi-VN"));
+        vietnamese.setMaximumFractionDigits(2);
         return switch (unit) {
-            case PERCENT -> value.stripTrailingZeros().toPlainString() + "%";
+            case PERCENT -> vietnamese.format(value) + "%";
             case YES_NO -> value.signum() == 0 ? "Không" : "Có";
-            case VND -> String.format("%,.0f đồng", value);
-            case COUNT -> value.stripTrailingZeros().toPlainString();
+            case VND -> vietnamese.format(value.setScale(0, RoundingMode.HALF_UP)) + " đồng";
+            case COUNT -> vietnamese.format(value);
         };
     }
 

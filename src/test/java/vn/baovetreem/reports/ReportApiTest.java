@@ -134,7 +134,10 @@ class ReportApiTest {
             assertThat(activity.getCell(4).getStringCellValue()).as("the village by name").doesNotContain("06283_12").isNotBlank();
             assertThat(activity.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(activity.getCell(5).getNumericCellValue()).isEqualTo(80);
-            assertThat(cover.getRow(targets.getRowNum() + 1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            Row target = cover.getRow(targets.getRowNum() + 1);
+            assertThat(target.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(target.getCell(3).getStringCellValue()).isEqualTo("≥ 95%");
+            assertThat(target.getCell(4).getStringCellValue()).as("a percentage with a decimal comma").matches("\\d+(,\\d+)?%");
             String period = book.getSheetAt(1).getRow(5).getCell(0).getStringCellValue();
             assertThat(period).contains("từ 01/01/2025 đến 31/10/2025").doesNotContain("2025-01-01");
         }
