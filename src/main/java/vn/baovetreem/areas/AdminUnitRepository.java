@@ -117,6 +117,24 @@ public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUI
         return withoutNested(paths);
     }
 
+    /**
+     * Every path of the units retired before {@code today} whose records now count outside the
+     * unit {@code code} ({@code unit_positions}): a village of that unit retired into a village of
+     * another commune. The caller keeps those under its own subtrees.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> departedPaths(String code, LocalDate today) {
+        return getEntityManager().createNativeQuery("""
+                        with pos as (select * from unit_positions(:today))
+                        select distinct cast(pp.path as text)
+                        from pos p join admin_unit u on u.code = p.code join admin_unit_period pp on pp.unit_id = u.id
+                        where not p.in_force
+                          and not exists (select 1 from pos own where own.code = :code and own.in_force and p.path <@ own.path)""")
+                .setParameter("code", code)
+                .setParameter("today", today)
+                .getResultList();
+    }
+
     /** Drops paths already inside another path of the list, so scope checks stay short. */
     private static List<String> withoutNested(List<String> paths) {
         List<String> sorted = new ArrayList<>(paths);

@@ -37,7 +37,14 @@ public class UnitDirectory {
     public record TreeChanged() {
     }
 
-    private record CachedScope(LocalDate day, Instant readAt, List<String> paths) {
+    /**
+     * Where a user of a unit sees records: under {@code paths}, except under {@code departed}, the
+     * paths of units retired from there into units elsewhere, whose records now count there.
+     */
+    public record Subtrees(List<String> paths, List<String> departed) {
+    }
+
+    private record CachedScope(LocalDate day, Instant readAt, Subtrees subtrees) {
     }
 
     private final AdminUnitRepository units;
@@ -100,15 +107,28 @@ public class UnitDirectory {
     /** The subtrees a user of {@code code} sees today (see {@link AdminUnitRepository#scopePaths}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> scopePaths(String code) {
+        return subtrees(code).paths();
+    }
+
+    /**
+     * The subtrees a user of {@code code} sees today, and the departed paths inside them
+     * ({@link AdminUnitRepository#departedPaths}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Subtrees subtrees(String code) {
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         CachedScope cached = scopes.get(code);
         if (cached != null && cached.day().equals(today) && cached.readAt().plus(SCOPE_TTL).isAfter(now)) {
-            return cached.paths();
+            return cached.subtrees();
         }
         List<String> paths = List.copyOf(units.scopePaths(code, today));
-        scopes.put(code, new CachedScope(today, now, paths));
-        return paths;
+        List<String> departed = units.departedPaths(code, today).stream()
+                .filter(d -> paths.stream().anyMatch(p -> d.startsWith(p + ".")))
+                .toList();
+        Subtrees subtrees = new Subtrees(paths, departed);
+        scopes.put(code, new CachedScope(today, now, subtrees));
+        return subtrees;
     }
 
     void forgetScopes(@Observes(during = TransactionPhase.AFTER_SUCCESS) TreeChanged change) {

@@ -157,7 +157,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                 .where("a.status <> 'MERGED' and b.status <> 'MERGED'")
                 .where("((" + sameBirth + ") or a.caregiver_phones && b.caregiver_phones)");
         if (!scope.all()) {
-            query.where("cast(:scope as ltree[]) @> b.unit_path");
+            query.where(scope.sql("b.unit_path"));
         }
         if (unitPaths != null) {
             query.where("cast(:unitPaths as ltree[]) @> b.unit_path");

@@ -193,13 +193,13 @@ public class CoverageService {
             query.setParameter("bornAfter", period.to().minusYears(16));
         }
         if (!scope.all()) {
-            query.setParameter("scope", scope.asLtreeArray());
+            scope.parameters().forEach(query::setParameter);
         }
         return query;
     }
 
     private static String scopeCondition(Scope scope) {
-        return scope.all() ? "" : "and cast(:scope as ltree[]) @> c.unit_path";
+        return scope.all() ? "" : "and " + scope.sql("c.unit_path");
     }
 
     private static long count(Object value) {

@@ -66,8 +66,7 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
                 .equal("p.year", "year", f.year())
                 .equal("p.status", "status", f.status() == null ? null : f.status().name());
         if (!scope.all()) {
-            query.where("(cast(:scope as ltree[]) @> p.unit_path or cast(:scope as ltree[]) <@ p.unit_path)", "scope",
-                    scope.asLtreeArray());
+            query.append(" and (" + scope.sql("p.unit_path") + " or cast(:scope as ltree[]) <@ p.unit_path)", scope.parameters());
         }
         if (after != null) {
             query.append(" and (p.year, p.id) < (:afterYear, :afterId)", Map.of("afterYear", after.key(), "afterId", after.id()));

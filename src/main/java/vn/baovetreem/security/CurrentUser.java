@@ -45,10 +45,14 @@ public class CurrentUser {
     /**
      * Where a caller with these roles and unit may act: everywhere for an admin, otherwise the
      * unit's subtree, the subtrees of the units it succeeded and those of the units retired into
-     * a unit under it.
+     * a unit under it, without those of the units retired from it into units elsewhere.
      */
     public Scope scopeOf(Set<Role> roles, String unitCode) {
-        return roles.contains(Role.ADMIN) ? Scope.everything() : Scope.of(units.scopePaths(unitCode));
+        if (roles.contains(Role.ADMIN)) {
+            return Scope.everything();
+        }
+        UnitDirectory.Subtrees subtrees = units.subtrees(unitCode);
+        return Scope.of(subtrees.paths(), subtrees.departed());
     }
 
     /**

@@ -2,28 +2,56 @@ package vn.baovetreem.security;
 
 import vn.baovetreem.common.persistence.NativeValues;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where in the administrative tree a caller may act: the subtree of their unit plus, for history,
  * the subtrees of the units it succeeded, as materialized paths ({@code 20.184.06283}).
  * {@link #everything()} is the administrator's scope.
  */
-public record Scope(boolean all, List<String> paths) {
+public record Scope(boolean all, List<String> paths, List<String> departed) {
 
     public static Scope everything() {
-        return new Scope(true, List.of());
+        return new Scope(true, List.of(), List.of());
     }
 
     public static Scope of(List<String> paths) {
-        return new Scope(false, List.copyOf(paths));
+        return of(paths, List.of());
     }
 
-    /** True when {@code path} lies in one of the subtrees. */
+    /**
+     * The subtrees {@code paths} without the subtrees {@code departed}: the paths of units retired
+     * from there into units elsewhere, whose records count, and are seen, there (ADR 17).
+     */
+    public static Scope of(List<String> paths, List<String> departed) {
+        return new Scope(false, List.copyOf(paths), List.copyOf(departed));
+    }
+
+    /** True when {@code path} lies in one of the subtrees and not in a departed one. */
     public boolean contains(String path) {
         if (all) {
             return true;
         }
-        return path != null && paths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "."));
+        return path != null && paths.stream().anyMatch(p -> under(path, p)) && departed.stream().noneMatch(d -> under(path, d));
+    }
+
+    private static boolean under(String path, String subtree) {
+        return path.equals(subtree) || path.startsWith(subtree + ".");
+    }
+
+    /**
+     * The SQL condition that {@code column} (an ltree) lies in the scope, with the parameters of
+     * {@link #parameters()}; not for {@link #everything()}.
+     */
+    public String sql(String column) {
+        return departed.isEmpty() ? "cast(:scope as ltree[]) @> " + column
+                : "(cast(:scope as ltree[]) @> " + column + " and not cast(:scopeDeparted as ltree[]) @> " + column + ")";
+    }
+
+    /** The parameters of {@link #sql(String)}. */
+    public Map<String, Object> parameters() {
+        return departed.isEmpty() ? Map.of("scope", asLtreeArray())
+                : Map.of("scope", asLtreeArray(), "scopeDeparted", NativeValues.array(departed));
     }
 
     /**

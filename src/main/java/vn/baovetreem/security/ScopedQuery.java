@@ -35,12 +35,12 @@ public final class ScopedQuery {
         this.sql = new StringBuilder(select).append(" where true");
         this.pathColumn = pathColumn;
         if (!scope.all()) {
-            sql.append(" and (cast(:scope as ltree[]) @> ").append(pathColumn);
+            sql.append(" and (").append(scope.sql(pathColumn));
             if (otherPathColumn != null) {
-                sql.append(" or cast(:scope as ltree[]) @> ").append(otherPathColumn);
+                sql.append(" or ").append(scope.sql(otherPathColumn));
             }
             sql.append(")");
-            params.put("scope", scope.asLtreeArray());
+            params.putAll(scope.parameters());
         }
     }
 

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The unit edits an administrator makes after the fact (a village entered today as of 2020, a
@@ -69,7 +70,7 @@ class UnitHistoryApiTest {
     }
 
     @Test
-    void aVillageRetiredIntoAVillageOfAnotherCommuneBringsItsChildrenIntoThatCommunesFiguresAndScope() {
+    void aVillageRetiredIntoAVillageOfAnotherCommuneTakesItsChildrenIntoThatCommunesFiguresAndScope() {
         String retired = village("06298", "2024-01-01");
         Api.as("admin").get(UNITS + "/" + retired).then().statusCode(200)
                 .body("history.path", contains("20.184.06298." + retired, "20.06298." + retired));
@@ -83,6 +84,10 @@ class UnitHistoryApiTest {
         Api.as("commune.vanquan").get("/api/v1/children/" + child).then().statusCode(200);
         Api.as("commune.vanquan").queryParam("unit", successor).get("/api/v1/children").then().statusCode(200)
                 .body("items.id", hasItem(child));
+        // The commune the village left no longer sees its children: they count, and are seen, in Văn Quan.
+        Api.badRequestAs("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(404);
+        Api.as("commune.yenphuc").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children").then().statusCode(200)
+                .body("items.id", not(hasItem(child)));
     }
 
     @Test

@@ -45,4 +45,15 @@ class ScopeTest {
     void scopeIsWrittenAsAnLtreeArrayLiteral() {
         assertThat(yenPhuc.asLtreeArray()).isEqualTo("{\"20.06298\",\"20.184.06283\"}");
     }
+
+    @Test
+    void aDepartedVillageIsOutOfTheScopeItsPathLiesIn() {
+        Scope anSon = Scope.of(List.of("20.184.06283"), List.of("20.184.06283.06283_05"));
+        assertThat(anSon.contains("20.184.06283.06283_04")).isTrue();
+        assertThat(anSon.contains("20.184.06283.06283_05")).isFalse();
+        assertThat(anSon.contains("20.184.06283.06283_050")).isTrue();
+        assertThat(anSon.sql("c.unit_path")).contains("not cast(:scopeDeparted as ltree[]) @> c.unit_path");
+        assertThat(anSon.parameters()).containsKeys("scope", "scopeDeparted");
+        assertThat(Scope.of(List.of("20")).sql("c.unit_path")).isEqualTo("cast(:scope as ltree[]) @> c.unit_path");
+    }
 }
