@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.security.Scope;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,14 +38,7 @@ public class UnitDirectory {
     public record TreeChanged() {
     }
 
-    /**
-     * Where a user of a unit sees records: under {@code paths}, except under {@code departed}, the
-     * paths of units retired from there into units elsewhere, whose records now count there.
-     */
-    public record Subtrees(List<String> paths, List<String> departed) {
-    }
-
-    private record CachedScope(LocalDate day, Instant readAt, Subtrees subtrees) {
+    private record CachedScope(LocalDate day, Instant readAt, Scope scope) {
     }
 
     private final AdminUnitRepository units;
@@ -75,15 +69,16 @@ public class UnitDirectory {
      * units it succeeded), or null when it is absent; an unknown code answers 400.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> subtreesOfParameter(String unitCode) {
+    public Scope subtreesOfParameter(String unitCode) {
         if (unitCode == null) {
             return null;
         }
         if (units.findByCode(unitCode).isEmpty()) {
             throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
         }
-        return scopePaths(unitCode);
+        return scope(unitCode);
     }
+
 
     /** The village {@code code}, if it is a village in force on {@code date}. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -107,28 +102,28 @@ public class UnitDirectory {
     /** The subtrees a user of {@code code} sees today (see {@link AdminUnitRepository#scopePaths}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> scopePaths(String code) {
-        return subtrees(code).paths();
+        return scope(code).paths();
     }
 
     /**
-     * The subtrees a user of {@code code} sees today, and the departed paths inside them
-     * ({@link AdminUnitRepository#departedPaths}).
+     * What a user of {@code code} sees today: the subtrees of {@link AdminUnitRepository#scopePaths},
+     * less the departed ones inside them ({@link AdminUnitRepository#departedPaths}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Subtrees subtrees(String code) {
+    public Scope scope(String code) {
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         CachedScope cached = scopes.get(code);
         if (cached != null && cached.day().equals(today) && cached.readAt().plus(SCOPE_TTL).isAfter(now)) {
-            return cached.subtrees();
+            return cached.scope();
         }
-        List<String> paths = List.copyOf(units.scopePaths(code, today));
+        List<String> paths = units.scopePaths(code, today);
         List<String> departed = units.departedPaths(code, today).stream()
                 .filter(d -> paths.stream().anyMatch(p -> d.startsWith(p + ".")))
                 .toList();
-        Subtrees subtrees = new Subtrees(paths, departed);
-        scopes.put(code, new CachedScope(today, now, subtrees));
-        return subtrees;
+        Scope scope = Scope.of(paths, departed);
+        scopes.put(code, new CachedScope(today, now, scope));
+        return scope;
     }
 
     void forgetScopes(@Observes(during = TransactionPhase.AFTER_SUCCESS) TreeChanged change) {

@@ -59,7 +59,7 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     }
 
     /** Filters of the case list; every field is optional. */
-    record Filter(List<String> unitPaths, CaseType type, String abuseForm, CaseState status, String riskLevel,
+    record Filter(Scope unit, CaseType type, String abuseForm, CaseState status, String riskLevel,
                   String assignedOfficer, UUID childId, Instant receivedFrom, Instant receivedTo, Instant overdueAt,
                   Instant dueBefore) {
     }
@@ -67,7 +67,7 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, PageRequest.Keyset<Instant> after, int limit) {
         ScopedQuery query = new ScopedQuery("select c.id from child_case c", scope, "c.unit_path", "c.transfer_to_path")
-                .under(f.unitPaths())
+                .under(f.unit())
                 .equal("c.type", "type", f.type() == null ? null : f.type().name())
                 .where("c.abuse_forms @> jsonb_build_array(cast(:form as text))", "form", f.abuseForm())
                 .equal("c.status", "status", f.status() == null ? null : f.status().name())

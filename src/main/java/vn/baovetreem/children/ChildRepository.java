@@ -80,7 +80,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     }
 
     /** Filters of the child list; every field is optional. */
-    record Filter(List<String> unitPaths, String villageCode, String sex, LocalDate bornFrom, LocalDate bornTo,
+    record Filter(Scope unit, String villageCode, String sex, LocalDate bornFrom, LocalDate bornTo,
                   String circumstanceGroup, LocalDate circumstanceOn, String riskCategory, LocalDate atRiskOn,
                   ChildStatus status, String povertyStatus, String disabilityLevel, String personalId,
                   String externalRef, List<String> nameWords, OffsetDateTime updatedSince) {
@@ -90,7 +90,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
         ScopedQuery query = new ScopedQuery("select c.id from child c", scope, "c.unit_path")
-                .under(f.unitPaths())
+                .under(f.unit())
                 .equal("c.village_code", "village", f.villageCode())
                 .equal("c.sex", "sex", f.sex())
                 .equal("c.poverty_status", "poverty", f.povertyStatus())
@@ -147,20 +147,20 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
 
     /** One page of likely duplicate pairs with both records in {@code scope}, by (first, second). */
     @SuppressWarnings("unchecked")
-    List<Pair> pageOfDuplicatePairs(Scope scope, List<String> unitPaths, UUID afterFirst, UUID afterSecond, int limit) {
+    List<Pair> pageOfDuplicatePairs(Scope scope, Scope unit, UUID afterFirst, UUID afterSecond, int limit) {
         String sameBirth = "a.date_of_birth = b.date_of_birth and " + SAME_COMMUNE.formatted("a", "b.village_code");
         ScopedQuery query = new ScopedQuery("""
                 select a.id, b.id, case when %1$s then 'SAME_NAME_AND_BIRTH_DATE' else 'SAME_NAME_AND_CAREGIVER_PHONE' end
                 from child a join child b on b.search_name = a.search_name and b.id > a.id""".formatted(sameBirth),
                 scope, "a.unit_path")
-                .under(unitPaths)
+                .under(unit)
                 .where("a.status <> 'MERGED' and b.status <> 'MERGED'")
                 .where("((" + sameBirth + ") or a.caregiver_phones && b.caregiver_phones)");
         if (!scope.all()) {
             query.where(scope.sql("b.unit_path"));
         }
-        if (unitPaths != null) {
-            query.where("cast(:unitPaths as ltree[]) @> b.unit_path");
+        if (unit != null) {
+            query.where(unit.sql("b.unit_path", ScopedQuery.UNIT));
         }
         if (afterFirst != null) {
             query.append(" and (a.id, b.id) > (:afterFirst, :afterSecond)", Map.of("afterFirst", afterFirst, "afterSecond", afterSecond));

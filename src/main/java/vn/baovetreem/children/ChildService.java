@@ -199,12 +199,12 @@ public class ChildService {
         if (q.maxAge() != null) {
             bornFrom = latest(bornFrom, ageOn.minusYears(q.maxAge() + 1L).plusDays(1));
         }
-        List<String> unitPaths = units.subtreesOfParameter(q.unitCode());
+        Scope unit = units.subtreesOfParameter(q.unitCode());
         boolean groupAsked = q.circumstanceGroup() != null || q.circumstanceOn() != null;
         boolean riskAsked = q.riskCategory() != null || q.atRiskOn() != null;
         List<String> words = q.q() == null ? List.of()
                 : Arrays.stream(Texts.fold(q.q()).split(" ")).filter(w -> !w.isEmpty()).toList();
-        return new ChildRepository.Filter(unitPaths, q.villageCode(), q.sex(), bornFrom, bornTo, q.circumstanceGroup(),
+        return new ChildRepository.Filter(unit, q.villageCode(), q.sex(), bornFrom, bornTo, q.circumstanceGroup(),
                 groupAsked ? orToday(q.circumstanceOn()) : null, q.riskCategory(), riskAsked ? orToday(q.atRiskOn()) : null,
                 q.status(), q.povertyStatus(), q.disabilityLevel(), q.personalId(), q.externalRef(), words, q.updatedSince());
     }
@@ -228,8 +228,8 @@ public class ChildService {
                 throw PageToken.invalid();
             }
         }
-        List<String> unitPaths = units.subtreesOfParameter(unitCode);
-        List<ChildRepository.Pair> pairs = children.pageOfDuplicatePairs(user.scope(), unitPaths, afterFirst, afterSecond, page.size() + 1);
+        Scope unit = units.subtreesOfParameter(unitCode);
+        List<ChildRepository.Pair> pairs = children.pageOfDuplicatePairs(user.scope(), unit, afterFirst, afterSecond, page.size() + 1);
         Page<ChildRepository.Pair> cut = Page.fromOverfetch(pairs, page.size(),
                 last -> PageToken.encode(DUPLICATES, fingerprint, last.first() + "|" + last.second()));
         List<UUID> ids = cut.items().stream().flatMap(p -> Stream.of(p.first(), p.second())).distinct().toList();

@@ -29,6 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CoverageService {
 
+    private static final String UNIT = "unitPaths";
+
     /** Unsupported children listed at most; the counts always cover all of them. */
     static final int MAX_LISTED = 500;
 
@@ -41,7 +43,7 @@ public class CoverageService {
             with counted as (
                 select c.id, c.full_name, c.date_of_birth, c.village_code, c.sort_name
                 from child c
-                where cast(:unitPaths as ltree[]) @> c.unit_path %s
+                where %s
                   and c.date_of_birth <= :to and c.date_of_birth > :bornAfter
                   and not (c.status <> 'ACTIVE' and c.status_date < :from)
                   and exists (select 1 from child_episode e where e.child_id = c.id and e.kind = 'CIRCUMSTANCE'
@@ -86,7 +88,7 @@ public class CoverageService {
     public Coverage coverage(String unitCode, LocalDate from, LocalDate to) {
         CurrentUser.Resolved user = access.check(Operation.READ_INTERVENTIONS);
         Period period = period(unitCode, from, to, user);
-        String base = CHILDREN_IN_SPECIAL_CIRCUMSTANCES.formatted(scopeCondition(user.scope()));
+        String base = CHILDREN_IN_SPECIAL_CIRCUMSTANCES.formatted(scopeCondition(period, user.scope()));
         Object[] totals = (Object[]) query(base + "select (select count(*) from counted), (select count(*) from supported)",
                 period, user.scope()).getSingleResult();
         long children = ((Number) totals[0]).longValue();
@@ -153,9 +155,9 @@ public class CoverageService {
                        coalesce(sum(case when i.monthly_amount_vnd is not null then i.monthly_amount_vnd * %s
                                          when i.start_date >= :from then coalesce(i.amount_vnd, 0) else 0 end), 0)
                 from intervention i
-                where cast(:unitPaths as ltree[]) @> i.unit_path %s
+                where %s
                   and i.status <> 'CANCELLED' and i.start_date <= :to and (i.end_date is null or i.end_date >= :from)
-                group by 1, 2 order by 1, 2""".formatted(months, scopeCondition(user.scope()).replace("c.", "i.")),
+                group by 1, 2 order by 1, 2""".formatted(months, scopeCondition(period, user.scope()).replace("c.", "i.")),
                 period, user.scope()).getResultList();
         List<FundingLine> lines = rows.stream()
                 .map(r -> new FundingLine((String) r[0], (String) r[1], count(r[2]), count(r[3]))).toList();
@@ -186,20 +188,21 @@ public class CoverageService {
 
     private Query query(String sql, Period period, Scope scope) {
         Query query = em.createNativeQuery(sql)
-                .setParameter("unitPaths", NativeValues.array(units.scopePaths(period.unit())))
                 .setParameter("from", period.from())
                 .setParameter("to", period.to());
         if (sql.contains(":bornAfter")) {
             query.setParameter("bornAfter", period.to().minusYears(16));
         }
+        units.scope(period.unit()).parameters(UNIT).forEach(query::setParameter);
         if (!scope.all()) {
             scope.parameters().forEach(query::setParameter);
         }
         return query;
     }
 
-    private static String scopeCondition(Scope scope) {
-        return scope.all() ? "" : "and " + scope.sql("c.unit_path");
+    /** The children of the period's unit (its subtrees less the departed ones) in the caller's scope. */
+    private String scopeCondition(Period period, Scope scope) {
+        return units.scope(period.unit()).sql("c.unit_path", UNIT) + (scope.all() ? "" : " and " + scope.sql("c.unit_path"));
     }
 
     private static long count(Object value) {

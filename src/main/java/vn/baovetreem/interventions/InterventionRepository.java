@@ -37,7 +37,7 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
 
     /** Filters of the list; every field is optional. */
     record Filter(UUID childId, UUID caseId, String type, String protectionLevel, InterventionStatus status,
-                  String fundingSource, String providerWords, List<String> unitPaths, LocalDate activeFrom,
+                  String fundingSource, String providerWords, Scope unit, LocalDate activeFrom,
                   LocalDate activeTo) {
     }
 
@@ -48,7 +48,7 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, Cursor after, int limit) {
         ScopedQuery query = new ScopedQuery("select i.id from intervention i", scope, "i.unit_path")
-                .under(f.unitPaths())
+                .under(f.unit())
                 .equal("i.child_id", "childId", f.childId())
                 .equal("i.case_id", "caseId", f.caseId())
                 .equal("i.type", "type", f.type())

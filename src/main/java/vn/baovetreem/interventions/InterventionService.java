@@ -275,10 +275,10 @@ public class InterventionService {
     private Page<InterventionView> page(ListQuery q, Scope scope, Integer pageSize, String pageToken) {
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
-        List<String> unitPaths = units.subtreesOfParameter(q.unitCode());
+        Scope unit = units.subtreesOfParameter(q.unitCode());
         InterventionRepository.Filter filter = new InterventionRepository.Filter(q.childId(), q.caseId(), q.type(),
                 q.protectionLevel(), q.status(), q.fundingSource(), q.provider() == null ? null : Texts.fold(q.provider()),
-                unitPaths, q.activeFrom(), q.activeTo());
+                unit, q.activeFrom(), q.activeTo());
         List<UUID> ids = interventions.pageOfIds(filter, scope, cursor(page.afterKey()), page.size() + 1);
         Page<Intervention> rows = Page.fromOverfetch(interventions.findAllInOrder(ids), page.size(),
                 last -> PageToken.encode(LIST, fingerprint, last.startDate() + "|" + last.id()));

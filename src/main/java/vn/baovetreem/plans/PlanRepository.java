@@ -55,14 +55,14 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
     }
 
     /** Filters of the plan list; every field is optional. */
-    record Filter(List<String> unitPaths, Integer year, PlanRequests.PlanStatus status) {
+    record Filter(Scope unit, Integer year, PlanRequests.PlanStatus status) {
     }
 
     /** Plans the caller reaches, latest year first. */
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, PageRequest.Keyset<Integer> after, int limit) {
         ScopedQuery query = new ScopedQuery("select p.id from plan p", Scope.everything(), "p.unit_path")
-                .under(f.unitPaths())
+                .under(f.unit())
                 .equal("p.year", "year", f.year())
                 .equal("p.status", "status", f.status() == null ? null : f.status().name());
         if (!scope.all()) {
@@ -75,10 +75,10 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
         return query.build(getEntityManager(), limit).getResultList();
     }
 
-    /** The plans of a year of the communes under {@code unitPaths} in the caller's scope, by commune (at most {@code limit}). */
+    /** The plans of a year of the communes in {@code unit} and the caller's scope, by commune (at most {@code limit}). */
     @SuppressWarnings("unchecked")
-    List<Plan> plansOfYear(List<String> unitPaths, Scope scope, int year, int limit) {
-        List<UUID> ids = new ScopedQuery("select p.id from plan p", scope, "p.unit_path").under(unitPaths)
+    List<Plan> plansOfYear(Scope unit, Scope scope, int year, int limit) {
+        List<UUID> ids = new ScopedQuery("select p.id from plan p", scope, "p.unit_path").under(unit)
                 .equal("p.year", "year", year).append(" order by p.commune_code", Map.of())
                 .build(getEntityManager(), limit).getResultList();
         return findAllInOrder(ids);

@@ -26,6 +26,7 @@ import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
+import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
 import java.time.Clock;
@@ -141,9 +142,9 @@ public class AwarenessActivityService {
         CurrentUser.Resolved user = access.check(Operation.READ_PREVENTION);
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
-        List<String> unitPaths = units.subtreesOfParameter(q.unitCode());
+        Scope unit = units.subtreesOfParameter(q.unitCode());
         ScopedQuery query = new ScopedQuery("select " + COLUMNS + " from awareness_activity a", user.scope(), "a.unit_path")
-                .under(unitPaths)
+                .under(unit)
                 .where("a.held_on >= :from", "from", q.from())
                 .where("a.held_on <= :to", "to", q.to())
                 .equal("a.channel", "channel", q.channel())

@@ -49,14 +49,14 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
     }
 
     /** Filters of the register; every field is optional. */
-    record Filter(List<String> unitPaths, String villageCode, String kind, String riskLevel, LocalDate notMitigatedOn,
+    record Filter(Scope unit, String villageCode, String kind, String riskLevel, LocalDate notMitigatedOn,
                   LocalDate notInspectedSince, boolean withCoordinatesOnly) {
     }
 
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, PageRequest.Keyset<String> after, int limit) {
         ScopedQuery query = new ScopedQuery("select s.id from hazard_site s", scope, "s.unit_path")
-                .under(f.unitPaths())
+                .under(f.unit())
                 .equal("s.village_code", "village", f.villageCode())
                 .equal("s.kind", "kind", f.kind())
                 .equal("s.risk_level", "risk", f.riskLevel())

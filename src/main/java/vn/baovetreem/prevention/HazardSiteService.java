@@ -181,8 +181,8 @@ public class HazardSiteService {
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, list, fingerprint), paging);
         PageRequest.Keyset<String> after = page.keyset(key -> key);
-        List<String> unitPaths = units.subtreesOfParameter(q.unitCode());
-        HazardSiteRepository.Filter filter = new HazardSiteRepository.Filter(unitPaths, q.villageCode(), q.kind(), q.riskLevel(),
+        Scope unit = units.subtreesOfParameter(q.unitCode());
+        HazardSiteRepository.Filter filter = new HazardSiteRepository.Filter(unit, q.villageCode(), q.kind(), q.riskLevel(),
                 q.notMitigatedOn(), q.notInspectedSince(), mappable);
         List<UUID> ids = sites.pageOfIds(filter, user.scope(), after, page.size() + 1);
         Page<HazardSite> rows = Page.fromOverfetch(sites.findAllInOrder(ids), page.size(),

@@ -66,14 +66,14 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     }
 
     /** Filters of the register; every field is optional ({@code safe} goes with {@code year}). */
-    record Filter(List<String> unitPaths, String villageCode, UUID childId, Integer year, Boolean safe,
+    record Filter(Scope unit, String villageCode, UUID childId, Integer year, Boolean safe,
                   Integer notAssessedIn) {
     }
 
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, String zone, PageRequest.Keyset<String> after, int limit) {
         ScopedQuery query = new ScopedQuery("select h.id from household h", scope, "h.unit_path")
-                .under(f.unitPaths())
+                .under(f.unit())
                 .equal("h.village_code", "village", f.villageCode())
                 .where("exists (select 1 from household_member m where m.household_id = h.id and m.child_id = :child)",
                         "child", f.childId())

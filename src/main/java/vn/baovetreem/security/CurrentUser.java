@@ -51,8 +51,7 @@ public class CurrentUser {
         if (roles.contains(Role.ADMIN)) {
             return Scope.everything();
         }
-        UnitDirectory.Subtrees subtrees = units.subtrees(unitCode);
-        return Scope.of(subtrees.paths(), subtrees.departed());
+        return units.scope(unitCode);
     }
 
     /**

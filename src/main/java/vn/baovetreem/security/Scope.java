@@ -44,14 +44,24 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
      * {@link #parameters()}; not for {@link #everything()}.
      */
     public String sql(String column) {
-        return departed.isEmpty() ? "cast(:scope as ltree[]) @> " + column
-                : "(cast(:scope as ltree[]) @> " + column + " and not cast(:scopeDeparted as ltree[]) @> " + column + ")";
+        return sql(column, "scope");
+    }
+
+    /** The same with parameters named after {@code name}, for a second scope in one query (a list's unit filter). */
+    public String sql(String column, String name) {
+        return departed.isEmpty() ? "cast(:" + name + " as ltree[]) @> " + column
+                : "(cast(:" + name + " as ltree[]) @> " + column + " and not cast(:" + name + "Departed as ltree[]) @> " + column + ")";
     }
 
     /** The parameters of {@link #sql(String)}. */
     public Map<String, Object> parameters() {
-        return departed.isEmpty() ? Map.of("scope", asLtreeArray())
-                : Map.of("scope", asLtreeArray(), "scopeDeparted", NativeValues.array(departed));
+        return parameters("scope");
+    }
+
+    /** The parameters of {@link #sql(String, String)}. */
+    public Map<String, Object> parameters(String name) {
+        return departed.isEmpty() ? Map.of(name, asLtreeArray())
+                : Map.of(name, asLtreeArray(), name + "Departed", NativeValues.array(departed));
     }
 
     /**

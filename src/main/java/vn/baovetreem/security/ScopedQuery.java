@@ -1,11 +1,9 @@
 package vn.baovetreem.security;
 
-import vn.baovetreem.common.persistence.NativeValues;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +12,9 @@ import java.util.Map;
  * a named parameter, so user input never becomes SQL text.
  */
 public final class ScopedQuery {
+
+    /** The name of the unit filter's parameters. */
+    public static final String UNIT = "unitPaths";
 
     private final StringBuilder sql;
     private final Map<String, Object> params = new LinkedHashMap<>();
@@ -44,11 +45,11 @@ public final class ScopedQuery {
         }
     }
 
-    /** Keeps the rows under any of {@code unitPaths} (a unit's subtrees); no-op when null. */
-    public ScopedQuery under(List<String> unitPaths) {
-        if (unitPaths != null) {
-            sql.append(" and cast(:unitPaths as ltree[]) @> ").append(pathColumn);
-            params.put("unitPaths", NativeValues.array(unitPaths));
+    /** Keeps the rows in {@code unit}, the subtrees of a list's unit filter; no-op when null. */
+    public ScopedQuery under(Scope unit) {
+        if (unit != null) {
+            sql.append(" and ").append(unit.sql(pathColumn, UNIT));
+            params.putAll(unit.parameters(UNIT));
         }
         return this;
     }

@@ -84,6 +84,11 @@ class UnitHistoryApiTest {
         Api.as("commune.vanquan").get("/api/v1/children/" + child).then().statusCode(200);
         Api.as("commune.vanquan").queryParam("unit", successor).get("/api/v1/children").then().statusCode(200)
                 .body("items.id", hasItem(child));
+        // A list filtered by the commune the village left no longer holds them, even for the province.
+        Api.as("district.langson").queryParam("unit", "06298").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children")
+                .then().statusCode(200).body("items.id", not(hasItem(child)));
+        Api.as("district.langson").queryParam("unit", "06253").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children")
+                .then().statusCode(200).body("items.id", hasItem(child));
         // The commune the village left no longer sees its children: they count, and are seen, in Văn Quan.
         Api.badRequestAs("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(404);
         Api.as("commune.yenphuc").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children").then().statusCode(200)
