@@ -11,6 +11,7 @@ import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.Scope;
+import vn.baovetreem.security.ScopedQuery;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,8 +29,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CoverageService {
-
-    private static final String UNIT = "unitPaths";
 
     /** Unsupported children listed at most; the counts always cover all of them. */
     static final int MAX_LISTED = 500;
@@ -193,7 +192,7 @@ public class CoverageService {
         if (sql.contains(":bornAfter")) {
             query.setParameter("bornAfter", period.to().minusYears(16));
         }
-        units.scope(period.unit()).parameters(UNIT).forEach(query::setParameter);
+        units.scope(period.unit()).parameters(ScopedQuery.UNIT).forEach(query::setParameter);
         if (!scope.all()) {
             scope.parameters().forEach(query::setParameter);
         }
@@ -202,7 +201,7 @@ public class CoverageService {
 
     /** The children of the period's unit (its subtrees less the departed ones) in the caller's scope. */
     private String scopeCondition(Period period, Scope scope) {
-        return units.scope(period.unit()).sql("c.unit_path", UNIT) + (scope.all() ? "" : " and " + scope.sql("c.unit_path"));
+        return units.scope(period.unit()).sql("c.unit_path", ScopedQuery.UNIT) + (scope.all() ? "" : " and " + scope.sql("c.unit_path"));
     }
 
     private static long count(Object value) {

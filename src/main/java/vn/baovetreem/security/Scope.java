@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Where in the administrative tree a caller may act: the subtree of their unit plus, for history,
- * the subtrees of the units it succeeded, as materialized paths ({@code 20.184.06283}).
+ * the subtrees of the units it succeeded, as materialized paths ({@code 20.184.06283}), less the
+ * {@code departed} subtrees of units retired from there into units elsewhere.
  * {@link #everything()} is the administrator's scope.
  */
 public record Scope(boolean all, List<String> paths, List<String> departed) {
