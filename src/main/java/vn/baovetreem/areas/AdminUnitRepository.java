@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Administrative units are public reference data, readable by every role, so these queries take
- * no scope; the scopes of other records are built from {@link #scopePaths(String, LocalDate)}.
+ * no scope; the scopes of other records are built from {@link #subtrees(String, LocalDate)}.
  */
 @ApplicationScoped
 public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUID> {
@@ -91,48 +91,44 @@ public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUI
     }
 
     /**
-     * The subtrees a user of {@code code} may see: every path the unit ever had, every path of the
-     * units it succeeded, directly or through earlier mergers, and every path of the units retired
-     * before {@code today} into a unit under it ({@code unit_positions}), whose records now count here.
+     * Where a user of unit {@code code} sees records today: {@code paths}, a list of subtrees
+     * without nesting, and {@code departed}, the subtrees inside them to leave out.
+     */
+    public record Subtrees(List<String> paths, List<String> departed) {
+    }
+
+    /**
+     * The subtrees a user of {@code code} may see, from {@code unit_positions} on {@code today}:
+     * every path the unit ever had, every path of the units it succeeded, directly or through
+     * earlier mergers, and every path of the units retired into a unit under it, whose records now
+     * count here; less every path of the units retired from under it into units elsewhere (a
+     * village retired into a village of another commune), whose records count there. A unit no
+     * longer in force keeps all it had: nothing counts toward it any more, so nothing departed.
      */
     @SuppressWarnings("unchecked")
-    public List<String> scopePaths(String code, LocalDate today) {
-        List<String> paths = getEntityManager().createNativeQuery("""
+    public Subtrees subtrees(String code, LocalDate today) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
                         with recursive lineage(code) as (
                             select cast(:code as varchar)
                             union
                             select u.code from admin_unit u join lineage l on u.successor_code = l.code
                         ),
-                        pos as (select * from unit_positions(:today)),
-                        adopted as (
-                            select p.code from pos p join pos own on p.path <@ own.path
-                            where own.code = :code and own.in_force and not p.in_force
+                        pos as materialized (select * from unit_positions(:today)),
+                        own as (select path from pos where code = :code and in_force),
+                        retired as (
+                            select p.code, exists (select 1 from own where p.path <@ own.path) as here
+                            from pos p where not p.in_force and exists (select 1 from own)
                         )
-                        select distinct cast(p.path as text) from admin_unit_period p
-                        join admin_unit u on u.id = p.unit_id
-                        where u.code in (select code from lineage union all select code from adopted)""")
+                        select distinct cast(p.path as text), u.code in (select code from retired where not here)
+                        from admin_unit_period p join admin_unit u on u.id = p.unit_id
+                        where u.code in (select code from lineage union all select code from retired)""")
                 .setParameter("code", code)
                 .setParameter("today", today)
                 .getResultList();
-        return withoutNested(paths);
-    }
-
-    /**
-     * Every path of the units retired before {@code today} whose records now count outside the
-     * unit {@code code} ({@code unit_positions}): a village of that unit retired into a village of
-     * another commune. The caller keeps those under its own subtrees.
-     */
-    @SuppressWarnings("unchecked")
-    public List<String> departedPaths(String code, LocalDate today) {
-        return getEntityManager().createNativeQuery("""
-                        with pos as (select * from unit_positions(:today))
-                        select distinct cast(pp.path as text)
-                        from pos p join admin_unit u on u.code = p.code join admin_unit_period pp on pp.unit_id = u.id
-                        where not p.in_force
-                          and not exists (select 1 from pos own where own.code = :code and own.in_force and p.path <@ own.path)""")
-                .setParameter("code", code)
-                .setParameter("today", today)
-                .getResultList();
+        List<String> paths = withoutNested(rows.stream().filter(r -> !(Boolean) r[1]).map(r -> (String) r[0]).toList());
+        List<String> departed = rows.stream().filter(r -> (Boolean) r[1]).map(r -> (String) r[0])
+                .filter(d -> paths.stream().anyMatch(p -> d.startsWith(p + "."))).toList();
+        return new Subtrees(paths, departed);
     }
 
     /** Drops paths already inside another path of the list, so scope checks stay short. */

@@ -65,8 +65,8 @@ public class UnitDirectory {
     }
 
     /**
-     * The subtrees of the {@code unit} query parameter of a list (the unit's paths and those of the
-     * units it succeeded), or null when it is absent; an unknown code answers 400.
+     * The {@code unit} query parameter of a list as a scope (what a user of that unit sees, see
+     * {@link #scope}), or null when it is absent; an unknown code answers 400.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Scope subtreesOfParameter(String unitCode) {
@@ -78,7 +78,6 @@ public class UnitDirectory {
         }
         return scope(unitCode);
     }
-
 
     /** The village {@code code}, if it is a village in force on {@code date}. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -99,16 +98,7 @@ public class UnitDirectory {
                 u.successorCode());
     }
 
-    /** The subtrees a user of {@code code} sees today (see {@link AdminUnitRepository#scopePaths}). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> scopePaths(String code) {
-        return scope(code).paths();
-    }
-
-    /**
-     * What a user of {@code code} sees today: the subtrees of {@link AdminUnitRepository#scopePaths},
-     * less the departed ones inside them ({@link AdminUnitRepository#departedPaths}).
-     */
+    /** What a user of {@code code} sees today ({@link AdminUnitRepository#subtrees}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Scope scope(String code) {
         LocalDate today = LocalDate.now(clock);
@@ -117,11 +107,8 @@ public class UnitDirectory {
         if (cached != null && cached.day().equals(today) && cached.readAt().plus(SCOPE_TTL).isAfter(now)) {
             return cached.scope();
         }
-        List<String> paths = units.scopePaths(code, today);
-        List<String> departed = units.departedPaths(code, today).stream()
-                .filter(d -> paths.stream().anyMatch(p -> d.startsWith(p + ".")))
-                .toList();
-        Scope scope = Scope.of(paths, departed);
+        AdminUnitRepository.Subtrees subtrees = units.subtrees(code, today);
+        Scope scope = Scope.of(subtrees.paths(), subtrees.departed());
         scopes.put(code, new CachedScope(today, now, scope));
         return scope;
     }

@@ -179,7 +179,7 @@ public class CoverageService {
             throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit is required for a caller without a unit.");
         }
         UnitDirectory.UnitSummary unit = units.find(code).orElseThrow(() -> new ApiException.NotFound("Administrative unit", code));
-        if (units.scopePaths(unit.code()).stream().noneMatch(user.scope()::contains)) {
+        if (units.scope(unit.code()).paths().stream().noneMatch(user.scope()::contains)) {
             throw new ApiException.NotFound("Administrative unit", code);
         }
         return new Period(code, start, end);

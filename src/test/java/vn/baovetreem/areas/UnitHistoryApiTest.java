@@ -1,10 +1,15 @@
 package vn.baovetreem.areas;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +32,9 @@ import static org.hamcrest.Matchers.not;
 class UnitHistoryApiTest {
 
     private static final String UNITS = "/api/v1/admin-units";
+
+    @Inject
+    AgroalDataSource database;
 
     @Test
     void aVillageEnteredAsOf2020UnderACommuneThatMergedSinceFollowsItIntoItsSuccessor() {
@@ -93,6 +101,32 @@ class UnitHistoryApiTest {
         Api.badRequestAs("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(404);
         Api.as("commune.yenphuc").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children").then().statusCode(200)
                 .body("items.id", not(hasItem(child)));
+    }
+
+    @Test
+    void aListOfAMergedCommuneKeepsWhatItHeldEvenOfVillagesRetiredSince() throws SQLException {
+        String retired = village("06283", "2021-01-01");
+        String successor = village("06283", "2021-01-01");
+        retire(retired, "2024-06-30", successor);
+        // A child registered in 2023, while the village sat under An Sơn (written as an import of old data would be).
+        UUID child = UUID.randomUUID();
+        try (Connection c = database.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                insert into child (id, full_name, search_name, sort_name, date_of_birth, sex, village_code, unit_path,
+                                   created_at, created_by, updated_at)
+                values (?, ?, ?, ?, date '2015-03-03', 'FEMALE', ?, cast(? as ltree), now(), 'test', now())""")) {
+            insert.setObject(1, child);
+            insert.setString(2, "Lịch Sử " + retired);
+            insert.setString(3, "lich su " + retired.toLowerCase());
+            insert.setString(4, "su lich su " + retired.toLowerCase());
+            insert.setString(5, retired);
+            insert.setString(6, "20.184.06283." + retired);
+            insert.executeUpdate();
+        }
+
+        // An Sơn merged into Yên Phúc in 2025: nothing counts toward it now, so nothing has left it.
+        Api.as("district.langson").queryParam("unit", "06283").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children")
+                .then().statusCode(200).body("items.id", hasItem(child.toString()));
+        Api.as("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(200);
     }
 
     @Test
