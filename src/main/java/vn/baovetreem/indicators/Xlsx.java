@@ -46,6 +46,8 @@ public final class Xlsx {
     private static final int SHEET_NAME_MAX = 31;
     /** Line height in points of 11-point Times New Roman, for rows of wrapped text. */
     private static final float LINE = 15f;
+    /** The same for the 12-point text of paragraphs. */
+    private static final float PARAGRAPH_LINE = 16f;
 
     private Xlsx() {
     }
@@ -61,8 +63,7 @@ public final class Xlsx {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
             if (cover != null) {
-                Page page = new Page(book.createSheet("Báo cáo"), styles, coverWidths);
-                page.committee = committee;
+                Page page = new Page(book.createSheet("Báo cáo"), styles, coverWidths, committee);
                 cover.accept(page);
                 print(page.sheet, -1);
             }
@@ -95,7 +96,7 @@ public final class Xlsx {
      */
     public static byte[] document(String sheetName, int[] widths, Consumer<Page> writer) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Page page = new Page(book.createSheet(WorkbookUtil.createSafeSheetName(sheetName)), new Styles(book), widths);
+            Page page = new Page(book.createSheet(WorkbookUtil.createSafeSheetName(sheetName)), new Styles(book), widths, null);
             writer.accept(page);
             print(page.sheet, -1);
             book.write(out);
@@ -228,8 +229,7 @@ public final class Xlsx {
             v.setCellValue(value.doubleValue());
         }
         cell(line, 9, note, s.wrapped);
-        int lines = Math.max(linesOf(name, WIDTHS[2]), Math.max(linesOf(breakdown, WIDTHS[5]), linesOf(note, WIDTHS[9])));
-        line.setHeightInPoints(Math.min(409, LINE * lines));
+        fit(line, Math.max(linesOf(name, WIDTHS[2]), Math.max(linesOf(breakdown, WIDTHS[5]), linesOf(note, WIDTHS[9]))), LINE);
     }
 
     /** The preparer on the left half of the sheet's {@code columns}, the chair of the committee on the right half. */
@@ -286,6 +286,14 @@ public final class Xlsx {
         }
     }
 
+    /**
+     * Gives {@code row} the height of {@code lines} lines of {@code lineHeight} points (at most
+     * Excel's 409): spreadsheet programs do not grow a row for wrapped text on opening.
+     */
+    private static void fit(Row row, int lines, float lineHeight) {
+        row.setHeightInPoints(Math.min(409, lineHeight * lines));
+    }
+
     /** About how many lines {@code text} takes wrapped in {@code width} characters. */
     private static int linesOf(String text, int width) {
         int lines = 0;
@@ -300,7 +308,7 @@ public final class Xlsx {
 
     /**
      * A sheet in the workbook's official style, for a cover written outside this package: the
-     * motto, titles, paragraphs, bordered tables ten columns wide and the signature block.
+     * motto, titles, paragraphs, bordered tables over the page's columns and the signature block.
      */
     public static final class Page {
         private final Sheet sheet;
@@ -308,12 +316,13 @@ public final class Xlsx {
         private final int[] widths;
         private final int last;
         private int row;
-        /** The committee of the workbook this page opens, when it opens one. */
-        private String committee;
+        /** The committee of the workbook this page opens ("Xã Yên Phúc"), or null. */
+        private final String committee;
 
-        private Page(Sheet sheet, Styles s, int[] widths) {
+        private Page(Sheet sheet, Styles s, int[] widths, String committee) {
             this.sheet = sheet;
             this.s = s;
+            this.committee = committee;
             this.widths = widths;
             this.last = widths.length - 1;
             for (int c = 0; c < widths.length; c++) {
@@ -373,7 +382,7 @@ public final class Xlsx {
             for (int c = from; c <= to; c++) {
                 width += widths[c];
             }
-            sheet.getRow(row).setHeightInPoints(Math.min(409, 16f * linesOf(text, width)));
+            fit(sheet.getRow(row), linesOf(text, width), PARAGRAPH_LINE);
         }
 
         /**
@@ -394,8 +403,7 @@ public final class Xlsx {
                 cell(line, c, value, header ? s.header : s.wrapped);
                 lines = Math.max(lines, linesOf(value, widths[c]));
             }
-            // Spreadsheet programs do not grow a row for wrapped text on opening: give it its height.
-            line.setHeightInPoints(Math.min(409, LINE * lines));
+            fit(line, lines, LINE);
             return this;
         }
 

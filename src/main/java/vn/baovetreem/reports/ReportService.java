@@ -40,7 +40,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -272,12 +271,11 @@ public class ReportService {
     public Workbook workbook(UUID id, int number) {
         VersionView version = version(id, number);
         LocalDate submittedOn = LocalDate.ofInstant(version.submittedAt(), clock.getZone());
-        Map<String, String> unitNames = new HashMap<>();
-        units.findAll(version.content().awareness().activities().stream().map(ActivityView::unitCode).toList())
-                .forEach((code, unit) -> unitNames.put(code, unit.name()));
+        Map<String, UnitDirectory.UnitSummary> places = units.findAll(version.content().awareness().activities().stream()
+                .map(ActivityView::unitCode).toList());
         byte[] body = exports.workbook(version.content().indicators(), ReportWorkbook.WIDTHS,
                 page -> ReportWorkbook.cover(page, version, submittedOn, exports::categoryLabel,
-                        code -> unitNames.getOrDefault(code, code)));
+                        code -> places.containsKey(code) ? places.get(code).name() : code));
         return new Workbook(body, "bao-cao_" + version.communeCode() + "_" + version.content().period().label() + "_v" + number + ".xlsx");
     }
 
