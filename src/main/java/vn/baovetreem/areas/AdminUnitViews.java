@@ -1,6 +1,5 @@
 package vn.baovetreem.areas;
 
-
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package vn.baovetreem.codelists;
 
-
 import java.util.List;
 
 /** One vocabulary (schema {@code CodeList}); {@code entries} are omitted in the summary listing. */

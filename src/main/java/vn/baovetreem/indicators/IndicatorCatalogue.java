@@ -42,8 +42,10 @@ public class IndicatorCatalogue {
     public record Disaggregation(String code, String nameVi, String nameEn, String codeList, List<String> categories) {
     }
 
-    /** Schema {@code Indicator}. */
-    /** {@code unitVi}: the unit a rate is printed in, where it is not what its kind says (‰ of live births, per 100 girls). */
+    /**
+     * Schema {@code Indicator}. {@code unitVi}: the unit a rate is printed in, where it is not what
+     * its kind says (‰ of live births, boys per 100 girls).
+     */
     public record Indicator(String key, String officialCode, Group group, String nameVi, String nameEn, Kind kind, String unitVi,
                             String numerator, String denominator, List<String> disaggregations, List<AgeBand> ageBands,
                             String ageAt, String periodType, boolean computable, String heldBy, String confidence,

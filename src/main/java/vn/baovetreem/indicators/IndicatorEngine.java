@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * transaction, the units that stood under the unit asked for at the end of the period
  * ({@code geo}, from {@code unit_positions}: a unit retired before that day stands where its
  * successor stands, so its records count toward the successor for periods after the change;
- * {@code in_force} tells the units that existed that day) and their child population ({@code kids}). Every side that selects children of that
- * population is counted in one pass ({@link Run#countPopulation}); every other side is one grouped
- * query for its total and single-valued disaggregations; each multi-valued disaggregation is one
- * more. Identical sides are counted once per run. The number of queries depends on the indicators
+ * {@code in_force} tells the units that existed that day) and their child population
+ * ({@code kids}). Every side that selects children of that population is counted in one pass
+ * ({@link Run#countPopulation}); every other side is one grouped query for its total and
+ * single-valued disaggregations; each multi-valued disaggregation is one more. Identical sides are counted once per run. The number of queries depends on the indicators
  * and disaggregations asked for, never on the number of units or records.
  */
 @ApplicationScoped
@@ -63,8 +63,8 @@ class IndicatorEngine {
         // and unit unknown) can be a hundred times slower than one made for the actual values.
         em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         em.createNativeQuery("drop table if exists pg_temp.kids, pg_temp.geo").executeUpdate();
-        em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text, in_force boolean) on commit drop")
-                .executeUpdate();
+        em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text,"
+                + " in_force boolean) on commit drop").executeUpdate();
         run.bind(em.createNativeQuery(GEO), GEO).executeUpdate();
         em.createNativeQuery("analyze geo").executeUpdate();
         // No index and no statistics: every query reads the whole population, and both would cost more than they save.

@@ -1,6 +1,5 @@
 package vn.baovetreem.common.paging;
 
-
 import java.util.List;
 import java.util.function.Function;
 
