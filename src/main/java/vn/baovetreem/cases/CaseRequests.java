@@ -1,5 +1,6 @@
 package vn.baovetreem.cases;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,11 @@ public final class CaseRequests {
     private CaseRequests() {
     }
 
-    /** Who reported; seen only by commune users of the case's commune. */
+    /**
+     * Who reported; seen only by commune users of the case's commune. Stored as JSON in the case's
+     * row by Hibernate's own mapper, not the API's, so it says itself that it leaves out empty fields.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Reporter(@Size(max = 200) String name, @Size(max = 100) String relationship, @Size(max = 30) String phone,
                            @Size(max = 300) String address, Boolean anonymous) {
     }

@@ -411,4 +411,14 @@ class CaseApiTest {
         Api.as(COMMUNE).get(CASES + "/" + id).then().statusCode(200).body("child.id", equalTo(survivor.toString()));
         Api.as(COMMUNE).queryParam("child", survivor).get(CASES).then().body("items.id", org.hamcrest.Matchers.contains(id));
     }
+
+    @Test
+    void aReporterIsStoredWithoutTheFieldsNotGiven() {
+        Map<String, Object> body = abuse(child(), Instant.now().minus(Duration.ofHours(1)), false);
+        body.put("reporter", Map.of("name", REPORTER_NAME));
+        String id = report(COMMUNE, body);
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select cast(reporter as text) from child_case where id = ?1").setParameter(1, UUID.fromString(id)).getSingleResult());
+        assertThat(stored).isEqualTo("{\"name\": \"" + REPORTER_NAME + "\"}");
+    }
 }
