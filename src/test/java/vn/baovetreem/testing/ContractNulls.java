@@ -2,26 +2,19 @@ package vn.baovetreem.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fails a test whose response holds a JSON {@code null} where the contract's schema does not allow
@@ -31,34 +24,6 @@ import java.util.regex.Pattern;
  * a {@code oneOf} with a null branch) or holds anything (a schema without a type).
  */
 final class ContractNulls implements Filter {
-
-    private static final JsonNode CONTRACT;
-    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}]+}");
-    /** Each path item with the pattern of its path, the paths with fewer variables first ({@code /children/duplicates} before {@code /children/{id}}). */
-    private static final List<Map.Entry<Pattern, JsonNode>> PATHS = new ArrayList<>();
-
-    static {
-        try {
-            CONTRACT = new ObjectMapper(new YAMLFactory()).readTree(new File(Api.CONTRACT));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String base = CONTRACT.at("/servers/0/url").asText("");
-        CONTRACT.get("paths").properties().stream()
-                .sorted(Comparator.comparingLong(p -> TEMPLATE_VARIABLE.matcher(p.getKey()).results().count()))
-                .forEach(p -> PATHS.add(Map.entry(pattern(base + p.getKey()), p.getValue())));
-    }
-
-    private static Pattern pattern(String template) {
-        StringBuilder regex = new StringBuilder();
-        Matcher variable = TEMPLATE_VARIABLE.matcher(template);
-        int last = 0;
-        while (variable.find()) {
-            regex.append(Pattern.quote(template.substring(last, variable.start()))).append("[^/]+");
-            last = variable.end();
-        }
-        return Pattern.compile(regex.append(Pattern.quote(template.substring(last))).toString());
-    }
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
@@ -86,30 +51,29 @@ final class ContractNulls implements Filter {
     }
 
     private static JsonNode responseSchema(String method, String path, int status, String contentType) {
-        for (Map.Entry<Pattern, JsonNode> p : PATHS) {
-            if (p.getKey().matcher(path).matches() && p.getValue().has(method.toLowerCase())) {
-                JsonNode responses = p.getValue().get(method.toLowerCase()).get("responses");
-                JsonNode answer = responses.has(String.valueOf(status)) ? responses.get(String.valueOf(status))
-                        : responses.has(status / 100 + "XX") ? responses.get(status / 100 + "XX") : responses.get("default");
-                if (answer == null) {
-                    return null;
-                }
-                JsonNode content = resolve(answer).get("content");
-                if (content == null) {
-                    return null;
-                }
-                String media = contentType.split(";")[0].trim();
-                JsonNode typed = content.has(media) ? content.get(media) : content.get("application/json");
-                return typed == null ? null : typed.get("schema");
-            }
+        JsonNode operation = Contract.template(path).map(template -> Contract.operation(method, template)).orElse(null);
+        if (operation == null || operation.isMissingNode()) {
+            return null;
         }
-        return null;
+        JsonNode responses = operation.get("responses");
+        JsonNode answer = responses.has(String.valueOf(status)) ? responses.get(String.valueOf(status))
+                : responses.has(status / 100 + "XX") ? responses.get(status / 100 + "XX") : responses.get("default");
+        if (answer == null) {
+            return null;
+        }
+        JsonNode content = Contract.resolve(answer).get("content");
+        if (content == null) {
+            return null;
+        }
+        String media = contentType.split(";")[0].trim();
+        JsonNode typed = content.has(media) ? content.get(media) : content.get("application/json");
+        return typed == null ? null : typed.get("schema");
     }
 
     /** The paths under {@code path} where {@code value} holds a null its {@code schema} does not allow. */
     private static Set<String> nullsNotAllowed(JsonNode value, JsonNode schema, String path) {
         Set<String> found = new HashSet<>();
-        schema = resolve(schema);
+        schema = Contract.resolve(schema);
         if (value.isNull()) {
             if (!allowsNull(schema)) {
                 found.add(path.isEmpty() ? "/" : path);
@@ -154,7 +118,7 @@ final class ContractNulls implements Filter {
     }
 
     private static boolean allowsNull(JsonNode schema) {
-        schema = resolve(schema);
+        schema = Contract.resolve(schema);
         JsonNode type = schema.get("type");
         if (type != null) {
             if (type.isTextual()) {
@@ -186,12 +150,5 @@ final class ContractNulls implements Filter {
             return true;
         }
         return !schema.has("properties") && !schema.has("items") && !schema.has("enum") && !schema.has("const");
-    }
-
-    private static JsonNode resolve(JsonNode node) {
-        while (node.has("$ref")) {
-            node = CONTRACT.at(node.get("$ref").asText().substring(1));
-        }
-        return node;
     }
 }
