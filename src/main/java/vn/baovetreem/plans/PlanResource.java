@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.paging.Page;
@@ -32,6 +31,7 @@ import static vn.baovetreem.common.http.QueryParams.date;
 import static vn.baovetreem.common.http.QueryParams.enumValue;
 import static vn.baovetreem.common.http.QueryParams.integer;
 import static vn.baovetreem.common.http.QueryParams.pathId;
+import static vn.baovetreem.common.http.QueryParams.required;
 import static vn.baovetreem.common.http.QueryParams.text;
 
 /**
@@ -73,11 +73,7 @@ public class PlanResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Limited(Limited.Share.HEAVY)
     public PlanProgressService.ProgressList progressBelow(@RestQuery String unit, @RestQuery String year, @RestQuery String asOf) {
-        Integer y = integer("year", year, 2000, 2100);
-        if (y == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "year", "year is required.");
-        }
-        return progress.progressBelow(text("unit", unit, 20), y, date("asOf", asOf));
+        return progress.progressBelow(text("unit", unit, 20), integer("year", required("year", year), 2000, 2100), date("asOf", asOf));
     }
 
     @GET

@@ -316,6 +316,17 @@ class IndicatorApiTest {
             assertThat(first.getRow(3).getCell(0).getStringCellValue()).isEqualTo("BÁO CÁO CHỈ TIÊU THỐNG KÊ VỀ TRẺ EM");
             assertThat(first.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
         }
+        // The same files through the download operation that generated clients use, in every format.
+        for (String format : List.of("json", "csv", "xlsx", "dhis2")) {
+            var export = Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025").queryParam("format", format)
+                    .get("/api/v1/exports/circular-13").then().statusCode(200).extract();
+            Api.as(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025").queryParam("format", format)
+                    .get("/api/v1/exports/circular-13/download").then().statusCode(200)
+                    .header("ETag", export.header("ETag")).header("Content-Disposition", export.header("Content-Disposition"))
+                    .contentType(export.contentType());
+        }
+        Api.badRequestAs(COMMUNE).queryParam("unit", "06298").queryParam("period", "2025")
+                .get("/api/v1/exports/circular-13/download").then().statusCode(400).body("violations.field", hasItem("format"));
         Api.as("village.ichhuu").queryParam("unit", "06283_01").queryParam("period", "2025").get("/api/v1/exports/circular-13")
                 .then().statusCode(403);
         Api.as("commune.vanquan").queryParam("unit", "06298").queryParam("period", "2025").get("/api/v1/exports/circular-13")

@@ -74,6 +74,7 @@ class AccessMatrixTest {
             "GET;  /api/v1/indicators/child-population;  200 200 200 200 403 200",
             "GET;  /api/v1/indicator-values?unit=06298&period=2025&keys=child-population; 404 200 200 200 403 200",
             "GET;  /api/v1/exports/circular-13?unit=06298&period=2025-Q1; 403 200 200 200 403 200",
+            "GET;  /api/v1/exports/circular-13/download?unit=06298&period=2025-Q1&format=csv; 403 200 200 200 403 200",
             "GET;  /api/v1/exports/dhis2-metadata;       403 200 200 200 403 200",
             "GET;  /api/v1/admin-units/06298/facts/2019; 404 404 404 404 403 404",
             "POST; /api/v1/awareness-activities;         403 400 403 403 403 403",

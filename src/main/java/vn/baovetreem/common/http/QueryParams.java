@@ -128,6 +128,14 @@ public final class QueryParams {
         return value;
     }
 
+    /** {@code value}, which the caller must give. */
+    public static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(name, "is required");
+        }
+        return value;
+    }
+
     private static ApiException invalid(String name, String message) {
         return ApiException.BadRequest.field("INVALID_PARAMETER", name, name + " " + message + ".");
     }
