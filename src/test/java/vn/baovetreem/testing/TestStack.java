@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Starts, once per test run, the embedded PostgreSQL and the real Keycloak with the project's realm,
  * plus test-only accounts (an account whose unit is retired, one whose unit is unknown, one with no
- * unit, and a client whose tokens expire after one second).
+ * unit, the officer of the commune the contract tour makes, and a client whose tokens expire after
+ * one second).
  */
 public class TestStack implements QuarkusTestResourceLifecycleManager {
 
@@ -66,6 +67,7 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         users.add(user(realm, "test.signedout", "commune", "06298"));
         users.add(user(realm, "test.prober", "commune", "06253"));
         users.add(user(realm, "test.racer", "commune", "06253"));
+        users.add(user(realm, "test.tour", "commune", "06999"));
         ObjectNode expiring = realm.objectNode()
                 .put("clientId", "cp-test-expiring")
                 .put("enabled", true)
