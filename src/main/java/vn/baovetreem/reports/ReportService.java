@@ -187,7 +187,10 @@ public class ReportService {
     /** Submits (a new version with its snapshot), accepts or returns the report. */
     @Transactional
     public Versioned<ReportView> transition(UUID id, String ifMatch, Transition request) {
-        access.check(Operation.READ_ACCEPTED_REPORTS);
+        if (!fullReader()) {
+            // An aggregator reads accepted reports and takes none of their steps, whatever the body.
+            access.check(Operation.DRAFT_AND_SUBMIT_REPORTS);
+        }
         validator.validate(request);
         ReportAction action = request.action();
         CurrentUser.Resolved user = access.check(action.operation());
