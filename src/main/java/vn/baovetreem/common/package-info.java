@@ -1,6 +1,10 @@
 /**
- * What every feature shares: the problem-details error shape ({@code error}), HTTP concerns such as
- * request ids, ETags, Idempotency-Key and the body-size limit ({@code http}), cursor pagination
- * ({@code paging}) and Vietnamese text handling ({@code text}).
+ * What every feature shares: the service's clock and time zone ({@link vn.baovetreem.common.TimeConfig}),
+ * the problem-details error shape and the mapping of every failure to it ({@code error}), HTTP
+ * concerns such as request ids, ETags, Idempotency-Key, merge patches, strict JSON, body-size
+ * limits and the shares of heavy work ({@code http}), cursor pagination with signed tokens
+ * ({@code paging}), what talks to PostgreSQL below the repositories: {@code COPY}, record locks,
+ * statement and pool limits ({@code persistence}), and Vietnamese text: folding, CSV, messages in
+ * Vietnamese or English ({@code text}).
  */
 package vn.baovetreem.common;

@@ -17,8 +17,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Runs one claimed job, acting for the person who started it (their roles and area as they are
- * now). A problem of the file fails the job; a fault of the service (the database out of reach, an
+ * Runs one claimed job, acting for the person who started it with the roles and unit their token
+ * carried when they sent the file (stored with the job), within the area that unit covers now. A problem of the file fails the job; a fault of the service (the database out of reach, an
  * unexpected error) puts it back in the queue to run again a little later, and fails it, saying
  * to send the file again, after its last attempt.
  */

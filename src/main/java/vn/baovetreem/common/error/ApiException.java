@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An error the API reports on purpose. Each subtype knows its HTTP status and its stable
- * problem code; {@link ApiExceptionMapper} turns every one into an RFC 9457 problem response.
+ * problem code; {@link ProblemMappers} turns every one into an RFC 9457 problem response.
  */
 public abstract sealed class ApiException extends RuntimeException
         permits ApiException.BadRequest, ApiException.Forbidden, ApiException.NotFound, ApiException.Conflict,
