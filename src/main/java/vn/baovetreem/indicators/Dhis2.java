@@ -183,7 +183,7 @@ final class Dhis2 {
         List<CategoryOptionCombo> optionCombos = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
         List<Indicator> computed = catalogue.all().stream()
-                .filter(i -> i.computable() && IndicatorDefinitions.of(i.key()).isPresent()).toList();
+                .filter(Indicator::computable).toList();
         computed.forEach(i -> used.addAll(i.disaggregations()));
         for (Disaggregation d : catalogue.disaggregations()) {
             if (!used.contains(d.code())) {
@@ -206,7 +206,7 @@ final class Dhis2 {
         List<DataElement> elements = new ArrayList<>();
         List<Dhis2Indicator> indicators = new ArrayList<>();
         for (Indicator i : computed) {
-            boolean ratio = IndicatorDefinitions.of(i.key()).orElseThrow().denominator() != null;
+            boolean ratio = IndicatorDefinitions.of(i.key()).denominator() != null;
             List<String> dims = new ArrayList<>();
             dims.add(null);
             dims.addAll(i.disaggregations());

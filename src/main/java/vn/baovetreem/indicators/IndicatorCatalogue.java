@@ -77,6 +77,7 @@ public class IndicatorCatalogue {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
         this.byKey = catalogue.indicators().stream().collect(Collectors.toMap(Indicator::key, Function.identity()));
+        IndicatorDefinitions.agreeWith(catalogue.indicators());
     }
 
     /** The whole catalogue, for any reader of indicators. */

@@ -1,8 +1,11 @@
 package vn.baovetreem.indicators;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How each computable indicator of the catalogue is counted: SQL that lists the entities of its
@@ -215,12 +218,30 @@ final class IndicatorDefinitions {
     private IndicatorDefinitions() {
     }
 
-    static Optional<Definition> of(String key) {
-        return Optional.ofNullable(DEFINITIONS.get(key));
+    /** The definition of a computable indicator; {@link #agreeWith} makes sure there is one. */
+    static Definition of(String key) {
+        Definition definition = DEFINITIONS.get(key);
+        if (definition == null) {
+            throw new IllegalStateException("No definition for the indicator " + key);
+        }
+        return definition;
     }
 
-    static Iterable<String> keys() {
-        return DEFINITIONS.keySet();
+    /**
+     * Fails unless the computable indicators of the catalogue are exactly the ones defined here: an
+     * indicator computed without a definition would answer no values, quietly.
+     */
+    static void agreeWith(Collection<IndicatorCatalogue.Indicator> catalogue) {
+        Set<String> computable = new TreeSet<>();
+        catalogue.stream().filter(IndicatorCatalogue.Indicator::computable).forEach(i -> computable.add(i.key()));
+        Set<String> undefined = new TreeSet<>(computable);
+        undefined.removeAll(DEFINITIONS.keySet());
+        Set<String> unlisted = new TreeSet<>(DEFINITIONS.keySet());
+        unlisted.removeAll(computable);
+        if (!undefined.isEmpty() || !unlisted.isEmpty()) {
+            throw new IllegalStateException("The indicator catalogue and the definitions disagree: computable without a definition "
+                    + undefined + ", defined but not computable in the catalogue " + unlisted);
+        }
     }
 
     private static void define(String key, Source numerator, Source denominator) {

@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -134,16 +133,15 @@ public class IndicatorService {
         List<String> dimensions = by.stream().filter(b -> !b.equals(BY_UNIT)).toList();
         IndicatorEngine.Run run = engine.start(place, q.period());
         run.countPopulation(indicators.stream().filter(Indicator::computable).map(i -> IndicatorDefinitions.of(i.key()))
-                .flatMap(Optional::stream)
                 .flatMap(d -> Stream.of(d.numerator(), d.denominator()).filter(Objects::nonNull)).toList());
         List<String> parts = place.byUnit() ? run.parts() : List.of();
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(parts);
         List<Result> results = new ArrayList<>();
         for (Indicator indicator : indicators) {
-            List<Value> values = IndicatorDefinitions.of(indicator.key()).filter(d -> indicator.computable())
-                    .map(definition -> values(indicator, run.counts(indicator, definition, dimensions), unit,
-                            parts, named, q.suppressBelow()))
-                    .orElse(null);
+            List<Value> values = indicator.computable()
+                    ? values(indicator, run.counts(indicator, IndicatorDefinitions.of(indicator.key()), dimensions), unit, parts,
+                            named, q.suppressBelow())
+                    : null;
             results.add(new Result(indicator.key(), indicator.officialCode(), indicator.provisional(), indicator.confidence(),
                     indicator.group().code(), indicator.group().appendix(), indicator.nameVi(), indicator.nameEn(), indicator.kind(),
                     values != null, indicator.heldBy(), indicator.usesUnitFacts(), values));
