@@ -39,7 +39,7 @@ import java.util.Set;
  * calendar counts Monday to Friday.
  */
 @ApplicationScoped
-public class WorkingCalendar {
+public class WorkingCalendar implements WorkingDayCount {
 
     /** What a calendar day changes. */
     public enum Kind { HOLIDAY, WORKING_WEEKEND }
@@ -141,34 +141,13 @@ public class WorkingCalendar {
     /** Whether {@code date} is a working day. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isWorkingDay(LocalDate date) {
-        return isWorkingDay(date, exceptions(date, date));
+        return new WorkingDays(exceptions(date, date)).isWorkingDay(date);
     }
 
-    /** The {@code n}-th working day after {@code start} ({@code start} itself not counted). */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public LocalDate addWorkingDays(LocalDate start, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be at least 1");
-        }
-        // Even a long Tết leaves a working day in every two weeks.
-        Map<LocalDate, Kind> exceptions = exceptions(start, start.plusDays(n * 2L + 21));
-        LocalDate day = start;
-        int counted = 0;
-        while (counted < n) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day, exceptions)) {
-                counted++;
-            }
-        }
-        return day;
-    }
-
-    private static boolean isWorkingDay(LocalDate day, Map<LocalDate, Kind> exceptions) {
-        Kind kind = exceptions.get(day);
-        if (kind != null) {
-            return kind == Kind.WORKING_WEEKEND;
-        }
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return new WorkingDays(exceptions(start, WorkingDays.horizon(start, n))).addWorkingDays(start, n);
     }
 
     @SuppressWarnings("unchecked")

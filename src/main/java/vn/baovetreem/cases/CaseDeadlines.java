@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import vn.baovetreem.calendar.WorkingCalendar;
+import vn.baovetreem.calendar.WorkingDayCount;
 import vn.baovetreem.common.persistence.RecordLocks;
 
 import java.time.Clock;
@@ -45,11 +46,11 @@ public class CaseDeadlines {
     record Deadline(Step step, Instant dueAt, Instant metAt) {
     }
 
-    private final WorkingCalendar calendar;
+    private final WorkingDayCount calendar;
     private final CaseRepository cases;
     private final Clock clock;
 
-    CaseDeadlines(WorkingCalendar calendar, CaseRepository cases, Clock clock) {
+    CaseDeadlines(WorkingDayCount calendar, CaseRepository cases, Clock clock) {
         this.calendar = calendar;
         this.cases = cases;
         this.clock = clock;
