@@ -18,7 +18,9 @@ import java.util.Map;
 
 /**
  * The local run ({@code ./mvnw -Plocal}): embedded PostgreSQL, the real Keycloak with the demo
- * realm, and the packaged API with the demo data, all on 127.0.0.1. Ctrl-C stops all three.
+ * realm, and the packaged API with the demo data, all on 127.0.0.1. Ctrl-C stops all three. With
+ * {@code -Dlocal.services-only=true} only PostgreSQL and Keycloak start, for {@code ./mvnw
+ * quarkus:dev} to run against them.
  * Ports come from system properties {@code api.port} (8080), {@code management.port} (9000, health
  * and metrics), {@code keycloak.port} (8180) and {@code db.port} (5433).
  * <p>
@@ -52,6 +54,15 @@ public final class LocalStack {
         KeycloakServer keycloak = KeycloakServer.start(Path.of("target/keycloak-local-home"), data.resolve("keycloak"),
                 keycloakPort, null);
         writePids(data.resolve("keycloak.pid"), keycloak.pids());
+        if (Boolean.getBoolean("local.services-only")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                keycloak.close();
+                database.close();
+                System.out.println("Stopped Keycloak and PostgreSQL.");
+            }));
+            System.out.println(servicesBanner(keycloak, data, dbPort));
+            Thread.currentThread().join();
+        }
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String javaOptions = System.getProperty("app.java-options", "").strip();
@@ -157,6 +168,21 @@ public final class LocalStack {
             Thread.sleep(500);
         }
         throw new IllegalStateException("The API did not become ready at " + url);
+    }
+
+    private static String servicesBanner(KeycloakServer keycloak, Path data, int dbPort) {
+        return """
+
+                ==================================================================================
+                 PostgreSQL and Keycloak are running for development (Ctrl-C stops both)
+                   PostgreSQL   127.0.0.1:%3$d (postgres / postgres, database postgres)
+                   Keycloak     %1$s   (admin console: kcadmin / kcadmin)
+                 Now run the service in dev mode against them, with live reload:
+                   ./mvnw quarkus:dev
+                 It listens on http://127.0.0.1:8080 with the demo data and users of the local run.
+                 Data (kept across runs): %2$s
+                ==================================================================================
+                """.formatted(keycloak.baseUrl(), data, dbPort);
     }
 
     private static String banner(String api, String management, KeycloakServer keycloak, Path data, int dbPort) {
