@@ -3,8 +3,9 @@ package vn.baovetreem.cases;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -116,14 +117,15 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     }
 
     /** The timeline in the order it was written. */
-    @SuppressWarnings("unchecked")
     List<EventRow> events(UUID caseId) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select id, kind, action, from_state, to_state, occurred_at, recorded_at, recorded_by, note, cast(data as text)
-                        from case_event where case_id = ?1 order by seq""")
-                .setParameter(1, caseId).getResultList();
-        return rows.stream().map(r -> new EventRow((UUID) r[0], CaseEventKind.valueOf((String) r[1]), (String) r[2], (String) r[3],
-                (String) r[4], instant(r[5]), instant(r[6]), (String) r[7], (String) r[8], (String) r[9])).toList();
+        return Row.all(getEntityManager().createNativeQuery("""
+                        select id, kind, action, from_state, to_state, occurred_at, recorded_at, recorded_by, note,
+                               cast(data as text) as data
+                        from case_event where case_id = ?1 order by seq""", Tuple.class)
+                        .setParameter(1, caseId))
+                .stream().map(r -> new EventRow(r.uuid("id"), r.enumValue("kind", CaseEventKind.class), r.text("action"),
+                        r.text("from_state"), r.text("to_state"), r.instant("occurred_at"), r.instant("recorded_at"),
+                        r.text("recorded_by"), r.text("note"), r.text("data"))).toList();
     }
 
     /** One version of a plan as stored; {@code items} is its JSON array. */
@@ -140,14 +142,13 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
                 .executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     Optional<PlanRow> planVersion(UUID caseId, int number) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select number, cast(items as text), total_cost_vnd, note, created_at, created_by
-                        from case_plan_version where case_id = ?1 and number = ?2""")
-                .setParameter(1, caseId).setParameter(2, number).getResultList();
-        return rows.stream().findFirst().map(r -> new PlanRow(((Number) r[0]).intValue(), (String) r[1], ((Number) r[2]).longValue(),
-                (String) r[3], instant(r[4]), (String) r[5]));
+        return Row.all(getEntityManager().createNativeQuery("""
+                        select number, cast(items as text) as items, total_cost_vnd, note, created_at, created_by
+                        from case_plan_version where case_id = ?1 and number = ?2""", Tuple.class)
+                        .setParameter(1, caseId).setParameter(2, number))
+                .stream().findFirst().map(r -> new PlanRow(r.integer("number"), r.text("items"), r.bigint("total_cost_vnd"),
+                        r.text("note"), r.instant("created_at"), r.text("created_by")));
     }
 
     void replaceDeadlines(UUID caseId, List<CaseDeadlines.Deadline> deadlines) {
@@ -161,15 +162,14 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     }
 
     /** The stored deadlines of many cases, in one query. */
-    @SuppressWarnings("unchecked")
     Map<UUID, List<CaseDeadlines.Deadline>> deadlines(Collection<UUID> caseIds) {
         Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();
         if (!caseIds.isEmpty()) {
-            List<Object[]> rows = getEntityManager().createNativeQuery(
-                            "select case_id, step, due_at, met_at from case_deadline where case_id in (:ids) order by due_at")
-                    .setParameter("ids", caseIds).getResultList();
-            rows.forEach(r -> byCase.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
-                    CaseDeadlines.Step.valueOf((String) r[1]), instant(r[2]), instant(r[3]))));
+            Row.all(getEntityManager().createNativeQuery(
+                            "select case_id, step, due_at, met_at from case_deadline where case_id in (:ids) order by due_at", Tuple.class)
+                            .setParameter("ids", caseIds))
+                    .forEach(r -> byCase.computeIfAbsent(r.uuid("case_id"), k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
+                            r.enumValue("step", CaseDeadlines.Step.class), r.instant("due_at"), r.instant("met_at"))));
         }
         return byCase;
     }
@@ -193,9 +193,5 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
 
     private static Object utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : NativeValues.timestamp(value).toInstant();
     }
 }

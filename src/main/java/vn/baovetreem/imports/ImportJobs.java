@@ -3,10 +3,11 @@ package vn.baovetreem.imports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import vn.baovetreem.children.ChildImport;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Language;
 
 import java.io.IOException;
@@ -63,7 +64,8 @@ public class ImportJobs {
     private static final String COLUMNS = """
             id, kind, format, mode, match_by, dry_run, allow_partial, status, file_name, file_size, rows_read, rows_valid,
             rows_invalid, rows_written, rows_unchanged, message, username, subject, client_id, roles, unit_code,
-            cast(unit_path as text), attempts, retryable, created_at, started_at, finished_at, file_erased_at, language""";
+            cast(unit_path as text) as unit_path, attempts, retryable, created_at, started_at, finished_at, file_erased_at,
+            language""";
 
     /** Runs of a job before a fault of the service fails it. */
     static final int MAX_ATTEMPTS = 3;
@@ -121,8 +123,8 @@ public class ImportJobs {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Job> find(UUID id) {
-        List<?> rows = em.createNativeQuery("select " + COLUMNS + " from import_job where id = ?1").setParameter(1, id).getResultList();
-        return rows.stream().map(r -> job((Object[]) r)).findFirst();
+        return Row.all(em.createNativeQuery("select " + COLUMNS + " from import_job where id = ?1", Tuple.class).setParameter(1, id))
+                .stream().map(ImportJobs::job).findFirst();
     }
 
     /**
@@ -187,14 +189,14 @@ public class ImportJobs {
     /** Takes the oldest queued job that may run now for this instance, if any (other instances skip it). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Claim> claim(Instant now) {
-        List<?> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                         update import_job set status = 'RUNNING', attempts = attempts + 1, started_at = ?1, heartbeat_at = clock_timestamp()
                         where id = (select id from import_job
                                     where status = 'QUEUED' and (run_after is null or run_after <= clock_timestamp())
                                     order by created_at for update skip locked limit 1)
-                        returning id, attempts""")
-                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Claim((UUID) r[0], ((Number) r[1]).intValue())).findFirst();
+                        returning id, attempts""", Tuple.class)
+                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .stream().map(r -> new Claim(r.uuid("id"), r.integer("attempts"))).findFirst();
     }
 
     /** Says that the run is alive; false when the job is no longer this run's. */
@@ -297,26 +299,22 @@ public class ImportJobs {
     /** The errors of a job after error {@code afterSeq}, in file order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<Stored> errors(UUID id, int afterSeq, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                         select seq, row_number, column_name, value, message from import_error
-                        where job_id = ?1 and seq > ?2 order by seq limit ?3""")
-                .setParameter(1, id).setParameter(2, afterSeq).setParameter(3, limit).getResultList();
-        return rows.stream().map(r -> new Stored(((Number) r[0]).intValue(), new Error(((Number) r[1]).intValue(), (String) r[2],
-                (String) r[3], (String) r[4]))).toList();
+                        where job_id = ?1 and seq > ?2 order by seq limit ?3""", Tuple.class)
+                        .setParameter(1, id).setParameter(2, afterSeq).setParameter(3, limit))
+                .stream().map(r -> new Stored(r.integer("seq"), new Error(r.integer("row_number"), r.text("column_name"),
+                        r.text("value"), r.text("message")))).toList();
     }
 
-    private static Job job(Object[] r) {
-        return new Job((UUID) r[0], ImportKind.valueOf((String) r[1]), ImportFormat.valueOf((String) r[2]),
-                ImportMode.valueOf((String) r[3]), ChildImport.MatchBy.valueOf((String) r[4]), (Boolean) r[5], (Boolean) r[6], ImportStatus.valueOf((String) r[7]),
-                (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(), ((Number) r[11]).intValue(),
-                ((Number) r[12]).intValue(), ((Number) r[13]).intValue(), ((Number) r[14]).intValue(), (String) r[15], (String) r[16],
-                (String) r[17], (String) r[18], (String) r[19], (String) r[20], (String) r[21], ((Number) r[22]).intValue(),
-                (Boolean) r[23], instant(r[24]), instant(r[25]), instant(r[26]), instant(r[27]),
-                Language.valueOf(((String) r[28]).toUpperCase(Locale.ROOT)));
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : NativeValues.timestamp(value).toInstant();
+    private static Job job(Row r) {
+        return new Job(r.uuid("id"), r.enumValue("kind", ImportKind.class), r.enumValue("format", ImportFormat.class),
+                r.enumValue("mode", ImportMode.class), r.enumValue("match_by", ChildImport.MatchBy.class), r.bool("dry_run"),
+                r.bool("allow_partial"), r.enumValue("status", ImportStatus.class), r.text("file_name"), r.integer("file_size"),
+                r.integer("rows_read"), r.integer("rows_valid"), r.integer("rows_invalid"), r.integer("rows_written"),
+                r.integer("rows_unchanged"), r.text("message"), r.text("username"), r.text("subject"), r.text("client_id"),
+                r.text("roles"), r.text("unit_code"), r.text("unit_path"), r.integer("attempts"), r.bool("retryable"),
+                r.instant("created_at"), r.instant("started_at"), r.instant("finished_at"), r.instant("file_erased_at"),
+                Language.valueOf(r.text("language").toUpperCase(Locale.ROOT)));
     }
 }

@@ -4,8 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -34,9 +36,9 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
 
     private static final String ASSESSMENTS = """
             select a.household_id, a.year, a.checklist_version, a.assessed_on, a.assessor,
-                   array_to_string(a.criteria_met, ','), a.note, a.version, a.recorded_at, a.recorded_by,
-                   r.criteria_met, array_to_string(r.mandatory_missing, ','), r.injuries_at_home, r.provisional, r.safe,
-                   ck.minimum_met
+                   array_to_string(a.criteria_met, ',') as criteria_met, a.note, a.version, a.recorded_at, a.recorded_by,
+                   r.criteria_met as met_count, array_to_string(r.mandatory_missing, ',') as mandatory_missing,
+                   r.injuries_at_home, r.provisional, r.safe, ck.minimum_met
             from safe_home_assessment a
             join safe_home_result(:zone) r on r.household_id = a.household_id and r.year = a.year
             join safe_home_checklist ck on ck.version = a.checklist_version
@@ -139,13 +141,12 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
 
     /** The assessments of a household, latest year first. */
     List<AssessmentRow> assessments(UUID householdId, String zone) {
-        return rows(getEntityManager().createNativeQuery(ASSESSMENTS + " where a.household_id = :id order by a.year desc")
-                .setParameter("id", householdId).setParameter("zone", zone));
+        return assessmentRows(" where a.household_id = :id order by a.year desc", Map.of("id", householdId, "zone", zone));
     }
 
     Optional<AssessmentRow> assessment(UUID householdId, int year, String zone) {
-        return rows(getEntityManager().createNativeQuery(ASSESSMENTS + " where a.household_id = :id and a.year = :year")
-                .setParameter("id", householdId).setParameter("year", year).setParameter("zone", zone)).stream().findFirst();
+        return assessmentRows(" where a.household_id = :id and a.year = :year", Map.of("id", householdId, "year", year, "zone", zone))
+                .stream().findFirst();
     }
 
     /** The latest assessment of each household, in one query. */
@@ -153,10 +154,10 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         if (householdIds.isEmpty()) {
             return Map.of();
         }
-        List<AssessmentRow> rows = rows(getEntityManager().createNativeQuery(ASSESSMENTS + """
+        List<AssessmentRow> rows = assessmentRows("""
                          where a.household_id in (:ids)
-                           and a.year = (select max(l.year) from safe_home_assessment l where l.household_id = a.household_id)""")
-                .setParameter("ids", householdIds).setParameter("zone", zone));
+                           and a.year = (select max(l.year) from safe_home_assessment l where l.household_id = a.household_id)""",
+                Map.of("ids", householdIds, "zone", zone));
         return rows.stream().collect(Collectors.toMap(AssessmentRow::householdId, Function.identity()));
     }
 
@@ -183,13 +184,14 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                 .executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<AssessmentRow> rows(Query query) {
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new AssessmentRow((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                NativeValues.date(r[3]), (String) r[4], split((String) r[5]), (String) r[6], ((Number) r[7]).longValue(),
-                NativeValues.timestamp(r[8]).toInstant(), (String) r[9], ((Number) r[10]).intValue(), ((Number) r[15]).intValue(),
-                split((String) r[11]), ((Number) r[12]).intValue(), (Boolean) r[13], (Boolean) r[14])).toList();
+    private List<AssessmentRow> assessmentRows(String where, Map<String, Object> parameters) {
+        Query query = getEntityManager().createNativeQuery(ASSESSMENTS + where, Tuple.class);
+        parameters.forEach(query::setParameter);
+        return Row.all(query).stream().map(r -> new AssessmentRow(r.uuid("household_id"), r.integer("year"),
+                r.text("checklist_version"), r.date("assessed_on"), r.text("assessor"), split(r.text("criteria_met")),
+                r.text("note"), r.bigint("version"), r.instant("recorded_at"), r.text("recorded_by"), r.integer("met_count"),
+                r.integer("minimum_met"), split(r.text("mandatory_missing")), r.integer("injuries_at_home"),
+                r.bool("provisional"), r.bool("safe"))).toList();
     }
 
     private static List<String> split(String joined) {
