@@ -4,8 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -121,21 +122,20 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
     }
 
     /** Every value reported for these targets up to {@code asOf} (all when null), latest first. */
-    @SuppressWarnings("unchecked")
     Map<UUID, List<ReportedValue>> values(Collection<UUID> targetIds, LocalDate asOf) {
         if (targetIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = em().createNativeQuery("""
+        List<Row> rows = Row.all(em().createNativeQuery("""
                         select id, target_id, reported_on, value, evidence, reporter, recorded_at, recorded_by from target_value_report
                         where target_id in (:ids) and (cast(:asOf as date) is null or reported_on <= cast(:asOf as date))
-                        order by reported_on desc, recorded_at desc""")
-                .setParameter("ids", targetIds).setParameter("asOf", asOf).getResultList();
+                        order by reported_on desc, recorded_at desc""", Tuple.class)
+                .setParameter("ids", targetIds).setParameter("asOf", asOf));
         Map<UUID, List<ReportedValue>> byTarget = new HashMap<>();
-        for (Object[] r : rows) {
-            byTarget.computeIfAbsent((UUID) r[1], k -> new ArrayList<>()).add(new ReportedValue((UUID) r[0], (UUID) r[1],
-                    NativeValues.date(r[2]), (BigDecimal) r[3], (String) r[4], (String) r[5],
-                    NativeValues.timestamp(r[6]).toInstant(), (String) r[7]));
+        for (Row r : rows) {
+            byTarget.computeIfAbsent(r.uuid("target_id"), k -> new ArrayList<>()).add(new ReportedValue(r.uuid("id"),
+                    r.uuid("target_id"), r.date("reported_on"), r.decimal("value"), r.text("evidence"), r.text("reporter"),
+                    r.instant("recorded_at"), r.text("recorded_by")));
         }
         return byTarget;
     }

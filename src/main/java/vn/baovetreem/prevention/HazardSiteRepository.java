@@ -3,8 +3,9 @@ package vn.baovetreem.prevention;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -85,30 +86,27 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
     }
 
     /** Measure states of many sites on a day, in one query. */
-    @SuppressWarnings("unchecked")
     Map<UUID, List<MeasureState>> measuresOn(Collection<UUID> siteIds, LocalDate on) {
         Map<UUID, List<MeasureState>> states = new HashMap<>();
         if (siteIds.isEmpty()) {
             return states;
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery(STATES_ON)
-                .setParameter("ids", siteIds).setParameter("on", on).getResultList();
-        for (Object[] r : rows) {
-            states.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new MeasureState((String) r[1],
-                    HazardSiteRequests.MeasureStatus.valueOf((String) r[2]), NativeValues.date(r[3])));
+        for (Row r : Row.all(getEntityManager().createNativeQuery(STATES_ON, Tuple.class)
+                .setParameter("ids", siteIds).setParameter("on", on))) {
+            states.computeIfAbsent(r.uuid("site_id"), k -> new ArrayList<>()).add(new MeasureState(r.text("measure"),
+                    r.enumValue("status", HazardSiteRequests.MeasureStatus.class), r.date("on_date")));
         }
         return states;
     }
 
     /** The day of the latest inspection of each site, in one query. */
-    @SuppressWarnings("unchecked")
     Map<UUID, LocalDate> lastInspections(Collection<UUID> siteIds) {
         Map<UUID, LocalDate> last = new HashMap<>();
         if (!siteIds.isEmpty()) {
-            List<Object[]> rows = getEntityManager().createNativeQuery(
-                            "select site_id, max(inspected_on) from hazard_inspection where site_id in (:ids) group by site_id")
-                    .setParameter("ids", siteIds).getResultList();
-            rows.forEach(r -> last.put((UUID) r[0], NativeValues.date(r[1])));
+            Row.all(getEntityManager().createNativeQuery(
+                            "select site_id, max(inspected_on) as last from hazard_inspection where site_id in (:ids) group by site_id",
+                            Tuple.class).setParameter("ids", siteIds))
+                    .forEach(r -> last.put(r.uuid("site_id"), r.date("last")));
         }
         return last;
     }

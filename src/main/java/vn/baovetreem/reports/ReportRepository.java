@@ -3,7 +3,8 @@ package vn.baovetreem.reports;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import vn.baovetreem.common.persistence.NativeValues;
+import jakarta.persistence.Tuple;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 
 import java.time.Instant;
@@ -64,18 +65,17 @@ public class ReportRepository implements PanacheRepositoryBase<PeriodicReport, U
     }
 
     /** The communes under {@code unitCode} (or the commune itself) as the tree stood on {@code day}, by code. */
-    @SuppressWarnings("unchecked")
     List<Commune> communesUnder(String unitCode, LocalDate day, int limit) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select u.code, p.name, cast(p.path as text)
+        return Row.all(getEntityManager().createNativeQuery("""
+                        select u.code, p.name, cast(p.path as text) as path
                         from admin_unit u join admin_unit_period p on p.unit_id = u.id,
                              admin_unit pu join admin_unit_period pp on pp.unit_id = pu.id
                         where pu.code = :unit and (pp.valid_from is null or pp.valid_from <= :day) and (pp.valid_to is null or pp.valid_to >= :day)
                           and u.level = 'COMMUNE' and (p.valid_from is null or p.valid_from <= :day) and (p.valid_to is null or p.valid_to >= :day)
                           and p.path <@ pp.path
-                        order by u.code limit :limit""")
-                .setParameter("unit", unitCode).setParameter("day", day).setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new Commune((String) r[0], (String) r[1], (String) r[2])).toList();
+                        order by u.code limit :limit""", Tuple.class)
+                        .setParameter("unit", unitCode).setParameter("day", day).setParameter("limit", limit))
+                .stream().map(r -> new Commune(r.text("code"), r.text("name"), r.text("path"))).toList();
     }
 
     /**
@@ -91,17 +91,16 @@ public class ReportRepository implements PanacheRepositoryBase<PeriodicReport, U
     }
 
     /** The versions of a report, first first, with their reviews. */
-    @SuppressWarnings("unchecked")
     List<Version> versions(UUID reportId) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        return Row.all(getEntityManager().createNativeQuery("""
                         select v.number, v.submitted_at, v.submitted_by, r.outcome, r.comment, r.reviewed_at, r.reviewed_by
                         from periodic_report_version v
                         left join periodic_report_review r on r.report_id = v.report_id and r.number = v.number
-                        where v.report_id = ?1 order by v.number""")
-                .setParameter(1, reportId).getResultList();
-        return rows.stream().map(r -> new Version(((Number) r[0]).intValue(), NativeValues.timestamp(r[1]).toInstant(), (String) r[2],
-                r[3] == null ? null : new Review(PeriodicReport.Status.valueOf((String) r[3]), (String) r[4],
-                        NativeValues.timestamp(r[5]).toInstant(), (String) r[6]))).toList();
+                        where v.report_id = ?1 order by v.number""", Tuple.class)
+                        .setParameter(1, reportId))
+                .stream().map(r -> new Version(r.integer("number"), r.instant("submitted_at"), r.text("submitted_by"),
+                        r.text("outcome") == null ? null : new Review(r.enumValue("outcome", PeriodicReport.Status.class),
+                                r.text("comment"), r.instant("reviewed_at"), r.text("reviewed_by")))).toList();
     }
 
     /**

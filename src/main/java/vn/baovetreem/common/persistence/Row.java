@@ -3,6 +3,7 @@ package vn.baovetreem.common.persistence;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +38,11 @@ public record Row(Tuple tuple) {
     /** A {@code bigint} (or any whole number) column. */
     public long bigint(String column) {
         return ((Number) tuple.get(column)).longValue();
+    }
+
+    /** A {@code numeric} column, or null. */
+    public BigDecimal decimal(String column) {
+        return (BigDecimal) tuple.get(column);
     }
 
     public boolean bool(String column) {
