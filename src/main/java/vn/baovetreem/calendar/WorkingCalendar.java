@@ -4,6 +4,7 @@ import vn.baovetreem.common.persistence.RecordLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,7 @@ import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -150,21 +151,19 @@ public class WorkingCalendar implements WorkingDayCount {
         return new WorkingDays(exceptions(start, WorkingDays.horizon(start, n))).addWorkingDays(start, n);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<LocalDate, Kind> exceptions(LocalDate from, LocalDate to) {
         Map<LocalDate, Kind> days = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery("select day, kind from calendar_day where day between ?1 and ?2")
-                .setParameter(1, from).setParameter(2, to).getResultList();
-        rows.forEach(r -> days.put(NativeValues.date(r[0]), Kind.valueOf((String) r[1])));
+        Row.all(em.createNativeQuery("select day, kind from calendar_day where day between ?1 and ?2", Tuple.class)
+                        .setParameter(1, from).setParameter(2, to))
+                .forEach(r -> days.put(r.date("day"), r.enumValue("kind", Kind.class)));
         return days;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Day> days(int year) {
-        List<Object[]> rows = em.createNativeQuery(
-                        "select day, kind, name, confirmed from calendar_day where extract(year from day) = ?1 order by day")
-                .setParameter(1, year).getResultList();
-        return rows.stream().map(r -> new Day(NativeValues.date(r[0]), Kind.valueOf((String) r[1]), (String) r[2], (Boolean) r[3])).toList();
+        return Row.all(em.createNativeQuery(
+                        "select day, kind, name, confirmed from calendar_day where extract(year from day) = ?1 order by day", Tuple.class)
+                        .setParameter(1, year))
+                .stream().map(r -> new Day(r.date("day"), r.enumValue("kind", Kind.class), r.text("name"), r.bool("confirmed"))).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -2,11 +2,12 @@ package vn.baovetreem.interventions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -89,10 +90,10 @@ public class SocialAssistanceRates {
         return new Table(rows());
     }
 
-    @SuppressWarnings("unchecked")
     private List<Rate> rows() {
-        List<Object[]> rows = em.createNativeQuery(
-                "select valid_from, monthly_vnd, legal_ref, confirmed from social_assistance_rate order by valid_from").getResultList();
-        return rows.stream().map(r -> new Rate(NativeValues.date(r[0]), ((Number) r[1]).longValue(), (String) r[2], (Boolean) r[3])).toList();
+        return Row.all(em.createNativeQuery(
+                        "select valid_from, monthly_vnd, legal_ref, confirmed from social_assistance_rate order by valid_from", Tuple.class))
+                .stream().map(r -> new Rate(r.date("valid_from"), r.bigint("monthly_vnd"), r.text("legal_ref"), r.bool("confirmed")))
+                .toList();
     }
 }

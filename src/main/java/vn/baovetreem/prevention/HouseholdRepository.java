@@ -94,27 +94,25 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     }
 
     /** The children of each household, in one query. */
-    @SuppressWarnings("unchecked")
     Map<UUID, List<UUID>> members(Collection<UUID> householdIds) {
         Map<UUID, List<UUID>> members = new HashMap<>();
         if (!householdIds.isEmpty()) {
-            List<Object[]> rows = getEntityManager().createNativeQuery(
-                            "select household_id, child_id from household_member where household_id in (:ids) order by child_id")
-                    .setParameter("ids", householdIds).getResultList();
-            rows.forEach(r -> members.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]));
+            Row.all(getEntityManager().createNativeQuery(
+                            "select household_id, child_id from household_member where household_id in (:ids) order by child_id",
+                            Tuple.class).setParameter("ids", householdIds))
+                    .forEach(r -> members.computeIfAbsent(r.uuid("household_id"), k -> new ArrayList<>()).add(r.uuid("child_id")));
         }
         return members;
     }
 
     /** The household each of these children lives in, where they live in one. */
-    @SuppressWarnings("unchecked")
     Map<UUID, UUID> householdsOf(Collection<UUID> childIds) {
         Map<UUID, UUID> of = new HashMap<>();
         if (!childIds.isEmpty()) {
-            List<Object[]> rows = getEntityManager().createNativeQuery(
-                            "select child_id, household_id from household_member where child_id in (:ids)")
-                    .setParameter("ids", childIds).getResultList();
-            rows.forEach(r -> of.put((UUID) r[0], (UUID) r[1]));
+            Row.all(getEntityManager().createNativeQuery(
+                            "select child_id, household_id from household_member where child_id in (:ids)", Tuple.class)
+                            .setParameter("ids", childIds))
+                    .forEach(r -> of.put(r.uuid("child_id"), r.uuid("household_id")));
         }
         return of;
     }
