@@ -119,8 +119,8 @@ class ContractTourTest {
     }
 
     private void children() {
-        String a = id(send(COMMUNE, "POST /children", "child", null, Map.of("Idempotency-Key", headerExample("IdempotencyKey")))
-                .statusCode(201));
+        String a = id(sendExample(COMMUNE, "POST /children", "child", null,
+                Map.of("Idempotency-Key", headerExample("IdempotencyKey")), null).statusCode(201));
         standIns.put("6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", a);
         String b = child("Lương Văn Bình", "2016-05-01", "SEVERE");
         standIns.put("3f1c9a52-6f7e-4d0b-9a51-2c4f0e8b7d13", b);
@@ -261,7 +261,7 @@ class ContractTourTest {
             JsonNode example = REQUEST_EXAMPLES.get("POST /imports#" + name);
             Matcher given = query.matcher(example.path("summary").asText());
             String kind = given.find() ? given.group(1) : "kind=children";
-            job = id(send(COMMUNE, "POST /imports", name, null, Map.of(), kind + "&dryRun=true").statusCode(202));
+            job = id(sendExample(COMMUNE, "POST /imports", name, null, Map.of(), kind + "&dryRun=true").statusCode(202));
         }
         as(COMMUNE).get(BASE + "/imports/" + job).then().statusCode(200);
         as(COMMUNE).get(BASE + "/imports/" + job + "/errors").then().statusCode(200);
@@ -392,16 +392,12 @@ class ContractTourTest {
 
     /** Sends the request example {@code name} of {@code operation} with the tour's records standing in, and expects a success. */
     private ValidatableResponse send(String who, String operation, String name, String ifMatch, Object... pathValues) {
-        return send(who, operation, name, ifMatch, Map.of(), null, pathValues);
+        return sendExample(who, operation, name, ifMatch, Map.of(), null, pathValues);
     }
 
-    private ValidatableResponse send(String who, String operation, String name, String ifMatch, Map<String, String> headers,
-                                     Object... pathValues) {
-        return send(who, operation, name, ifMatch, headers, null, pathValues);
-    }
-
-    private ValidatableResponse send(String who, String operation, String name, String ifMatch, Map<String, String> headers,
-                                     String query, Object... pathValues) {
+    /** {@link #send}, with headers and a query string besides. */
+    private ValidatableResponse sendExample(String who, String operation, String name, String ifMatch, Map<String, String> headers,
+                                            String query, Object... pathValues) {
         JsonNode example = REQUEST_EXAMPLES.get(operation + "#" + name);
         assertThat(example).as("example %s of %s", name, operation).isNotNull();
         String media = example.get("media").asText();
