@@ -3,6 +3,8 @@ package vn.baovetreem.areas;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import vn.baovetreem.common.persistence.Row;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -105,9 +107,8 @@ public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUI
      * village retired into a village of another commune), whose records count there. A unit no
      * longer in force keeps all it had: nothing counts toward it any more, so nothing departed.
      */
-    @SuppressWarnings("unchecked")
     public Subtrees subtrees(String code, LocalDate today) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Row> rows = Row.all(getEntityManager().createNativeQuery("""
                         with recursive lineage(code) as (
                             select cast(:code as varchar)
                             union
@@ -119,14 +120,13 @@ public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUI
                             select p.code, exists (select 1 from own where p.path <@ own.path) as here
                             from pos p where not p.in_force and exists (select 1 from own)
                         )
-                        select distinct cast(p.path as text), u.code in (select code from retired where not here)
+                        select distinct cast(p.path as text) as path, u.code in (select code from retired where not here) as departed
                         from admin_unit_period p join admin_unit u on u.id = p.unit_id
-                        where u.code in (select code from lineage union all select code from retired)""")
+                        where u.code in (select code from lineage union all select code from retired)""", Tuple.class)
                 .setParameter("code", code)
-                .setParameter("today", today)
-                .getResultList();
-        List<String> paths = withoutNested(rows.stream().filter(r -> !(Boolean) r[1]).map(r -> (String) r[0]).toList());
-        List<String> departed = rows.stream().filter(r -> (Boolean) r[1]).map(r -> (String) r[0])
+                .setParameter("today", today));
+        List<String> paths = withoutNested(rows.stream().filter(r -> !r.bool("departed")).map(r -> r.text("path")).toList());
+        List<String> departed = rows.stream().filter(r -> r.bool("departed")).map(r -> r.text("path"))
                 .filter(d -> paths.stream().anyMatch(p -> d.startsWith(p + "."))).toList();
         return new Subtrees(paths, departed);
     }

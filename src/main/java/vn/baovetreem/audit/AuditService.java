@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.IdentifierMasking;
@@ -55,8 +56,8 @@ public class AuditService {
         CurrentUser.Resolved user = access.check(Operation.READ_AUDIT_TRAIL);
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, filter.fingerprint()), paging);
         ScopedQuery query = new ScopedQuery("""
-                select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text),
-                       cast(before_state as text), cast(after_state as text), request_id, erased_at
+                select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text) as unit_path,
+                       cast(before_state as text) as before_state, cast(after_state as text) as after_state, request_id, erased_at
                 from audit_event""", user.scope(), "unit_path")
                 .equal("record_type", "recordType", filter.recordType())
                 .equal("record_id", "recordId", filter.recordId())
@@ -68,10 +69,8 @@ public class AuditService {
             query.append(" and (occurred_at, id) < (:afterAt, :afterId)", Map.of("afterAt", cursor.at(), "afterId", cursor.id()));
         }
         query.append(" order by occurred_at desc, id desc", Map.of());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.build(em, page.size() + 1).getResultList();
         boolean masked = IdentifierMasking.appliesTo(user);
-        List<AuditEventView> events = rows.stream().map(row -> toView(row, masked)).toList();
+        List<AuditEventView> events = query.rows(em, page.size() + 1).stream().map(row -> toView(row, masked)).toList();
         return Page.fromOverfetch(events, page.size(),
                 last -> PageToken.encode(LIST, filter.fingerprint(), new Cursor(last.occurredAt(), last.id()).format()));
     }
@@ -90,24 +89,23 @@ public class AuditService {
             return List.of();
         }
         String[] arrays = RecordRef.arrays(records);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select occurred_at, actor, client_id, action, record_type, record_id"
-                        + " from audit_event where " + RecordRef.MATCHES + " order by occurred_at desc, id desc")
-                .setParameter(1, arrays[0]).setParameter(2, arrays[1]).getResultList();
-        return rows.stream().map(r -> new AccessEntry(NativeValues.timestamp(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5])).toList();
+        return Row.all(em.createNativeQuery("select occurred_at, actor, client_id, action, record_type, record_id"
+                        + " from audit_event where " + RecordRef.MATCHES + " order by occurred_at desc, id desc", Tuple.class)
+                        .setParameter(1, arrays[0]).setParameter(2, arrays[1]))
+                .stream().map(r -> new AccessEntry(r.timestamp("occurred_at"), r.text("actor"), r.text("client_id"), r.text("action"),
+                        r.text("record_type"), r.text("record_id"))).toList();
     }
 
-    private AuditEventView toView(Object[] row, boolean masked) {
-        JsonNode before = parse((String) row[8]);
-        JsonNode after = parse((String) row[9]);
+    private AuditEventView toView(Row row, boolean masked) {
+        JsonNode before = parse(row.text("before_state"));
+        JsonNode after = parse(row.text("after_state"));
         if (masked) {
             IdentifierMasking.maskTree(before);
             IdentifierMasking.maskTree(after);
         }
-        return new AuditEventView((UUID) row[0], NativeValues.timestamp(row[1]), (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], (String) row[6], (String) row[7], before, after, (String) row[10],
-                row[11] == null ? null : NativeValues.timestamp(row[11]));
+        return new AuditEventView(row.uuid("id"), row.timestamp("occurred_at"), row.text("actor"), row.text("client_id"),
+                row.text("action"), row.text("record_type"), row.text("record_id"), row.text("unit_path"), before, after,
+                row.text("request_id"), row.timestamp("erased_at"));
     }
 
 

@@ -1,9 +1,11 @@
 package vn.baovetreem.children;
 
 import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -122,23 +124,22 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     }
 
     /** Records other than {@code child} that may describe the same child (at most 20). */
-    @SuppressWarnings("unchecked")
     List<Candidate> possibleDuplicatesOf(Child child) {
         String sameBirth = "c.date_of_birth = :born and " + SAME_COMMUNE.formatted("c", ":village");
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select c.id, cast(c.unit_path as text), case when %1$s then 'SAME_NAME_AND_BIRTH_DATE'
-                                                                 else 'SAME_NAME_AND_CAREGIVER_PHONE' end
+        return Row.all(getEntityManager().createNativeQuery("""
+                        select c.id, cast(c.unit_path as text) as unit_path,
+                               case when %1$s then 'SAME_NAME_AND_BIRTH_DATE' else 'SAME_NAME_AND_CAREGIVER_PHONE' end as reason
                         from child c
                         where c.search_name = :name and c.id <> :id and c.status <> 'MERGED'
                           and ((%1$s) or c.caregiver_phones && cast(:phones as text[]))
-                        order by c.id limit 20""".formatted(sameBirth))
-                .setParameter("name", child.searchName())
-                .setParameter("id", child.id())
-                .setParameter("born", child.dateOfBirth())
-                .setParameter("village", child.villageCode())
-                .setParameter("phones", NativeValues.array(child.caregiverPhones()))
-                .getResultList();
-        return rows.stream().map(r -> new Candidate((UUID) r[0], (String) r[1], DuplicateReason.valueOf((String) r[2]))).toList();
+                        order by c.id limit 20""".formatted(sameBirth), Tuple.class)
+                        .setParameter("name", child.searchName())
+                        .setParameter("id", child.id())
+                        .setParameter("born", child.dateOfBirth())
+                        .setParameter("village", child.villageCode())
+                        .setParameter("phones", NativeValues.array(child.caregiverPhones())))
+                .stream().map(r -> new Candidate(r.uuid("id"), r.text("unit_path"), r.enumValue("reason", DuplicateReason.class)))
+                .toList();
     }
 
     /** A pair of records that may describe one child; {@code first} sorts before {@code second}. */
@@ -146,11 +147,11 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     }
 
     /** One page of likely duplicate pairs with both records in {@code scope}, by (first, second). */
-    @SuppressWarnings("unchecked")
     List<Pair> pageOfDuplicatePairs(Scope scope, Scope unit, UUID afterFirst, UUID afterSecond, int limit) {
         String sameBirth = "a.date_of_birth = b.date_of_birth and " + SAME_COMMUNE.formatted("a", "b.village_code");
         ScopedQuery query = new ScopedQuery("""
-                select a.id, b.id, case when %1$s then 'SAME_NAME_AND_BIRTH_DATE' else 'SAME_NAME_AND_CAREGIVER_PHONE' end
+                select a.id as first, b.id as second,
+                       case when %1$s then 'SAME_NAME_AND_BIRTH_DATE' else 'SAME_NAME_AND_CAREGIVER_PHONE' end as reason
                 from child a join child b on b.search_name = a.search_name and b.id > a.id""".formatted(sameBirth),
                 scope, "a.unit_path")
                 .under(unit)
@@ -166,8 +167,8 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
             query.append(" and (a.id, b.id) > (:afterFirst, :afterSecond)", Map.of("afterFirst", afterFirst, "afterSecond", afterSecond));
         }
         query.append(" order by a.id, b.id", Map.of());
-        List<Object[]> rows = query.build(getEntityManager(), limit).getResultList();
-        return rows.stream().map(r -> new Pair((UUID) r[0], (UUID) r[1], DuplicateReason.valueOf((String) r[2]))).toList();
+        return query.rows(getEntityManager(), limit).stream()
+                .map(r -> new Pair(r.uuid("first"), r.uuid("second"), r.enumValue("reason", DuplicateReason.class))).toList();
     }
 
     /** The codes of the spans open on a date, per child. */

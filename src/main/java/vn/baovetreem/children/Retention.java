@@ -8,10 +8,11 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.audit.RecordRef;
 import vn.baovetreem.common.http.HttpConfig;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 
 import java.time.Clock;
@@ -118,11 +119,12 @@ public class Retention {
 
     /** Where {@code child} stands under the rule. */
     Status status(Child child) {
-        Object[] row = (Object[]) em.createNativeQuery("select " + LEFT_CARE + ", " + IN_CARE + " from child c where c.id = :id")
+        Row row = Row.all(em.createNativeQuery("select " + LEFT_CARE + " as left_care, " + IN_CARE + " as in_care"
+                        + " from child c where c.id = :id", Tuple.class)
                 .setParameter("adultAge", config.adultAge()).setParameter("zone", clock.getZone().getId())
-                .setParameter("id", child.id()).getSingleResult();
-        LocalDate leftCare = row[0] == null ? null : NativeValues.date(row[0]);
-        boolean inCare = (Boolean) row[1];
+                .setParameter("id", child.id())).getFirst();
+        LocalDate leftCare = row.date("left_care");
+        boolean inCare = row.bool("in_care");
         LocalDate due = inCare || leftCare == null || child.anonymisedAt() != null ? null : leftCare.plus(config.keepFor());
         return new Status(rule(), leftCare, due, child.anonymisedAt());
     }

@@ -3,6 +3,7 @@ package vn.baovetreem.indicators;
 import vn.baovetreem.common.persistence.RecordLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -15,7 +16,7 @@ import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -136,15 +137,15 @@ public class UnitFactService {
                 .orElseThrow(() -> new ApiException.NotFound("Administrative unit", code));
     }
 
-    @SuppressWarnings("unchecked")
     private Optional<Versioned<Facts>> load(String code, int year) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.all(em.createNativeQuery("""
                         select child_friendly, play_area, play_points, cultural_sports_facility, protection_committee,
                                safe_community, note, updated_at, updated_by, version
-                        from unit_fact where unit_code = ?1 and year = ?2""")
-                .setParameter(1, code).setParameter(2, year).getResultList();
-        return rows.stream().findFirst().map(r -> new Versioned<>(new Facts(code, year, (Boolean) r[0], (Boolean) r[1],
-                r[2] == null ? null : ((Number) r[2]).intValue(), (Boolean) r[3], (Boolean) r[4], (Boolean) r[5], (String) r[6],
-                NativeValues.timestamp(r[7]).toInstant(), (String) r[8]), ((Number) r[9]).longValue()));
+                        from unit_fact where unit_code = ?1 and year = ?2""", Tuple.class)
+                        .setParameter(1, code).setParameter(2, year))
+                .stream().findFirst().map(r -> new Versioned<>(new Facts(code, year, r.maybeBool("child_friendly"),
+                        r.maybeBool("play_area"), r.maybeInteger("play_points"), r.maybeBool("cultural_sports_facility"),
+                        r.maybeBool("protection_committee"), r.maybeBool("safe_community"), r.text("note"), r.instant("updated_at"),
+                        r.text("updated_by")), r.bigint("version")));
     }
 }

@@ -3,10 +3,11 @@ package vn.baovetreem.interventions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.common.error.ApiException;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
@@ -88,41 +89,37 @@ public class CoverageService {
         CurrentUser.Resolved user = access.check(Operation.READ_INTERVENTIONS);
         Period period = period(unitCode, from, to, user);
         String base = CHILDREN_IN_SPECIAL_CIRCUMSTANCES.formatted(scopeCondition(period, user.scope()));
-        Object[] totals = (Object[]) query(base + "select (select count(*) from counted), (select count(*) from supported)",
-                period, user.scope()).getSingleResult();
-        long children = ((Number) totals[0]).longValue();
-        long supported = ((Number) totals[1]).longValue();
+        Row totals = rows(base + "select (select count(*) from counted) as children, (select count(*) from supported) as supported",
+                period, user.scope()).getFirst();
+        long children = totals.bigint("children");
+        long supported = totals.bigint("supported");
 
-        @SuppressWarnings("unchecked")
-        List<Object[]> groups = query(base + """
-                select e.code, count(distinct counted.id), count(distinct supported.child_id)
+        List<Row> groups = rows(base + """
+                select e.code, count(distinct counted.id) as children, count(distinct supported.child_id) as supported
                 from counted join child_episode e on e.child_id = counted.id and e.kind = 'CIRCUMSTANCE'
                      and e.start_date <= :to and (e.end_date is null or e.end_date >= :from)
                 left join supported on supported.child_id = counted.id
-                group by e.code order by e.code""", period, user.scope()).getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> types = query(base + """
-                select i.type, count(distinct i.child_id)
+                group by e.code order by e.code""", period, user.scope());
+        List<Row> types = rows(base + """
+                select i.type, count(distinct i.child_id) as children
                 from intervention i join supported on supported.child_id = i.child_id
                 where i.status in ('ONGOING', 'COMPLETED') and i.start_date <= :to and (i.end_date is null or i.end_date >= :from)
-                group by i.type order by i.type""", period, user.scope()).getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> missing = query(base + """
+                group by i.type order by i.type""", period, user.scope());
+        List<Row> missing = rows(base + """
                 select counted.id, counted.full_name, counted.date_of_birth, counted.village_code,
                        (select string_agg(distinct e.code, ',' order by e.code) from child_episode e
                         where e.child_id = counted.id and e.kind = 'CIRCUMSTANCE'
-                          and e.start_date <= :to and (e.end_date is null or e.end_date >= :from))
+                          and e.start_date <= :to and (e.end_date is null or e.end_date >= :from)) as groups
                 from counted where counted.id not in (select child_id from supported)
-                order by counted.sort_name, counted.id limit %d""".formatted(MAX_LISTED + 1), period, user.scope())
-                .getResultList();
+                order by counted.sort_name, counted.id limit %d""".formatted(MAX_LISTED + 1), period, user.scope());
 
-        List<UnsupportedChild> listed = missing.stream().limit(MAX_LISTED).map(r -> new UnsupportedChild((UUID) r[0],
-                (String) r[1], NativeValues.date(r[2]), (String) r[3], List.of(((String) r[4]).split(",")))).toList();
+        List<UnsupportedChild> listed = missing.stream().limit(MAX_LISTED).map(r -> new UnsupportedChild(r.uuid("id"),
+                r.text("full_name"), r.date("date_of_birth"), r.text("village_code"), List.of(r.text("groups").split(",")))).toList();
         BigDecimal share = children == 0 ? null
                 : BigDecimal.valueOf(supported * 100).divide(BigDecimal.valueOf(children), 1, RoundingMode.HALF_UP);
         return new Coverage(period, children, supported, share,
-                groups.stream().map(r -> new GroupCoverage((String) r[0], count(r[1]), count(r[2]))).toList(),
-                types.stream().map(r -> new TypeCoverage((String) r[0], count(r[1]))).toList(),
+                groups.stream().map(r -> new GroupCoverage(r.text("code"), r.bigint("children"), r.bigint("supported"))).toList(),
+                types.stream().map(r -> new TypeCoverage(r.text("type"), r.bigint("children"))).toList(),
                 children - supported, listed, missing.size() > MAX_LISTED);
     }
 
@@ -148,18 +145,18 @@ public class CoverageService {
         String months = """
                 ((extract(year from least(coalesce(i.end_date, :to), :to)) * 12 + extract(month from least(coalesce(i.end_date, :to), :to)))
                  - (extract(year from greatest(i.start_date, :from)) * 12 + extract(month from greatest(i.start_date, :from))) + 1)""";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("""
-                select coalesce(i.funding_source, 'UNSPECIFIED'), i.type, count(*),
+        List<Row> rows = rows("""
+                select coalesce(i.funding_source, 'UNSPECIFIED') as funding_source, i.type, count(*) as interventions,
                        coalesce(sum(case when i.monthly_amount_vnd is not null then i.monthly_amount_vnd * %s
-                                         when i.start_date >= :from then coalesce(i.amount_vnd, 0) else 0 end), 0)
+                                         when i.start_date >= :from then coalesce(i.amount_vnd, 0) else 0 end), 0) as amount
                 from intervention i
                 where %s
                   and i.status <> 'CANCELLED' and i.start_date <= :to and (i.end_date is null or i.end_date >= :from)
                 group by 1, 2 order by 1, 2""".formatted(months, scopeCondition(period, user.scope()).replace("c.", "i.")),
-                period, user.scope()).getResultList();
+                period, user.scope());
         List<FundingLine> lines = rows.stream()
-                .map(r -> new FundingLine((String) r[0], (String) r[1], count(r[2]), count(r[3]))).toList();
+                .map(r -> new FundingLine(r.text("funding_source"), r.text("type"), r.bigint("interventions"), r.bigint("amount")))
+                .toList();
         Map<String, Long> bySource = new TreeMap<>();
         lines.forEach(l -> bySource.merge(l.fundingSource(), l.amountVnd(), Long::sum));
         return new Funding(period, lines.stream().mapToLong(FundingLine::amountVnd).sum(),
@@ -185,8 +182,8 @@ public class CoverageService {
         return new Period(code, start, end);
     }
 
-    private Query query(String sql, Period period, Scope scope) {
-        Query query = em.createNativeQuery(sql)
+    private List<Row> rows(String sql, Period period, Scope scope) {
+        Query query = em.createNativeQuery(sql, Tuple.class)
                 .setParameter("from", period.from())
                 .setParameter("to", period.to());
         if (sql.contains(":bornAfter")) {
@@ -196,15 +193,11 @@ public class CoverageService {
         if (!scope.all()) {
             scope.parameters().forEach(query::setParameter);
         }
-        return query;
+        return Row.all(query);
     }
 
     /** The children of the period's unit (its subtrees less the departed ones) in the caller's scope. */
     private String scopeCondition(Period period, Scope scope) {
         return units.scope(period.unit()).sql("c.unit_path", ScopedQuery.UNIT) + (scope.all() ? "" : " and " + scope.sql("c.unit_path"));
-    }
-
-    private static long count(Object value) {
-        return ((Number) value).longValue();
     }
 }

@@ -2,7 +2,7 @@ package vn.baovetreem.prevention;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +22,7 @@ import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
 import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -52,7 +53,7 @@ public class AwarenessActivityService {
     static final String RECORD_TYPE = "awareness-activity";
     private static final String LIST = "awareness-activities";
     private static final String COLUMNS = """
-            id, unit_code, held_on, channel, array_to_string(topics, ','), title, organiser, adults_reached,
+            id, unit_code, held_on, channel, array_to_string(topics, ',') as topics, title, organiser, adults_reached,
             girls_reached, boys_reached, note, created_by""";
 
     private final EntityManager em;
@@ -126,8 +127,8 @@ public class AwarenessActivityService {
                 .setParameter(11, orZero(request.boysReached())).setParameter(12, Texts.clean(request.note()))
                 .setParameter(13, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(14, user.username())
                 .executeUpdate();
-        ActivityView view = rows(em.createNativeQuery("select " + COLUMNS + " from awareness_activity where id = :id")
-                .setParameter("id", id)).getFirst();
+        ActivityView view = views(Row.all(em.createNativeQuery("select " + COLUMNS + " from awareness_activity where id = :id",
+                Tuple.class).setParameter("id", id))).getFirst();
         audit.record("CREATE", RECORD_TYPE, id.toString(), unitPath, null, view);
         return view;
     }
@@ -159,7 +160,7 @@ public class AwarenessActivityService {
             }
         }
         query.append(" order by a.held_on desc, a.id desc", Map.of());
-        return Page.fromOverfetch(rows(query.build(em, page.size() + 1)), page.size(),
+        return Page.fromOverfetch(views(query.rows(em, page.size() + 1)), page.size(),
                 last -> PageToken.encode(LIST, fingerprint, last.heldOn() + "|" + last.id()));
     }
 
@@ -172,21 +173,18 @@ public class AwarenessActivityService {
         if (unitCodes.isEmpty()) {
             return List.of();
         }
-        return rows(em.createNativeQuery("select " + COLUMNS + " from awareness_activity"
-                        + " where unit_code in (:units) and held_on between :from and :to order by held_on, id limit :limit")
-                .setParameter("units", unitCodes).setParameter("from", from).setParameter("to", to).setParameter("limit", limit));
+        return views(Row.all(em.createNativeQuery("select " + COLUMNS + " from awareness_activity"
+                        + " where unit_code in (:units) and held_on between :from and :to order by held_on, id limit :limit", Tuple.class)
+                .setParameter("units", unitCodes).setParameter("from", from).setParameter("to", to).setParameter("limit", limit)));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<ActivityView> rows(Query query) {
-        List<Object[]> rows = query.getResultList();
+    private static List<ActivityView> views(List<Row> rows) {
         return rows.stream().map(r -> {
-            int adults = ((Number) r[7]).intValue();
-            int girls = ((Number) r[8]).intValue();
-            int boys = ((Number) r[9]).intValue();
-            LocalDate held = NativeValues.date(r[2]);
-            return new ActivityView((UUID) r[0], (String) r[1], held, (String) r[3], Arrays.asList(((String) r[4]).split(",")),
-                    (String) r[5], (String) r[6], adults, girls, boys, girls + boys, (String) r[10], (String) r[11]);
+            int girls = r.integer("girls_reached");
+            int boys = r.integer("boys_reached");
+            return new ActivityView(r.uuid("id"), r.text("unit_code"), r.date("held_on"), r.text("channel"),
+                    Arrays.asList(r.text("topics").split(",")), r.text("title"), r.text("organiser"), r.integer("adults_reached"),
+                    girls, boys, girls + boys, r.text("note"), r.text("created_by"));
         }).toList();
     }
 

@@ -2,9 +2,11 @@ package vn.baovetreem.prevention;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.Operation;
+import vn.baovetreem.common.persistence.Row;
 
 import java.util.List;
 import java.util.Map;
@@ -51,22 +53,22 @@ public class SafeHomeChecklist {
     }
 
     /** The latest version of the checklist. */
-    @SuppressWarnings("unchecked")
     Checklist current() {
-        Object[] head = (Object[]) em.createNativeQuery(
-                "select version, source, note, minimum_met from safe_home_checklist order by version desc limit 1").getSingleResult();
-        String version = (String) head[0];
-        List<Area> areas = ((List<Object[]>) em.createNativeQuery(
-                        "select code, article, name_vi, name_en from safe_home_area where version = ?1 order by position")
-                .setParameter(1, version).getResultList()).stream()
-                .map(r -> new Area((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
-        List<Criterion> criteria = ((List<Object[]>) em.createNativeQuery("""
+        Row head = Row.all(em.createNativeQuery(
+                "select version, source, note, minimum_met from safe_home_checklist order by version desc limit 1", Tuple.class))
+                .getFirst();
+        String version = head.text("version");
+        List<Area> areas = Row.all(em.createNativeQuery(
+                        "select code, article, name_vi, name_en from safe_home_area where version = ?1 order by position", Tuple.class)
+                        .setParameter(1, version))
+                .stream().map(r -> new Area(r.text("code"), r.text("article"), r.text("name_vi"), r.text("name_en"))).toList();
+        List<Criterion> criteria = Row.all(em.createNativeQuery("""
                         select code, area, mandatory, provisional, source, text_vi, text_en from safe_home_criterion
-                        where version = ?1 order by position""")
-                .setParameter(1, version).getResultList()).stream()
-                .map(r -> new Criterion((String) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3], (String) r[4], (String) r[5],
-                        (String) r[6])).toList();
+                        where version = ?1 order by position""", Tuple.class)
+                        .setParameter(1, version))
+                .stream().map(r -> new Criterion(r.text("code"), r.text("area"), r.bool("mandatory"), r.bool("provisional"),
+                        r.text("source"), r.text("text_vi"), r.text("text_en"))).toList();
         int mandatory = (int) criteria.stream().filter(Criterion::mandatory).count();
-        return new Checklist(version, (String) head[1], (String) head[2], ((Number) head[3]).intValue(), mandatory, areas, criteria);
+        return new Checklist(version, head.text("source"), head.text("note"), head.integer("minimum_met"), mandatory, areas, criteria);
     }
 }

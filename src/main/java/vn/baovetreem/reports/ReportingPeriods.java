@@ -3,6 +3,7 @@ package vn.baovetreem.reports;
 import vn.baovetreem.common.persistence.RecordLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
-import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
@@ -135,19 +136,17 @@ public class ReportingPeriods {
     }
 
     /** Both periods of a year, configured or by default. */
-    @SuppressWarnings("unchecked")
     private Map<Kind, ReportingPeriod> of(int year) {
         Map<Kind, ReportingPeriod> periods = new EnumMap<>(Kind.class);
         periods.put(Kind.SIX_MONTH, new ReportingPeriod(year, Kind.SIX_MONTH, label(year, Kind.SIX_MONTH), LocalDate.of(year, 1, 1),
                 LocalDate.of(year, 4, 30), LocalDate.of(year, 5, 10), false));
         periods.put(Kind.ANNUAL, new ReportingPeriod(year, Kind.ANNUAL, label(year, Kind.ANNUAL), LocalDate.of(year, 1, 1),
                 LocalDate.of(year, 10, 31), LocalDate.of(year, 11, 10), false));
-        List<Object[]> rows = em.createNativeQuery("select kind, starts_on, cut_off, due_on from reporting_period where year = ?1")
-                .setParameter(1, year).getResultList();
-        for (Object[] r : rows) {
-            Kind kind = Kind.valueOf((String) r[0]);
-            periods.put(kind, new ReportingPeriod(year, kind, label(year, kind), NativeValues.date(r[1]), NativeValues.date(r[2]),
-                    NativeValues.date(r[3]), true));
+        for (Row r : Row.all(em.createNativeQuery("select kind, starts_on, cut_off, due_on from reporting_period where year = ?1",
+                Tuple.class).setParameter(1, year))) {
+            Kind kind = r.enumValue("kind", Kind.class);
+            periods.put(kind, new ReportingPeriod(year, kind, label(year, kind), r.date("starts_on"), r.date("cut_off"),
+                    r.date("due_on"), true));
         }
         return periods;
     }

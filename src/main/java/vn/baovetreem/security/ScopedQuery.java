@@ -2,8 +2,11 @@ package vn.baovetreem.security;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import vn.baovetreem.common.persistence.Row;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,5 +94,12 @@ public final class ScopedQuery {
         Query query = em.createNativeQuery(sql + " limit :limit");
         params.forEach(query::setParameter);
         return query.setParameter("limit", limit);
+    }
+
+    /** At most {@code limit} rows of the query, read by column name. */
+    public List<Row> rows(EntityManager em, int limit) {
+        Query query = em.createNativeQuery(sql + " limit :limit", Tuple.class);
+        params.forEach(query::setParameter);
+        return Row.all(query.setParameter("limit", limit));
     }
 }

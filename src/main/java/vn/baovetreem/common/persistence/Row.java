@@ -6,6 +6,7 @@ import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,9 +36,20 @@ public record Row(Tuple tuple) {
         return ((Number) tuple.get(column)).intValue();
     }
 
+    /** A whole-number column that may be null. */
+    public Integer maybeInteger(String column) {
+        Object value = tuple.get(column);
+        return value == null ? null : ((Number) value).intValue();
+    }
+
     /** A {@code bigint} (or any whole number) column. */
     public long bigint(String column) {
         return ((Number) tuple.get(column)).longValue();
+    }
+
+    /** A {@code boolean} column that may be null. */
+    public Boolean maybeBool(String column) {
+        return (Boolean) tuple.get(column);
     }
 
     /** A {@code numeric} column, or null. */
@@ -53,6 +65,12 @@ public record Row(Tuple tuple) {
     public Instant instant(String column) {
         Object value = tuple.get(column);
         return value == null ? null : NativeValues.timestamp(value).toInstant();
+    }
+
+    /** A {@code timestamptz} column in UTC, or null. */
+    public OffsetDateTime timestamp(String column) {
+        Object value = tuple.get(column);
+        return value == null ? null : NativeValues.timestamp(value);
     }
 
     /** A {@code date} column, or null. */
