@@ -182,21 +182,19 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     ActiveEpisodes activeEpisodes(Collection<UUID> childIds, LocalDate on) {
         Map<UUID, List<String>> circumstances = new HashMap<>();
         Map<UUID, List<String>> risks = new HashMap<>();
         if (!childIds.isEmpty()) {
-            List<Object[]> rows = getEntityManager().createNativeQuery("""
+            List<Row> rows = Row.all(getEntityManager().createNativeQuery("""
                             select child_id, kind, code from child_episode
                             where child_id in (:ids) and start_date <= :on and (end_date is null or end_date >= :on)
-                            order by code""")
+                            order by code""", Tuple.class)
                     .setParameter("ids", childIds)
-                    .setParameter("on", on)
-                    .getResultList();
-            for (Object[] row : rows) {
-                Map<UUID, List<String>> target = EpisodeKind.valueOf((String) row[1]) == EpisodeKind.RISK ? risks : circumstances;
-                target.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((String) row[2]);
+                    .setParameter("on", on));
+            for (Row row : rows) {
+                Map<UUID, List<String>> target = row.enumValue("kind", EpisodeKind.class) == EpisodeKind.RISK ? risks : circumstances;
+                target.computeIfAbsent(row.uuid("child_id"), k -> new ArrayList<>()).add(row.text("code"));
             }
         }
         return new ActiveEpisodes(circumstances, risks);

@@ -195,11 +195,11 @@ public class Retention {
                 .setParameter(1, ids).setParameter(2, ANONYMOUS).executeUpdate();
         participants.forEach(p -> p.anonymise(all));
         audit.eraseStates(records);
-        @SuppressWarnings("unchecked")
-        List<Object[]> placed = em.createNativeQuery("select id, cast(unit_path as text) from child where id = any(?1)")
-                .setParameter(1, due.toArray(UUID[]::new)).getResultList();
+        List<Row> placed = Row.all(em.createNativeQuery("select id, cast(unit_path as text) as unit_path from child where id = any(?1)",
+                Tuple.class).setParameter(1, due.toArray(UUID[]::new)));
         AuditTrail.Buffer events = audit.buffer();
-        placed.forEach(row -> events.add("ANONYMISE", ChildService.RECORD_TYPE, row[0].toString(), (String) row[1], null, null));
+        placed.forEach(row -> events.add("ANONYMISE", ChildService.RECORD_TYPE, row.uuid("id").toString(), row.text("unit_path"),
+                null, null));
         events.flushAs(ACTOR);
     }
 

@@ -10,11 +10,13 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.persistence.Row;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -105,31 +107,28 @@ public class Idempotency {
     }
 
     private Response replay(String caller, String key, String fingerprint) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        Row row = Row.all(em.createNativeQuery("""
                         select fingerprint, status, body, location, etag from idempotency_record
-                        where caller = ?1 and idem_key = ?2""")
-                .setParameter(1, caller).setParameter(2, key)
-                .getResultList();
-        Object[] row = rows.getFirst();
-        if (!fingerprint.equals(row[0])) {
+                        where caller = ?1 and idem_key = ?2""", Tuple.class)
+                .setParameter(1, caller).setParameter(2, key)).getFirst();
+        if (!fingerprint.equals(row.text("fingerprint"))) {
             throw new ApiException.Unprocessable("IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was already used with a different request; use a new key.");
         }
-        if (row[1] == null) {
+        if (row.maybeInteger("status") == null) {
             throw new ApiException.Conflict("IDEMPOTENCY_KEY_IN_USE",
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
-        Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue())
+        Response.ResponseBuilder replay = Response.status(row.integer("status"))
                 .header(REPLAYED_HEADER, "true");
-        if (row[2] != null) {
-            replay.entity(row[2]).type(MediaType.APPLICATION_JSON_TYPE);
+        if (row.text("body") != null) {
+            replay.entity(row.text("body")).type(MediaType.APPLICATION_JSON_TYPE);
         }
-        if (row[3] != null) {
-            replay.header(HttpHeaders.LOCATION, row[3]);
+        if (row.text("location") != null) {
+            replay.header(HttpHeaders.LOCATION, row.text("location"));
         }
-        if (row[4] != null) {
-            replay.header(HttpHeaders.ETAG, row[4]);
+        if (row.text("etag") != null) {
+            replay.header(HttpHeaders.ETAG, row.text("etag"));
         }
         return replay.build();
     }
