@@ -3,7 +3,8 @@
  * the problem-details error shape and the mapping of every failure to it ({@code error}), HTTP
  * concerns such as request ids, ETags, Idempotency-Key, merge patches, strict JSON, body-size
  * limits and the shares of heavy work ({@code http}), cursor pagination with signed tokens
- * ({@code paging}), what talks to PostgreSQL below the repositories: {@code COPY}, record locks,
+ * ({@code paging}), what talks to PostgreSQL below the repositories: rows of native queries read by
+ * column name ({@link vn.baovetreem.common.persistence.Row}), {@code COPY}, record locks,
  * statement and pool limits ({@code persistence}), and Vietnamese text: folding, CSV, messages in
  * Vietnamese or English ({@code text}).
  */
