@@ -164,7 +164,7 @@ public class IndicatorService {
     }
 
     /** Values in a stable order: the unit then each unit below, each in total then by category. */
-    private static List<Value> values(Indicator indicator, List<Count> counts, UnitDirectory.UnitSummary unit, List<String> parts,
+    static List<Value> values(Indicator indicator, List<Count> counts, UnitDirectory.UnitSummary unit, List<String> parts,
                                       Map<String, UnitDirectory.UnitSummary> named, Integer suppressBelow) {
         List<Count> all = new ArrayList<>(counts);
         Set<String> present = new HashSet<>();
