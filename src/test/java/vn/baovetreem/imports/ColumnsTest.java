@@ -8,7 +8,6 @@ import vn.baovetreem.common.error.Violation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,42 +46,50 @@ class ColumnsTest {
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource({"2018-03-12, 2018-03-12", "12/03/2018, 2018-03-12", "1/3/2024, 2024-03-01", "29/02/2024, 2024-02-29"})
     void datesAreIsoOrDayFirst(String cell, LocalDate day) {
-        List<Violation> problems = new ArrayList<>();
-        assertThat(Columns.date(Map.of("dateOfBirth", cell), "dateOfBirth", problems)).isEqualTo(day);
-        assertThat(problems).isEmpty();
+        assertThat(accepted(Columns::date, cell)).isEqualTo(day);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"31/02/2018", "29/02/2023", "03/12/18", "2018-3-12", "12.03.2018", "hôm qua", "43171"})
     void aDayThatIsNotWrittenAsOneIsAProblemNotAGuess(String cell) {
-        List<Violation> problems = new ArrayList<>();
-        assertThat(Columns.date(Map.of("dateOfBirth", cell), "dateOfBirth", problems)).isNull();
-        assertThat(problems).extracting(Violation::field).containsExactly("dateOfBirth");
+        refused(Columns::date, cell);
     }
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource({"có, true", "Có, true", "x, true", "1, true", "TRUE, true", "không, false", "Khong, false", "0, false", "no, false"})
     void yesOrNoInVietnameseOrEnglish(String cell, boolean value) {
-        List<Violation> problems = new ArrayList<>();
-        assertThat(Columns.yesNo(Map.of("c", cell), "c", problems)).isEqualTo(value);
-        assertThat(problems).isEmpty();
+        assertThat(accepted(Columns::yesNo, cell)).isEqualTo(value);
     }
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource(delimiter = '|', value = {"750000 | 750000", "750.000 | 750000", "1,000,000 | 1000000", "1 500 000 | 1500000"})
     void wholeNumbersMayGroupThousands(String cell, long value) {
-        List<Violation> problems = new ArrayList<>();
-        assertThat(Columns.number(Map.of("c", cell), "c", problems)).isEqualTo(value);
-        assertThat(problems).isEmpty();
+        assertThat(accepted(Columns::number, cell)).isEqualTo(value);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1.5", "7.50", "12,3456", "-5", "1e6", "một triệu", "1234567890123456789"})
     void anythingElseIsNotAWholeNumber(String cell) {
+        refused(Columns::number, cell);
+    }
+
+    /** How {@link Columns} reads one kind of cell. */
+    private interface CellReader<T> {
+        T read(Map<String, String> row, String column, List<Violation> problems);
+    }
+
+    /** The value of {@code cell}, which must be read without a problem. */
+    private static <T> T accepted(CellReader<T> reader, String cell) {
         List<Violation> problems = new ArrayList<>();
-        Map<String, String> row = new HashMap<>();
-        row.put("c", cell);
-        assertThat(Columns.number(row, "c", problems)).isNull();
-        assertThat(problems).hasSize(1);
+        T value = reader.read(Map.of("cell", cell), "cell", problems);
+        assertThat(problems).as("problems reading %s", cell).isEmpty();
+        return value;
+    }
+
+    /** {@code cell} gives no value and one problem, named after its column. */
+    private static void refused(CellReader<?> reader, String cell) {
+        List<Violation> problems = new ArrayList<>();
+        assertThat(reader.read(Map.of("cell", cell), "cell", problems)).isNull();
+        assertThat(problems).extracting(Violation::field).containsExactly("cell");
     }
 }
