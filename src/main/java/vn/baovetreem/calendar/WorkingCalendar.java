@@ -139,12 +139,6 @@ public class WorkingCalendar implements WorkingDayCount {
         return new Versioned<>(after, version(year).orElseThrow());
     }
 
-    /** Whether {@code date} is a working day. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean isWorkingDay(LocalDate date) {
-        return new WorkingDays(exceptions(date, date)).isWorkingDay(date);
-    }
-
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public LocalDate addWorkingDays(LocalDate start, int n) {

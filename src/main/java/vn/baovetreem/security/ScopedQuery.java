@@ -91,15 +91,16 @@ public final class ScopedQuery {
 
     /** The query, its parameters bound, with {@code limit}. */
     public Query build(EntityManager em, int limit) {
-        Query query = em.createNativeQuery(sql + " limit :limit");
-        params.forEach(query::setParameter);
-        return query.setParameter("limit", limit);
+        return bound(em.createNativeQuery(sql + " limit :limit"), limit);
     }
 
     /** At most {@code limit} rows of the query, read by column name. */
     public List<Row> rows(EntityManager em, int limit) {
-        Query query = em.createNativeQuery(sql + " limit :limit", Tuple.class);
+        return Row.all(bound(em.createNativeQuery(sql + " limit :limit", Tuple.class), limit));
+    }
+
+    private Query bound(Query query, int limit) {
         params.forEach(query::setParameter);
-        return Row.all(query.setParameter("limit", limit));
+        return query.setParameter("limit", limit);
     }
 }
