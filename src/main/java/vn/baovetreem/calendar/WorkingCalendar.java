@@ -145,6 +145,12 @@ public class WorkingCalendar implements WorkingDayCount {
         return new WorkingDays(exceptions(start, WorkingDays.horizon(start, n))).addWorkingDays(start, n);
     }
 
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WorkingDays forStarts(LocalDate first, LocalDate last, int n) {
+        return new WorkingDays(exceptions(first, WorkingDays.horizon(last, n)));
+    }
+
     private Map<LocalDate, Kind> exceptions(LocalDate from, LocalDate to) {
         Map<LocalDate, Kind> days = new HashMap<>();
         Row.all(em.createNativeQuery("select day, kind from calendar_day where day between ?1 and ?2", Tuple.class)

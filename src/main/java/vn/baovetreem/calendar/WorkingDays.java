@@ -35,6 +35,12 @@ public record WorkingDays(Map<LocalDate, WorkingCalendar.Kind> exceptions) imple
         return day;
     }
 
+    /** Holds every exception already. */
+    @Override
+    public WorkingDays forStarts(LocalDate first, LocalDate last, int n) {
+        return this;
+    }
+
     /** The last day whose exception {@code addWorkingDays(start, n)} may need: even a long Tết leaves a working day in every two weeks. */
     static LocalDate horizon(LocalDate start, int n) {
         return start.plusDays(n * 2L + 21);

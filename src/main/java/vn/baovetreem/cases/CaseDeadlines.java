@@ -15,8 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The deadlines of Decree 56/2017, computed from a case and the working-day calendar and stored
@@ -37,8 +41,9 @@ public class CaseDeadlines {
     static final Duration EMERGENCY = Duration.ofHours(12);
     static final int PLAN_WORKING_DAYS = 5;
     static final int APPROVAL_WORKING_DAYS = 2;
-    /** Cases whose deadlines are computed per transaction at start. */
-    private static final int STARTUP_BATCH = 200;
+    /** Cases whose deadlines are computed and written together. */
+    static final int BATCH = 500;
+    private static final UUID FIRST = new UUID(0, 0);
 
     public enum Step { EMERGENCY_PROTECTION, PLAN_DRAFTED, PLAN_APPROVAL, SEPARATION_ENDED }
 
@@ -57,6 +62,10 @@ public class CaseDeadlines {
     }
 
     List<Deadline> compute(ChildCase c) {
+        return compute(c, calendar);
+    }
+
+    private List<Deadline> compute(ChildCase c, WorkingDayCount calendar) {
         List<Deadline> deadlines = new ArrayList<>();
         if (c.emergency()) {
             deadlines.add(new Deadline(Step.EMERGENCY_PROTECTION, c.receivedAt().plus(EMERGENCY), c.emergencyProtectedAt()));
@@ -76,13 +85,40 @@ public class CaseDeadlines {
 
     /** Computes and stores the deadlines of {@code c}. */
     void refresh(ChildCase c) {
-        cases.replaceDeadlines(c.id(), compute(c));
+        refresh(List.of(c));
     }
 
-    /** A changed calendar moves the deadlines of every open case. */
-    @Transactional
+    /**
+     * Computes and stores the deadlines of {@code batch}, reading the calendar once and writing
+     * them in two statements, then lets the session forget the cases; answers their ids.
+     */
+    private List<UUID> refresh(List<ChildCase> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<LocalDate> starts = batch.stream()
+                .flatMap(c -> Stream.of(c.receivedAt(), c.submittedAt())).filter(Objects::nonNull).map(this::day).sorted().toList();
+        WorkingDayCount days = calendar.forStarts(starts.getFirst(), starts.getLast(), PLAN_WORKING_DAYS);
+        Map<UUID, List<Deadline>> byCase = new LinkedHashMap<>();
+        batch.forEach(c -> byCase.put(c.id(), compute(c, days)));
+        cases.replaceDeadlines(byCase);
+        return List.copyOf(byCase.keySet());
+    }
+
+    /**
+     * A changed calendar moves the deadlines of every open case, in the transaction that changed
+     * it, a batch at a time: a province's open cases never go into one statement or one session.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     void onCalendarChange(@Observes WorkingCalendar.Changed change) {
-        cases.open().forEach(this::refresh);
+        UUID after = FIRST;
+        List<UUID> done;
+        do {
+            List<ChildCase> batch = cases.openAfter(after, BATCH);
+            done = refresh(batch);
+            batch.forEach(cases.getEntityManager()::detach);
+            after = done.isEmpty() ? after : done.getLast();
+        } while (done.size() == BATCH);
     }
 
     /**
@@ -92,21 +128,17 @@ public class CaseDeadlines {
      */
     void onStart(@Observes StartupEvent start) {
         int computed = 0;
-        UUID after = new UUID(0, 0);
-        while (true) {
+        UUID after = FIRST;
+        List<UUID> done;
+        do {
             UUID from = after;
-            List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> {
+            done = QuarkusTransaction.requiringNew().call(() -> {
                 RecordLocks.lock(cases.getEntityManager(), "startup", "case-deadlines");
-                List<ChildCase> missing = cases.withoutDeadlines(from, STARTUP_BATCH);
-                missing.forEach(this::refresh);
-                return missing.stream().map(ChildCase::id).toList();
+                return refresh(cases.withoutDeadlines(from, BATCH));
             });
-            computed += batch.size();
-            if (batch.size() < STARTUP_BATCH) {
-                break;
-            }
-            after = batch.getLast();
-        }
+            computed += done.size();
+            after = done.isEmpty() ? after : done.getLast();
+        } while (done.size() == BATCH);
         if (computed > 0) {
             LOG.infof("Computed the deadlines of %d cases", computed);
         }

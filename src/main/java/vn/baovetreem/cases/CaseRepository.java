@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
+import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -151,14 +152,19 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
                         r.text("note"), r.instant("created_at"), r.text("created_by")));
     }
 
-    void replaceDeadlines(UUID caseId, List<CaseDeadlines.Deadline> deadlines) {
-        getEntityManager().createNativeQuery("delete from case_deadline where case_id = ?1").setParameter(1, caseId).executeUpdate();
-        for (CaseDeadlines.Deadline d : deadlines) {
-            getEntityManager().createNativeQuery("insert into case_deadline (case_id, step, due_at, met_at) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, caseId).setParameter(2, d.step().name()).setParameter(3, utc(d.dueAt()))
-                    .setParameter(4, utc(d.metAt()))
-                    .executeUpdate();
+    /**
+     * Replaces the stored deadlines of the cases in {@code byCase} with the ones given: one
+     * {@code DELETE} and one {@code COPY} however many cases there are.
+     */
+    void replaceDeadlines(Map<UUID, List<CaseDeadlines.Deadline>> byCase) {
+        if (byCase.isEmpty()) {
+            return;
         }
+        getEntityManager().createNativeQuery("delete from case_deadline where case_id = any(?1)")
+                .setParameter(1, byCase.keySet().toArray(UUID[]::new)).executeUpdate();
+        Copy rows = Copy.into("case_deadline", "case_id", "step", "due_at", "met_at");
+        byCase.forEach((caseId, deadlines) -> deadlines.forEach(d -> rows.row(caseId, d.step().name(), d.dueAt(), d.metAt())));
+        rows.send(getEntityManager());
     }
 
     /** The stored deadlines of many cases, in one query. */
@@ -175,19 +181,20 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     }
 
     /** Up to {@code limit} cases after {@code after} (by id) that have no deadline at all: cases written by SQL. */
-    @SuppressWarnings("unchecked")
     List<ChildCase> withoutDeadlines(UUID after, int limit) {
-        List<UUID> ids = getEntityManager().createNativeQuery("select c.id from child_case c"
-                        + " where not exists (select 1 from case_deadline d where d.case_id = c.id) and c.id > ?1 order by c.id limit ?2")
-                .setParameter(1, after).setParameter(2, limit).getResultList();
-        return findAllInOrder(ids);
+        return after(after, limit, "not exists (select 1 from case_deadline d where d.case_id = c.id)");
     }
 
-    /** The open cases, whose deadlines a change of the calendar moves. */
+    /** Up to {@code limit} open cases after {@code after} (by id): the cases whose deadlines a change of the calendar moves. */
+    List<ChildCase> openAfter(UUID after, int limit) {
+        return after(after, limit, OPEN);
+    }
+
     @SuppressWarnings("unchecked")
-    List<ChildCase> open() {
-        List<UUID> ids = getEntityManager().createNativeQuery("select c.id from child_case c where " + OPEN + " order by c.id")
-                .getResultList();
+    private List<ChildCase> after(UUID after, int limit, String condition) {
+        List<UUID> ids = getEntityManager().createNativeQuery("select c.id from child_case c where " + condition
+                        + " and c.id > ?1 order by c.id limit ?2")
+                .setParameter(1, after).setParameter(2, limit).getResultList();
         return findAllInOrder(ids);
     }
 
