@@ -91,7 +91,13 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** Ids of one page of children in {@code scope} matching {@code filter}, after {@code after}. */
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
-        ScopedQuery query = new ScopedQuery("select c.id from child c", scope, "c.unit_path")
+        // A name search takes the children whose names match from the name index first (NameSearch), then filters and sorts
+        // them: left to choose, the planner may walk the sort's index instead and skip through a province for a common word.
+        boolean byName = !f.nameWords().isEmpty();
+        ScopedQuery query = new ScopedQuery(byName ? """
+                with named as materialized (
+                    select * from child where child_search_words(search_name, unit_path) @@ cast(:nameQuery as tsquery))
+                select c.id from named c""" : "select c.id from child c", scope, "c.unit_path")
                 .under(f.unit())
                 .equal("c.village_code", "village", f.villageCode())
                 .equal("c.sex", "sex", f.sex())
@@ -109,11 +115,13 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         }
         activeEpisode(query, EpisodeKind.CIRCUMSTANCE, f.circumstanceGroup(), f.circumstanceOn());
         activeEpisode(query, EpisodeKind.RISK, f.riskCategory(), f.atRiskOn());
-        // Each word must begin a word of the name; the first condition lets the trigram index narrow the rows.
+        // Each word must begin a word of the name: the index finds candidates, this condition keeps the exact ones.
+        if (byName) {
+            query.bind("nameQuery", NameSearch.query(f.nameWords(), scope, f.unit()));
+        }
         for (int i = 0; i < f.nameWords().size(); i++) {
             String word = ScopedQuery.escapeLike(f.nameWords().get(i));
-            query.where("c.search_name like :w" + i + " escape '\\'", "w" + i, "%" + word + "%")
-                    .where("(' ' || c.search_name) like :wordStart" + i + " escape '\\'", "wordStart" + i, "% " + word + "%");
+            query.where("(' ' || c.search_name) like :wordStart" + i + " escape '\\'", "wordStart" + i, "% " + word + "%");
         }
         sort.appendKeyset(query, "c", after);
         return query.build(getEntityManager(), limit).getResultList();

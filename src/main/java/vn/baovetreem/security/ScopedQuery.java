@@ -77,6 +77,12 @@ public final class ScopedQuery {
         return this;
     }
 
+    /** A parameter that the select given to the constructor names. */
+    public ScopedQuery bind(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
     /** Raw SQL (an order by, a keyset condition) and the parameters it names. */
     public ScopedQuery append(String text, Map<String, Object> parameters) {
         sql.append(text);

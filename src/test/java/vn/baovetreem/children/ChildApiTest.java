@@ -71,6 +71,20 @@ class ChildApiTest {
     }
 
     @Test
+    void nameSearchKeepsToTheCallersScopeAndToTheUnitAsked() {
+        String word = uniqueWord();
+        UUID id = created("village.ichhuu", boy("Lương Thị " + word));
+
+        Api.as("village.thon2").queryParam("q", word).get(CHILDREN).then().statusCode(200).body("items", hasSize(0));
+        Api.as("commune.yenphuc").queryParam("q", "l " + word).queryParam("unit", "06283_02").get(CHILDREN).then()
+                .statusCode(200).body("items", hasSize(0));
+        for (String who : List.of("village.ichhuu", "commune.yenphuc", "district.langson", "admin")) {
+            Api.as(who).queryParam("q", "thi " + word).queryParam("unit", "06283_01").get(CHILDREN).then()
+                    .statusCode(200).body("items.id", contains(id.toString()));
+        }
+    }
+
+    @Test
     void villageUserCannotReachAChildOfAnotherVillage() {
         String word = uniqueWord();
         Map<String, Object> body = boy("Hoàng Văn " + word);

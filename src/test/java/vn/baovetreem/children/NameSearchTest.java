@@ -1,0 +1,34 @@
+package vn.baovetreem.children;
+
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.security.Scope;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The query of name search: a prefix match per word, and the caller's units (and the unit a list
+ * asks for) as terms the same index answers, so a commune's search never walks the province.
+ */
+class NameSearchTest {
+
+    @Test
+    void eachWordIsAPrefixAndTheCallersUnitsAreOneOfManyTerm() {
+        Scope commune = Scope.of(List.of("20.184.06298", "20.184.06283"), List.of("20.184.06283.06283_09"));
+        assertThat(NameSearch.query(List.of("thuy", "h"), commune, null))
+                .isEqualTo("'thuy':* & 'h':* & ('@06298' | '@06283')");
+    }
+
+    @Test
+    void aListsUnitNarrowsFurtherAndTheAdministratorsScopeAddsNothing() {
+        assertThat(NameSearch.query(List.of("an"), Scope.everything(), Scope.of(List.of("20.184.06283.06283_01"))))
+                .isEqualTo("'an':* & ('@06283_01')");
+    }
+
+    @Test
+    void quotesAndBackslashesStayInsideTheirWord() {
+        assertThat(NameSearch.query(List.of("o'neil", "a\\b", "x&y|!z"), Scope.everything(), null))
+                .isEqualTo("'o''neil':* & 'a\\\\b':* & 'x&y|!z':*");
+    }
+}
