@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads the audit trail, newest first, limited to the caller's scope. */
+/**
+ * Reads the audit trail, newest first, limited to the caller's scope, with the reads this instance
+ * has served written first ({@link ReadTrail#flush}).
+ */
 @ApplicationScoped
 public class AuditService {
 
@@ -35,12 +38,14 @@ public class AuditService {
     private final AccessPolicy access;
     private final PagingConfig paging;
     private final ObjectMapper mapper;
+    private final ReadTrail reads;
 
-    AuditService(EntityManager em, AccessPolicy access, PagingConfig paging, ObjectMapper mapper) {
+    AuditService(EntityManager em, AccessPolicy access, PagingConfig paging, ObjectMapper mapper, ReadTrail reads) {
         this.em = em;
         this.access = access;
         this.paging = paging;
         this.mapper = mapper;
+        this.reads = reads;
     }
 
     /** Filters of the trail; all optional. */
@@ -55,6 +60,7 @@ public class AuditService {
     public Page<AuditEventView> list(Filter filter, Integer pageSize, String pageToken) {
         CurrentUser.Resolved user = access.check(Operation.READ_AUDIT_TRAIL);
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, filter.fingerprint()), paging);
+        reads.flush();
         ScopedQuery query = new ScopedQuery("""
                 select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text) as unit_path,
                        cast(before_state as text) as before_state, cast(after_state as text) as after_state, request_id, erased_at
@@ -88,6 +94,7 @@ public class AuditService {
         if (records.isEmpty()) {
             return List.of();
         }
+        reads.flush();
         String[] arrays = RecordRef.arrays(records);
         return Row.all(em.createNativeQuery("select occurred_at, actor, client_id, action, record_type, record_id"
                         + " from audit_event where " + RecordRef.MATCHES + " order by occurred_at desc, id desc", Tuple.class)

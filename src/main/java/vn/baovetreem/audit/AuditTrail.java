@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Writes audit events inside the transaction of the change they describe, so a change and its
- * audit record are committed together or not at all.
+ * audit record are committed together or not at all. Reads of personal data are recorded by
+ * {@link #recordRead}, which hands them to {@link ReadTrail} to be written in batches.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -29,13 +30,48 @@ public class AuditTrail {
     private final CurrentUser currentUser;
     private final RequestIds.Current requestId;
     private final Clock clock;
+    private final ReadTrail reads;
 
-    AuditTrail(EntityManager em, ObjectMapper mapper, CurrentUser currentUser, RequestIds.Current requestId, Clock clock) {
+    AuditTrail(EntityManager em, ObjectMapper mapper, CurrentUser currentUser, RequestIds.Current requestId, Clock clock,
+               ReadTrail reads) {
         this.em = em;
         this.mapper = mapper;
         this.currentUser = currentUser;
         this.requestId = requestId;
         this.clock = clock;
+        this.reads = reads;
+    }
+
+    /** One row of {@code audit_event}; the states are JSON text. */
+    record Event(UUID id, Instant occurredAt, String actor, String subject, String clientId, String action, String recordType,
+                 String recordId, String unitPath, String before, String after, String requestId) {
+    }
+
+    /** Sends {@code events} with one {@code COPY} in the caller's transaction. */
+    static void write(EntityManager em, Collection<Event> events) {
+        Copy rows = Copy.into("audit_event", "id", "occurred_at", "actor", "actor_subject", "client_id", "action", "record_type",
+                "record_id", "unit_path", "before_state", "after_state", "request_id");
+        for (Event e : events) {
+            rows.row(e.id(), e.occurredAt(), e.actor(), e.subject(), e.clientId(), e.action(), e.recordType(), e.recordId(),
+                    e.unitPath(), e.before(), e.after(), e.requestId());
+        }
+        // The events touch no table of the records they describe: no need to flush those first.
+        rows.send(em);
+    }
+
+    /**
+     * Records that the caller read a record of personal data ({@code READ}, {@code READ_CONSENTS}…),
+     * at this moment, without a write in the read's transaction: {@link ReadTrail} writes it within
+     * a fraction of a second, and in the caller's transaction when its queue is full.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRead(String action, String recordType, String recordId, String unitPath) {
+        CurrentUser.Resolved user = currentUser.get();
+        Event event = new Event(UUID.randomUUID(), clock.instant(), user.username(), user.subject(), user.clientId(), action,
+                recordType, recordId, unitPath, null, null, requestId.id());
+        if (!reads.offer(event)) {
+            write(em, List.of(event));
+        }
     }
 
     /**
@@ -57,10 +93,13 @@ public class AuditTrail {
      * the same transaction as the changes they describe.
      */
     public final class Buffer {
-        private final List<Object[]> events = new ArrayList<>();
+        private record Gathered(String action, String recordType, String recordId, String unitPath, String before, String after) {
+        }
+
+        private final List<Gathered> events = new ArrayList<>();
 
         public void add(String action, String recordType, String recordId, String unitPath, Object before, Object after) {
-            events.add(new Object[]{action, recordType, recordId, unitPath, json(before), json(after)});
+            events.add(new Gathered(action, recordType, recordId, unitPath, json(before), json(after)));
         }
 
         /** Writes the events gathered so far; call it inside the transaction of the changes. */
@@ -80,13 +119,8 @@ public class AuditTrail {
 
         private void write(String actor, String subject, String clientId) {
             Instant now = clock.instant();
-            Copy rows = Copy.into("audit_event", "id", "occurred_at", "actor", "actor_subject", "client_id", "action", "record_type",
-                    "record_id", "unit_path", "before_state", "after_state", "request_id");
-            for (Object[] e : events) {
-                rows.row(UUID.randomUUID(), now, actor, subject, clientId, e[0], e[1], e[2], e[3], e[4], e[5], requestId.id());
-            }
-            // The events touch no table of the records they describe: no need to flush those first.
-            rows.send(em);
+            AuditTrail.write(em, events.stream().map(e -> new Event(UUID.randomUUID(), now, actor, subject, clientId, e.action(),
+                    e.recordType(), e.recordId(), e.unitPath(), e.before(), e.after(), requestId.id())).toList());
             events.clear();
         }
     }

@@ -520,7 +520,7 @@ public class CaseService {
 
     private void auditRead(ChildCase c, CurrentUser.Resolved user, String part) {
         if (Disclosure.of(c, user).audited()) {
-            audit.record(part == null ? "READ" : "READ_" + part.toUpperCase(), RECORD_TYPE, c.id().toString(), c.unitPath(), null, null);
+            audit.recordRead(part == null ? "READ" : "READ_" + part.toUpperCase(), RECORD_TYPE, c.id().toString(), c.unitPath());
         }
     }
 

@@ -102,7 +102,7 @@ public class ChildService {
     public Versioned<ChildView> get(UUID id) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
         Child child = load(id, user.scope());
-        audit.record("READ", RECORD_TYPE, id.toString(), child.unitPath(), null, null);
+        audit.recordRead("READ", RECORD_TYPE, id.toString(), child.unitPath());
         return new Versioned<>(views.full(child, today(), IdentifierMasking.appliesTo(user)), child.version());
     }
 

@@ -73,7 +73,7 @@ public class ConsentService {
     public ConsentList list(UUID childId) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
         Child child = childService.load(childId, user.scope());
-        audit.record("READ_CONSENTS", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null, null);
+        audit.recordRead("READ_CONSENTS", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath());
         return new ConsentList(consents.of(child.id()).stream().map(ConsentService::view).toList());
     }
 

@@ -166,8 +166,8 @@ public class EpisodeService {
 
     /** Spans are private data (Decree 56 Art. 33): reading them is an audit event of the child. */
     private void auditRead(Child child, EpisodeKind kind) {
-        audit.record("READ_" + kind.pathSegment().toUpperCase(Locale.ROOT), ChildService.RECORD_TYPE,
-                child.id().toString(), child.unitPath(), null, null);
+        audit.recordRead("READ_" + kind.pathSegment().toUpperCase(Locale.ROOT), ChildService.RECORD_TYPE,
+                child.id().toString(), child.unitPath());
     }
 
     NewEpisode check(EpisodeKind kind, NewEpisode r, Child child, List<ChildEpisode> existing, UUID self) {

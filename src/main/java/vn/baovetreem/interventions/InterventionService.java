@@ -181,7 +181,7 @@ public class InterventionService {
     public Versioned<InterventionView> get(UUID id) {
         CurrentUser.Resolved user = access.check(Operation.READ_INTERVENTIONS);
         Intervention intervention = interventions.findInScope(id, user.scope()).orElseThrow(() -> notFound(id));
-        audit.record("READ", RECORD_TYPE, id.toString(), intervention.unitPath(), null, null);
+        audit.recordRead("READ", RECORD_TYPE, id.toString(), intervention.unitPath());
         return new Versioned<>(views.of(intervention, today()), intervention.version());
     }
 

@@ -1,0 +1,125 @@
+package vn.baovetreem.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The audit events of reads, written in batches by one background thread instead of one write
+ * (and one flush of the database's log) in every read's transaction: a read of a child's record
+ * then costs the database only what it reads.
+ * <ul>
+ *   <li><b>Bounded.</b> The queue holds {@link #CAPACITY} events; when it is full (the
+ *       database slow or down), {@link AuditTrail#recordRead} writes the event in the read's own
+ *       transaction, as every event was before, so a read is never left unrecorded.</li>
+ *   <li><b>Prompt.</b> The thread writes what has queued at least every {@link #INTERVAL}, up to
+ *       {@link #BATCH} events per {@code COPY}; a batch that fails is tried again, in order.</li>
+ *   <li><b>Kept on a clean stop.</b> At shutdown the thread stops and everything still queued is
+ *       written before the service ends ({@code ReadTrailTest}).</li>
+ *   <li><b>Read before it is shown.</b> The audit list and the personal-data report call
+ *       {@link #flush} first, so they show every read this instance has served.</li>
+ *   <li><b>A crash</b> ({@code kill -9}, power loss) loses the reads of the last interval, at most
+ *       a fifth of a second of reads, never a change: changes keep their events in their own
+ *       transaction.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ReadTrail {
+
+    private static final Logger LOG = Logger.getLogger(ReadTrail.class);
+    static final Duration INTERVAL = Duration.ofMillis(200);
+    static final int BATCH = 1000;
+    /** Ten seconds of reads at a thousand a second. */
+    static final int CAPACITY = 10_000;
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final EntityManager em;
+    private final BlockingQueue<AuditTrail.Event> queue = new ArrayBlockingQueue<>(CAPACITY);
+    /** Held while events are taken from the queue and written, so that {@link #flush} waits for a batch under way. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Events taken from the queue and not yet written (a batch whose write failed waits here); guarded by {@link #writing}. */
+    private final List<AuditTrail.Event> held = new ArrayList<>();
+    private volatile boolean stopping;
+    private Thread writer;
+
+    ReadTrail(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Queues {@code event}; false when the queue is full and the caller must write it itself. */
+    boolean offer(AuditTrail.Event event) {
+        return !stopping && queue.offer(event);
+    }
+
+    /**
+     * Writes every queued event now, each batch in a transaction of its own, after any batch that
+     * failed before; waits for a batch the background thread is writing.
+     */
+    public void flush() {
+        writing.lock();
+        try {
+            do {
+                if (!held.isEmpty()) {
+                    write(held);
+                    held.clear();
+                }
+            } while (queue.drainTo(held, BATCH) > 0);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        writer = Thread.ofPlatform().name("read-trail").daemon().start(this::run);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.errorf("The audit events of %d reads could not be written at shutdown: %s", held.size() + queue.size(), e.getMessage());
+        }
+    }
+
+    private void run() {
+        while (!stopping) {
+            try {
+                Thread.sleep(INTERVAL);
+                flush();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Writing the audit events of %d reads failed; trying again: %s", held.size(), e.getMessage());
+                try {
+                    Thread.sleep(RETRY);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void write(List<AuditTrail.Event> batch) {
+        QuarkusTransaction.requiringNew().run(() -> AuditTrail.write(em, batch));
+    }
+}

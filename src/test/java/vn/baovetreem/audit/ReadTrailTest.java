@@ -1,0 +1,69 @@
+package vn.baovetreem.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.Api;
+import vn.baovetreem.testing.TestChildren;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The audit events of reads leave the read's transaction and are written in batches: none is lost
+ * on a clean stop, a full queue hands the event back to be written by the read itself, and the
+ * trail shows a read as soon as it was served.
+ */
+@QuarkusTest
+class ReadTrailTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aCleanStopWritesEveryQueuedRead() {
+        String actor = "read-trail-" + UUID.randomUUID();
+        ReadTrail trail = new ReadTrail(em);
+        trail.onStart(null);
+        int reads = ReadTrail.BATCH * 2 + 500;
+        for (int i = 0; i < reads; i++) {
+            assertThat(trail.offer(read(actor, "r" + i))).isTrue();
+        }
+        trail.onStop(null);
+
+        assertThat(count(actor)).isEqualTo(reads);
+        assertThat(trail.offer(read(actor, "after the stop"))).as("a stopped trail hands reads back").isFalse();
+    }
+
+    @Test
+    void aFullQueueHandsTheReadBackToTheCaller() {
+        ReadTrail trail = new ReadTrail(em);
+        for (int i = 0; i < ReadTrail.CAPACITY; i++) {
+            assertThat(trail.offer(read("read-trail-full", "r" + i))).isTrue();
+        }
+        assertThat(trail.offer(read("read-trail-full", "one more"))).isFalse();
+    }
+
+    @Test
+    void theTrailShowsAReadAsSoonAsItWasServed() {
+        UUID child = TestChildren.register("06283_01", "2016-02-02", "Đọc Ngay");
+        Api.as("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(200);
+        Api.as("commune.yenphuc").queryParam("recordId", child.toString()).get("/api/v1/audit-events").then()
+                .statusCode(200).body("items.action", hasItem("READ"));
+    }
+
+    private static AuditTrail.Event read(String actor, String recordId) {
+        return new AuditTrail.Event(UUID.randomUUID(), Instant.now(), actor, null, null, "READ", "child", recordId, "20", null, null,
+                null);
+    }
+
+    private long count(String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_event where actor = ?1").setParameter(1, actor).getSingleResult()).longValue());
+    }
+}
