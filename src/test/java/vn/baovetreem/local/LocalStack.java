@@ -65,6 +65,8 @@ public final class LocalStack {
         }
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The image's JVM options (heap and stacks for a small server), then any given here, which win.
+        command.add("@" + Path.of("docker/jvm.options").toAbsolutePath());
         String javaOptions = System.getProperty("app.java-options", "").strip();
         if (!javaOptions.isEmpty()) {
             command.addAll(List.of(javaOptions.split("\\s+")));
