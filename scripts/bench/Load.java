@@ -1,0 +1,135 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A closed-loop load generator for the API (no wrk needed, only the JDK): {@code connections}
+ * clients, each sending its next GET as soon as the last answered, for {@code seconds}, to URLs
+ * drawn at random from a file (one path per line, after the API's base URL). The bearer token is
+ * fetched for {@code user} and renewed every minute (the demo realm's tokens live 300 s). Prints
+ * one line: requests per second, median, p99 and slowest latency, and how many answers were not
+ * 200. The first {@code warmup} seconds are not counted.
+ *
+ * <p>{@code java scripts/bench/Load.java <base-url> <token-url> <user> <password> <url-file> <connections> <seconds> <warmup>}
+ */
+public class Load {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String tokenUrl = args[1];
+        String user = args[2];
+        String password = args[3];
+        List<String> paths = Files.readAllLines(Path.of(args[4])).stream().filter(l -> !l.isBlank()).toList();
+        int connections = Integer.parseInt(args[5]);
+        long seconds = Long.parseLong(args[6]);
+        long warmup = Long.parseLong(args[7]);
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        AtomicReference<String> token = new AtomicReference<>(token(http, tokenUrl, user, password));
+        long start = System.nanoTime();
+        long countFrom = start + warmup * 1_000_000_000L;
+        long end = countFrom + seconds * 1_000_000_000L;
+
+        Thread renew = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(60_000);
+                    token.set(token(http, tokenUrl, user, password));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    System.err.println("token renewal failed: " + e);
+                }
+            }
+        });
+        renew.setDaemon(true);
+        renew.start();
+
+        List<Samples> latencies = new ArrayList<>();
+        Thread[] clients = new Thread[connections];
+        for (int i = 0; i < connections; i++) {
+            Samples mine = new Samples();
+            latencies.add(mine);
+            clients[i] = new Thread(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (true) {
+                    long sent = System.nanoTime();
+                    if (sent >= end) {
+                        return;
+                    }
+                    String path = paths.get(random.nextInt(paths.size()));
+                    int status;
+                    try {
+                        status = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token.get()).GET().build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    long answered = System.nanoTime();
+                    if (sent >= countFrom) {
+                        mine.add(answered - sent, status == 200);
+                    }
+                }
+            });
+            clients[i].start();
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        renew.interrupt();
+
+        long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l.values, 0, l.count)).sorted().toArray();
+        System.out.printf("%.0f req/s  median %.1f ms  p99 %.1f ms  max %.1f ms  non-200 %d%n", all.length / (double) seconds,
+                ms(all, 0.5), ms(all, 0.99), ms(all, 1.0), latencies.stream().mapToInt(l -> l.failures).sum());
+    }
+
+    /** One client's latencies, in nanoseconds, and how many answers were not 200. */
+    private static final class Samples {
+        long[] values = new long[1 << 14];
+        int count;
+        int failures;
+
+        void add(long latency, boolean ok) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = latency;
+            if (!ok) {
+                failures++;
+            }
+        }
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String token(HttpClient http, String url, String user, String password) throws Exception {
+        String form = "grant_type=password&client_id=cp-test&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        String body = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no token for " + user + ": " + body);
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Province-scale speed (docs/performance.md), against the local run (./mvnw -Plocal): loads
+# province-dataset.sql when it is not there, then measures each API figure next to pgbench running
+# the equivalent SQL on the same database in the same run, and prints them as ratios, with the
+# API's peak resident size. Needs pgbench, psql, curl, and wrk or a JDK (for Load.java). The bench accounts (district.bench, commune.bench) come from the demo realm (README).
+# Usage: scripts/bench/performance-benchmark.sh [seconds per measure]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_EACH=${1:-20}
+WARMUP=5
+BASE=${BASE:-http://127.0.0.1:8080}
+TOKEN_URL=${TOKEN_URL:-http://127.0.0.1:8180/realms/child-protection/protocol/openid-connect/token}
+DATA=${LOCAL_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/commune-child-protection}
+export PGPASSWORD=${PGPASSWORD:-postgres}
+PG=(-h 127.0.0.1 -p 5433 -U postgres -d postgres)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+psql_value() { psql "${PG[@]}" -Atqc "$1"; }
+
+if [ "$(psql_value "select count(*) from child where created_by = 'bench'")" = 0 ]; then
+  echo "Loading scripts/bench/province-dataset.sql (about a minute)..."
+  psql "${PG[@]}" -q -f scripts/bench/province-dataset.sql > /dev/null
+  echo "Restart the local run so that it computes the deadlines of the new cases, then run this again."
+  exit 0
+fi
+API_PID=$(cat "$DATA/api.pid")
+CHILDREN=$(psql_value "select count(*) from child where created_by = 'bench'")
+
+# The records read: 2,000 children of the province, the same ids for the API and for pgbench.
+psql "${PG[@]}" -q <<'SQL'
+drop table if exists bench_ids;
+create table bench_ids as
+select row_number() over () as n, id from (select id from child where created_by = 'bench' order by md5(id::text) limit 2000) c;
+create unique index on bench_ids (n);
+analyze bench_ids;
+SQL
+psql_value "select '/api/v1/children/' || id from bench_ids" > "$WORK/read.urls"
+cat > "$WORK/read.sql" <<'SQL'
+\set n random(1, 2000)
+select * from child where id = (select id from bench_ids where n = :n);
+SQL
+
+# Name searches as people type them: whole words, first letters, family plus middle name.
+WORDS=(thuy "nguyen thi" h an "hoang van" linh "tr" "minh anh")
+: > "$WORK/search.urls"
+for w in "${WORDS[@]}"; do
+  echo "/api/v1/children?q=${w// /%20}" >> "$WORK/search.urls"
+done
+# The service's own search statement (ChildRepository.pageOfIds, first page sorted by name) for a
+# caller whose scope is $2 (unit code $1), one of the same words at random: pgbench variables are
+# numbers, so each word's name query and word-start patterns are picked from arrays.
+search_sql() {
+  local queries=() patterns=() w x q p
+  for w in "${WORDS[@]}"; do
+    q="" p=""
+    for x in $w; do q+="''$x'':* & "; p+="% $x%|"; done
+    queries+=("'$q(''@$1'')'")
+    patterns+=("'${p%|}'")
+  done
+  local IFS=,
+  cat <<SQL
+\set w random(1, ${#WORDS[@]})
+with named as materialized (
+    select * from child
+    where child_search_words(search_name, unit_path) @@ cast((array[${queries[*]}])[:w] as tsquery))
+select c.id from named c
+where cast('{$2}' as ltree[]) @> c.unit_path and c.status <> 'MERGED'
+  and (' ' || c.search_name) like all (string_to_array((array[${patterns[*]}])[:w], '|'))
+order by c.sort_name, c.id limit 51;
+SQL
+}
+search_sql 99001 99.99001 > "$WORK/search-commune.sql"
+search_sql 99 99 > "$WORK/search-province.sql"
+
+# wrk when installed (its own load costs the machine least), else the JDK's Load.java; both print
+# "N req/s  median  p99  max  non-2xx". A token lives 300 s: wrk gets a fresh one per measure.
+cat > "$WORK/urls.lua" <<'LUA'
+local paths = {}
+for line in io.lines(os.getenv("URLS")) do paths[#paths + 1] = line end
+local header = {["Authorization"] = "Bearer " .. os.getenv("TOKEN")}
+request = function() return wrk.format("GET", paths[math.random(#paths)], header) end
+done = function(summary, latency, requests)
+  io.write(string.format("%.0f req/s  median %.1f ms  p99 %.1f ms  max %.1f ms  non-2xx %d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, summary.errors.status))
+end
+LUA
+token() {
+  curl -sf -d grant_type=password -d client_id=cp-test -d username="$1" -d password="$2" "$TOKEN_URL" \
+    | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+load() { # user password url-file connections
+  if command -v wrk > /dev/null; then
+    local token threads=$(( $4 < 2 ? 1 : 2 ))
+    token=$(token "$1" "$2")
+    TOKEN=$token URLS=$3 wrk -t$threads -c"$4" -d${WARMUP}s -s "$WORK/urls.lua" "$BASE" > /dev/null
+    TOKEN=$token URLS=$3 wrk -t$threads -c"$4" -d"${SECONDS_EACH}s" --timeout 30s -s "$WORK/urls.lua" "$BASE" | tail -1
+  else
+    "${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java "$BASE" "$TOKEN_URL" "$1" "$2" "$3" "$4" "$SECONDS_EACH" "$WARMUP"
+  fi
+}
+bench() { # sql-file clients
+  pgbench "${PG[@]}" -n -M prepared -f "$1" -c "$2" -j 2 -T "$SECONDS_EACH" 2>/dev/null \
+    | awk '/^latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "%.0f tps  mean %.1f ms\n", tps, lat}'
+}
+
+# The JIT compiles the hot paths first: 30 s of reads and searches, not counted.
+SECONDS_EACH=15 load district.bench demo-bench "$WORK/read.urls" 8 > /dev/null
+SECONDS_EACH=15 load commune.bench demo-bench "$WORK/search.urls" 8 > /dev/null
+
+echo "Province: $CHILDREN children of the benchmark; API pid $API_PID; $(nproc) CPUs; ${SECONDS_EACH} s per measure."
+echo
+printf '%-44s %s\n' "GET /children/{id}, 32 connections" "$(load district.bench demo-bench "$WORK/read.urls" 32)"
+printf '%-44s %s\n' "  pgbench: the child's row by id, 32" "$(bench "$WORK/read.sql" 32)"
+for c in 1 8; do
+  printf '%-44s %s\n' "search q=, commune officer, $c connections" "$(load commune.bench demo-bench "$WORK/search.urls" $c)"
+  printf '%-44s %s\n' "  pgbench: the same search SQL, $c" "$(bench "$WORK/search-commune.sql" $c)"
+  printf '%-44s %s\n' "search q=, province, $c connections" "$(load district.bench demo-bench "$WORK/search.urls" $c)"
+  printf '%-44s %s\n' "  pgbench: the same search SQL, $c" "$(bench "$WORK/search-province.sql" $c)"
+done
+echo "/api/v1/children/duplicates" > "$WORK/duplicates.urls"
+printf '%-44s %s\n' "GET /children/duplicates, province, 1" "$(load district.bench demo-bench "$WORK/duplicates.urls" 1)"
+echo "/api/v1/exports/circular-13?unit=99&period=2025&format=json" > "$WORK/export.urls"
+printf '%-44s %s\n' "province export (json), 1 connection" "$(load district.bench demo-bench "$WORK/export.urls" 1)"
+echo "/api/v1/exports/circular-13?unit=99001&period=2025&format=json" > "$WORK/export-commune.urls"
+printf '%-44s %s\n' "one commune's export (json), 1 connection" "$(load commune.bench demo-bench "$WORK/export-commune.urls" 1)"
+echo
+grep -E 'VmHWM|VmRSS' "/proc/$API_PID/status" | tr -s ' \t' ' ' | sed 's/^/API resident size: /'
