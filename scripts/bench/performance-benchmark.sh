@@ -3,7 +3,8 @@
 # province-dataset.sql when it is not there, then measures each API figure next to pgbench running
 # the equivalent SQL on the same database in the same run, and prints them as ratios, with the
 # API's peak resident size. Needs pgbench, psql, curl, and wrk or a JDK (for Load.java). The bench accounts (district.bench, commune.bench) come from the demo realm (README).
-# Usage: scripts/bench/performance-benchmark.sh [seconds per measure]
+# Usage: [BENCH_CHILDREN=30000] scripts/bench/performance-benchmark.sh [seconds per measure]
+# (BENCH_CHILDREN: the size of the province loaded when none is there; 300,000 by default.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-20}
@@ -19,8 +20,8 @@ trap 'rm -rf "$WORK"' EXIT
 psql_value() { psql "${PG[@]}" -Atqc "$1"; }
 
 if [ "$(psql_value "select count(*) from child where created_by = 'bench'")" = 0 ]; then
-  echo "Loading scripts/bench/province-dataset.sql (about a minute)..."
-  psql "${PG[@]}" -q -f scripts/bench/province-dataset.sql > /dev/null
+  echo "Loading scripts/bench/province-dataset.sql with ${BENCH_CHILDREN:=300000} children (about a minute)..."
+  psql "${PG[@]}" -q -v children="$BENCH_CHILDREN" -f scripts/bench/province-dataset.sql > /dev/null
   echo "Restart the local run so that it computes the deadlines of the new cases, then run this again."
   exit 0
 fi

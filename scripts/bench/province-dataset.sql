@@ -1,13 +1,20 @@
 -- A synthetic province for the benchmarks (docs/performance.md, docs/indicators.md): province 99
--- with 65 communes, 1,505 villages and 300,300 children with ordinary Vietnamese names (300 of them
--- entered twice), 5% in special circumstances of the five groups (most supported), 3% at risk, a
--- tenth taught to swim, and 3,000 cases in 2025 with their workflow history. Every unit is flagged
--- demo and every record is created by 'bench'. The demo realm's bench accounts reach it:
--- district.bench (the province) and commune.bench (commune 99001), password demo-bench. Load it into the local run's database (never into production):
+-- with 65 communes, 1,505 villages and 300,300 children (-v children=N for N, plus one in a
+-- thousand entered twice) with ordinary Vietnamese names, 5% in special circumstances of the five
+-- groups (most supported), 3% at risk, a tenth taught to swim, and cases in 2025 (1% of the
+-- children) with their workflow history. Every unit is flagged demo and every record is created
+-- by 'bench'. The demo realm's bench accounts reach it: district.bench (the province) and
+-- commune.bench (commune 99001), password demo-bench. Load it into the local run's database
+-- (never into production):
 --   PGPASSWORD=postgres psql -h 127.0.0.1 -p 5433 -U postgres -d postgres -f scripts/bench/province-dataset.sql
 -- and remove it with scripts/bench/remove-province-dataset.sql: the local run keeps its data
 -- (README), so the dataset stays there until removed.
 \set ON_ERROR_STOP on
+-- The number of children: psql -v children=30000 for a smaller province (the growth of costs).
+\if :{?children}
+\else
+\set children 300000
+\endif
 begin;
 select setseed(0.99);
 
@@ -74,7 +81,7 @@ select gen_random_uuid(), fa.display || ' ' || mi.display || ' ' || gi.display, 
        case when random() < 0.9 then 'TE' || lpad(n::text, 13, '0') end, '[]',
        case when random() < 0.7 then array['09' || lpad(n::text, 8, '0')] else '{}' end,
        case when random() < 0.6 then '099' || lpad(n::text, 9, '0') end, 'ACTIVE', now(), 'bench', now()
-from generate_series(1, 300000) n
+from generate_series(1, :children) n
 join bench_village v on v.idx = 1 + n % 1500
 cross join lateral (select 1 + floor(random() * 20)::int + 0 * n as f, 1 + floor(random() * 15)::int + 0 * n as m,
                            1 + floor(random() * 45)::int + 0 * n as g) pick
@@ -82,12 +89,12 @@ join bench_name fa on fa.part = 'family' and fa.idx = pick.f
 join bench_name mi on mi.part = 'middle' and mi.idx = pick.m
 join bench_name gi on gi.part = 'given' and gi.idx = pick.g;
 
--- 300 children entered twice (same name, birth date and village), for the duplicate search to find.
+-- One child in a thousand entered twice (same name, birth date and village), for the duplicate search to find.
 insert into child (id, full_name, search_name, sort_name, date_of_birth, sex, ethnicity, village_code, unit_path,
                    caregivers, caregiver_phones, status, created_at, created_by, updated_at)
 select gen_random_uuid(), full_name, search_name, sort_name, date_of_birth, sex, ethnicity, village_code, unit_path,
        '[]', '{}', 'ACTIVE', now(), 'bench', now()
-from child where created_by = 'bench' order by id limit 300;
+from child where created_by = 'bench' order by id limit :children / 1000;
 
 insert into child_episode (id, child_id, kind, code, subcode, start_date, end_date, created_at, created_by, updated_at)
 select gen_random_uuid(), c.id, 'CIRCUMSTANCE', g.code, g.code || '_1', date '2023-01-01' + floor(random() * 900)::int, null,
