@@ -90,7 +90,7 @@ public class CaseDeadlines {
 
     /**
      * Computes and stores the deadlines of {@code batch}, reading the calendar once and writing
-     * them in two statements, then lets the session forget the cases; answers their ids.
+     * them in two statements; answers the cases' ids.
      */
     private List<UUID> refresh(List<ChildCase> batch) {
         if (batch.isEmpty()) {
@@ -98,7 +98,8 @@ public class CaseDeadlines {
         }
         List<LocalDate> starts = batch.stream()
                 .flatMap(c -> Stream.of(c.receivedAt(), c.submittedAt())).filter(Objects::nonNull).map(this::day).sorted().toList();
-        WorkingDayCount days = calendar.forStarts(starts.getFirst(), starts.getLast(), PLAN_WORKING_DAYS);
+        WorkingDayCount days = calendar.forStarts(starts.getFirst(), starts.getLast(),
+                Math.max(PLAN_WORKING_DAYS, APPROVAL_WORKING_DAYS));
         Map<UUID, List<Deadline>> byCase = new LinkedHashMap<>();
         batch.forEach(c -> byCase.put(c.id(), compute(c, days)));
         cases.replaceDeadlines(byCase);
