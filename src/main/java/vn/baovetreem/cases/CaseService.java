@@ -62,6 +62,8 @@ public class CaseService {
     static final String RECORD_TYPE = "case";
     private static final String LIST = "cases";
     static final int MAX_SEPARATION_DAYS = 15;
+    /** The audit trail keeps a case's whole state, offering no action. */
+    private static final CaseViews.Reader AUDIT = new CaseViews.Reader(Disclosure.FULL, Set.of());
 
     /** The fields each action uses besides {@code action}, {@code occurredAt} and {@code note}. */
     private static final Map<CaseAction, Set<String>> FIELDS = Map.ofEntries(
@@ -138,8 +140,7 @@ public class CaseService {
         append(c, CaseEventKind.REPORTED, null, null, CaseState.RECEIVED, clean.receivedAt(), null,
                 Map.of("type", subject.type(), "sourceChannel", clean.sourceChannel()), user);
         deadlines.refresh(c);
-        audit.record("CREATE", RECORD_TYPE, c.id().toString(), c.unitPath(), null, auditState(c));
-        return versioned(c, user);
+        return recorded("CREATE", c, null, user);
     }
 
     /** The case as the caller may see it; full reads are audited. */
@@ -170,8 +171,7 @@ public class CaseService {
             append(c, CaseEventKind.UPDATED, null, c.status(), c.status(), now(), null, Map.of("fields", changed), user);
         }
         deadlines.refresh(c);
-        audit.record("UPDATE", RECORD_TYPE, id.toString(), c.unitPath(), before, auditState(c));
-        return versioned(c, user);
+        return recorded("UPDATE", c, before, user);
     }
 
     /**
@@ -203,8 +203,7 @@ public class CaseService {
         append(c, t.action() == CaseAction.ASSIGN ? CaseEventKind.ASSIGNMENT : CaseEventKind.TRANSITION, t.action().name(), from,
                 c.status(), at, Texts.clean(t.note()), details(t), user);
         deadlines.refresh(c);
-        audit.record(t.action().name(), RECORD_TYPE, id.toString(), c.unitPath(), before, auditState(c));
-        return versioned(c, user);
+        return recorded(t.action().name(), c, before, user);
     }
 
     private void apply(ChildCase c, Transition t, Instant at, List<Violation> problems) {
@@ -526,11 +525,22 @@ public class CaseService {
 
     /** What the audit trail keeps of a case: everything but the reporter, whom the trail's readers may not see. */
     private CaseView auditState(ChildCase c) {
-        return views.of(c, Disclosure.FULL, Set.of());
+        return views.of(c, AUDIT).getFirst();
     }
 
     private Versioned<CaseView> versioned(ChildCase c, CurrentUser.Resolved user) {
-        return new Versioned<>(views.of(c, Disclosure.of(c, user), CaseAction.allowed(c, actors(c, user))), c.version());
+        return new Versioned<>(views.of(c, reader(c, user)).getFirst(), c.version());
+    }
+
+    /** Records {@code action} with the case's state after it, and answers the caller's view: both from one set of queries. */
+    private Versioned<CaseView> recorded(String action, ChildCase c, CaseView before, CurrentUser.Resolved user) {
+        List<CaseView> after = views.of(c, AUDIT, reader(c, user));
+        audit.record(action, RECORD_TYPE, c.id().toString(), c.unitPath(), before, after.getFirst());
+        return new Versioned<>(after.getLast(), c.version());
+    }
+
+    private CaseViews.Reader reader(ChildCase c, CurrentUser.Resolved user) {
+        return new CaseViews.Reader(Disclosure.of(c, user), CaseAction.allowed(c, actors(c, user)));
     }
 
     private static void required(List<Violation> problems, String field, Object value) {

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,23 +83,39 @@ public class CaseViews {
                            long totalCostVnd, String note, Instant createdAt, String createdBy) {
     }
 
-    CaseView of(ChildCase c, Disclosure disclosure, Set<CaseAction> allowed) {
-        return of(List.of(c), x -> disclosure, x -> allowed).getFirst();
+    /** Who a view is for: what it discloses and which actions it offers. */
+    record Reader(Disclosure disclosure, Set<CaseAction> allowed) {
+    }
+
+    /** {@code c} as each of {@code readers} sees it, from the queries of one view (a change's audit state and its answer). */
+    List<CaseView> of(ChildCase c, Reader... readers) {
+        Loaded loaded = load(List.of(c));
+        return Arrays.stream(readers).map(r -> loaded.view(c, r.disclosure(), r.allowed())).toList();
     }
 
     /** Views of many cases in a constant number of queries, each cut by its disclosure and with the actions its reader may take. */
     List<CaseView> of(List<ChildCase> page, Function<ChildCase, Disclosure> disclosure, Function<ChildCase, Set<CaseAction>> allowed) {
+        Loaded loaded = load(page);
+        return page.stream().map(c -> loaded.view(c, disclosure.apply(c), allowed.apply(c))).toList();
+    }
+
+    /** What the views of a page of cases need besides the cases: their children, the units they name and their deadlines. */
+    private record Loaded(Map<UUID, Child> children, Map<String, UnitDirectory.UnitSummary> named,
+                          Map<UUID, List<CaseDeadlines.Deadline>> deadlines, Instant now) {
+
+        CaseView view(ChildCase c, Disclosure disclosure, Set<CaseAction> allowed) {
+            Child child = children.get(c.childId());
+            List<DeadlineView> due = deadlines.getOrDefault(c.id(), List.of()).stream().map(d -> deadline(d, c, now)).toList();
+            return CaseViews.view(c, ChildRef.of(child, named.get(child.villageCode())), named, due, disclosure, allowed);
+        }
+    }
+
+    private Loaded load(List<ChildCase> page) {
         Map<UUID, Child> byId = children.findAllInOrder(page.stream().map(ChildCase::childId).distinct().toList()).stream()
                 .collect(Collectors.toMap(Child::id, Function.identity()));
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(Stream.concat(byId.values().stream().map(Child::villageCode),
                 page.stream().map(ChildCase::transferToCode).filter(Objects::nonNull)).toList());
-        Map<UUID, List<CaseDeadlines.Deadline>> deadlines = cases.deadlines(page.stream().map(ChildCase::id).toList());
-        Instant now = clock.instant();
-        return page.stream().map(c -> {
-            Child child = byId.get(c.childId());
-            List<DeadlineView> due = deadlines.getOrDefault(c.id(), List.of()).stream().map(d -> deadline(d, c, now)).toList();
-            return view(c, ChildRef.of(child, named.get(child.villageCode())), named, due, disclosure.apply(c), allowed.apply(c));
-        }).toList();
+        return new Loaded(byId, named, cases.deadlines(page.stream().map(ChildCase::id).toList()), clock.instant());
     }
 
     private static DeadlineView deadline(CaseDeadlines.Deadline d, ChildCase c, Instant now) {
