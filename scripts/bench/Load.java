@@ -23,7 +23,11 @@ import java.util.regex.Pattern;
  * one line: requests per second, median, p99 and slowest latency, and how many answers were not
  * 200. The first {@code warmup} seconds are not counted.
  *
- * <p>{@code java scripts/bench/Load.java <base-url> <token-url> <user> <password> <url-file> <connections> <seconds> <warmup>}
+ * <p>With a {@code suffix} and a JSON {@code body}, each client instead takes one path of the file
+ * as its own record, reads its ETag, and POSTs {@code body} to the path plus {@code suffix} again
+ * and again with {@code If-Match}, taking the new ETag from each answer (a case's transitions).
+ *
+ * <p>{@code java scripts/bench/Load.java <base-url> <token-url> <user> <password> <url-file> <connections> <seconds> <warmup> [suffix body]}
  */
 public class Load {
 
@@ -36,6 +40,7 @@ public class Load {
         int connections = Integer.parseInt(args[5]);
         long seconds = Long.parseLong(args[6]);
         long warmup = Long.parseLong(args[7]);
+        String[] post = args.length > 9 ? new String[] {args[8], args[9]} : null;
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         AtomicReference<String> token = new AtomicReference<>(token(http, tokenUrl, user, password));
@@ -63,19 +68,28 @@ public class Load {
         for (int i = 0; i < connections; i++) {
             Samples mine = new Samples();
             latencies.add(mine);
+            String own = paths.get(i % paths.size());
             clients[i] = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
+                String etag = post == null ? null : etagOf(http, base + own, token.get());
                 while (true) {
                     long sent = System.nanoTime();
                     if (sent >= end) {
                         return;
                     }
-                    String path = paths.get(random.nextInt(paths.size()));
                     int status;
                     try {
-                        status = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + token.get()).GET().build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        HttpRequest.Builder request;
+                        if (post == null) {
+                            request = HttpRequest.newBuilder(URI.create(base + paths.get(random.nextInt(paths.size())))).GET();
+                        } else {
+                            request = HttpRequest.newBuilder(URI.create(base + own + post[0])).header("If-Match", etag)
+                                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(post[1]));
+                        }
+                        HttpResponse<Void> response = http.send(request.timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token.get()).build(), HttpResponse.BodyHandlers.discarding());
+                        status = response.statusCode();
+                        etag = response.headers().firstValue("ETag").orElse(etag);
                     } catch (Exception e) {
                         status = -1;
                     }
@@ -119,6 +133,15 @@ public class Load {
             return Double.NaN;
         }
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String etagOf(HttpClient http, String url, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException("no ETag for " + url, e);
+        }
     }
 
     private static String token(HttpClient http, String url, String user, String password) throws Exception {

@@ -120,6 +120,36 @@ for c in 1 8; do
   printf '%-44s %s\n' "search q=, province, $c connections" "$(load district.bench demo-bench "$WORK/search.urls" $c)"
   printf '%-44s %s\n' "  pgbench: the same search SQL, $c" "$(bench "$WORK/search-province.sql" $c)"
 done
+# Case transitions: eight open cases of commune 99001 reported through the API for the benchmark,
+# one per client, each assigned again and again (ASSIGN is allowed in every open state and moves
+# the case's version). Load.java reads each case's ETag and sends If-Match; pgbench updates the
+# same rows the way the transition does (the case row; the API also writes the event, the
+# deadlines and the audit event).
+OFFICER=$(token commune.bench demo-bench)
+for child in $(psql_value "select c.id from child c where c.unit_path <@ '99.99001' and c.created_by = 'bench'
+                           and not exists (select 1 from child_case k where k.child_id = c.id and k.created_by = 'commune.bench')
+                           order by c.id limit greatest(0, 8 - (select count(*) from child_case where created_by = 'commune.bench'
+                                                                and status not in ('CLOSED', 'CLOSED_UNSUBSTANTIATED')))"); do
+  curl -sf -o /dev/null -H "Authorization: Bearer $OFFICER" -H 'Content-Type: application/json' "$BASE/api/v1/cases" -d \
+    "{\"childId\":\"$child\",\"type\":\"ABUSE\",\"sourceChannel\":\"SCHOOL\",\"receivedAt\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",
+      \"abuseForms\":[\"VIOLENCE\"],\"setting\":\"FAMILY\",\"childInDanger\":false}"
+done
+psql "${PG[@]}" -q <<'SQL'
+drop table if exists bench_cases;
+create table bench_cases as
+select row_number() over (order by id) as n, id from child_case
+where created_by = 'commune.bench' and status not in ('CLOSED', 'CLOSED_UNSUBSTANTIATED') order by id limit 8;
+SQL
+psql_value "select '/api/v1/cases/' || id from bench_cases order by n" > "$WORK/cases.urls"
+cat > "$WORK/transition.sql" <<'SQL'
+\set n random(1, 8)
+update child_case set assigned_officer = 'commune.bench', version = version + 1, updated_at = now()
+where id = (select id from bench_cases where n = :n);
+SQL
+printf '%-44s %s\n' "case transition (ASSIGN), 8 connections" "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java \
+  "$BASE" "$TOKEN_URL" commune.bench demo-bench "$WORK/cases.urls" 8 "$SECONDS_EACH" "$WARMUP" /transitions \
+  '{"action":"ASSIGN","officer":"commune.bench"}')"
+printf '%-44s %s\n' "  pgbench: the case row's update, 8" "$(bench "$WORK/transition.sql" 8)"
 echo "/api/v1/children/duplicates" > "$WORK/duplicates.urls"
 printf '%-44s %s\n' "GET /children/duplicates, province, 1" "$(load district.bench demo-bench "$WORK/duplicates.urls" 1)"
 echo "/api/v1/exports/circular-13?unit=99&period=2025&format=json" > "$WORK/export.urls"
