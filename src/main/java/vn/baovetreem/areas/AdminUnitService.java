@@ -164,6 +164,7 @@ public class AdminUnitService {
         AdminUnitView before = mapper.toDetail(unit, today());
         unit.correct(name, kind, demo, note, patch.has("note"), now());
         units.flush();
+        treeChanged.fire(new UnitDirectory.TreeChanged());
         AdminUnitView after = mapper.toDetail(unit, today());
         audit.record("UPDATE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), before, after);
         return new Versioned<>(after, unit.version());

@@ -11,13 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * What other features ask of the administrative tree: does a unit exist and is it in force, and
@@ -27,23 +28,28 @@ import java.util.stream.Collectors;
 public class UnitDirectory {
 
     /**
-     * How long a scope read from the tree is used. Every request needs its caller's scope, and
-     * reading one walks the whole tree ({@code unit_positions}: about 5 ms for a province of
-     * 1,600 units), while the tree changes a few times a year. This instance forgets every scope
-     * when it changes the tree; another instance's change reaches it within this time.
+     * How long a scope or a unit read from the tree is used. Every request needs its caller's
+     * scope and unit, and most answers name villages: reading a scope walks the whole tree
+     * ({@code unit_positions}: about 5 ms for a province of 1,600 units), reading a unit loads it
+     * with its periods, while the tree changes a few times a year. This instance forgets them all
+     * when it changes a unit; another instance's change reaches it within this time.
      */
-    private static final Duration SCOPE_TTL = Duration.ofSeconds(30);
+    private static final Duration TTL = Duration.ofSeconds(30);
 
-    /** Fired, in its transaction, by every change of the tree that can change a scope. */
+    /** Fired, in its transaction, by every change of a unit: its place in the tree, its name, its validity. */
     public record TreeChanged() {
     }
 
     private record CachedScope(LocalDate day, Instant readAt, Scope scope) {
     }
 
+    private record CachedUnit(Instant readAt, UnitSummary summary) {
+    }
+
     private final AdminUnitRepository units;
     private final Clock clock;
     private final Map<String, CachedScope> scopes = new ConcurrentHashMap<>();
+    private final Map<String, CachedUnit> summaries = new ConcurrentHashMap<>();
 
     UnitDirectory(AdminUnitRepository units, Clock clock) {
         this.units = units;
@@ -61,7 +67,7 @@ public class UnitDirectory {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UnitSummary> find(String code) {
-        return units.findByCode(code).map(UnitDirectory::summary);
+        return Optional.ofNullable(findAll(List.of(code)).get(code));
     }
 
     /**
@@ -73,7 +79,7 @@ public class UnitDirectory {
         if (unitCode == null) {
             return null;
         }
-        if (units.findByCode(unitCode).isEmpty()) {
+        if (find(unitCode).isEmpty()) {
             throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
         }
         return scope(unitCode);
@@ -85,11 +91,28 @@ public class UnitDirectory {
         return find(code).filter(u -> u.level() == UnitLevel.VILLAGE && u.isValidOn(date));
     }
 
-    /** The units among {@code codes} that exist, by code, in one query. */
+    /** The units among {@code codes} that exist, by code: those not read within {@link #TTL} in one query. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, UnitSummary> findAll(Collection<String> codes) {
-        return units.findByCodes(List.copyOf(new LinkedHashSet<>(codes))).stream()
-                .collect(Collectors.toMap(AdminUnit::code, UnitDirectory::summary));
+        Instant now = clock.instant();
+        Map<String, UnitSummary> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(codes)) {
+            CachedUnit cached = code == null ? null : summaries.get(code);
+            if (cached != null && cached.readAt().plus(TTL).isAfter(now)) {
+                found.put(code, cached.summary());
+            } else if (code != null) {
+                missing.add(code);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (AdminUnit unit : units.findByCodes(missing)) {
+                UnitSummary summary = summary(unit);
+                summaries.put(unit.code(), new CachedUnit(now, summary));
+                found.put(unit.code(), summary);
+            }
+        }
+        return found;
     }
 
     private static UnitSummary summary(AdminUnit u) {
@@ -104,7 +127,7 @@ public class UnitDirectory {
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         CachedScope cached = scopes.get(code);
-        if (cached != null && cached.day().equals(today) && cached.readAt().plus(SCOPE_TTL).isAfter(now)) {
+        if (cached != null && cached.day().equals(today) && cached.readAt().plus(TTL).isAfter(now)) {
             return cached.scope();
         }
         AdminUnitRepository.Subtrees subtrees = units.subtrees(code, today);
@@ -113,7 +136,8 @@ public class UnitDirectory {
         return scope;
     }
 
-    void forgetScopes(@Observes(during = TransactionPhase.AFTER_SUCCESS) TreeChanged change) {
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) TreeChanged change) {
         scopes.clear();
+        summaries.clear();
     }
 }

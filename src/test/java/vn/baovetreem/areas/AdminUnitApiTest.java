@@ -4,8 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
+import vn.baovetreem.testing.TestChildren;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +23,26 @@ import static org.hamcrest.Matchers.nullValue;
 class AdminUnitApiTest {
 
     private static final String UNITS = "/api/v1/admin-units";
+
+    @Test
+    void aCorrectedNameShowsAtOnceWhereRecordsNameTheUnit() {
+        String village = "06283_09";
+        UUID child = TestChildren.register(village, "2017-03-03", "Tên Thôn");
+        String path = "/api/v1/children/" + child;
+        String before = Api.as("commune.yenphuc").get(path).then().statusCode(200).extract().path("village.name");
+        rename(village, "Thôn Đổi Tên (test)");
+        try {
+            Api.as("commune.yenphuc").get(path).then().statusCode(200).body("village.name", equalTo("Thôn Đổi Tên (test)"));
+        } finally {
+            rename(village, before);
+        }
+    }
+
+    private static void rename(String code, String name) {
+        String etag = Api.as("admin").get(UNITS + "/" + code).then().statusCode(200).extract().header("ETag");
+        Api.as("admin").contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("name", name))
+                .patch(UNITS + "/" + code).then().statusCode(200);
+    }
 
     @Test
     void anSonSitsUnderVanQuanUnderLangSonUntilItsMergerIntoYenPhuc() {
