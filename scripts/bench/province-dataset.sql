@@ -130,9 +130,9 @@ update child_case set injury_mechanism = (array['DROWNING', 'TRAFFIC', 'FALL'])[
 where created_by = 'bench' and type = 'INJURY';
 
 -- Each case with its history as the workflow writes it: the report, then as many of the first
--- steps of Decree 56 as the case has taken (a quarter each still received, assessed, in detailed
--- assessment, and at the conference that plans the support; one in ten closed as unsubstantiated),
--- a day or two apart. The service computes their deadlines when it starts.
+-- steps of Decree 56 as the case has taken (a fifth still received, a quarter each assessed and in
+-- detailed assessment, a fifth planning after the conference, one in ten closed as
+-- unsubstantiated), 30 hours apart. The service computes their deadlines when it starts.
 create temporary table bench_case_step (step int, action text, from_state text, to_state text);
 insert into bench_case_step values (1, 'ASSESS_INITIAL', 'RECEIVED', 'ASSESSED'),
                                    (2, 'ASSESS_DETAILED', 'ASSESSED', 'DETAILED_ASSESSMENT'),
