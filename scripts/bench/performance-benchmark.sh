@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Province-scale speed (docs/performance.md), against the local run (./mvnw -Plocal): loads
 # province-dataset.sql when it is not there, then measures each API figure next to pgbench running
-# the equivalent SQL on the same database in the same run, and prints them as ratios, with the
-# API's peak resident size. Needs pgbench, psql, curl, and wrk or a JDK (for Load.java). The bench accounts (district.bench, commune.bench) come from the demo realm (README).
+# the equivalent SQL on the same database in the same run, and the API's peak resident size. Needs
+# pgbench, psql, curl, a JDK (Load.java) and, for the GETs, wrk when installed. The bench accounts
+# (district.bench, commune.bench) come from the demo realm (README).
 # Usage: [BENCH_CHILDREN=30000] scripts/bench/performance-benchmark.sh [seconds per measure]
 # (BENCH_CHILDREN: the size of the province loaded when none is there; 300,000 by default.)
 set -euo pipefail
