@@ -1,10 +1,7 @@
 package vn.baovetreem.calendar;
 
-import vn.baovetreem.common.persistence.RecordLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +13,6 @@ import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
-import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -25,13 +21,9 @@ import vn.baovetreem.security.Operation;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,17 +53,17 @@ public class WorkingCalendar implements WorkingDayCount {
     public record YearUpdate(@NotNull @Size(max = 60) List<@Valid @NotNull Day> days) {
     }
 
-    private final EntityManager em;
+    private final CalendarRepository calendars;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final RequestValidator validator;
     private final Clock clock;
     private final Event<Changed> changed;
 
-    WorkingCalendar(EntityManager em, AccessPolicy access, AuditTrail audit, RequestValidator validator, Clock clock,
+    WorkingCalendar(CalendarRepository calendars, AccessPolicy access, AuditTrail audit, RequestValidator validator, Clock clock,
                     Event<Changed> changed) {
         this.changed = changed;
-        this.em = em;
+        this.calendars = calendars;
         this.access = access;
         this.audit = audit;
         this.validator = validator;
@@ -81,8 +73,8 @@ public class WorkingCalendar implements WorkingDayCount {
     @Transactional
     public Versioned<Year> get(int year) {
         access.check(Operation.READ_CODE_LISTS);
-        long version = version(year).orElseThrow(() -> new ApiException.NotFound("Calendar", String.valueOf(year)));
-        return new Versioned<>(new Year(year, days(year)), version);
+        long version = calendars.version(year).orElseThrow(() -> new ApiException.NotFound("Calendar", String.valueOf(year)));
+        return new Versioned<>(new Year(year, calendars.days(year)), version);
     }
 
     /**
@@ -93,8 +85,8 @@ public class WorkingCalendar implements WorkingDayCount {
     public Versioned<Year> replace(int year, String ifMatch, YearUpdate request) {
         CurrentUser.Resolved user = access.check(Operation.MANAGE_REFERENCE_DATA);
         validator.validate(request);
-        RecordLocks.lock(em, "calendar", String.valueOf(year));
-        Optional<Long> current = version(year);
+        calendars.lock(year);
+        Optional<Long> current = calendars.version(year);
         if (current.isPresent()) {
             ETags.requireMatch(ifMatch, current.get());
         } else if (ifMatch != null) {
@@ -119,56 +111,25 @@ public class WorkingCalendar implements WorkingDayCount {
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest("VALIDATION_FAILED", "The calendar has invalid days.", problems);
         }
-        Year before = current.isPresent() ? new Year(year, days(year)) : null;
-        em.createNativeQuery("delete from calendar_day where extract(year from day) = ?1").setParameter(1, year).executeUpdate();
-        for (Day day : request.days()) {
-            em.createNativeQuery("insert into calendar_day (day, kind, name, confirmed) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, day.date()).setParameter(2, day.kind().name()).setParameter(3, Texts.clean(day.name()))
-                    .setParameter(4, day.confirmed() == null || day.confirmed())
-                    .executeUpdate();
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        em.createNativeQuery("""
-                        insert into calendar_year (year, version, updated_at, updated_by) values (?1, 0, ?2, ?3)
-                        on conflict (year) do update set version = calendar_year.version + 1, updated_at = ?2, updated_by = ?3""")
-                .setParameter(1, year).setParameter(2, now).setParameter(3, user.username())
-                .executeUpdate();
-        Year after = new Year(year, days(year));
+        Year before = current.isPresent() ? new Year(year, calendars.days(year)) : null;
+        calendars.replace(year, request.days().stream()
+                .map(d -> new Day(d.date(), d.kind(), Texts.clean(d.name()), d.confirmed() == null || d.confirmed())).toList(),
+                clock.instant(), user.username());
+        Year after = new Year(year, calendars.days(year));
         audit.record(before == null ? "CREATE" : "UPDATE", "calendar", String.valueOf(year), null, before, after);
         changed.fire(new Changed(year));
-        return new Versioned<>(after, version(year).orElseThrow());
+        return new Versioned<>(after, calendars.version(year).orElseThrow());
     }
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public LocalDate addWorkingDays(LocalDate start, int n) {
-        return new WorkingDays(exceptions(start, WorkingDays.horizon(start, n))).addWorkingDays(start, n);
+        return new WorkingDays(calendars.exceptions(start, WorkingDays.horizon(start, n))).addWorkingDays(start, n);
     }
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public WorkingDays forStarts(LocalDate first, LocalDate last, int n) {
-        return new WorkingDays(exceptions(first, WorkingDays.horizon(last, n)));
-    }
-
-    private Map<LocalDate, Kind> exceptions(LocalDate from, LocalDate to) {
-        Map<LocalDate, Kind> days = new HashMap<>();
-        Row.all(em.createNativeQuery("select day, kind from calendar_day where day between ?1 and ?2", Tuple.class)
-                        .setParameter(1, from).setParameter(2, to))
-                .forEach(r -> days.put(r.date("day"), r.enumValue("kind", Kind.class)));
-        return days;
-    }
-
-    private List<Day> days(int year) {
-        return Row.all(em.createNativeQuery(
-                        "select day, kind, name, confirmed from calendar_day where extract(year from day) = ?1 order by day", Tuple.class)
-                        .setParameter(1, year))
-                .stream().map(r -> new Day(r.date("day"), r.enumValue("kind", Kind.class), r.text("name"), r.bool("confirmed"))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Optional<Long> version(int year) {
-        List<Number> rows = em.createNativeQuery("select version from calendar_year where year = ?1").setParameter(1, year).getResultList();
-        return rows.stream().findFirst().map(Number::longValue);
+        return new WorkingDays(calendars.exceptions(first, WorkingDays.horizon(last, n)));
     }
 }
