@@ -1,9 +1,6 @@
 package vn.baovetreem.indicators;
 
-import vn.baovetreem.common.persistence.RecordLocks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -16,7 +13,6 @@ import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
-import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -26,9 +22,10 @@ import vn.baovetreem.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,16 +36,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class UnitFactService {
 
-    private final EntityManager em;
+    private final UnitFactRepository facts;
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final RequestValidator validator;
     private final Clock clock;
 
-    UnitFactService(EntityManager em, UnitDirectory units, AccessPolicy access, AuditTrail audit, RequestValidator validator,
+    UnitFactService(UnitFactRepository facts, UnitDirectory units, AccessPolicy access, AuditTrail audit, RequestValidator validator,
                     Clock clock) {
-        this.em = em;
+        this.facts = facts;
         this.units = units;
         this.access = access;
         this.audit = audit;
@@ -72,7 +69,7 @@ public class UnitFactService {
     public Versioned<Facts> get(String code, int year) {
         CurrentUser.Resolved user = access.check(Operation.READ_INDICATORS);
         UnitDirectory.UnitSummary unit = unitInScope(code, user);
-        return load(unit.code(), year).orElseThrow(() -> new ApiException.NotFound("Unit facts", code + "/" + year));
+        return facts.find(unit.code(), year).orElseThrow(() -> new ApiException.NotFound("Unit facts", code + "/" + year));
     }
 
     /** Creates (without If-Match) or replaces (with it) the facts of a unit for a year. */
@@ -92,13 +89,17 @@ public class UnitFactService {
             problems.add(new Violation("year", "must lie between 2000 and " + (thisYear + 1)));
         }
         if (unit.level() == UnitLevel.VILLAGE) {
-            for (Object[] field : new Object[][]{{"childFriendly", request.childFriendly()}, {"playArea", request.playArea()},
-                    {"playPoints", request.playPoints()}, {"protectionCommittee", request.protectionCommittee()},
-                    {"safeCommunity", request.safeCommunity()}}) {
-                if (field[1] != null) {
-                    problems.add(new Violation((String) field[0], "is a fact of a commune, not of a village"));
+            Map<String, Object> communeFacts = new LinkedHashMap<>();
+            communeFacts.put("childFriendly", request.childFriendly());
+            communeFacts.put("playArea", request.playArea());
+            communeFacts.put("playPoints", request.playPoints());
+            communeFacts.put("protectionCommittee", request.protectionCommittee());
+            communeFacts.put("safeCommunity", request.safeCommunity());
+            communeFacts.forEach((field, value) -> {
+                if (value != null) {
+                    problems.add(new Violation(field, "is a fact of a commune, not of a village"));
                 }
-            }
+            });
         }
         if (Boolean.FALSE.equals(request.playArea()) && request.playPoints() != null && request.playPoints() > 0) {
             problems.add(new Violation("playPoints", "a commune without a play area has no play points"));
@@ -106,27 +107,17 @@ public class UnitFactService {
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest("VALIDATION_FAILED", "The facts have invalid values.", problems);
         }
-        RecordLocks.lock(em, "unit-facts", unit.code() + "/" + year);
-        Optional<Versioned<Facts>> current = load(unit.code(), year);
+        facts.lock(unit.code(), year);
+        Optional<Versioned<Facts>> current = facts.find(unit.code(), year);
         if (current.isPresent()) {
             ETags.requireMatch(ifMatch, current.get().version());
         } else if (ifMatch != null) {
             throw new ApiException.PreconditionFailed("There are no facts for " + code + " in " + year + " yet; create them without If-Match.");
         }
-        em.createNativeQuery("""
-                        insert into unit_fact (unit_code, year, child_friendly, play_area, play_points, cultural_sports_facility,
-                                               protection_committee, safe_community, note, version, updated_at, updated_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11)
-                        on conflict (unit_code, year) do update set child_friendly = ?3, play_area = ?4, play_points = ?5,
-                            cultural_sports_facility = ?6, protection_committee = ?7, safe_community = ?8, note = ?9,
-                            version = unit_fact.version + 1, updated_at = ?10, updated_by = ?11""")
-                .setParameter(1, unit.code()).setParameter(2, year).setParameter(3, request.childFriendly())
-                .setParameter(4, request.playArea()).setParameter(5, request.playPoints())
-                .setParameter(6, request.culturalSportsFacility()).setParameter(7, request.protectionCommittee())
-                .setParameter(8, request.safeCommunity()).setParameter(9, Texts.clean(request.note()))
-                .setParameter(10, clock.instant().atOffset(ZoneOffset.UTC)).setParameter(11, user.username())
-                .executeUpdate();
-        Versioned<Facts> after = load(unit.code(), year).orElseThrow();
+        facts.save(unit.code(), year, new FactsUpdate(request.childFriendly(), request.playArea(), request.playPoints(),
+                request.culturalSportsFacility(), request.protectionCommittee(), request.safeCommunity(), Texts.clean(request.note())),
+                clock.instant(), user.username());
+        Versioned<Facts> after = facts.find(unit.code(), year).orElseThrow();
         audit.record(current.isPresent() ? "UPDATE" : "CREATE", "unit-facts", code + "/" + year, unit.path(),
                 current.map(Versioned::body).orElse(null), after.body());
         return after;
@@ -135,17 +126,5 @@ public class UnitFactService {
     private UnitDirectory.UnitSummary unitInScope(String code, CurrentUser.Resolved user) {
         return units.find(code).filter(u -> user.scope().contains(u.path()))
                 .orElseThrow(() -> new ApiException.NotFound("Administrative unit", code));
-    }
-
-    private Optional<Versioned<Facts>> load(String code, int year) {
-        return Row.all(em.createNativeQuery("""
-                        select child_friendly, play_area, play_points, cultural_sports_facility, protection_committee,
-                               safe_community, note, updated_at, updated_by, version
-                        from unit_fact where unit_code = ?1 and year = ?2""", Tuple.class)
-                        .setParameter(1, code).setParameter(2, year))
-                .stream().findFirst().map(r -> new Versioned<>(new Facts(code, year, r.maybeBool("child_friendly"),
-                        r.maybeBool("play_area"), r.maybeInteger("play_points"), r.maybeBool("cultural_sports_facility"),
-                        r.maybeBool("protection_committee"), r.maybeBool("safe_community"), r.text("note"), r.instant("updated_at"),
-                        r.text("updated_by")), r.bigint("version")));
     }
 }
