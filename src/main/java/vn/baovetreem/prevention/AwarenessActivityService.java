@@ -1,8 +1,6 @@
 package vn.baovetreem.prevention;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -21,25 +19,17 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
-import vn.baovetreem.common.persistence.NativeValues;
-import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.Scope;
-import vn.baovetreem.security.ScopedQuery;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -52,11 +42,8 @@ public class AwarenessActivityService {
 
     static final String RECORD_TYPE = "awareness-activity";
     private static final String LIST = "awareness-activities";
-    private static final String COLUMNS = """
-            id, unit_code, held_on, channel, array_to_string(topics, ',') as topics, title, organiser, adults_reached,
-            girls_reached, boys_reached, note, created_by""";
 
-    private final EntityManager em;
+    private final AwarenessActivityRepository activities;
     private final UnitDirectory units;
     private final CodeListCatalog codes;
     private final AccessPolicy access;
@@ -65,9 +52,9 @@ public class AwarenessActivityService {
     private final PagingConfig paging;
     private final Clock clock;
 
-    AwarenessActivityService(EntityManager em, UnitDirectory units, CodeListCatalog codes, AccessPolicy access, AuditTrail audit,
+    AwarenessActivityService(AwarenessActivityRepository activities, UnitDirectory units, CodeListCatalog codes, AccessPolicy access, AuditTrail audit,
                              RequestValidator validator, PagingConfig paging, Clock clock) {
-        this.em = em;
+        this.activities = activities;
         this.units = units;
         this.codes = codes;
         this.access = access;
@@ -114,21 +101,11 @@ public class AwarenessActivityService {
             throw new ApiException.BadRequest("VALIDATION_FAILED", "The activity has invalid values.", problems);
         }
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        em.createNativeQuery("""
-                        insert into awareness_activity (id, unit_code, unit_path, held_on, channel, topics, title, organiser,
-                                                        adults_reached, girls_reached, boys_reached, note, created_at, created_by)
-                        values (?1, ?2, cast(?3 as ltree), ?4, ?5, cast(?6 as text[]), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
-                .setParameter(1, id).setParameter(2, request.unitCode()).setParameter(3, unitPath)
-                .setParameter(4, request.heldOn()).setParameter(5, request.channel())
-                .setParameter(6, NativeValues.array(request.topics().stream().distinct().toList()))
-                .setParameter(7, Texts.clean(request.title())).setParameter(8, Texts.clean(request.organiser()))
-                .setParameter(9, orZero(request.adultsReached())).setParameter(10, orZero(request.girlsReached()))
-                .setParameter(11, orZero(request.boysReached())).setParameter(12, Texts.clean(request.note()))
-                .setParameter(13, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(14, user.username())
-                .executeUpdate();
-        ActivityView view = views(Row.all(em.createNativeQuery("select " + COLUMNS + " from awareness_activity where id = :id",
-                Tuple.class).setParameter("id", id))).getFirst();
+        activities.insert(id, new NewActivity(request.unitCode(), request.heldOn(), request.channel(),
+                request.topics().stream().distinct().toList(), Texts.clean(request.title()), Texts.clean(request.organiser()),
+                request.adultsReached(), request.girlsReached(), request.boysReached(), Texts.clean(request.note())),
+                unitPath, clock.instant(), user.username());
+        ActivityView view = activities.find(id).orElseThrow();
         audit.record("CREATE", RECORD_TYPE, id.toString(), unitPath, null, view);
         return view;
     }
@@ -144,23 +121,17 @@ public class AwarenessActivityService {
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
         Scope unit = units.subtreesOfParameter(q.unitCode());
-        ScopedQuery query = new ScopedQuery("select " + COLUMNS + " from awareness_activity a", user.scope(), "a.unit_path")
-                .under(unit)
-                .where("a.held_on >= :from", "from", q.from())
-                .where("a.held_on <= :to", "to", q.to())
-                .equal("a.channel", "channel", q.channel())
-                .where("a.topics @> cast(:topic as text[])", "topic", q.topic() == null ? null : "{" + q.topic().replaceAll("[^A-Z0-9_]", "") + "}");
+        LocalDate afterDate = null;
+        UUID afterId = null;
         if (page.afterKey() != null) {
             try {
-                query.append(" and (a.held_on, a.id) < (:afterDate, :afterId)", Map.of(
-                        "afterDate", LocalDate.parse(page.afterKey().substring(0, 10)),
-                        "afterId", UUID.fromString(page.afterKey().substring(11))));
+                afterDate = LocalDate.parse(page.afterKey().substring(0, 10));
+                afterId = UUID.fromString(page.afterKey().substring(11));
             } catch (RuntimeException e) {
                 throw PageToken.invalid();
             }
         }
-        query.append(" order by a.held_on desc, a.id desc", Map.of());
-        return Page.fromOverfetch(views(query.rows(em, page.size() + 1)), page.size(),
+        return Page.fromOverfetch(activities.page(user.scope(), unit, q, afterDate, afterId, page.size() + 1), page.size(),
                 last -> PageToken.encode(LIST, fingerprint, last.heldOn() + "|" + last.id()));
     }
 
@@ -170,25 +141,6 @@ public class AwarenessActivityService {
      * periodic report.
      */
     public List<ActivityView> heldFor(Collection<String> unitCodes, LocalDate from, LocalDate to, int limit) {
-        if (unitCodes.isEmpty()) {
-            return List.of();
-        }
-        return views(Row.all(em.createNativeQuery("select " + COLUMNS + " from awareness_activity"
-                        + " where unit_code in (:units) and held_on between :from and :to order by held_on, id limit :limit", Tuple.class)
-                .setParameter("units", unitCodes).setParameter("from", from).setParameter("to", to).setParameter("limit", limit)));
-    }
-
-    private static List<ActivityView> views(List<Row> rows) {
-        return rows.stream().map(r -> {
-            int girls = r.integer("girls_reached");
-            int boys = r.integer("boys_reached");
-            return new ActivityView(r.uuid("id"), r.text("unit_code"), r.date("held_on"), r.text("channel"),
-                    Arrays.asList(r.text("topics").split(",")), r.text("title"), r.text("organiser"), r.integer("adults_reached"),
-                    girls, boys, girls + boys, r.text("note"), r.text("created_by"));
-        }).toList();
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
+        return activities.heldFor(unitCodes, from, to, limit);
     }
 }
