@@ -9,14 +9,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.baovetreem.common.error.ApiException;
-import vn.baovetreem.common.persistence.Row;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,15 +38,15 @@ public class Idempotency {
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-    private final EntityManager em;
+    private final IdempotencyRecords records;
     private final ObjectMapper canonical;
     private final ObjectMapper mapper;
     private final HttpConfig config;
     private final SecurityIdentity identity;
     private final CurrentVertxRequest request;
 
-    Idempotency(EntityManager em, ObjectMapper mapper, HttpConfig config, SecurityIdentity identity, CurrentVertxRequest request) {
-        this.em = em;
+    Idempotency(IdempotencyRecords records, ObjectMapper mapper, HttpConfig config, SecurityIdentity identity, CurrentVertxRequest request) {
+        this.records = records;
         this.request = request;
         this.identity = identity;
         this.mapper = mapper;
@@ -79,56 +76,38 @@ public class Idempotency {
         }
         HttpServerRequest http = request.getCurrent().request();
         String fingerprint = fingerprint(http.method().name() + ' ' + http.uri(), body);
-        em.createNativeQuery("delete from idempotency_record where caller = ?1 and created_at < now() - make_interval(secs => ?2)")
-                .setParameter(1, caller)
-                .setParameter(2, config.idempotencyKeyTtl().toSeconds())
-                .executeUpdate();
-        int claimed = em.createNativeQuery("""
-                        insert into idempotency_record (caller, idem_key, fingerprint, created_at)
-                        values (?1, ?2, ?3, now()) on conflict do nothing""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, fingerprint)
-                .executeUpdate();
-        if (claimed == 0) {
+        records.expire(caller, config.idempotencyKeyTtl());
+        if (!records.claim(caller, key, fingerprint)) {
             return replay(caller, key, fingerprint);
         }
         Response response = create.get();
         if (response.getStatus() >= 200 && response.getStatus() < 300) {
-            em.createNativeQuery("""
-                            update idempotency_record set status = ?3, body = ?4, location = ?5, etag = ?6
-                            where caller = ?1 and idem_key = ?2""")
-                    .setParameter(1, caller).setParameter(2, key)
-                    .setParameter(3, response.getStatus())
-                    .setParameter(4, serialize(response.getEntity()))
-                    .setParameter(5, response.getHeaderString(HttpHeaders.LOCATION))
-                    .setParameter(6, response.getHeaderString(HttpHeaders.ETAG))
-                    .executeUpdate();
+            records.complete(caller, key, response.getStatus(), serialize(response.getEntity()),
+                    response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG));
         }
         return response;
     }
 
     private Response replay(String caller, String key, String fingerprint) {
-        Row row = Row.all(em.createNativeQuery("""
-                        select fingerprint, status, body, location, etag from idempotency_record
-                        where caller = ?1 and idem_key = ?2""", Tuple.class)
-                .setParameter(1, caller).setParameter(2, key)).getFirst();
-        if (!fingerprint.equals(row.text("fingerprint"))) {
+        IdempotencyRecords.Claim claim = records.find(caller, key).orElseThrow();
+        if (!fingerprint.equals(claim.fingerprint())) {
             throw new ApiException.Unprocessable("IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was already used with a different request; use a new key.");
         }
-        if (row.maybeInteger("status") == null) {
+        if (claim.status() == null) {
             throw new ApiException.Conflict("IDEMPOTENCY_KEY_IN_USE",
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
-        Response.ResponseBuilder replay = Response.status(row.integer("status"))
+        Response.ResponseBuilder replay = Response.status(claim.status())
                 .header(REPLAYED_HEADER, "true");
-        if (row.text("body") != null) {
-            replay.entity(row.text("body")).type(MediaType.APPLICATION_JSON_TYPE);
+        if (claim.body() != null) {
+            replay.entity(claim.body()).type(MediaType.APPLICATION_JSON_TYPE);
         }
-        if (row.text("location") != null) {
-            replay.header(HttpHeaders.LOCATION, row.text("location"));
+        if (claim.location() != null) {
+            replay.header(HttpHeaders.LOCATION, claim.location());
         }
-        if (row.text("etag") != null) {
-            replay.header(HttpHeaders.ETAG, row.text("etag"));
+        if (claim.etag() != null) {
+            replay.header(HttpHeaders.ETAG, claim.etag());
         }
         return replay.build();
     }
