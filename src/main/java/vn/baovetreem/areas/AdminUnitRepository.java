@@ -30,6 +30,16 @@ public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUI
                 .singleResultOptional();
     }
 
+    /** The path of the period of unit {@code code} that covers {@code day}, if one does. */
+    public Optional<String> pathOn(String code, LocalDate day) {
+        return Row.all(getEntityManager().createNativeQuery("""
+                        select cast(p.path as text) as path from admin_unit u join admin_unit_period p on p.unit_id = u.id
+                        where u.code = ?1 and (p.valid_from is null or p.valid_from <= ?2) and (p.valid_to is null or p.valid_to >= ?2)""",
+                        Tuple.class)
+                        .setParameter(1, code).setParameter(2, day))
+                .stream().findFirst().map(r -> r.text("path"));
+    }
+
     /** Units by code, in the order of {@code codes}. */
     public List<AdminUnit> findByCodes(Collection<String> codes) {
         if (codes.isEmpty()) {

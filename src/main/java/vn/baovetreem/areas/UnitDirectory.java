@@ -85,6 +85,12 @@ public class UnitDirectory {
         return scope(unitCode);
     }
 
+    /** Where unit {@code code} stood on {@code day}: the path of its period then, if it was in force. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> pathOn(String code, LocalDate day) {
+        return units.pathOn(code, day);
+    }
+
     /** The village {@code code}, if it is a village in force on {@code date}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UnitSummary> villageInForce(String code, LocalDate date) {

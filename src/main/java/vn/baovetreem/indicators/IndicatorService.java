@@ -1,7 +1,6 @@
 package vn.baovetreem.indicators;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.areas.UnitLevel;
@@ -45,16 +44,13 @@ public class IndicatorService {
     private final IndicatorEngine engine;
     private final UnitDirectory units;
     private final AccessPolicy access;
-    private final EntityManager em;
     private final Clock clock;
 
-    IndicatorService(IndicatorCatalogue catalogue, IndicatorEngine engine, UnitDirectory units, AccessPolicy access,
-                     EntityManager em, Clock clock) {
+    IndicatorService(IndicatorCatalogue catalogue, IndicatorEngine engine, UnitDirectory units, AccessPolicy access, Clock clock) {
         this.catalogue = catalogue;
         this.engine = engine;
         this.units = units;
         this.access = access;
-        this.em = em;
         this.clock = clock;
     }
 
@@ -210,15 +206,7 @@ public class IndicatorService {
 
     /** The unit's path at the end of the period; 400 when it was not in force then. */
     private String pathOn(String code, LocalDate day) {
-        @SuppressWarnings("unchecked")
-        List<String> paths = em.createNativeQuery("""
-                        select cast(p.path as text) from admin_unit u join admin_unit_period p on p.unit_id = u.id
-                        where u.code = ?1 and (p.valid_from is null or p.valid_from <= ?2) and (p.valid_to is null or p.valid_to >= ?2)""")
-                .setParameter(1, code).setParameter(2, day).getResultList();
-        if (paths.isEmpty()) {
-            throw ApiException.BadRequest.field("UNIT_NOT_IN_FORCE", "unit", "The unit " + code + " was not in force at the end of the"
-                    + " period (" + day + "); ask for the unit that succeeded it, or for an earlier period.");
-        }
-        return paths.getFirst();
+        return units.pathOn(code, day).orElseThrow(() -> ApiException.BadRequest.field("UNIT_NOT_IN_FORCE", "unit", "The unit " + code
+                + " was not in force at the end of the period (" + day + "); ask for the unit that succeeded it, or for an earlier period."));
     }
 }
