@@ -43,6 +43,10 @@ public enum Operation {
     DRAFT_AND_SUBMIT_REPORTS(COMMUNE),
     REVIEW_REPORTS(DISTRICT),
     READ_ACCEPTED_REPORTS(COMMUNE, DISTRICT, AGGREGATOR),
+    /** The change feed and its seed: each record type still needs its own read operation. */
+    READ_CHANGES(VILLAGE, COMMUNE, DISTRICT, ADMIN),
+    /** A batch of changes made offline: each one still needs its own operation. */
+    APPLY_OFFLINE_CHANGES(VILLAGE, COMMUNE, DISTRICT),
     READ_INDICATORS(VILLAGE, COMMUNE, DISTRICT, AGGREGATOR, ADMIN),
     EXPORT_INDICATORS(COMMUNE, DISTRICT, AGGREGATOR, ADMIN),
     WRITE_UNIT_FACTS(COMMUNE, DISTRICT),

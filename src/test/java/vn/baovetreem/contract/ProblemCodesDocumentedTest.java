@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemCodesDocumentedTest {
 
     private static final Pattern THROWN = Pattern.compile("(?:Forbidden|Conflict|BadRequest|NotFound|Unprocessable|Precondition"
-            + "Failed|PreconditionRequired|TooManyRequests|ServiceUnavailable)(?:\\.field)?\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
+            + "Failed|PreconditionRequired|TooManyRequests|ServiceUnavailable|Gone|FailedDependency)(?:\\.field)?\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
     private static final Path MAIN = Path.of("src/main/java/vn/baovetreem");
 

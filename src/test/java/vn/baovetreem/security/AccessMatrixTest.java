@@ -135,6 +135,9 @@ class AccessMatrixTest {
             "GET;  /api/v1/imports/" + NO_CHILD + ";     403 404 403 403 404 403",
             "GET;  /api/v1/imports/" + NO_CHILD + "/errors; 403 404 403 403 404 403",
             "GET;  /api/v1/imports/templates/children;   403 200 403 403 200 403",
+            "GET;  /api/v1/changes;                      200 200 200 403 403 200",
+            "GET;  /api/v1/sync/seed?pageSize=5;         200 200 200 403 403 200",
+            "POST; /api/v1/sync/batch;                   400 400 400 403 403 403",
     };
 
     static Stream<Arguments> rows() {

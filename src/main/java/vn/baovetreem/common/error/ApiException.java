@@ -8,8 +8,8 @@ import java.util.List;
  * problem code; {@link ProblemMappers} turns every one into an RFC 9457 problem response.
  */
 public abstract sealed class ApiException extends RuntimeException
-        permits ApiException.BadRequest, ApiException.Forbidden, ApiException.NotFound, ApiException.Conflict,
-        ApiException.PreconditionFailed, ApiException.PreconditionRequired, ApiException.Unprocessable,
+        permits ApiException.BadRequest, ApiException.Forbidden, ApiException.NotFound, ApiException.Gone, ApiException.Conflict,
+        ApiException.PreconditionFailed, ApiException.PreconditionRequired, ApiException.Unprocessable, ApiException.FailedDependency,
         ApiException.TooManyRequests, ApiException.ServiceUnavailable {
 
     private final String code;
@@ -83,6 +83,16 @@ public abstract sealed class ApiException extends RuntimeException
         @Override public String title() { return "Not found"; }
     }
 
+    /** 410: what the request names existed once and is no longer kept (a change-feed token older than the kept history). */
+    public static final class Gone extends ApiException {
+        public Gone(String code, String detail) {
+            super(code, detail, List.of());
+        }
+
+        @Override public int status() { return 410; }
+        @Override public String title() { return "Gone"; }
+    }
+
     /**
      * 409: the request conflicts with the current state of the record, or with another record;
      * {@code existing} then names that record's path when the caller may see it.
@@ -128,8 +138,21 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** 412: the If-Match header names a version that is no longer current. */
     public static final class PreconditionFailed extends ApiException {
+        private final String currentEtag;
+
         public PreconditionFailed(String detail) {
+            this(detail, null);
+        }
+
+        /** With the ETag the record has now, sent as the answer's {@code ETag} so that a client can show both versions. */
+        public PreconditionFailed(String detail, String currentEtag) {
             super("PRECONDITION_FAILED", detail, List.of());
+            this.currentEtag = currentEtag;
+        }
+
+        /** The record's ETag now, or null when there is no record to name. */
+        public String currentEtag() {
+            return currentEtag;
         }
 
         @Override public int status() { return 412; }
@@ -154,6 +177,16 @@ public abstract sealed class ApiException extends RuntimeException
 
         @Override public int status() { return 422; }
         @Override public String title() { return "Unprocessable content"; }
+    }
+
+    /** 424: an operation of a batch names the record of an earlier operation that failed. */
+    public static final class FailedDependency extends ApiException {
+        public FailedDependency(String code, String detail) {
+            super(code, detail, List.of());
+        }
+
+        @Override public int status() { return 424; }
+        @Override public String title() { return "Failed dependency"; }
     }
 
     /** 429: the caller has used up an allowance; {@code retryAfterSeconds} says when it is back. */

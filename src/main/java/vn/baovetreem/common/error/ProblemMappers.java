@@ -60,6 +60,9 @@ public class ProblemMappers {
         if (e.retryAfterSeconds() != null) {
             return Response.fromResponse(respond(request, problem)).header("Retry-After", e.retryAfterSeconds()).build();
         }
+        if (e instanceof ApiException.PreconditionFailed stale && stale.currentEtag() != null) {
+            return Response.fromResponse(respond(request, problem)).header("ETag", stale.currentEtag()).build();
+        }
         return respond(request, problem);
     }
 

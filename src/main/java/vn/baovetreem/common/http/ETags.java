@@ -30,7 +30,7 @@ public final class ETags {
                 .anyMatch(tag -> tag.equals("*") || tag.equals(current));
         if (!matches) {
             throw new ApiException.PreconditionFailed(
-                    "The record was changed since you read it; read it again and retry with the new ETag.");
+                    "The record was changed since you read it; read it again and retry with the new ETag.", current);
         }
     }
 }

@@ -25,6 +25,8 @@ public @interface Limited {
         /** Indicator values, exports, workbooks, uploads: seconds of CPU and database each. */
         HEAVY,
         /** Searches and pages of up to 200 records. */
-        LISTS
+        LISTS,
+        /** Batches of offline changes: each holds a worker thread while its operations run as requests of their own. */
+        BATCHES
     }
 }

@@ -59,10 +59,15 @@ public class Limits {
         private final long waitMillis;
 
         Shares(@ConfigProperty(name = "cp.limits.heavy") int heavy, @ConfigProperty(name = "cp.limits.lists") int lists,
-               @ConfigProperty(name = "cp.limits.wait") Duration wait, MeterRegistry metrics) {
+               @ConfigProperty(name = "cp.limits.batches") int batches, @ConfigProperty(name = "cp.limits.wait") Duration wait,
+               MeterRegistry metrics) {
             this.waitMillis = wait.toMillis();
             for (Limited.Share share : Limited.Share.values()) {
-                int size = share == Limited.Share.HEAVY ? heavy : lists;
+                int size = switch (share) {
+                    case HEAVY -> heavy;
+                    case LISTS -> lists;
+                    case BATCHES -> batches;
+                };
                 Semaphore permits = new Semaphore(size, true);
                 String name = share.name().toLowerCase(Locale.ROOT);
                 metrics.gauge("cp.limited.running", Tags.of("share", name), permits, p -> size - p.availablePermits());
@@ -75,9 +80,11 @@ public class Limits {
             Share s = shares.get(share);
             if (!s.permits().tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 s.refused().increment();
-                throw ApiException.ServiceUnavailable.busy(share == Limited.Share.HEAVY
-                        ? "Too many exports, indicator computations and other heavy requests are running on the service just now."
-                        : "Too many searches and lists are running on the service just now.");
+                throw ApiException.ServiceUnavailable.busy(switch (share) {
+                    case HEAVY -> "Too many exports, indicator computations and other heavy requests are running on the service just now.";
+                    case LISTS -> "Too many searches and lists are running on the service just now.";
+                    case BATCHES -> "Too many batches of offline changes are running on the service just now.";
+                });
             }
             return s.permits();
         }
