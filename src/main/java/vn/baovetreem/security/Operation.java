@@ -47,6 +47,8 @@ public enum Operation {
     READ_CHANGES(VILLAGE, COMMUNE, DISTRICT, ADMIN),
     /** A batch of changes made offline: each one still needs its own operation. */
     APPLY_OFFLINE_CHANGES(VILLAGE, COMMUNE, DISTRICT),
+    /** Webhooks post events of every unit they are set to: the administrator registers them. */
+    MANAGE_WEBHOOKS(ADMIN),
     READ_INDICATORS(VILLAGE, COMMUNE, DISTRICT, AGGREGATOR, ADMIN),
     EXPORT_INDICATORS(COMMUNE, DISTRICT, AGGREGATOR, ADMIN),
     WRITE_UNIT_FACTS(COMMUNE, DISTRICT),

@@ -284,6 +284,12 @@ class ContractTourTest {
                 .extract().path("changesToken");
         as(COMMUNE).queryParam("since", changesToken).get(BASE + "/changes").then().statusCode(200);
         send(COMMUNE, "POST /sync/batch", "visit", null).body("outcomes.ref", contains("c1", "c1-span", "pond"));
+        String hook = send(ADMIN, "POST /webhooks", "district", null).extract().path("id");
+        as(ADMIN).get(BASE + "/webhooks").then().statusCode(200);
+        as(ADMIN).get(BASE + "/webhooks/" + hook).then().statusCode(200);
+        as(ADMIN).get(BASE + "/webhooks/" + hook + "/deliveries").then().statusCode(200);
+        String removed = send(ADMIN, "POST /webhooks", "district", null).extract().path("id");
+        as(ADMIN).delete(BASE + "/webhooks/" + removed).then().statusCode(204);
         for (String list : List.of("/admin-units", "/audit-events", "/cases", "/children", "/children/duplicates",
                 "/interventions", "/support-coverage", "/funding-summary", "/hazard-sites", "/households",
                 "/awareness-activities")) {

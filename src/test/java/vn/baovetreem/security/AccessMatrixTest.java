@@ -138,6 +138,11 @@ class AccessMatrixTest {
             "GET;  /api/v1/changes;                      200 200 200 403 403 200",
             "GET;  /api/v1/sync/seed?pageSize=5;         200 200 200 403 403 200",
             "POST; /api/v1/sync/batch;                   400 400 400 403 403 403",
+            "GET;  /api/v1/webhooks;                     403 403 403 403 403 200",
+            "POST; /api/v1/webhooks;                     403 403 403 403 403 400",
+            "GET;  /api/v1/webhooks/" + NO_CHILD + ";    403 403 403 403 403 404",
+            "DELETE;/api/v1/webhooks/" + NO_CHILD + ";   403 403 403 403 403 404",
+            "GET;  /api/v1/webhooks/" + NO_CHILD + "/deliveries; 403 403 403 403 403 404",
     };
 
     static Stream<Arguments> rows() {
