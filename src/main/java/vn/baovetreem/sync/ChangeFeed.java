@@ -111,7 +111,7 @@ public class ChangeFeed {
      */
     public ChangePage changes(String since, List<String> typeNames, String unitCode, Integer pageSize) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHANGES);
-        Set<SyncedType> types = types(user, typeNames);
+        Set<SyncedType> types = types(typeNames);
         Scope unit = units.subtreesOfParameter(unitCode);
         String filters = filters(types, unitCode);
         int size = PageRequest.of(pageSize, null, paging).size();
@@ -154,7 +154,7 @@ public class ChangeFeed {
      */
     public SeedPage seed(List<String> typeNames, String unitCode, Integer pageSize, String pageToken) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHANGES);
-        Set<SyncedType> types = types(user, typeNames);
+        Set<SyncedType> types = types(typeNames);
         Scope unit = units.subtreesOfParameter(unitCode);
         String filters = filters(types, unitCode) + user.scope();
         int size = PageRequest.of(pageSize, null, paging).size();
@@ -212,11 +212,11 @@ public class ChangeFeed {
     }
 
     /** The types asked for, each one the caller may read; all those it may read when none is asked. */
-    private Set<SyncedType> types(CurrentUser.Resolved user, List<String> names) {
+    private Set<SyncedType> types(List<String> names) {
         Set<SyncedType> types = EnumSet.noneOf(SyncedType.class);
         if (names == null || names.isEmpty()) {
             for (SyncedType type : SyncedType.values()) {
-                if (user.roles().stream().anyMatch(type.read()::allows)) {
+                if (access.allows(type.read())) {
                     types.add(type);
                 }
             }
@@ -226,7 +226,7 @@ public class ChangeFeed {
             SyncedType type = SyncedType.of(name).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER", "types",
                     "types must be among " + String.join(", ", Arrays.stream(SyncedType.values())
                             .map(SyncedType::wireName).toList()) + "."));
-            if (user.roles().stream().noneMatch(type.read()::allows)) {
+            if (!access.allows(type.read())) {
                 throw new ApiException.Forbidden("ROLE_NOT_ALLOWED", "Your role may not read records of type " + name + ".");
             }
             types.add(type);
