@@ -36,6 +36,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,6 +107,29 @@ public class ChildService {
         Child child = load(id, user.scope());
         audit.recordRead("READ", RECORD_TYPE, id.toString(), child.unitPath());
         return new Versioned<>(views.full(child, today(), IdentifierMasking.appliesTo(user)), child.version());
+    }
+
+    /**
+     * The records among {@code ids} the caller may see, each as {@link #get} answers it and each
+     * read audited, with a constant number of queries (the change feed reads pages of them);
+     * records out of scope or missing are absent.
+     */
+    @Transactional
+    public Map<UUID, Versioned<ChildView>> getAll(Collection<UUID> ids) {
+        CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
+        List<Child> found = children.findAllInOrder(List.copyOf(ids)).stream()
+                .filter(c -> c != null && user.scope().contains(c.unitPath())).toList();
+        LocalDate today = today();
+        Map<String, UnitDirectory.UnitSummary> named = units.findAll(found.stream()
+                .flatMap(c -> Stream.of(c.villageCode(), c.movedToUnitCode())).filter(Objects::nonNull).distinct().toList());
+        ChildRepository.ActiveEpisodes active = children.activeEpisodes(found.stream().map(Child::id).toList(), today);
+        boolean masked = IdentifierMasking.appliesTo(user);
+        Map<UUID, Versioned<ChildView>> views = new LinkedHashMap<>();
+        for (Child child : found) {
+            audit.recordRead("READ", RECORD_TYPE, child.id().toString(), child.unitPath());
+            views.put(child.id(), new Versioned<>(this.views.full(child, today, masked, named, active), child.version()));
+        }
+        return views;
     }
 
     /** JSON Merge Patch of the descriptive fields; the result is checked as a whole. */

@@ -130,7 +130,8 @@ public class ChangeFeed {
         Map<UUID, UUID> spanChildren = log.childrenOfSpans(page.stream()
                 .filter(c -> c.type() == SyncedType.CIRCUMSTANCE || c.type() == SyncedType.RISK)
                 .map(ChangeLogRepository.Change::recordId).collect(Collectors.toSet()));
-        Map<UUID, Read> reads = new HashMap<>();
+        Map<UUID, Read> reads = readChildren(page.stream().filter(c -> c.type() == SyncedType.CHILD)
+                .map(ChangeLogRepository.Change::recordId).toList());
         List<Entry> entries = new ArrayList<>(page.size());
         for (ChangeLogRepository.Change c : page) {
             UUID childId = switch (c.type()) {
@@ -169,8 +170,12 @@ public class ChangeFeed {
             UUID after = type == cursor.type() ? cursor.after() : null;
             int wanted = size - items.size();
             List<ChangeLogRepository.Seeded> rows = log.seed(type, user.scope(), unit, after, wanted + 1);
-            for (ChangeLogRepository.Seeded row : rows.subList(0, Math.min(wanted, rows.size()))) {
-                Read read = read(type, row.id(), type == SyncedType.CHILD ? null : row.childId());
+            List<ChangeLogRepository.Seeded> sent = rows.subList(0, Math.min(wanted, rows.size()));
+            Map<UUID, Read> children = type == SyncedType.CHILD
+                    ? readChildren(sent.stream().map(ChangeLogRepository.Seeded::id).toList()) : Map.of();
+            for (ChangeLogRepository.Seeded row : sent) {
+                Read read = children.containsKey(row.id()) ? children.get(row.id())
+                        : read(type, row.id(), type == SyncedType.CHILD ? null : row.childId());
                 if (read.record() != null) {
                     items.add(new SeedItem(type.wireName(), row.id(), type == SyncedType.CHILD ? null : row.childId(), read.etag(),
                             read.record()));
@@ -190,6 +195,23 @@ public class ChangeFeed {
                 ChangeToken.encode(cursor.changesFrom(), filters(types, unitCode), user.scope()));
     }
 
+    /**
+     * Children, the bulk of a feed, read a page at a time; those the caller cannot see (gone, or
+     * out of scope) become tombstones.
+     */
+    private Map<UUID, Read> readChildren(List<UUID> ids) {
+        Map<UUID, Read> reads = new HashMap<>();
+        if (ids.isEmpty()) {
+            return reads;
+        }
+        Map<UUID, Versioned<ChildView>> visible = children.getAll(ids);
+        for (UUID id : ids) {
+            Versioned<ChildView> child = visible.get(id);
+            reads.computeIfAbsent(id, k -> child == null ? tombstone(SyncedType.CHILD, id) : read(child));
+        }
+        return reads;
+    }
+
     private Read read(SyncedType type, UUID id, UUID childId) {
         Versioned<?> versioned;
         try {
@@ -203,8 +225,16 @@ public class ChangeFeed {
                 case HOUSEHOLD -> households.get(id);
             };
         } catch (ApiException.NotFound e) {
-            return new Read(null, null, new Tombstone(log.exists(type, id) ? "LEFT_SCOPE" : "DELETED", null));
+            return tombstone(type, id);
         }
+        return read(versioned);
+    }
+
+    private Read tombstone(SyncedType type, UUID id) {
+        return new Read(null, null, new Tombstone(log.exists(type, id) ? "LEFT_SCOPE" : "DELETED", null));
+    }
+
+    private static Read read(Versioned<?> versioned) {
         if (versioned.body() instanceof ChildView child && child.status() == ChildStatus.MERGED) {
             return new Read(null, null, new Tombstone("MERGED", child.mergedIntoId()));
         }
