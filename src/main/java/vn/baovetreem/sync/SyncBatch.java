@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.baovetreem.common.http.Idempotency;
 
 import java.util.List;
 
@@ -24,8 +25,8 @@ public record SyncBatch(@NotNull @Size(min = 1, max = SyncBatch.MAX_OPERATIONS) 
      * record an earlier operation created as {@code ${ref}}.
      */
     public record Op(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String ref, @NotNull Method method,
-                     @NotBlank @Size(max = 300) String path, @Size(max = 200) String ifMatch,
-                     @Size(max = 200) String idempotencyKey, JsonNode body) {
+                     @NotBlank @Size(max = 300) String path, @Size(max = 200) @Pattern(regexp = "[\\x20-\\x7E]*") String ifMatch,
+                     @Pattern(regexp = Idempotency.KEY_PATTERN) String idempotencyKey, JsonNode body) {
     }
 
     /**

@@ -144,13 +144,17 @@ public class SyncBatches {
         } catch (IOException e) {
             LOG.warnf("Batch operation %s %s was not answered: %s", op.method(), path, e.toString());
             return refused(op, ApiException.ServiceUnavailable.busy("The operation was not answered."), caller);
+        } catch (IllegalArgumentException e) {
+            // A header the HTTP client will not send (the batch's own checks should have refused it first).
+            return refused(op, ApiException.BadRequest.field("INVALID_VALUE", "operations",
+                    "A header of the operation cannot be sent."), caller);
         }
         SyncBatch.Current current = null;
         if (response.statusCode() == 412 && allowed.recordSegments() > 0) {
             current = current(path, allowed.recordSegments(), index, caller);
         }
         return new SyncBatch.Outcome(op.ref(), response.statusCode(), response.headers().firstValue("ETag").orElse(null),
-                response.headers().firstValue("Location").orElse(null), parse(response), current);
+                response.headers().firstValue("Location").map(SyncBatches::pathOf).orElse(null), parse(response), current);
     }
 
     /** The record a stale change was refused on, as the caller may read it now. */
@@ -192,6 +196,15 @@ public class SyncBatches {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    /** A location as a path: the address the operation was sent to is this instance's own, not the caller's. */
+    private static String pathOf(String location) {
+        try {
+            return URI.create(location).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return location;
         }
     }
 

@@ -68,6 +68,7 @@ class SyncBatchApiTest {
                 .containsExactly("PRECONDITION_FAILED", "BATCH_OPERATION_NOT_ALLOWED", "BATCH_DEPENDENCY_FAILED", "BATCH_UNKNOWN_REFERENCE");
         String created = (String) ((Map<?, ?>) first.getFirst().get("body")).get("id");
         assertThat(((Map<?, ?>) first.get(1).get("body")).get("childId")).isEqualTo(created);
+        assertThat(first.getFirst().get("location")).as("a path, not the address the batch used inside").isEqualTo("/api/v1/children/" + created);
         Map<?, ?> current = (Map<?, ?>) first.get(2).get("current");
         assertThat(((Map<?, ?>) current.get("record")).get("note")).as("the version the commune made, to show beside the phone's")
                 .isEqualTo("Sửa ở xã");
@@ -93,6 +94,12 @@ class SyncBatchApiTest {
                 .post(BATCH).then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         Api.badRequestAs("village.ichhuu").contentType("application/json")
                 .body(Map.of("operations", List.of(op("a", "DELETE", "/children", Map.of())))).post(BATCH).then().statusCode(400);
+        Map<String, Object> badHeader = op("a", "PATCH", "/children/" + UUID.randomUUID(), Map.of("ifMatch", "\"v1\"\nX-Evil: 1", "body", Map.of()));
+        Api.badRequestAs("village.ichhuu").contentType("application/json").body(Map.of("operations", List.of(badHeader)))
+                .post(BATCH).then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.containsString("ifMatch"));
+        Map<String, Object> badKey = op("a", "POST", "/children", Map.of("idempotencyKey", "khoá", "body", Map.of()));
+        Api.badRequestAs("village.ichhuu").contentType("application/json").body(Map.of("operations", List.of(badKey)))
+                .post(BATCH).then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.containsString("idempotencyKey"));
         Api.badRequestAs("cp-aggregator").contentType("application/json").body(Map.of("operations", List.of(twice)))
                 .post(BATCH).then().statusCode(403);
     }

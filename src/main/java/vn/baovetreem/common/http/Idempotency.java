@@ -35,7 +35,9 @@ public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** What a key may be: 1 to 255 visible ASCII characters. */
+    public static final String KEY_PATTERN = "[\\x21-\\x7E]{1,255}";
+    private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
     private final IdempotencyRecords records;
     private final ObjectMapper canonical;
