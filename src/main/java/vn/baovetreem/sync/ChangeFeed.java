@@ -204,7 +204,7 @@ public class ChangeFeed {
         if (ids.isEmpty()) {
             return reads;
         }
-        Map<UUID, Versioned<ChildView>> visible = children.getAll(ids);
+        Map<UUID, Versioned<ChildView>> visible = children.getAll(ids.stream().distinct().toList());
         for (UUID id : ids) {
             Versioned<ChildView> child = visible.get(id);
             reads.computeIfAbsent(id, k -> child == null ? tombstone(SyncedType.CHILD, id) : read(child));

@@ -9,7 +9,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import vn.baovetreem.security.Scope;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,8 +112,7 @@ class WebhookDispatcher {
         if (webhook == null || types.isEmpty()) {
             return;
         }
-        Scope scope = webhook.unitPath() == null ? Scope.everything() : Scope.of(List.of(webhook.unitPath()));
-        List<ChangeLogRepository.Change> changes = log.after(webhook.after(), horizon, types, scope, null, CHANGES_PER_RUN);
+        List<ChangeLogRepository.Change> changes = log.after(webhook.after(), horizon, types, webhook.scope(), null, CHANGES_PER_RUN);
         Instant now = clock.instant();
         webhooks.queue(changes.stream().map(c -> new WebhookRepository.Queued(webhook.id(), eventType(c),
                 changeEvent(c))).toList(), now);
@@ -132,8 +130,7 @@ class WebhookDispatcher {
             if (!webhook.types().contains(Webhooks.DEADLINES)) {
                 continue;
             }
-            Scope scope = webhook.unitPath() == null ? Scope.everything() : Scope.of(List.of(webhook.unitPath()));
-            raised.stream().filter(e -> scope.contains(e.unitPath()))
+            raised.stream().filter(e -> webhook.scope().contains(e.unitPath()))
                     .forEach(e -> queued.add(new WebhookRepository.Queued(webhook.id(), deadlineType(e), deadlineEvent(e))));
         }
         webhooks.queue(queued, now);

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.security.Scope;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,11 @@ public class WebhookRepository {
     /** A registered webhook; {@code unitPath} null for everywhere. */
     record Webhook(UUID id, String url, List<String> types, String unitCode, String unitPath, byte[] secret,
                    Position after, Instant createdAt, String createdBy) {
+
+        /** Where the records it is told of lie. */
+        Scope scope() {
+            return unitPath == null ? Scope.everything() : Scope.of(List.of(unitPath));
+        }
     }
 
     /** A delivery claimed for an attempt. */
