@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import vn.baovetreem.children.NameSearch;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
@@ -35,6 +36,8 @@ public class ChangeLogRepository {
     /** A record a seed sends: its id and, for a span, its child. */
     record Seeded(UUID id, UUID childId) {
     }
+
+    private static final String UNDER_UNITS = "child_search_words(c.search_name, c.unit_path) @@ cast(:units as tsquery)";
 
     private final EntityManager em;
 
@@ -120,12 +123,17 @@ public class ChangeLogRepository {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Seeded> seed(SyncedType type, Scope scope, Scope unit, UUID after, int limit) {
+        // Children are found through the index of their units' codes (NameSearch): walking the
+        // primary key in id order to fill a village's page read the whole province (0.8 s a page).
+        String units = NameSearch.query(List.of(), scope, unit);
         ScopedQuery query = switch (type) {
-            case CHILD -> new ScopedQuery("select r.id, r.id as child_id from child r", scope, "r.unit_path")
-                    .where("r.status = 'ACTIVE'");
+            case CHILD -> new ScopedQuery("select c.id, c.id as child_id from child c", scope, "c.unit_path")
+                    .where("c.status = 'ACTIVE'")
+                    .where(UNDER_UNITS, "units", units.isEmpty() ? null : units);
             case CIRCUMSTANCE, RISK -> new ScopedQuery(
                     "select r.id, r.child_id from child_episode r join child c on c.id = r.child_id", scope, "c.unit_path")
                     .where("c.status = 'ACTIVE' and r.end_date is null")
+                    .where(UNDER_UNITS, "units", units.isEmpty() ? null : units)
                     .equal("r.kind", "kind", type == SyncedType.RISK ? "RISK" : "CIRCUMSTANCE");
             case CASE -> new ScopedQuery("select r.id, r.child_id from child_case r", scope, "r.unit_path", "r.transfer_to_path")
                     .where("r.status not like 'CLOSED%'");
@@ -134,7 +142,8 @@ public class ChangeLogRepository {
             case HAZARD_SITE -> new ScopedQuery("select r.id, null as child_id from hazard_site r", scope, "r.unit_path");
             case HOUSEHOLD -> new ScopedQuery("select r.id, null as child_id from household r", scope, "r.unit_path");
         };
-        return query.under(unit).where("r.id > :after", "after", after).append(" order by r.id", Map.of())
+        String id = type == SyncedType.CHILD ? "c.id" : "r.id";
+        return query.under(unit).where(id + " > :after", "after", after).append(" order by " + id, Map.of())
                 .rows(em, limit).stream().map(r -> new Seeded(r.uuid("id"), r.uuid("child_id"))).toList();
     }
 
