@@ -132,6 +132,10 @@ public class ChangeFeed {
                 .map(ChangeLogRepository.Change::recordId).collect(Collectors.toSet()));
         Map<UUID, Read> reads = readChildren(page.stream().filter(c -> c.type() == SyncedType.CHILD)
                 .map(ChangeLogRepository.Change::recordId).toList());
+        Set<UUID> inUnit = unit == null ? null : page.stream()
+                .collect(Collectors.groupingBy(ChangeLogRepository.Change::type,
+                        Collectors.mapping(ChangeLogRepository.Change::recordId, Collectors.toSet())))
+                .entrySet().stream().flatMap(e -> log.within(e.getKey(), e.getValue(), unit).stream()).collect(Collectors.toSet());
         List<Entry> entries = new ArrayList<>(page.size());
         for (ChangeLogRepository.Change c : page) {
             UUID childId = switch (c.type()) {
@@ -140,6 +144,10 @@ public class ChangeFeed {
                 default -> c.childId();
             };
             Read read = reads.computeIfAbsent(c.recordId(), id -> read(c.type(), id, childId));
+            if (inUnit != null && read.record() != null && !inUnit.contains(c.recordId())) {
+                // Still in the caller's scope, but no longer in the unit this copy keeps.
+                read = new Read(null, null, new Tombstone("LEFT_SCOPE", null));
+            }
             entries.add(new Entry(c.type().wireName(), c.recordId(), c.change(), c.occurredAt(), childId, read.etag(),
                     read.record(), read.tombstone()));
         }

@@ -109,6 +109,25 @@ public class ChangeLogRepository {
                 .stream().collect(Collectors.toMap(r -> r.uuid("id"), r -> r.uuid("child_id")));
     }
 
+    /** Those of {@code ids} (records of {@code type}) that lie within {@code unit} now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<UUID> within(SyncedType type, Collection<UUID> ids, Scope unit) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String select = switch (type) {
+            case CIRCUMSTANCE, RISK -> "select r.id from child_episode r join child c on c.id = r.child_id where "
+                    + unit.sql("c.unit_path", ScopedQuery.UNIT);
+            case CASE -> "select r.id from child_case r where (" + unit.sql("r.unit_path", ScopedQuery.UNIT)
+                    + " or (r.transfer_to_path is not null and " + unit.sql("r.transfer_to_path", ScopedQuery.UNIT) + "))";
+            default -> "select r.id from " + table(type) + " r where " + unit.sql("r.unit_path", ScopedQuery.UNIT);
+        };
+        Query query = em.createNativeQuery(select + " and r.id = any(cast(:ids as uuid[]))", Tuple.class)
+                .setParameter("ids", NativeValues.array(ids.stream().map(UUID::toString).toList()));
+        unit.parameters(ScopedQuery.UNIT).forEach(query::setParameter);
+        return Row.all(query).stream().map(r -> r.uuid("id")).collect(Collectors.toSet());
+    }
+
     /** True when the record still exists, wherever it is. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(SyncedType type, UUID id) {

@@ -59,10 +59,18 @@ class SyncApiTest {
     }
 
     private static Feed drain(String who, String types, String token) {
+        return drain(who, types, null, token);
+    }
+
+    /** The same for a copy of {@code unit} alone (null for the caller's whole scope). */
+    private static Feed drain(String who, String types, String unit, String token) {
         List<Map<String, Object>> entries = new ArrayList<>();
         while (true) {
-            Response page = Api.as(who).queryParam("since", token).queryParam("types", types).queryParam("pageSize", 40)
-                    .get(CHANGES).then().statusCode(200).extract().response();
+            var request = Api.as(who).queryParam("since", token).queryParam("types", types).queryParam("pageSize", 40);
+            if (unit != null) {
+                request.queryParam("unit", unit);
+            }
+            Response page = request.get(CHANGES).then().statusCode(200).extract().response();
             entries.addAll(page.path("items"));
             token = page.path("nextToken");
             if (!page.<Boolean>path("more")) {
@@ -77,10 +85,14 @@ class SyncApiTest {
      * holds back what committed after it began.
      */
     private static Feed drainUntil(String who, String types, String token, Predicate<Feed> done) {
+        return drainUntil(who, types, null, token, done);
+    }
+
+    private static Feed drainUntil(String who, String types, String unit, String token, Predicate<Feed> done) {
         List<Map<String, Object>> entries = new ArrayList<>();
         Instant until = Instant.now().plusSeconds(20);
         while (true) {
-            Feed feed = drain(who, types, token);
+            Feed feed = drain(who, types, unit, token);
             entries.addAll(feed.entries());
             token = feed.token();
             Feed all = new Feed(List.copyOf(entries), token);
@@ -118,6 +130,8 @@ class SyncApiTest {
         UUID stays = TestChildren.register(ICH_HUU, "2016-05-01", "Seed");
         UUID leaves = TestChildren.register(ICH_HUU, "2016-05-02", "Seed");
         String thon2Token = fromNow("village.thon2", "child");
+        String officerToken = Api.as("commune.yenphuc").queryParam("types", "child").queryParam("unit", ICH_HUU).get(CHANGES)
+                .then().statusCode(200).extract().path("nextToken");
 
         List<Map<String, Object>> seeded = new ArrayList<>();
         Set<String> changesTokens = new HashSet<>();
@@ -164,6 +178,11 @@ class SyncApiTest {
 
         Feed again = drain("village.ichhuu", "child,circumstance", village.token());
         assertThat(again.of(born)).as("nothing comes twice").isEmpty();
+
+        // A commune officer's copy of Ích Hữu alone: the child that moved to Thôn 2 left it too.
+        Feed officer = drainUntil("commune.yenphuc", "child", ICH_HUU, officerToken, f -> !f.of(leaves).isEmpty() && !f.of(born).isEmpty());
+        assertThat(officer.of(leaves)).singleElement().satisfies(e -> assertThat(e.get("tombstone")).isEqualTo(Map.of("reason", "LEFT_SCOPE")));
+        assertThat(officer.of(born)).allSatisfy(e -> assertThat(e).containsKey("record"));
     }
 
     @Test
