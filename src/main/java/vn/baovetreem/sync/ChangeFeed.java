@@ -25,7 +25,6 @@ import vn.baovetreem.security.Scope;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -138,11 +137,7 @@ public class ChangeFeed {
                 .entrySet().stream().flatMap(e -> log.within(e.getKey(), e.getValue(), unit).stream()).collect(Collectors.toSet());
         List<Entry> entries = new ArrayList<>(page.size());
         for (ChangeLogRepository.Change c : page) {
-            UUID childId = switch (c.type()) {
-                case CHILD -> null;
-                case CIRCUMSTANCE, RISK -> spanChildren.getOrDefault(c.recordId(), c.childId());
-                default -> c.childId();
-            };
+            UUID childId = spanChildren.getOrDefault(c.recordId(), c.childId());
             Read read = reads.computeIfAbsent(c.recordId(), id -> read(c.type(), id, childId));
             if (inUnit != null && read.record() != null && !inUnit.contains(c.recordId())) {
                 // Still in the caller's scope, but no longer in the unit this copy keeps.
@@ -179,14 +174,12 @@ public class ChangeFeed {
             int wanted = size - items.size();
             List<ChangeLogRepository.Seeded> rows = log.seed(type, user.scope(), unit, after, wanted + 1);
             List<ChangeLogRepository.Seeded> sent = rows.subList(0, Math.min(wanted, rows.size()));
-            Map<UUID, Read> children = type == SyncedType.CHILD
-                    ? readChildren(sent.stream().map(ChangeLogRepository.Seeded::id).toList()) : Map.of();
+            Map<UUID, Read> reads = type == SyncedType.CHILD
+                    ? readChildren(sent.stream().map(ChangeLogRepository.Seeded::id).toList()) : new HashMap<>();
             for (ChangeLogRepository.Seeded row : sent) {
-                Read read = children.containsKey(row.id()) ? children.get(row.id())
-                        : read(type, row.id(), type == SyncedType.CHILD ? null : row.childId());
+                Read read = reads.computeIfAbsent(row.id(), id -> read(type, id, row.childId()));
                 if (read.record() != null) {
-                    items.add(new SeedItem(type.wireName(), row.id(), type == SyncedType.CHILD ? null : row.childId(), read.etag(),
-                            read.record()));
+                    items.add(new SeedItem(type.wireName(), row.id(), row.childId(), read.etag(), read.record()));
                 }
             }
             if (rows.size() > wanted) {
@@ -262,8 +255,7 @@ public class ChangeFeed {
         }
         for (String name : names) {
             SyncedType type = SyncedType.of(name).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER", "types",
-                    "types must be among " + String.join(", ", Arrays.stream(SyncedType.values())
-                            .map(SyncedType::wireName).toList()) + "."));
+                    "types must be among " + String.join(", ", SyncedType.wireNames()) + "."));
             if (!access.allows(type.read())) {
                 throw new ApiException.Forbidden("ROLE_NOT_ALLOWED", "Your role may not read records of type " + name + ".");
             }

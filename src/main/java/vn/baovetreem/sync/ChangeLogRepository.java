@@ -33,7 +33,7 @@ public class ChangeLogRepository {
     record Change(Position position, SyncedType type, UUID recordId, String change, UUID childId, Instant occurredAt) {
     }
 
-    /** A record a seed sends: its id and, for a span, its child. */
+    /** A record a seed sends: its id and, for a span, a case or a support, its child. */
     record Seeded(UUID id, UUID childId) {
     }
 
@@ -146,7 +146,7 @@ public class ChangeLogRepository {
         // primary key in id order to fill a village's page read the whole province (0.8 s a page).
         String units = NameSearch.query(List.of(), scope, unit);
         ScopedQuery query = switch (type) {
-            case CHILD -> new ScopedQuery("select c.id, c.id as child_id from child c", scope, "c.unit_path")
+            case CHILD -> new ScopedQuery("select c.id, null as child_id from child c", scope, "c.unit_path")
                     .where("c.status = 'ACTIVE'")
                     .where(UNDER_UNITS, "units", units.isEmpty() ? null : units);
             case CIRCUMSTANCE, RISK -> new ScopedQuery(

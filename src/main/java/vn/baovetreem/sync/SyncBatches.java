@@ -262,8 +262,7 @@ public class SyncBatches {
     }
 
     private SyncBatch.Outcome refused(SyncBatch.Op op, ApiException e, Caller caller) {
-        Problem problem = Problem.of(e.status(), e.title(), e.code(), e.getMessage(), e.violations())
-                .at(null, requestId.id()).in(caller.language());
+        Problem problem = Problem.of(e).at(null, requestId.id()).in(caller.language());
         return new SyncBatch.Outcome(op.ref(), e.status(), null, null, json.valueToTree(problem), null);
     }
 }

@@ -3,6 +3,7 @@ package vn.baovetreem.sync;
 import vn.baovetreem.security.Operation;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,11 @@ public enum SyncedType {
     /** The operation a caller needs to receive records of this type. */
     public Operation read() {
         return read;
+    }
+
+    /** Every type's name, in order. */
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(SyncedType::wireName).toList();
     }
 
     public static Optional<SyncedType> of(String wireName) {

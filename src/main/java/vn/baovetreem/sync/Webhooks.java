@@ -23,13 +23,10 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /** Registering, listing and removing webhooks, and the record of their deliveries (docs/sync.md). */
 @ApplicationScoped
@@ -90,8 +87,7 @@ public class Webhooks {
         for (String type : request.types()) {
             if (!type.equals(DEADLINES) && SyncedType.of(type).isEmpty()) {
                 throw ApiException.BadRequest.field("VALIDATION_FAILED", "types", "types must be among "
-                        + String.join(", ", Stream.concat(Arrays.stream(SyncedType.values()).map(SyncedType::wireName),
-                        Stream.of(DEADLINES)).toList()) + ".");
+                        + String.join(", ", SyncedType.wireNames()) + ", " + DEADLINES + ".");
             }
             types.add(type);
         }

@@ -26,6 +26,20 @@ public record Problem(String type, String title, int status, String detail, Stri
                 null, null, violations, null, null);
     }
 
+    /** The problem {@code e} stands for, with what a conflict adds (the record collided with, the actions possible). */
+    public static Problem of(ApiException e) {
+        Problem problem = of(e.status(), e.title(), e.code(), e.getMessage(), e.violations());
+        if (e instanceof ApiException.Conflict conflict) {
+            if (conflict.existing() != null) {
+                problem = problem.withExisting(conflict.existing());
+            }
+            if (!conflict.allowedActions().isEmpty()) {
+                problem = problem.withAllowedActions(conflict.allowedActions());
+            }
+        }
+        return problem;
+    }
+
     public Problem at(String instancePath, String requestId) {
         return new Problem(type, title, status, detail, code, instancePath, requestId, violations, existing, allowedActions);
     }

@@ -48,15 +48,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
-        Problem problem = Problem.of(e.status(), e.title(), e.code(), e.getMessage(), e.violations());
-        if (e instanceof ApiException.Conflict conflict) {
-            if (conflict.existing() != null) {
-                problem = problem.withExisting(conflict.existing());
-            }
-            if (!conflict.allowedActions().isEmpty()) {
-                problem = problem.withAllowedActions(conflict.allowedActions());
-            }
-        }
+        Problem problem = Problem.of(e);
         if (e.retryAfterSeconds() != null) {
             return Response.fromResponse(respond(request, problem)).header("Retry-After", e.retryAfterSeconds()).build();
         }
