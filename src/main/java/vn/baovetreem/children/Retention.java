@@ -6,13 +6,10 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.Tuple;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.audit.RecordRef;
 import vn.baovetreem.common.http.HttpConfig;
-import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.common.http.IdempotencyRecords;
 import vn.baovetreem.common.text.Texts;
 
 import java.time.Clock;
@@ -64,25 +61,6 @@ public class Retention {
         String schedule();
     }
 
-    /**
-     * The day a record's clock starts, as SQL over {@code c}: the day the child left care (the
-     * adult age, or moving away or death when earlier), or the end of the last case, support or
-     * span when later. Parameters {@code :adultAge} and {@code :zone}.
-     */
-    private static final String LEFT_CARE = """
-            greatest(
-                case when c.status in ('MOVED_AWAY', 'DECEASED')
-                     then least(c.status_date, cast(c.date_of_birth + make_interval(years => :adultAge) as date))
-                     else cast(c.date_of_birth + make_interval(years => :adultAge) as date) end,
-                (select max(coalesce(i.end_date, i.start_date)) from intervention i where i.child_id = c.id),
-                (select max(cast(cc.closed_at at time zone :zone as date)) from child_case cc where cc.child_id = c.id),
-                (select max(e.end_date) from child_episode e where e.child_id = c.id))""";
-
-    /** True while the child is still in care: a case not closed or a support planned or going on. */
-    private static final String IN_CARE = """
-            (exists (select 1 from child_case cc where cc.child_id = c.id and cc.closed_at is null)
-             or exists (select 1 from intervention i where i.child_id = c.id and i.status in ('PLANNED', 'ONGOING')))""";
-
     /** What happened in one run. */
     public record Outcome(int childrenAnonymised, int importFilesErased, int idempotentAnswersDeleted) {
     }
@@ -91,16 +69,18 @@ public class Retention {
     public record Status(String rule, LocalDate leftCareOn, LocalDate dueOn, Instant anonymisedAt) {
     }
 
-    private final EntityManager em;
+    private final RetentionRepository repository;
+    private final IdempotencyRecords idempotency;
     private final Instance<ChildDataParticipant> participants;
     private final AuditTrail audit;
     private final Config config;
     private final HttpConfig http;
     private final Clock clock;
 
-    Retention(EntityManager em, Instance<ChildDataParticipant> participants, AuditTrail audit, Config config, HttpConfig http,
-              Clock clock) {
-        this.em = em;
+    Retention(RetentionRepository repository, IdempotencyRecords idempotency, Instance<ChildDataParticipant> participants,
+              AuditTrail audit, Config config, HttpConfig http, Clock clock) {
+        this.repository = repository;
+        this.idempotency = idempotency;
         this.participants = participants;
         this.audit = audit;
         this.config = config;
@@ -119,12 +99,9 @@ public class Retention {
 
     /** Where {@code child} stands under the rule. */
     Status status(Child child) {
-        Row row = Row.all(em.createNativeQuery("select " + LEFT_CARE + " as left_care, " + IN_CARE + " as in_care"
-                        + " from child c where c.id = :id", Tuple.class)
-                .setParameter("adultAge", config.adultAge()).setParameter("zone", clock.getZone().getId())
-                .setParameter("id", child.id())).getFirst();
-        LocalDate leftCare = row.date("left_care");
-        boolean inCare = row.bool("in_care");
+        RetentionRepository.Clock started = repository.clock(child.id(), config.adultAge(), clock.getZone());
+        LocalDate leftCare = started.leftCareOn();
+        boolean inCare = started.inCare();
         LocalDate due = inCare || leftCare == null || child.anonymisedAt() != null ? null : leftCare.plus(config.keepFor());
         return new Status(rule(), leftCare, due, child.anonymisedAt());
     }
@@ -148,17 +125,7 @@ public class Retention {
 
     private int anonymiseNextBatch() {
         LocalDate lastDay = LocalDate.now(clock).minus(config.keepFor());
-        // Only adults and children who left early can be due: the indexed test keeps the scan off everyone else.
-        // No order: the first rows found will do, and the scan stops there instead of sorting every record due.
-        @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery("select c.id from child c where c.anonymised_at is null and c.status <> 'MERGED'"
-                        + " and (c.date_of_birth <= :bornBy or (c.status in ('MOVED_AWAY', 'DECEASED') and c.status_date <= :lastDay))"
-                        + " and " + LEFT_CARE + " <= :lastDay and not " + IN_CARE
-                        + " limit :limit for update of c skip locked")
-                .setParameter("adultAge", config.adultAge()).setParameter("zone", clock.getZone().getId())
-                .setParameter("bornBy", lastDay.minusYears(config.adultAge()))
-                .setParameter("lastDay", lastDay).setParameter("limit", config.batchSize())
-                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        List<UUID> due = repository.lockDue(lastDay, config.adultAge(), clock.getZone(), config.batchSize());
         if (due.isEmpty()) {
             return 0;
         }
@@ -168,57 +135,26 @@ public class Retention {
 
     /** Anonymises {@code due} and the duplicates merged into them, in the current transaction. */
     private void anonymise(List<UUID> due) {
-        em.createNativeQuery("select set_config('cp.erasing_personal_data', 'on', true)").getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<UUID> merged = em.createNativeQuery("select id from child where merged_into_id = any(?1) for update")
-                .setParameter(1, due.toArray(UUID[]::new)).getResultList();
+        repository.allowErasureInThisTransaction();
+        List<UUID> merged = repository.lockMergedInto(due);
         List<UUID> all = Stream.concat(due.stream(), merged.stream()).toList();
-        UUID[] ids = all.toArray(UUID[]::new);
         List<RecordRef> records = new ArrayList<>(all.stream().map(id -> new RecordRef(ChildService.RECORD_TYPE, id.toString())).toList());
         participants.forEach(p -> records.addAll(p.records(all)));
         Instant now = clock.instant();
         String folded = Texts.fold(ANONYMOUS);
-        em.createNativeQuery("""
-                        update child set had_personal_id = personal_id is not null,
-                               had_health_insurance_card = health_insurance_card is not null,
-                               had_caregiver_phone = cardinality(caregiver_phones) > 0,
-                               personal_id = null, full_name = ?2, search_name = ?3, sort_name = ?4, address = null,
-                               health_insurance_card = null, caregivers = '[]', caregiver_phones = '{}',
-                               continuing_support_reason = null, external_ref = null, note = null, status_note = null,
-                               anonymised_at = ?5, version = version + 1, updated_at = ?5
-                        where id = any(?1)""")
-                .setParameter(1, ids).setParameter(2, ANONYMOUS).setParameter(3, folded)
-                .setParameter(4, Child.sortKey(folded)).setParameter(5, now).executeUpdate();
-        em.createNativeQuery("update child_episode set note = null, end_reason = null where child_id = any(?1)")
-                .setParameter(1, ids).executeUpdate();
-        em.createNativeQuery("update child_consent set giver_name = ?2, note = null, withdrawal_reason = null where child_id = any(?1)")
-                .setParameter(1, ids).setParameter(2, ANONYMOUS).executeUpdate();
+        repository.erase(all, ANONYMOUS, folded, Child.sortKey(folded), now);
         participants.forEach(p -> p.anonymise(all));
         audit.eraseStates(records);
-        List<Row> placed = Row.all(em.createNativeQuery("select id, cast(unit_path as text) as unit_path from child where id = any(?1)",
-                Tuple.class).setParameter(1, due.toArray(UUID[]::new)));
         AuditTrail.Buffer events = audit.buffer();
-        placed.forEach(row -> events.add("ANONYMISE", ChildService.RECORD_TYPE, row.uuid("id").toString(), row.text("unit_path"),
-                null, null));
+        repository.unitPaths(due).forEach((id, path) -> events.add("ANONYMISE", ChildService.RECORD_TYPE, id.toString(), path, null, null));
         events.flushAs(ACTOR);
     }
 
     private int eraseImportFiles() {
-        OffsetDateTime before = OffsetDateTime.now(clock).minus(config.importFilesFor());
-        @SuppressWarnings("unchecked")
-        List<UUID> jobs = em.createNativeQuery("""
-                        update import_job set content = ''::bytea, file_erased_at = ?2
-                        where status in ('SUCCEEDED', 'FAILED') and finished_at < ?1 and file_erased_at is null returning id""")
-                .setParameter(1, before).setParameter(2, OffsetDateTime.now(clock)).getResultList();
-        if (!jobs.isEmpty()) {
-            em.createNativeQuery("update import_error set value = null where job_id = any(?1) and value is not null")
-                    .setParameter(1, jobs.toArray(UUID[]::new)).executeUpdate();
-        }
-        return jobs.size();
+        return repository.eraseImportFiles(OffsetDateTime.now(clock).minus(config.importFilesFor()), OffsetDateTime.now(clock));
     }
 
     private int deleteIdempotentAnswers() {
-        return em.createNativeQuery("delete from idempotency_record where created_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, http.idempotencyKeyTtl().toSeconds()).executeUpdate();
+        return idempotency.expireAll(http.idempotencyKeyTtl());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * only place that speaks SQL for them ({@code IdempotencyRecordsTest}).
  */
 @ApplicationScoped
-class IdempotencyRecords {
+public class IdempotencyRecords {
 
     /** A claimed key: the request's fingerprint and, once the create succeeded, its response ({@code status} null before). */
     record Claim(String fingerprint, Integer status, String body, String location, String etag) {
@@ -23,6 +23,12 @@ class IdempotencyRecords {
 
     IdempotencyRecords(EntityManager em) {
         this.em = em;
+    }
+
+    /** Forgets every caller's keys older than {@code ttl}, with their stored answers (the retention rule); how many. */
+    public int expireAll(Duration ttl) {
+        return em.createNativeQuery("delete from idempotency_record where created_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, ttl.toSeconds()).executeUpdate();
     }
 
     /** Forgets the keys of {@code caller} older than {@code ttl}. */

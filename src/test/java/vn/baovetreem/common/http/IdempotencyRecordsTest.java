@@ -1,6 +1,7 @@
 package vn.baovetreem.common.http;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,6 +58,22 @@ class IdempotencyRecordsTest {
         QuarkusTransaction.requiringNew().run(() -> records.expire(CALLER, Duration.ofHours(1)));
         assertThat(run(() -> records.find(CALLER, old))).isEmpty();
         assertThat(run(() -> records.find(CALLER, fresh))).isPresent();
+    }
+
+    @Test
+    @TestTransaction
+    void theRetentionRuleForgetsEveryCallersKeysOlderThanTheTimeToLive() {
+        String old = UUID.randomUUID().toString();
+        records.claim(CALLER, old, "fp");
+        records.claim("another caller", old, "fp");
+        records.claim(CALLER, "fresh", "fp");
+        em.createNativeQuery("update idempotency_record set created_at = now() - interval '30 days' where idem_key = ?1")
+                .setParameter(1, old).executeUpdate();
+
+        assertThat(records.expireAll(Duration.ofDays(29))).isGreaterThanOrEqualTo(2);
+        assertThat(records.find(CALLER, old)).isEmpty();
+        assertThat(records.find("another caller", old)).isEmpty();
+        assertThat(records.find(CALLER, "fresh")).isPresent();
     }
 
     private static <T> T run(Callable<T> work) {
