@@ -1,16 +1,23 @@
 package vn.baovetreem.indicators;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The catalogue and the SQL definitions name the same computable indicators, checked without starting the service. */
+/**
+ * The catalogue and the SQL definitions ({@code indicators/definitions.yaml}) name the same
+ * computable indicators, and the definitions file is read as its header says, checked without
+ * starting the service.
+ */
 class IndicatorDefinitionsTest {
 
     private final IndicatorCatalogue shipped = new IndicatorCatalogue(new ObjectMapper(), null);
@@ -38,5 +45,52 @@ class IndicatorDefinitionsTest {
         indicators.remove(computed);
         assertThatThrownBy(() -> IndicatorDefinitions.agreeWith(indicators))
                 .hasMessageContaining("defined but not computable in the catalogue [" + computed.key() + "]");
+    }
+
+    @Test
+    void eachKindOfSideBuildsItsSqlWithFragmentsReplacedAndTheChildDisaggregationsAdded() throws Exception {
+        var definitions = IndicatorDefinitions.definitions(yaml("""
+                fragments: {OPEN: "cc.closed_at is null"}
+                childDims: {SEX: e.sex}
+                indicators:
+                  a:
+                    numerator: {kids: "k.age >= 6", dims: {GROUP: "cross join lateral (select 1 as dim) d"}}
+                    denominator: {children: "select 1 from child c where ${OPEN}"}
+                  b:
+                    numerator: {subsetOf: a, where: "s.weight > 0"}
+                    denominator: {sql: "select 2", weighted: true, dims: {KIND: e.kind}}
+                """));
+
+        IndicatorDefinitions.Source kids = definitions.get("a").numerator();
+        assertThat(kids.kidsFilter()).isEqualTo("k.age >= 6");
+        assertThat(kids.sql()).startsWith("select k.id as entity").endsWith("from kids k where k.age >= 6");
+        assertThat(kids.dims()).containsOnlyKeys("SEX", "GROUP");
+        assertThat(IndicatorDefinitions.Source.multiValued(kids.dim("GROUP").orElseThrow())).isTrue();
+        assertThat(definitions.get("a").denominator().sql()).isEqualTo("select 1 from child c where cc.closed_at is null");
+        assertThat(definitions.get("b").numerator().sql()).isEqualTo("select * from (" + kids.sql() + ") s where s.weight > 0");
+        assertThat(definitions.get("b").denominator()).isEqualTo(new IndicatorDefinitions.Source("select 2", true, Map.of("KIND", "e.kind"), null));
+    }
+
+    @Test
+    void anUnknownFragmentOrKindOfSideOrALaterIndicatorIsRefusedNamingTheIndicator() throws Exception {
+        assertThatThrownBy(() -> IndicatorDefinitions.definitions(yaml("""
+                fragments: {}
+                childDims: {}
+                indicators: {x: {numerator: {sql: "select ${MISSING}"}}}""")))
+                .hasMessageContaining("indicator x: no fragment MISSING");
+        assertThatThrownBy(() -> IndicatorDefinitions.definitions(yaml("""
+                fragments: {}
+                childDims: {}
+                indicators: {x: {numerator: {table: child}}}""")))
+                .hasMessageContaining("indicator x: a side needs one of");
+        assertThatThrownBy(() -> IndicatorDefinitions.definitions(yaml("""
+                fragments: {}
+                childDims: {}
+                indicators: {x: {numerator: {subsetOf: y}}, y: {numerator: {sql: "select 1"}}}""")))
+                .hasMessageContaining("indicator x: subsetOf names no earlier indicator");
+    }
+
+    private static JsonNode yaml(String text) throws Exception {
+        return new ObjectMapper(new YAMLFactory()).readTree(text);
     }
 }
