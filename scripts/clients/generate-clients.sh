@@ -19,11 +19,12 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 ./mvnw -B -q dependency:get -Dartifact=org.openapitools:openapi-generator-cli:$VERSION > /dev/null
 JAR=$(./mvnw -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout)/org/openapitools/openapi-generator-cli/$VERSION/openapi-generator-cli-$VERSION.jar
 rm -rf "$OUT" && mkdir -p "$OUT"
+"$JAVA" scripts/contract/BundleContract.java openapi "$OUT/openapi.yaml"
 
-"$JAVA" -jar "$JAR" generate -i openapi/openapi.yaml -g java -o "$OUT/java" \
+"$JAVA" -jar "$JAR" generate -i "$OUT/openapi.yaml" -g java -o "$OUT/java" \
   --additional-properties=library=native,useSingleRequestParameter=true,openApiNullable=false,hideGenerationTimestamp=true \
   > "$OUT/java.log"
-"$JAVA" -jar "$JAR" generate -i openapi/openapi.yaml -g typescript-fetch -o "$OUT/typescript" \
+"$JAVA" -jar "$JAR" generate -i "$OUT/openapi.yaml" -g typescript-fetch -o "$OUT/typescript" \
   --additional-properties=useSingleRequestParameter=true,supportsES6=true > "$OUT/typescript.log"
 
 awkward=$(ls "$OUT/java/src/main/java/org/openapitools/client/model" | grep -E 'Inner|^Model|[0-9]{3}Response' || true)

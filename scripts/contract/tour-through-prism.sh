@@ -9,12 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=target/prism
 PORT=4010
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 mkdir -p "$OUT"
+"$JAVA" scripts/contract/BundleContract.java openapi "$OUT/bundle.yaml"
 
 # Prism ignores the base path of `servers` (stoplightio/prism#1100): the copy it reads has it in
 # every path, so that /api/v1/children matches.
 awk '/^paths:/ { inPaths = 1 } /^components:/ { inPaths = 0 }
-     { if (inPaths && $0 ~ /^  \//) sub(/^  \//, "  /api/v1/"); print }' openapi/openapi.yaml > "$OUT/openapi.yaml"
+     { if (inPaths && $0 ~ /^  \//) sub(/^  \//, "  /api/v1/"); print }' "$OUT/bundle.yaml" > "$OUT/openapi.yaml"
 
 # The tour's application listens on the test port, 8081. Prism runs in its own process group, so
 # that stopping the group stops node too.

@@ -51,7 +51,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract-driven sweep of hostile input: for every operation of {@code openapi/openapi.yaml},
+ * The contract-driven sweep of hostile input: for every operation of the contract,
  * called by a caller that may call it, every parameter and body field gets values a careless or
  * hostile client sends (NUL and other characters the registry cannot store, lone surrogates, very
  * long strings, the wrong JSON type, numbers at and past their bounds, far-past and far-future

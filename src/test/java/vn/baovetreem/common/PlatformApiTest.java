@@ -22,7 +22,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.containsString;
 
@@ -33,7 +32,7 @@ class PlatformApiTest {
     @Test
     void servedContractIsTheFileInTheRepository() throws Exception {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode file = yaml.readTree(new File("openapi/openapi.yaml"));
+        JsonNode file = yaml.readTree(new File(Api.CONTRACT));
         String served = RestAssured.given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
         // Only the sign-in scheme names the Keycloak this service is configured with, not the local run's.
         ObjectNode flow = (ObjectNode) file.at("/components/securitySchemes/keycloak/flows/authorizationCode");

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.Api;
 import vn.baovetreem.testing.Contract;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The build breaks when code and contract drift: every JAX-RS endpoint in the compiled classes is
- * an operation of {@code openapi/openapi.yaml}, and every operation there has an endpoint.
+ * an operation of the contract, and every operation there has an endpoint.
  */
 class ContractDriftTest {
 
@@ -38,7 +39,7 @@ class ContractDriftTest {
 
     @Test
     void everyOperationStatesItsRolesAndScopeAndHasAnOperationId() {
-        OpenAPI api = new OpenAPIV3Parser().read("openapi/openapi.yaml");
+        OpenAPI api = new OpenAPIV3Parser().read(Api.CONTRACT);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
             assertThat(op.getOperationId()).as("%s %s operationId", method, path).isNotBlank();
             assertThat(op.getDescription()).as("%s %s description", method, path).contains("**Roles:**").contains("**Scope:**");

@@ -1,6 +1,7 @@
 package vn.baovetreem.contract;
 
 import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.Api;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class ProblemCodesDocumentedTest {
                 }
             }
         }
-        String contract = Files.readString(Path.of("openapi/openapi.yaml"));
+        String contract = Files.readString(Path.of(Api.CONTRACT));
         assertThat(codes).hasSizeGreaterThan(40)
                 .allSatisfy(code -> assertThat(contract).as("the contract names %s", code).containsPattern("\\b" + code + "\\b"));
     }

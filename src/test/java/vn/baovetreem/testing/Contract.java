@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code openapi/openapi.yaml} as a tree, for the checks that read it: which operation a request
+ * The contract ({@link Api#CONTRACT}) as a tree, for the checks that read it: which operation a request
  * is, what schema its answer has, what its examples say.
  */
 public final class Contract {
