@@ -11,8 +11,9 @@ import vn.baovetreem.areas.AdminUnitRequests.NewAdminUnit;
 import vn.baovetreem.areas.AdminUnitViews.AdminUnitView;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
@@ -88,27 +89,27 @@ public class AdminUnitService {
         validator.validate(request);
         lockTree();
         if (units.findByCode(request.code()).isPresent()) {
-            throw new ApiException.Conflict("UNIT_CODE_TAKEN", "A unit with code '" + request.code()
+            throw new ApiException.Conflict(ProblemCode.UNIT_CODE_TAKEN, "A unit with code '" + request.code()
                     + "' already exists; codes are never reused.");
         }
         LocalDate from = request.validFrom() != null ? request.validFrom() : today();
         AdminUnit parent = null;
         if (request.level() == UnitLevel.PROVINCE) {
             if (request.parentCode() != null) {
-                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode", "A province has no parent.");
+                throw ApiException.BadRequest.field(ProblemCode.INVALID_PARENT, "parentCode", "A province has no parent.");
             }
         } else {
             if (request.parentCode() == null) {
-                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode", "A " + request.level() + " needs a parent unit.");
+                throw ApiException.BadRequest.field(ProblemCode.INVALID_PARENT, "parentCode", "A " + request.level() + " needs a parent unit.");
             }
             parent = units.findByCode(request.parentCode()).orElseThrow(() -> ApiException.BadRequest.field(
-                    "INVALID_PARENT", "parentCode", "No unit has code '" + request.parentCode() + "'."));
+                    ProblemCode.INVALID_PARENT, "parentCode", "No unit has code '" + request.parentCode() + "'."));
             if (!request.level().mayBeChildOf(parent.level())) {
-                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode",
+                throw ApiException.BadRequest.field(ProblemCode.INVALID_PARENT, "parentCode",
                         "A " + request.level() + " cannot sit under a " + parent.level() + ".");
             }
             if (!parent.isValidOn(from)) {
-                throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode", notInForce(parent, from));
+                throw ApiException.BadRequest.field(ProblemCode.INVALID_PARENT, "parentCode", notInForce(parent, from));
             }
         }
         AdminUnit unit;
@@ -116,7 +117,7 @@ public class AdminUnitService {
             unit = AdminUnit.establish(request.code(), request.level(), request.name(), request.kind(), from, parent, this::load,
                     Boolean.TRUE.equals(request.demo()), Texts.clean(request.note()), now());
         } catch (Placement.Nowhere nowhere) {
-            throw ApiException.BadRequest.field("INVALID_PARENT", "parentCode", "Under this parent the unit would sit in no unit from "
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARENT, "parentCode", "Under this parent the unit would sit in no unit from "
                     + nowhere.day() + ", because " + nowhere.reason() + "; give a later validFrom or another parent.");
         }
         units.persistAndFlush(unit);
@@ -131,14 +132,14 @@ public class AdminUnitService {
     public Versioned<AdminUnitView> patch(String code, String ifMatch, ObjectNode patch) {
         access.check(Operation.MANAGE_ADMIN_UNITS);
         if (patch == null) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The request needs a JSON object as body.");
+            throw new ApiException.BadRequest(ProblemCode.VALIDATION_FAILED, "The request needs a JSON object as body.");
         }
         AdminUnit unit = load(code);
         ETags.requireMatch(ifMatch, unit.version());
-        List<Violation> violations = new ArrayList<>();
+        Violations violations = new Violations();
         patch.fieldNames().forEachRemaining(field -> {
             if (!PATCHABLE.contains(field)) {
-                violations.add(new Violation(field, "unknown or read-only field"));
+                violations.add(field, "unknown or read-only field");
             }
         });
         String name = textField(patch, "name", 200, violations);
@@ -146,7 +147,7 @@ public class AdminUnitService {
         Boolean demo = null;
         if (patch.has("demo")) {
             if (!patch.get("demo").isBoolean()) {
-                violations.add(new Violation("demo", "must be true or false"));
+                violations.add("demo", "must be true or false");
             } else {
                 demo = patch.get("demo").booleanValue();
             }
@@ -155,12 +156,10 @@ public class AdminUnitService {
         if (patch.has("note") && !patch.get("note").isNull()) {
             note = patch.get("note").isTextual() ? Texts.clean(patch.get("note").textValue()) : null;
             if (note == null || note.length() > 2000) {
-                violations.add(new Violation("note", "must be a string of at most 2000 characters, or null"));
+                violations.add("note", "must be a string of at most 2000 characters, or null");
             }
         }
-        if (!violations.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The patch has invalid values.", violations);
-        }
+        violations.failIfAny("The patch has invalid values.");
         AdminUnitView before = mapper.toDetail(unit, today());
         unit.correct(name, kind, demo, note, patch.has("note"), now());
         units.flush();
@@ -178,22 +177,22 @@ public class AdminUnitService {
         AdminUnit unit = load(code);
         ETags.requireMatch(ifMatch, unit.version());
         if (unit.validTo() != null) {
-            throw new ApiException.Conflict("UNIT_ALREADY_RETIRED", "Unit '" + code + "' was already retired on " + unit.validTo() + ".");
+            throw new ApiException.Conflict(ProblemCode.UNIT_ALREADY_RETIRED, "Unit '" + code + "' was already retired on " + unit.validTo() + ".");
         }
         LocalDate lastDay = request.validTo();
         if (unit.validFrom() != null && lastDay.isBefore(unit.validFrom())) {
-            throw ApiException.BadRequest.field("INVALID_DATE", "validTo", "validTo is before the unit came into force.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_DATE, "validTo", "validTo is before the unit came into force.");
         }
         AdminUnit successor = units.findByCode(request.successorCode())
                 .filter(s -> !s.code().equals(code))
-                .orElseThrow(() -> ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode",
+                .orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.INVALID_SUCCESSOR, "successorCode",
                         "The successor must be another existing unit."));
         if (successor.level() != unit.level()) {
-            throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode", "The successor must be a " + unit.level() + ".");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_SUCCESSOR, "successorCode", "The successor must be a " + unit.level() + ".");
         }
         LocalDate firstDay = lastDay.plusDays(1);
         if (!successor.isValidOn(firstDay)) {
-            throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode",
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_SUCCESSOR, "successorCode",
                     "The successor must be in force on " + firstDay + ".");
         }
         AdminUnitView before = mapper.toDetail(unit, lastDay);
@@ -203,7 +202,7 @@ public class AdminUnitService {
             // after the retirement, so that successors leading back to this unit are seen.
             Placement.under(successor, firstDay, null, this::load);
         } catch (Placement.Nowhere nowhere) {
-            throw ApiException.BadRequest.field("INVALID_SUCCESSOR", "successorCode", "The records of " + code
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_SUCCESSOR, "successorCode", "The records of " + code
                     + " would count in no unit from " + nowhere.day() + ", because " + nowhere.reason() + "; name another successor.");
         }
         List<AdminUnit> moved = new ArrayList<>();
@@ -212,7 +211,7 @@ public class AdminUnitService {
         } catch (Placement.Nowhere nowhere) {
             // The units underneath follow the successor checked above, so only periods written
             // against these rules (by hand, in the database) can fail here.
-            throw new ApiException.Conflict("UNIT_WOULD_BE_LEFT_NOWHERE", "Retiring " + code + " on " + lastDay
+            throw new ApiException.Conflict(ProblemCode.UNIT_WOULD_BE_LEFT_NOWHERE, "Retiring " + code + " on " + lastDay
                     + " would leave a unit under it in no unit from " + nowhere.day() + ", because " + nowhere.reason()
                     + "; retire that unit first, or choose another date or successor.");
         }
@@ -261,14 +260,14 @@ public class AdminUnitService {
         return units.findByCode(code).orElseThrow(() -> new ApiException.NotFound("Administrative unit", code));
     }
 
-    private static String textField(JsonNode patch, String field, int max, List<Violation> violations) {
+    private static String textField(JsonNode patch, String field, int max, Violations violations) {
         if (!patch.has(field)) {
             return null;
         }
         JsonNode value = patch.get(field);
         String text = value.isTextual() ? Texts.clean(value.textValue()) : null;
         if (text == null || text.isEmpty() || text.length() > max) {
-            violations.add(new Violation(field, "must be a non-empty string of at most " + max + " characters"));
+            violations.add(field, "must be a non-empty string of at most " + max + " characters");
             return null;
         }
         return text;

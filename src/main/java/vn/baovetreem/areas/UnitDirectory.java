@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.security.Scope;
 
 import java.time.Clock;
@@ -80,7 +81,7 @@ public class UnitDirectory {
             return null;
         }
         if (find(unitCode).isEmpty()) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "unit", "unit must be the code of a known unit.");
         }
         return scope(unitCode);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -39,13 +38,15 @@ public class AuditService {
     private final PagingConfig paging;
     private final ObjectMapper mapper;
     private final ReadTrail reads;
+    private final AuditTrail trail;
 
-    AuditService(EntityManager em, AccessPolicy access, PagingConfig paging, ObjectMapper mapper, ReadTrail reads) {
+    AuditService(EntityManager em, AccessPolicy access, PagingConfig paging, ObjectMapper mapper, ReadTrail reads, AuditTrail trail) {
         this.em = em;
         this.access = access;
         this.paging = paging;
         this.mapper = mapper;
         this.reads = reads;
+        this.trail = trail;
     }
 
     /** Filters of the trail; all optional. */
@@ -96,11 +97,7 @@ public class AuditService {
         }
         reads.flush();
         String[] arrays = RecordRef.arrays(records);
-        return Row.all(em.createNativeQuery("select occurred_at, actor, client_id, action, record_type, record_id"
-                        + " from audit_event where " + RecordRef.MATCHES + " order by occurred_at desc, id desc", Tuple.class)
-                        .setParameter(1, arrays[0]).setParameter(2, arrays[1]))
-                .stream().map(r -> new AccessEntry(r.timestamp("occurred_at"), r.text("actor"), r.text("client_id"), r.text("action"),
-                        r.text("record_type"), r.text("record_id"))).toList();
+        return trail.accessesOf(records);
     }
 
     private AuditEventView toView(Row row, boolean masked) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.http.RequestIds;
 import vn.baovetreem.common.persistence.Copy;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.CurrentUser;
 
 import java.time.Clock;
@@ -157,5 +159,28 @@ public class AuditTrail {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the audit state", e);
         }
+    }
+
+    /**
+     * The sum of the {@code count} the events of {@code action} by {@code actor} recorded after
+     * {@code since} (an allowance spent in steps, such as answers about records outside a scope).
+     */
+    public int countedSince(String action, String actor, OffsetDateTime since) {
+        Number used = (Number) em.createNativeQuery("""
+                        select coalesce(sum(cast(after_state ->> 'count' as integer)), 0) from audit_event
+                        where action = ?1 and actor = ?2 and occurred_at > ?3""")
+                .setParameter(1, action).setParameter(2, actor).setParameter(3, since)
+                .getSingleResult();
+        return used.intValue();
+    }
+
+    /** Every event about {@code records}, newest first, without the states. */
+    List<AuditService.AccessEntry> accessesOf(Collection<RecordRef> records) {
+        String[] arrays = RecordRef.arrays(records);
+        return Row.all(em.createNativeQuery("select occurred_at, actor, client_id, action, record_type, record_id"
+                        + " from audit_event where " + RecordRef.MATCHES + " order by occurred_at desc, id desc", Tuple.class)
+                        .setParameter(1, arrays[0]).setParameter(2, arrays[1]))
+                .stream().map(r -> new AuditService.AccessEntry(r.timestamp("occurred_at"), r.text("actor"), r.text("client_id"),
+                        r.text("action"), r.text("record_type"), r.text("record_id"))).toList();
     }
 }

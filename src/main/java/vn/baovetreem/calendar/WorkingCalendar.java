@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.text.Texts;
@@ -21,7 +21,6 @@ import vn.baovetreem.security.Operation;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -92,25 +91,23 @@ public class WorkingCalendar implements WorkingDayCount {
         } else if (ifMatch != null) {
             throw new ApiException.PreconditionFailed("There is no calendar for " + year + " yet; create it without If-Match.");
         }
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         Set<LocalDate> seen = new HashSet<>();
         for (int i = 0; i < request.days().size(); i++) {
             Day day = request.days().get(i);
             String field = "days[" + i + "].date";
             boolean weekend = day.date().getDayOfWeek() == DayOfWeek.SATURDAY || day.date().getDayOfWeek() == DayOfWeek.SUNDAY;
             if (day.date().getYear() != year) {
-                problems.add(new Violation(field, "must fall in " + year));
+                problems.add(field, "must fall in " + year);
             } else if (!seen.add(day.date())) {
-                problems.add(new Violation(field, "is listed twice"));
+                problems.add(field, "is listed twice");
             } else if (day.kind() == Kind.HOLIDAY && weekend) {
-                problems.add(new Violation(field, "is a weekend day already; give the compensatory day off instead"));
+                problems.add(field, "is a weekend day already; give the compensatory day off instead");
             } else if (day.kind() == Kind.WORKING_WEEKEND && !weekend) {
-                problems.add(new Violation(field, "a working weekend day must be a Saturday or Sunday"));
+                problems.add(field, "a working weekend day must be a Saturday or Sunday");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The calendar has invalid days.", problems);
-        }
+        problems.failIfAny("The calendar has invalid days.");
         Year before = current.isPresent() ? new Year(year, calendars.days(year)) : null;
         calendars.replace(year, request.days().stream()
                 .map(d -> new Day(d.date(), d.kind(), Texts.clean(d.name()), d.confirmed() == null || d.confirmed())).toList(),

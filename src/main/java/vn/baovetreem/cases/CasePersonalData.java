@@ -1,7 +1,6 @@
 package vn.baovetreem.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.RecordRef;
 import vn.baovetreem.cases.CaseViews.CaseView;
 import vn.baovetreem.cases.CaseViews.EventView;
@@ -28,14 +27,12 @@ class CasePersonalData implements ChildDataParticipant {
     private final CaseRepository cases;
     private final CaseViews views;
     private final CodeListCatalog codes;
-    private final EntityManager em;
     private final Clock clock;
 
-    CasePersonalData(CaseRepository cases, CaseViews views, CodeListCatalog codes, EntityManager em, Clock clock) {
+    CasePersonalData(CaseRepository cases, CaseViews views, CodeListCatalog codes, Clock clock) {
         this.cases = cases;
         this.views = views;
         this.codes = codes;
-        this.em = em;
         this.clock = clock;
     }
 
@@ -100,29 +97,12 @@ class CasePersonalData implements ChildDataParticipant {
     @Override
     public void anonymise(List<UUID> childIds) {
         List<UUID> ids = ids(childIds);
-        if (ids.isEmpty()) {
-            return;
+        if (!ids.isEmpty()) {
+            cases.anonymise(ids, Instant.now(clock));
         }
-        em.createNativeQuery("""
-                        update child_case set summary = null, reporter = null, separation_extension = null,
-                               version = version + 1, updated_at = ?2
-                        where id = any(?1)""")
-                .setParameter(1, ids.toArray(UUID[]::new)).setParameter(2, Instant.now(clock)).executeUpdate();
-        em.createNativeQuery("update case_event set note = null, data = null where case_id = any(?1) and (note is not null or data is not null)")
-                .setParameter(1, ids.toArray(UUID[]::new)).executeUpdate();
-        // A plan keeps its measures, dates and costs; who was responsible and what was to be done go.
-        em.createNativeQuery("""
-                        update case_plan_version p set note = null, items = (
-                            select coalesce(jsonb_agg(i.item - 'description' - 'provider'
-                                                      || jsonb_build_object('responsiblePerson', '***') order by i.n), '[]')
-                            from jsonb_array_elements(p.items) with ordinality i(item, n))
-                        where p.case_id = any(?1)""")
-                .setParameter(1, ids.toArray(UUID[]::new)).executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     private List<UUID> ids(List<UUID> childIds) {
-        return em.createNativeQuery("select id from child_case where child_id = any(?1)")
-                .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
+        return cases.idsOfChildren(childIds);
     }
 }

@@ -201,4 +201,35 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     private static Object utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
+
+    /** The cases of these children. */
+    @SuppressWarnings("unchecked")
+    List<UUID> idsOfChildren(List<UUID> childIds) {
+        return getEntityManager().createNativeQuery("select id from child_case where child_id = any(?1)")
+                .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
+    }
+
+    /**
+     * Erases what identifies anyone in these cases (the retention rule): the summary, the reporter,
+     * the separation's extension, the timeline's notes and data, and in each plan who was
+     * responsible and what was to be done; the measures, dates and costs stay.
+     */
+    void anonymise(List<UUID> caseIds, Instant at) {
+        UUID[] ids = caseIds.toArray(UUID[]::new);
+        getEntityManager().createNativeQuery("""
+                        update child_case set summary = null, reporter = null, separation_extension = null,
+                               version = version + 1, updated_at = ?2
+                        where id = any(?1)""")
+                .setParameter(1, ids).setParameter(2, at).executeUpdate();
+        getEntityManager().createNativeQuery(
+                        "update case_event set note = null, data = null where case_id = any(?1) and (note is not null or data is not null)")
+                .setParameter(1, ids).executeUpdate();
+        getEntityManager().createNativeQuery("""
+                        update case_plan_version p set note = null, items = (
+                            select coalesce(jsonb_agg(i.item - 'description' - 'provider'
+                                                      || jsonb_build_object('responsiblePerson', '***') order by i.n), '[]')
+                            from jsonb_array_elements(p.items) with ordinality i(item, n))
+                        where p.case_id = any(?1)""")
+                .setParameter(1, ids).executeUpdate();
+    }
 }

@@ -60,27 +60,6 @@ public final class CaseRequests {
                              @Size(max = 60) String decisionNumber) {
     }
 
-    /**
-     * Schema {@code CaseTransition}: the action and the fields it needs; fields an action does not
-     * use are refused, so nothing is silently dropped.
-     */
-    public record Transition(@NotNull CaseAction action,
-                             Instant occurredAt,
-                             @Size(max = 4000) String note,
-                             @Size(max = 10) String riskLevel,
-                             Boolean emergency,
-                             @Valid Separation separation,
-                             LocalDate endsOn,
-                             @Size(max = 500) String reason,
-                             @Size(max = 30) List<@NotBlank @Size(max = 200) String> participants,
-                             @Size(max = 4000) String decisions,
-                             @Size(max = 30) String reviewOutcome,
-                             @Size(max = 30) String closureReason,
-                             @Size(max = 30) String handlingOutcome,
-                             @Size(max = 20) String toCommuneCode,
-                             @Size(max = 100) String officer) {
-    }
-
     /** Schema {@code NewCaseNote}. */
     public record NewNote(@NotBlank @Size(max = 4000) String text) {
     }

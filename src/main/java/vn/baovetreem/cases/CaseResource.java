@@ -103,7 +103,8 @@ public class CaseResource {
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response transition(@RestPath String id, @RestHeader("If-Match") String ifMatch, CaseRequests.Transition body) {
+    public Response transition(@RestPath String id, @RestHeader("If-Match") String ifMatch, ObjectNode body)
+            throws JsonProcessingException {
         return cases.transition(pathId(id, "Case"), ifMatch, body).ok();
     }
 

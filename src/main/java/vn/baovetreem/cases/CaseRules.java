@@ -7,14 +7,12 @@ import vn.baovetreem.cases.CaseRequests.Reporter;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.IdentityRules;
 import vn.baovetreem.codelists.CodeListCatalog;
-import vn.baovetreem.common.error.ApiException;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.text.Texts;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
@@ -40,18 +38,18 @@ class CaseRules {
 
     /** The report cleaned (texts trimmed, phone normalised), or 400 listing every problem. */
     CaseReport check(CaseType type, CaseReport r, Child child) {
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         codes.checkCode(problems, "sourceChannel", "case-source-channels", r.sourceChannel());
         Instant latest = clock.instant().plus(CLOCK_SKEW);
         if (r.receivedAt().isAfter(latest)) {
-            problems.add(new Violation("receivedAt", "must not be in the future"));
+            problems.add("receivedAt", "must not be in the future");
         }
         Instant born = child.dateOfBirth().atStartOfDay(clock.getZone()).toInstant();
         if (r.occurredAt() != null && (r.occurredAt().isAfter(r.receivedAt()) || r.occurredAt().isBefore(born))) {
-            problems.add(new Violation("occurredAt", "must lie between the child's birth and receivedAt"));
+            problems.add("occurredAt", "must lie between the child's birth and receivedAt");
         }
         if (r.occurredUnitCode() != null && units.find(r.occurredUnitCode()).isEmpty()) {
-            problems.add(new Violation("occurredUnitCode", "must be the code of a known unit"));
+            problems.add("occurredUnitCode", "must be the code of a known unit");
         }
         checkType(type, r, problems);
         String phone = null;
@@ -59,10 +57,10 @@ class CaseRules {
         if (reporter != null && reporter.phone() != null) {
             phone = IdentityRules.normalizePhone(reporter.phone()).orElse(null);
             if (phone == null) {
-                problems.add(new Violation("reporter.phone", "must be a Vietnamese mobile or landline number"));
+                problems.add("reporter.phone", "must be a Vietnamese mobile or landline number");
             }
         }
-        failIfAny(problems, "The report has invalid values.");
+        problems.failIfAny("The report has invalid values.");
         Reporter cleanReporter = reporter == null ? null : new Reporter(Texts.clean(reporter.name()),
                 Texts.clean(reporter.relationship()), phone, Texts.clean(reporter.address()), reporter.anonymous());
         return new CaseReport(r.sourceChannel(), r.receivedAt(), r.occurredAt(), r.occurredUnitCode(), Texts.clean(r.summary()),
@@ -71,24 +69,24 @@ class CaseRules {
                 Boolean.TRUE.equals(r.childInDanger()), cleanReporter);
     }
 
-    private void checkType(CaseType type, CaseReport r, List<Violation> problems) {
+    private void checkType(CaseType type, CaseReport r, Violations problems) {
         boolean abuse = type == CaseType.ABUSE;
         boolean injury = type == CaseType.INJURY;
         boolean atRisk = type == CaseType.AT_RISK;
         if (abuse) {
             if (r.abuseForms() == null || r.abuseForms().isEmpty()) {
-                problems.add(new Violation("abuseForms", "an abuse report names at least one form"));
+                problems.add("abuseForms", "an abuse report names at least one form");
             } else {
                 for (int i = 0; i < r.abuseForms().size(); i++) {
                     codes.checkCode(problems, "abuseForms[" + i + "]", "abuse-forms", r.abuseForms().get(i));
                 }
                 if (new HashSet<>(r.abuseForms()).size() != r.abuseForms().size()) {
-                    problems.add(new Violation("abuseForms", "lists a form twice"));
+                    problems.add("abuseForms", "lists a form twice");
                 }
             }
             boolean sexual = r.abuseForms() != null && r.abuseForms().contains("SEXUAL_ABUSE");
             if (r.sexualAbuseSubtype() != null && !sexual) {
-                problems.add(new Violation("sexualAbuseSubtype", "is given only with the form SEXUAL_ABUSE"));
+                problems.add("sexualAbuseSubtype", "is given only with the form SEXUAL_ABUSE");
             }
             optionalCode(problems, "sexualAbuseSubtype", "sexual-abuse-subtypes", r.sexualAbuseSubtype());
             optionalCode(problems, "setting", "abuse-settings", r.setting());
@@ -115,27 +113,22 @@ class CaseRules {
     }
 
     /** A code of {@code list} when given. */
-    void optionalCode(List<Violation> problems, String field, String list, String value) {
+    void optionalCode(Violations problems, String field, String list, String value) {
         codes.checkCode(problems, field, list, value);
     }
 
     /** A code of {@code list} that must be given. */
-    void requiredCode(List<Violation> problems, String field, String list, String value) {
+    void requiredCode(Violations problems, String field, String list, String value) {
         if (value == null) {
-            problems.add(new Violation(field, "is required"));
+            problems.add(field, "is required");
         }
         codes.checkCode(problems, field, list, value);
     }
 
-    private static void only(List<Violation> problems, boolean applies, CaseType type, String field, Object value) {
+    private static void only(Violations problems, boolean applies, CaseType type, String field, Object value) {
         if (!applies && value != null) {
-            problems.add(new Violation(field, "does not apply to a case of type " + type));
+            problems.add(field, "does not apply to a case of type " + type);
         }
     }
 
-    static void failIfAny(List<Violation> problems, String detail) {
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", detail, problems);
-        }
-    }
 }

@@ -15,15 +15,15 @@ import vn.baovetreem.cases.CaseRequests.NewNote;
 import vn.baovetreem.cases.CaseRequests.PlanDraft;
 import vn.baovetreem.cases.CaseRequests.PlanItem;
 import vn.baovetreem.cases.CaseRequests.Subject;
-import vn.baovetreem.cases.CaseRequests.Transition;
 import vn.baovetreem.cases.CaseViews.CaseView;
 import vn.baovetreem.cases.CaseViews.EventView;
 import vn.baovetreem.cases.CaseViews.PlanView;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildRepository;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
@@ -42,14 +42,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import static java.util.Map.entry;
 
 /**
  * Use cases of cases: report, read (cut to the caller's {@link Disclosure}), correct the report,
@@ -64,34 +63,6 @@ public class CaseService {
     static final int MAX_SEPARATION_DAYS = 15;
     /** The audit trail keeps a case's whole state, offering no action. */
     private static final CaseViews.Reader AUDIT = new CaseViews.Reader(Disclosure.FULL, Set.of());
-
-    /** The fields each action uses besides {@code action}, {@code occurredAt} and {@code note}. */
-    private static final Map<CaseAction, Set<String>> FIELDS = Map.ofEntries(
-            entry(CaseAction.ASSESS_INITIAL, Set.of("riskLevel", "emergency")),
-            entry(CaseAction.PROTECT_EMERGENCY, Set.of()),
-            entry(CaseAction.SEPARATE, Set.of("separation")),
-            entry(CaseAction.EXTEND_SEPARATION, Set.of("endsOn", "reason")),
-            entry(CaseAction.END_SEPARATION, Set.of()),
-            entry(CaseAction.ASSESS_DETAILED, Set.of("riskLevel")),
-            entry(CaseAction.HOLD_CONFERENCE, Set.of("participants", "decisions")),
-            entry(CaseAction.SUBMIT_PLAN, Set.of()),
-            entry(CaseAction.APPROVE_PLAN, Set.of()),
-            entry(CaseAction.RETURN_PLAN, Set.of("reason")),
-            entry(CaseAction.START_IMPLEMENTATION, Set.of()),
-            entry(CaseAction.REVIEW, Set.of("reviewOutcome", "riskLevel")),
-            entry(CaseAction.CLOSE, Set.of("closureReason", "handlingOutcome")),
-            entry(CaseAction.REPLAN, Set.of("reason")),
-            entry(CaseAction.CLOSE_UNSUBSTANTIATED, Set.of("reason", "handlingOutcome")),
-            entry(CaseAction.ASSIGN, Set.of("officer")),
-            entry(CaseAction.TRANSFER, Set.of("toCommuneCode", "reason")),
-            entry(CaseAction.ACCEPT_TRANSFER, Set.of()),
-            entry(CaseAction.DECLINE_TRANSFER, Set.of("reason")),
-            entry(CaseAction.ESCALATE, Set.of("reason")),
-            entry(CaseAction.RETURN_ESCALATION, Set.of()));
-    private static final Set<String> ALWAYS = Set.of("action", "occurredAt", "note");
-    /** Actions whose note says what was done or decided, so it must be given. */
-    private static final Set<CaseAction> NOTE_REQUIRED = EnumSet.of(CaseAction.PROTECT_EMERGENCY, CaseAction.ASSESS_DETAILED,
-            CaseAction.RETURN_ESCALATION);
 
     private final CaseRepository cases;
     private final ChildRepository children;
@@ -176,152 +147,147 @@ public class CaseService {
 
     /**
      * Takes one step of the workflow. Callers who may act on cases at all (commune and district
-     * users) get 409 with what they may do now for anything else.
+     * users) get 409 with what they may do now for anything else. A possible step is then
+     * validated as its record says and checked against the case, its code lists and the calendar,
+     * all before the case changes.
      */
     @Transactional
-    public Versioned<CaseView> transition(UUID id, String ifMatch, Transition t) {
+    public Versioned<CaseView> transition(UUID id, String ifMatch, ObjectNode body) throws JsonProcessingException {
         CurrentUser.Resolved user = actingUser();
-        validator.validate(t);
+        if (body == null) {
+            throw new ApiException.BadRequest(ProblemCode.VALIDATION_FAILED, "The request needs a JSON object as body.");
+        }
+        // Read as its action's record only now: a caller without the role gets 403, never the body's problems.
+        CaseStep step = mapper.treeToValue(body, CaseStep.class);
         ChildCase c = lockForChange(id, ifMatch, user);
         Set<CaseAction> allowed = CaseAction.allowed(c, actors(c, user));
-        if (!allowed.contains(t.action())) {
-            throw ApiException.Conflict.invalidTransition(c.status().name(), t.action(), allowed);
+        if (!allowed.contains(step.action())) {
+            // Whatever else the body holds: the answer to a step not possible now is what is possible.
+            throw ApiException.Conflict.invalidTransition(c.status().name(), step.action(), allowed);
         }
-        Instant at = t.occurredAt() != null ? t.occurredAt() : now();
-        List<Violation> problems = new ArrayList<>();
-        checkFields(t, problems);
+        validator.validate(step);
+        Instant at = step.occurredAt() != null ? step.occurredAt() : now();
+        Violations problems = new Violations();
         if (at.isAfter(now().plus(CaseRules.CLOCK_SKEW)) || at.isBefore(c.receivedAt())) {
-            problems.add(new Violation("occurredAt", "must lie between receivedAt and now"));
+            problems.add("occurredAt", "must lie between receivedAt and now");
         }
+        check(c, step, LocalDate.ofInstant(at, clock.getZone()), problems);
+        problems.failIfAny("The transition has invalid values.");
         CaseView before = auditState(c);
         CaseState from = c.status();
-        apply(c, t, at, problems);
-        CaseRules.failIfAny(problems, "The transition has invalid values.");
-        c.moveTo(t.action().targetFrom(from));
+        apply(c, step, at);
+        c.moveTo(step.action().targetFrom(from));
         c.touch(now());
         cases.flush();
-        append(c, t.action() == CaseAction.ASSIGN ? CaseEventKind.ASSIGNMENT : CaseEventKind.TRANSITION, t.action().name(), from,
-                c.status(), at, Texts.clean(t.note()), details(t), user);
+        append(c, step.action() == CaseAction.ASSIGN ? CaseEventKind.ASSIGNMENT : CaseEventKind.TRANSITION, step.action().name(),
+                from, c.status(), at, Texts.clean(step.note()), details(step), user);
         deadlines.refresh(c);
-        return recorded(t.action().name(), c, before, user);
+        return recorded(step.action().name(), c, before, user);
     }
 
-    private void apply(ChildCase c, Transition t, Instant at, List<Violation> problems) {
-        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
-        switch (t.action()) {
-            case ASSESS_INITIAL -> {
-                rules.requiredCode(problems, "riskLevel", "risk-levels", t.riskLevel());
-                required(problems, "emergency", t.emergency());
-                c.assessInitially(t.riskLevel(), Boolean.TRUE.equals(t.emergency()));
-            }
-            case PROTECT_EMERGENCY -> c.protect(at);
-            case SEPARATE -> {
-                required(problems, "separation", t.separation());
-                if (t.separation() != null) {
-                    LocalDate starts = t.separation().startsOn() != null ? t.separation().startsOn() : day;
-                    LocalDate ends = t.separation().endsOn();
-                    if (starts.isAfter(today())) {
-                        problems.add(new Violation("separation.startsOn", "must not be in the future"));
-                    }
-                    if (ends.isBefore(starts) || ends.isAfter(starts.plusDays(MAX_SEPARATION_DAYS))) {
-                        problems.add(new Violation("separation.endsOn", "must lie within " + MAX_SEPARATION_DAYS
-                                + " days of the start; extend the separation with a reason to go further"));
-                    }
-                    c.separate(starts, ends);
+    /**
+     * What a step needs of the case, its code lists and the calendar beyond what its record
+     * requires; {@code day} is the day it occurred. Nothing changes here.
+     */
+    private void check(ChildCase c, CaseStep step, LocalDate day, Violations problems) {
+        switch (step) {
+            case CaseStep.AssessInitial s -> rules.requiredCode(problems, "riskLevel", "risk-levels", s.riskLevel());
+            case CaseStep.AssessDetailed s -> rules.optionalCode(problems, "riskLevel", "risk-levels", s.riskLevel());
+            case CaseStep.Separate s -> {
+                LocalDate starts = separationStart(s, day);
+                if (starts.isAfter(today())) {
+                    problems.add("separation.startsOn", "must not be in the future");
+                }
+                LocalDate ends = s.separation().endsOn();
+                if (ends.isBefore(starts) || ends.isAfter(starts.plusDays(MAX_SEPARATION_DAYS))) {
+                    problems.add("separation.endsOn", "must lie within " + MAX_SEPARATION_DAYS
+                            + " days of the start; extend the separation with a reason to go further");
                 }
             }
-            case EXTEND_SEPARATION -> {
-                required(problems, "endsOn", t.endsOn());
-                required(problems, "reason", t.reason());
-                if (t.endsOn() != null && !t.endsOn().isAfter(c.separationEndsOn())) {
-                    problems.add(new Violation("endsOn", "must be after the current end, " + c.separationEndsOn()));
+            case CaseStep.ExtendSeparation s -> {
+                if (!s.endsOn().isAfter(c.separationEndsOn())) {
+                    problems.add("endsOn", "must be after the current end, " + c.separationEndsOn());
                 }
-                c.extendSeparation(t.endsOn(), Texts.clean(t.reason()));
             }
-            case END_SEPARATION -> {
+            case CaseStep.EndSeparation s -> {
                 if (day.isBefore(c.separationStartsOn())) {
-                    problems.add(new Violation("occurredAt", "must not be before the separation started"));
-                }
-                c.endSeparation(day);
-            }
-            case ASSESS_DETAILED -> {
-                rules.optionalCode(problems, "riskLevel", "risk-levels", t.riskLevel());
-                c.reassessRisk(t.riskLevel());
-            }
-            case HOLD_CONFERENCE -> {
-                if (t.participants() == null || t.participants().isEmpty()) {
-                    problems.add(new Violation("participants", "a case conference has participants"));
-                }
-                required(problems, "decisions", t.decisions());
-            }
-            case SUBMIT_PLAN -> c.submitPlan(at);
-            case APPROVE_PLAN -> c.decidePlan(at, true);
-            case RETURN_PLAN -> {
-                required(problems, "reason", t.reason());
-                c.decidePlan(at, false);
-            }
-            case START_IMPLEMENTATION -> {
-            }
-            case REVIEW -> {
-                rules.requiredCode(problems, "reviewOutcome", "case-review-outcomes", t.reviewOutcome());
-                rules.optionalCode(problems, "riskLevel", "risk-levels", t.riskLevel());
-                c.review(t.reviewOutcome(), t.riskLevel());
-            }
-            case CLOSE -> {
-                rules.requiredCode(problems, "closureReason", "case-closure-reasons", t.closureReason());
-                checkHandlingOutcome(c, t, true, problems);
-                c.close(t.closureReason(), t.handlingOutcome(), at);
-            }
-            case REPLAN -> required(problems, "reason", t.reason());
-            case CLOSE_UNSUBSTANTIATED -> {
-                required(problems, "reason", t.reason());
-                checkHandlingOutcome(c, t, false, problems);
-                c.close(null, t.handlingOutcome(), at);
-            }
-            case ASSIGN -> {
-                required(problems, "officer", t.officer());
-                c.assign(Texts.clean(t.officer()));
-            }
-            case TRANSFER -> {
-                required(problems, "reason", t.reason());
-                UnitDirectory.UnitSummary to = t.toCommuneCode() == null ? null : units.find(t.toCommuneCode())
-                        .filter(u -> u.level() == UnitLevel.COMMUNE && u.isValidOn(today())).orElse(null);
-                if (to == null || to.code().equals(c.communeCode())) {
-                    problems.add(new Violation("toCommuneCode", "must be the code of another commune in force today"));
-                } else {
-                    c.proposeTransfer(to.code(), to.path());
+                    problems.add("occurredAt", "must not be before the separation started");
                 }
             }
-            case ACCEPT_TRANSFER -> {
+            case CaseStep.Review s -> {
+                rules.requiredCode(problems, "reviewOutcome", "case-review-outcomes", s.reviewOutcome());
+                rules.optionalCode(problems, "riskLevel", "risk-levels", s.riskLevel());
+            }
+            case CaseStep.Close s -> {
+                rules.requiredCode(problems, "closureReason", "case-closure-reasons", s.closureReason());
+                checkHandlingOutcome(c, s.handlingOutcome(), true, problems);
+            }
+            case CaseStep.CloseUnsubstantiated s -> checkHandlingOutcome(c, s.handlingOutcome(), false, problems);
+            case CaseStep.Transfer s -> {
+                if (transferTarget(c, s).isEmpty()) {
+                    problems.add("toCommuneCode", "must be the code of another commune in force today");
+                }
+            }
+            default -> {
+                // The other steps need nothing beyond what their record requires.
+            }
+        }
+    }
+
+    /** The step's change to the case, once {@link #check} found nothing wrong; the move to the next state follows. */
+    private void apply(ChildCase c, CaseStep step, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
+        switch (step) {
+            case CaseStep.AssessInitial s -> c.assessInitially(s.riskLevel(), s.emergency());
+            case CaseStep.ProtectEmergency s -> c.protect(at);
+            case CaseStep.Separate s -> c.separate(separationStart(s, day), s.separation().endsOn());
+            case CaseStep.ExtendSeparation s -> c.extendSeparation(s.endsOn(), Texts.clean(s.reason()));
+            case CaseStep.EndSeparation s -> c.endSeparation(day);
+            case CaseStep.AssessDetailed s -> c.reassessRisk(s.riskLevel());
+            case CaseStep.SubmitPlan s -> c.submitPlan(at);
+            case CaseStep.ApprovePlan s -> c.decidePlan(at, true);
+            case CaseStep.ReturnPlan s -> c.decidePlan(at, false);
+            case CaseStep.Review s -> c.review(s.reviewOutcome(), s.riskLevel());
+            case CaseStep.Close s -> c.close(s.closureReason(), s.handlingOutcome(), at);
+            case CaseStep.CloseUnsubstantiated s -> c.close(null, s.handlingOutcome(), at);
+            case CaseStep.Assign s -> c.assign(Texts.clean(s.officer()));
+            case CaseStep.Transfer s -> transferTarget(c, s).ifPresent(to -> c.proposeTransfer(to.code(), to.path()));
+            case CaseStep.AcceptTransfer s -> {
                 String childPath = children.findById(c.childId()).unitPath();
                 c.completeTransfer(childPath.startsWith(c.transferToPath() + ".") ? childPath : c.transferToPath());
             }
-            case DECLINE_TRANSFER -> {
-                required(problems, "reason", t.reason());
-                c.cancelTransfer();
-            }
-            case ESCALATE -> {
-                required(problems, "reason", t.reason());
-                c.escalate(true);
-            }
-            case RETURN_ESCALATION -> c.escalate(false);
-        }
-        if (NOTE_REQUIRED.contains(t.action()) && (t.note() == null || t.note().isBlank())) {
-            problems.add(new Violation("note", "says what was done or decided; it is required for " + t.action()));
+            case CaseStep.DeclineTransfer s -> c.cancelTransfer();
+            case CaseStep.Escalate s -> c.escalate(true);
+            case CaseStep.ReturnEscalation s -> c.escalate(false);
+            // The timeline keeps what these steps record; the case itself changes only its state.
+            case CaseStep.HoldConference s -> { }
+            case CaseStep.StartImplementation s -> { }
+            case CaseStep.Replan s -> { }
         }
     }
 
+    /** A separation starts on the day the decision gives, or on the day the step occurred. */
+    private static LocalDate separationStart(CaseStep.Separate s, LocalDate day) {
+        return s.separation().startsOn() != null ? s.separation().startsOn() : day;
+    }
+
+    /** The commune a transfer names, when it is another commune in force today. */
+    private Optional<UnitDirectory.UnitSummary> transferTarget(ChildCase c, CaseStep.Transfer s) {
+        return units.find(s.toCommuneCode())
+                .filter(u -> u.level() == UnitLevel.COMMUNE && u.isValidOn(today()) && !u.code().equals(c.communeCode()));
+    }
+
     /** An abuse case is closed with its handling outcome; other cases have none. */
-    private void checkHandlingOutcome(ChildCase c, Transition t, boolean required, List<Violation> problems) {
+    private void checkHandlingOutcome(ChildCase c, String handlingOutcome, boolean required, Violations problems) {
         if (c.type() != CaseType.ABUSE) {
-            if (t.handlingOutcome() != null) {
-                problems.add(new Violation("handlingOutcome", "applies to abuse cases only"));
+            if (handlingOutcome != null) {
+                problems.add("handlingOutcome", "applies to abuse cases only");
             }
             return;
         }
-        rules.optionalCode(problems, "handlingOutcome", "abuse-handling-outcomes", t.handlingOutcome());
-        if (required && t.handlingOutcome() == null && c.handlingOutcome() == null) {
-            problems.add(new Violation("handlingOutcome", "an abuse case is closed with its handling outcome"));
+        rules.optionalCode(problems, "handlingOutcome", "abuse-handling-outcomes", handlingOutcome);
+        if (required && handlingOutcome == null && c.handlingOutcome() == null) {
+            problems.add("handlingOutcome", "an abuse case is closed with its handling outcome");
         }
     }
 
@@ -333,23 +299,23 @@ public class CaseService {
         ChildCase c = lockForChange(id, ifMatch, user);
         requireHandler(c, user);
         if (c.status() != CaseState.PLANNING) {
-            throw new ApiException.Conflict("PLAN_NOT_EDITABLE", "A plan is drafted while the case is PLANNING (after the case "
+            throw new ApiException.Conflict(ProblemCode.PLAN_NOT_EDITABLE, "A plan is drafted while the case is PLANNING (after the case "
                     + "conference, a returned plan or a review); this case is " + c.status() + ".");
         }
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         List<PlanItem> items = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < draft.items().size(); i++) {
             PlanItem item = draft.items().get(i);
             rules.requiredCode(problems, "items[" + i + "].measure", "plan-measures", item.measure());
             if (item.endOn().isBefore(item.startOn())) {
-                problems.add(new Violation("items[" + i + "].endOn", "must not be before startOn"));
+                problems.add("items[" + i + "].endOn", "must not be before startOn");
             }
             items.add(new PlanItem(item.measure(), Texts.clean(item.description()), Texts.clean(item.responsiblePerson()),
                     Texts.clean(item.provider()), item.startOn(), item.endOn(), item.estimatedCostVnd()));
             total += item.estimatedCostVnd();
         }
-        CaseRules.failIfAny(problems, "The plan has invalid items.");
+        problems.failIfAny("The plan has invalid items.");
         int number = c.draftPlan();
         CaseRepository.PlanRow row = new CaseRepository.PlanRow(number, views.itemsJson(items), total, Texts.clean(draft.note()),
                 now(), user.username());
@@ -370,7 +336,7 @@ public class CaseService {
         ChildCase c = cases.findInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         Disclosure disclosure = Disclosure.of(c, user);
         if (!disclosure.showsHandling()) {
-            throw new ApiException.Forbidden("PLAN_NOT_VISIBLE", "Village users do not see the plans of cases.");
+            throw new ApiException.Forbidden(ProblemCode.PLAN_NOT_VISIBLE, "Village users do not see the plans of cases.");
         }
         int number = version != null ? version : c.planVersion();
         CaseRepository.PlanRow row = cases.planVersion(c.id(), number)
@@ -386,7 +352,7 @@ public class CaseService {
         validator.validate(note);
         ChildCase c = cases.findInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         if (supervising(user) && !c.escalated()) {
-            throw new ApiException.Conflict("CASE_NOT_ESCALATED", "District users comment on escalated cases only.");
+            throw new ApiException.Conflict(ProblemCode.CASE_NOT_ESCALATED, "District users comment on escalated cases only.");
         }
         CaseRepository.EventRow row = append(c, CaseEventKind.NOTE, null, c.status(), c.status(), now(), Texts.clean(note.text()),
                 null, user);
@@ -416,7 +382,7 @@ public class CaseService {
     public Page<CaseView> list(ListQuery q, Integer pageSize, String pageToken) {
         CurrentUser.Resolved user = access.check(Operation.READ_CASES);
         if (q.riskLevel() != null && Disclosure.hidesHandlingFrom(user)) {
-            throw new ApiException.Forbidden("FILTER_NOT_ALLOWED",
+            throw new ApiException.Forbidden(ProblemCode.FILTER_NOT_ALLOWED,
                     "Your role does not see a case's assessment, so it cannot filter by its risk level.");
         }
         String fingerprint = q.toString();
@@ -448,7 +414,7 @@ public class CaseService {
 
     private void requireHandler(ChildCase c, CurrentUser.Resolved user) {
         if (!actors(c, user).contains(Actor.HANDLER)) {
-            throw new ApiException.Forbidden("NOT_HANDLING_COMMUNE", "Only the commune that handles the case changes it.");
+            throw new ApiException.Forbidden(ProblemCode.NOT_HANDLING_COMMUNE, "Only the commune that handles the case changes it.");
         }
     }
 
@@ -468,22 +434,10 @@ public class CaseService {
         return c;
     }
 
-    /** Refuses the fields {@code t}'s action does not use. */
-    private void checkFields(Transition t, List<Violation> problems) {
-        Set<String> usable = FIELDS.get(t.action());
-        ObjectNode given = mapper.valueToTree(t);
-        for (Iterator<String> names = given.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!given.get(name).isNull() && !ALWAYS.contains(name) && !usable.contains(name)) {
-                problems.add(new Violation(name, "is not used by " + t.action()));
-            }
-        }
-    }
-
-    /** The action's own fields, for the timeline. */
-    private Map<String, Object> details(Transition t) {
-        ObjectNode given = mapper.valueToTree(t);
-        given.remove(ALWAYS);
+    /** The step's own fields, for the timeline. */
+    private Map<String, Object> details(CaseStep step) {
+        ObjectNode given = mapper.valueToTree(step);
+        given.remove(List.of("action", "occurredAt", "note"));
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         given.properties().forEach(e -> {
             if (!e.getValue().isNull()) {
@@ -541,12 +495,6 @@ public class CaseService {
 
     private CaseViews.Reader reader(ChildCase c, CurrentUser.Resolved user) {
         return new CaseViews.Reader(Disclosure.of(c, user), CaseAction.allowed(c, actors(c, user)));
-    }
-
-    private static void required(List<Violation> problems, String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            problems.add(new Violation(field, "is required"));
-        }
     }
 
     /** The code of the unit above the last one of {@code path} (a village's commune). */

@@ -10,6 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.baovetreem.cases.CaseRequests.CaseReport;
 import vn.baovetreem.cases.CaseRequests.Reporter;
+import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "child_case")
-public class ChildCase extends Recorded {
+public class ChildCase extends Recorded implements Placed {
 
     @Column(name = "case_number", nullable = false, updatable = false)
     private String caseNumber;
@@ -219,6 +220,8 @@ public class ChildCase extends Recorded {
     }
 
     void separate(LocalDate startsOn, LocalDate endsOn) {
+        require(!separationActive(), "a separation is active already");
+        require(!endsOn.isBefore(startsOn), "a separation ends on or after its start");
         this.separationStartsOn = startsOn;
         this.separationEndsOn = endsOn;
         this.separationExtension = null;
@@ -226,11 +229,13 @@ public class ChildCase extends Recorded {
     }
 
     void extendSeparation(LocalDate endsOn, String reason) {
+        require(separationActive() && endsOn.isAfter(separationEndsOn), "only an active separation is extended, to a later end");
         this.separationEndsOn = endsOn;
         this.separationExtension = reason;
     }
 
     void endSeparation(LocalDate on) {
+        require(separationActive() && !on.isBefore(separationStartsOn), "only an active separation ends, not before it started");
         this.separationEndedOn = on;
     }
 
@@ -248,6 +253,7 @@ public class ChildCase extends Recorded {
     }
 
     void decidePlan(Instant at, boolean approved) {
+        require(submittedPlanVersion != null, "only a submitted plan is decided on");
         this.planDecidedAt = at;
         if (approved) {
             this.approvedPlanVersion = submittedPlanVersion;
@@ -260,6 +266,7 @@ public class ChildCase extends Recorded {
     }
 
     void close(String reason, String handlingOutcome, Instant at) {
+        require(closedAt == null, "a case is closed once");
         this.closureReason = reason;
         if (handlingOutcome != null) {
             this.handlingOutcome = handlingOutcome;
@@ -278,6 +285,7 @@ public class ChildCase extends Recorded {
 
     /** The receiving commune takes the case over; it is handled at {@code newPath} from now on. */
     void completeTransfer(String newPath) {
+        require(transferToCode != null, "only a pending transfer is completed");
         this.communeCode = transferToCode;
         this.unitPath = newPath;
         this.assignedOfficer = null;
@@ -290,7 +298,18 @@ public class ChildCase extends Recorded {
     }
 
     void escalate(boolean escalated) {
+        require(this.escalated != escalated, escalated ? "the case is escalated already" : "the case is not escalated");
         this.escalated = escalated;
+    }
+
+    /**
+     * The record's own invariants, which the workflow's checks make sure of before any change: a
+     * failure here is a defect of the code, never an answer to a request.
+     */
+    private static void require(boolean holds, String invariant) {
+        if (!holds) {
+            throw new IllegalStateException("Case invariant broken: " + invariant);
+        }
     }
 
     void moveToChild(UUID survivorId, Instant now) {
@@ -318,6 +337,7 @@ public class ChildCase extends Recorded {
     public String caseNumber() { return caseNumber; }
     public UUID childId() { return childId; }
     public String communeCode() { return communeCode; }
+    @Override
     public String unitPath() { return unitPath; }
     public CaseType type() { return type; }
     public CaseState status() { return status; }

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  */
 @Entity
 @Table(name = "child")
-public class Child extends Recorded {
+public class Child extends Recorded implements Placed {
 
     private static final Pattern TRAILING_NOTE = Pattern.compile(" \\(.*\\)$");
 
@@ -234,6 +235,7 @@ public class Child extends Recorded {
     public String sex() { return sex; }
     public String ethnicity() { return ethnicity; }
     public String villageCode() { return villageCode; }
+    @Override
     public String unitPath() { return unitPath; }
     public String address() { return address; }
     public String povertyStatus() { return povertyStatus; }

@@ -110,7 +110,7 @@ public class ChildImport {
         List<String> personalIds = wanted(rows.stream().map(ChildDetails::personalId));
         List<String> externalRefs = wanted(rows.stream().map(ChildDetails::externalRef));
         List<Child> found = personalIds.isEmpty() && externalRefs.isEmpty() ? List.of()
-                : holding("personal_id = any(?1) or external_ref = any(?2)", personalIds, externalRefs);
+                : children.holding("personal_id = any(?1) or external_ref = any(?2)", personalIds, externalRefs);
         return new Holders(byKey(found, Child::personalId, personalIds), byKey(found, Child::externalRef, externalRefs));
     }
 
@@ -121,21 +121,9 @@ public class ChildImport {
             return Map.of();
         }
         Function<Child, String> key = by == MatchBy.PERSONAL_ID ? Child::personalId : Child::externalRef;
-        return byKey(holding((by == MatchBy.PERSONAL_ID ? "personal_id" : "external_ref") + " = any(?1)", wanted), key, wanted);
+        return byKey(children.holding((by == MatchBy.PERSONAL_ID ? "personal_id" : "external_ref") + " = any(?1)", wanted), key, wanted);
     }
 
-    /**
-     * The records meeting {@code condition}, whose parameters are arrays of keys: one statement for
-     * a batch, where a list parameter would make Hibernate build the query anew for each batch.
-     */
-    @SuppressWarnings("unchecked")
-    private List<Child> holding(String condition, List<?>... keys) {
-        var query = children.getEntityManager().createNativeQuery("select * from child where " + condition, Child.class);
-        for (int i = 0; i < keys.length; i++) {
-            query.setParameter(i + 1, keys[i].toArray(String[]::new));
-        }
-        return query.getResultList();
-    }
 
     private static List<String> wanted(Stream<String> values) {
         return values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();

@@ -7,8 +7,8 @@ import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildRequests.ChildMerge;
 import vn.baovetreem.children.ChildViews.ChildView;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
@@ -72,7 +72,7 @@ public class ChildMergeService {
         CurrentUser.Resolved user = access.check(Operation.ARCHIVE_OR_MERGE_CHILDREN);
         validator.validate(request);
         if (request.survivorId().equals(duplicateId)) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "survivorId", "A record cannot be merged into itself.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "survivorId", "A record cannot be merged into itself.");
         }
         // Lock both rows in id order, so two merges of the same pair cannot deadlock.
         List<UUID> order = new ArrayList<>(List.of(duplicateId, request.survivorId()));

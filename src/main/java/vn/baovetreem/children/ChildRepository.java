@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -43,12 +44,12 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     public Child referencedInScope(UUID id, Scope scope, String field) {
         // Shared lock: the retention rule, which locks a record to anonymise it, cannot pass a new case or support by.
         Child child = findByIdOptional(id, LockModeType.PESSIMISTIC_READ).filter(c -> scope.contains(c.unitPath())).orElseThrow(() ->
-                ApiException.BadRequest.field("VALIDATION_FAILED", field, field + " is not a child in your area."));
+                ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, field, field + " is not a child in your area."));
         if (child.status() == ChildStatus.MERGED) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", field, field + " was merged into another record; use that one.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, field, field + " was merged into another record; use that one.");
         }
         if (child.anonymisedAt() != null) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", field, field + " is a record anonymised under the retention rule.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, field, field + " is a record anonymised under the retention rule.");
         }
         return child;
     }
@@ -219,4 +220,16 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         query.append(" and " + condition, code != null ? Map.of(p + "On", on, p + "Code", code) : Map.of(p + "On", on));
     }
 
+    /**
+     * The records meeting {@code condition}, whose parameters are arrays of keys: one statement for
+     * a batch, where a list parameter would make Hibernate build the query anew for each batch.
+     */
+    @SuppressWarnings("unchecked")
+    List<Child> holding(String condition, List<?>... keys) {
+        var query = getEntityManager().createNativeQuery("select * from child where " + condition, Child.class);
+        for (int i = 0; i < keys.length; i++) {
+            query.setParameter(i + 1, keys[i].toArray(String[]::new));
+        }
+        return query.getResultList();
+    }
 }

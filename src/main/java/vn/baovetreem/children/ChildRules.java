@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.codelists.CodeList;
 import vn.baovetreem.codelists.CodeListCatalog;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.Scope;
 
@@ -57,7 +57,7 @@ class ChildRules {
     }
 
     /** Adds a problem for each coded field of {@code d} that holds no code of its list. */
-    private void checkCodes(ChildDetails d, List<Violation> problems) {
+    private void checkCodes(ChildDetails d, Violations problems) {
         codes.checkCode(problems, "sex", "sexes", d.sex());
         codes.checkCode(problems, "ethnicity", "ethnic-groups", d.ethnicity());
         codes.checkCode(problems, "povertyStatus", "poverty-status", d.povertyStatus());
@@ -69,11 +69,9 @@ class ChildRules {
     /** The same, finding villages through {@code villages} (a bulk import looks each one up once). */
     Checked check(ChildDetails d, boolean registering, LocalDate today, Scope scope,
                   Function<String, Optional<UnitDirectory.UnitSummary>> villages) {
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         Checked checked = check(d, registering, today, scope, villages, problems);
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The child record has invalid values.", problems);
-        }
+        problems.failIfAny("The child record has invalid values.");
         return checked;
     }
 
@@ -84,32 +82,32 @@ class ChildRules {
      */
     List<Violation> problems(ChildDetails d, boolean registering, LocalDate today, Scope scope,
                              Function<String, Optional<UnitDirectory.UnitSummary>> villages) {
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         check(d, registering, today, scope, villages, problems);
         return problems;
     }
 
     private Checked check(ChildDetails d, boolean registering, LocalDate today, Scope scope,
-                          Function<String, Optional<UnitDirectory.UnitSummary>> villages, List<Violation> problems) {
+                          Function<String, Optional<UnitDirectory.UnitSummary>> villages, Violations problems) {
         String fullName = Texts.clean(d.fullName());
         String reason = blankToNull(d.continuingSupportReason());
         LocalDate born = d.dateOfBirth();
         if (born == null) {
             // Bean Validation reports it.
         } else if (born.isAfter(today)) {
-            problems.add(new Violation("dateOfBirth", "must not be in the future"));
+            problems.add("dateOfBirth", "must not be in the future");
         } else {
             int age = Child.age(born, today);
             if (age > OLDEST_KEPT_AGE) {
-                problems.add(new Violation("dateOfBirth", "the person is " + age + " years old; records are kept up to age "
-                        + OLDEST_KEPT_AGE));
+                problems.add("dateOfBirth", "the person is " + age + " years old; records are kept up to age "
+                        + OLDEST_KEPT_AGE);
             } else if (registering && age >= CHILD_AGE_LIMIT && reason == null) {
-                problems.add(new Violation("continuingSupportReason", "is required to register someone aged " + age
-                        + " (16 or over) for continuing support"));
+                problems.add("continuingSupportReason", "is required to register someone aged " + age
+                        + " (16 or over) for continuing support");
             }
         }
         if (d.birthRegisteredOn() != null && born != null && (d.birthRegisteredOn().isBefore(born) || d.birthRegisteredOn().isAfter(today))) {
-            problems.add(new Violation("birthRegisteredOn", "must be between the date of birth and today"));
+            problems.add("birthRegisteredOn", "must be between the date of birth and today");
         }
         checkCodes(d, problems);
 
@@ -121,8 +119,8 @@ class ChildRules {
         if (card != null) {
             card = card.replace(" ", "").toUpperCase(Locale.ROOT);
             if (!HEALTH_INSURANCE_CARD.matcher(card).matches()) {
-                problems.add(new Violation("healthInsuranceCard",
-                        "must be a 15-character card number (2 letters and 13 digits) or a 10-digit social-insurance number"));
+                problems.add("healthInsuranceCard",
+                        "must be a 15-character card number (2 letters and 13 digits) or a 10-digit social-insurance number");
             }
         }
         List<Caregiver> caregivers = new ArrayList<>();
@@ -134,8 +132,8 @@ class ChildRules {
             if (phone != null) {
                 Optional<String> normalized = IdentityRules.normalizePhone(phone);
                 if (normalized.isEmpty()) {
-                    problems.add(new Violation("caregivers[" + i + "].phone",
-                            "must be a Vietnamese mobile (10 digits, such as 0912345678) or landline (11 digits beginning 02) number"));
+                    problems.add("caregivers[" + i + "].phone",
+                            "must be a Vietnamese mobile (10 digits, such as 0912345678) or landline (11 digits beginning 02) number");
                 }
                 phone = normalized.orElse(null);
             }
@@ -152,12 +150,12 @@ class ChildRules {
         return new Checked(clean, unitPath);
     }
 
-    private static String village(List<Violation> problems, String code, Scope scope,
+    private static String village(Violations problems, String code, Scope scope,
                                   Function<String, Optional<UnitDirectory.UnitSummary>> villages) {
         Optional<UnitDirectory.UnitSummary> village = (code == null ? Optional.<UnitDirectory.UnitSummary>empty() : villages.apply(code))
                 .filter(u -> scope.contains(u.path()));
         if (village.isEmpty()) {
-            problems.add(new Violation("villageCode", "must be the code of a village in force today in your area"));
+            problems.add("villageCode", "must be the code of a village in force today in your area");
             return null;
         }
         return village.get().path();

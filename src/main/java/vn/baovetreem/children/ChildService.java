@@ -3,20 +3,20 @@ package vn.baovetreem.children;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditEventView;
 import vn.baovetreem.audit.AuditService;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.audit.Edits;
 import vn.baovetreem.children.ChildRequests.ChildTransition;
 import vn.baovetreem.children.ChildViews.ChildSummary;
 import vn.baovetreem.children.ChildViews.ChildView;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.http.ETags;
-import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -61,6 +61,7 @@ public class ChildService {
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Edits edits;
     private final AuditService auditEvents;
     private final RequestValidator validator;
     private final PagingConfig paging;
@@ -68,13 +69,14 @@ public class ChildService {
     private final Clock clock;
 
     ChildService(ChildRepository children, ChildRules rules, ChildViews views, UnitDirectory units, AccessPolicy access,
-                 AuditTrail audit, AuditService auditEvents, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
+                 AuditTrail audit, Edits edits, AuditService auditEvents, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.children = children;
         this.rules = rules;
         this.views = views;
         this.units = units;
         this.access = access;
         this.audit = audit;
+        this.edits = edits;
         this.auditEvents = auditEvents;
         this.validator = validator;
         this.paging = paging;
@@ -137,18 +139,13 @@ public class ChildService {
     public Versioned<ChildView> patch(UUID id, String ifMatch, JsonNode patch) throws JsonProcessingException {
         CurrentUser.Resolved user = access.check(Operation.WRITE_CHILDREN);
         Child child = lockForChange(id, ifMatch, user.scope());
-        ObjectNode merged = MergePatch.apply(patchReader.valueToTree(child.details()), patch);
-        ChildDetails details = patchReader.treeToValue(merged, ChildDetails.class);
-        validator.validate(details);
+        ChildDetails details = edits.patched(child.details(), patch, ChildDetails.class);
         ChildRules.Checked checked = rules.check(details, false, today(), user.scope());
         requireUniqueIdentifiers(checked.details(), child.id(), user.scope());
-        ChildView before = views.full(child, today(), false);
-        child.describe(checked.details(), checked.unitPath());
-        child.touch(now());
-        children.flush();
-        ChildView after = views.full(child, today(), false);
-        audit.record("UPDATE", RECORD_TYPE, id.toString(), child.unitPath(), before, after);
-        return new Versioned<>(after, child.version());
+        return edits.update(RECORD_TYPE, child, c -> views.full(c, today(), false), c -> {
+            c.describe(checked.details(), checked.unitPath());
+            c.touch(now());
+        });
     }
 
     /** Moved away, death, or back to active; other moves answer 409 naming the allowed ones. */
@@ -162,12 +159,12 @@ public class ChildService {
             throw ApiException.Conflict.invalidTransition(child.status().name(), request.action(), allowed);
         }
         if (request.date().isAfter(today()) || request.date().isBefore(child.dateOfBirth())) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "date", "date must be between the date of birth and today.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "date", "date must be between the date of birth and today.");
         }
         String movedTo = null;
         if (request.action() == ChildRequests.LifecycleAction.MOVE_AWAY && request.movedToUnitCode() != null) {
             movedTo = units.find(request.movedToUnitCode()).map(UnitDirectory.UnitSummary::code).orElseThrow(() ->
-                    ApiException.BadRequest.field("VALIDATION_FAILED", "movedToUnitCode", "movedToUnitCode must be the code of a known unit."));
+                    ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "movedToUnitCode", "movedToUnitCode must be the code of a known unit."));
         }
         ChildStatus next = switch (request.action()) {
             case MOVE_AWAY -> ChildStatus.MOVED_AWAY;
@@ -292,11 +289,11 @@ public class ChildService {
 
     private void requireOwnRecord(Child child, Scope scope) {
         if (child.anonymisedAt() != null) {
-            throw new ApiException.Conflict("CHILD_ANONYMISED",
+            throw new ApiException.Conflict(ProblemCode.CHILD_ANONYMISED,
                     "This record was anonymised under the retention rule and can no longer be changed.", null);
         }
         if (child.status() == ChildStatus.MERGED) {
-            throw new ApiException.Conflict("CHILD_MERGED", "This record was merged into another; change that one instead.",
+            throw new ApiException.Conflict(ProblemCode.CHILD_MERGED, "This record was merged into another; change that one instead.",
                     children.findInScope(child.mergedIntoId(), scope).map(s -> path(s.id())).orElse(null));
         }
     }
@@ -320,18 +317,18 @@ public class ChildService {
     private void requireUniqueIdentifiers(ChildDetails details, UUID self, Scope scope) {
         if (details.personalId() != null) {
             children.findByPersonalId(details.personalId()).filter(c -> !c.id().equals(self)).ifPresent(existing -> {
-                throw conflict("PERSONAL_ID_TAKEN", "Another record has this personal identification number.", existing, scope);
+                throw conflict(ProblemCode.PERSONAL_ID_TAKEN, "Another record has this personal identification number.", existing, scope);
             });
         }
         if (details.externalRef() != null) {
             children.findByExternalRef(details.externalRef()).filter(c -> !c.id().equals(self)).ifPresent(existing -> {
-                throw conflict("EXTERNAL_REF_TAKEN", "Another record has this external reference.", existing, scope);
+                throw conflict(ProblemCode.EXTERNAL_REF_TAKEN, "Another record has this external reference.", existing, scope);
             });
         }
     }
 
     /** The conflict; one with a record outside the caller's area is a probe ({@link ScopeProbes.OutsideScope}). */
-    private static RuntimeException conflict(String code, String detail, Child existing, Scope scope) {
+    private static RuntimeException conflict(ProblemCode code, String detail, Child existing, Scope scope) {
         String visible = existing(existing, scope);
         ApiException.Conflict conflict = new ApiException.Conflict(code, detail, visible);
         return visible == null ? new ScopeProbes.OutsideScope(conflict) : conflict;

@@ -1,6 +1,7 @@
 package vn.baovetreem.children;
 
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -60,7 +61,7 @@ enum ChildSort {
             return NAME;
         }
         return Arrays.stream(values()).filter(s -> s.parameter.equals(sort)).findFirst()
-                .orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER", "sort", "sort must be one of "
+                .orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "sort", "sort must be one of "
                         + Arrays.stream(values()).map(s -> s.parameter).collect(Collectors.joining(", ")) + "."));
     }
 

@@ -8,8 +8,9 @@ import vn.baovetreem.children.ChildRequests.ConsentWithdrawal;
 import vn.baovetreem.children.ChildRequests.NewConsent;
 import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.text.Texts;
@@ -19,7 +20,6 @@ import vn.baovetreem.security.Operation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,31 +83,29 @@ public class ConsentService {
         validator.validate(request);
         Child child = childService.lockForChildRecords(childId, user.scope());
         if (consents.count("childId", child.id()) >= MAX_PER_CHILD) {
-            throw new ApiException.Conflict("TOO_MANY_CONSENTS", "This record already holds " + MAX_PER_CHILD + " consents.");
+            throw new ApiException.Conflict(ProblemCode.TOO_MANY_CONSENTS, "This record already holds " + MAX_PER_CHILD + " consents.");
         }
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         LocalDate today = childService.today();
         if (request.givenOn().isAfter(today) || request.givenOn().isBefore(child.dateOfBirth())) {
-            problems.add(new Violation("givenOn", "must be between the child's date of birth and today"));
+            problems.add("givenOn", "must be between the child's date of birth and today");
         } else if (request.giver() == ChildConsent.Giver.CHILD && child.ageOn(request.givenOn()) < CHILD_CONSENT_AGE) {
-            problems.add(new Violation("giver", "a child gives consent from age " + CHILD_CONSENT_AGE + "; this child was "
-                    + child.ageOn(request.givenOn()) + " on " + request.givenOn()));
+            problems.add("giver", "a child gives consent from age " + CHILD_CONSENT_AGE + "; this child was "
+                    + child.ageOn(request.givenOn()) + " on " + request.givenOn());
         }
         if (request.giver() == ChildConsent.Giver.PARENT_OR_GUARDIAN) {
             if (request.relationship() == null || !codes.contains("caregiver-relationships", request.relationship())) {
-                problems.add(new Violation("relationship", "is required for a parent or guardian and must be a code of the caregiver-relationships list"));
+                problems.add("relationship", "is required for a parent or guardian and must be a code of the caregiver-relationships list");
             }
         } else if (request.relationship() != null) {
-            problems.add(new Violation("relationship", "is only given for a parent or guardian"));
+            problems.add("relationship", "is only given for a parent or guardian");
         }
         for (int i = 0; i < request.scopes().size(); i++) {
             if (!codes.contains("consent-scopes", request.scopes().get(i))) {
-                problems.add(new Violation("scopes[" + i + "]", "is not a code of the consent-scopes list"));
+                problems.add("scopes[" + i + "]", "is not a code of the consent-scopes list");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The consent has invalid values.", problems);
-        }
+        problems.failIfAny("The consent has invalid values.");
         ChildConsent consent = ChildConsent.record(child.id(), request.giver(), Texts.clean(request.giverName()),
                 request.relationship(), request.givenOn(), request.scopes().stream().distinct().toList(),
                 Texts.clean(request.note()), user.username(), childService.now());
@@ -126,10 +124,10 @@ public class ConsentService {
                 .orElseThrow(() -> new ApiException.NotFound("Consent", consentId.toString()));
         ETags.requireMatch(ifMatch, consent.version());
         if (consent.withdrawnOn() != null) {
-            throw new ApiException.Conflict("CONSENT_ALREADY_WITHDRAWN", "This consent was withdrawn on " + consent.withdrawnOn() + ".");
+            throw new ApiException.Conflict(ProblemCode.CONSENT_ALREADY_WITHDRAWN, "This consent was withdrawn on " + consent.withdrawnOn() + ".");
         }
         if (request.withdrawnOn().isBefore(consent.givenOn()) || request.withdrawnOn().isAfter(childService.today())) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "withdrawnOn", "withdrawnOn must be between the day consent was given and today.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "withdrawnOn", "withdrawnOn must be between the day consent was given and today.");
         }
         ConsentView before = view(consent);
         consent.withdraw(request.withdrawnOn(), Texts.clean(request.reason()), user.username());

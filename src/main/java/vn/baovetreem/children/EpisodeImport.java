@@ -49,12 +49,7 @@ public class EpisodeImport {
         Map<UUID, List<ChildEpisode>> byChild = new HashMap<>();
         childIds.forEach(id -> byChild.put(id, new ArrayList<>()));
         if (!childIds.isEmpty()) {
-            // An array, not a list parameter, which would make Hibernate build the query anew for each batch.
-            @SuppressWarnings("unchecked")
-            List<ChildEpisode> found = episodes.getEntityManager()
-                    .createNativeQuery("select * from child_episode where child_id = any(?1)", ChildEpisode.class)
-                    .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
-            found.forEach(e -> byChild.get(e.childId()).add(e));
+            episodes.ofChildren(childIds).forEach(e -> byChild.get(e.childId()).add(e));
         }
         return byChild;
     }
@@ -138,8 +133,7 @@ public class EpisodeImport {
             copy("child_episode", opened).send(em);
             copy("child_episode", corrected).sendAsChanges(em, KEPT);
             if (!touched.isEmpty()) {
-                em.createNativeQuery("update child set version = version + 1, updated_at = :now where id in (:ids)")
-                        .setParameter("now", clock.instant()).setParameter("ids", List.copyOf(touched)).executeUpdate();
+                episodes.touchChildren(touched, clock.instant());
             }
             opened.clear();
             corrected.clear();

@@ -3,19 +3,19 @@ package vn.baovetreem.children;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.audit.Edits;
 import vn.baovetreem.children.ChildRequests.EpisodeEnd;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
-import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
@@ -24,7 +24,7 @@ import vn.baovetreem.security.Operation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -45,16 +45,18 @@ public class EpisodeService {
     private final CodeListCatalog codes;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Edits edits;
     private final RequestValidator validator;
     private final ObjectMapper patchReader;
 
     EpisodeService(Episodes episodes, ChildService childService, CodeListCatalog codes, AccessPolicy access,
-                   AuditTrail audit, RequestValidator validator, ObjectMapper mapper) {
+                   AuditTrail audit, Edits edits, RequestValidator validator, ObjectMapper mapper) {
         this.episodes = episodes;
         this.childService = childService;
         this.codes = codes;
         this.access = access;
         this.audit = audit;
+        this.edits = edits;
         this.validator = validator;
         this.patchReader = mapper;
     }
@@ -68,6 +70,19 @@ public class EpisodeService {
 
         List<ChildEpisode> allOf(UUID childId) {
             return list("childId = ?1 order by kind, code, startDate", childId);
+        }
+
+        /** A change of a child's spans is a change of the child: its version moves and its ETag with it. */
+        void touchChildren(Collection<UUID> childIds, Instant at) {
+            getEntityManager().createNativeQuery("update child set version = version + 1, updated_at = :now where id in (:ids)")
+                    .setParameter("now", at).setParameter("ids", List.copyOf(childIds)).executeUpdate();
+        }
+
+        /** Every span of these children, in one statement (an array, not a list parameter, which Hibernate would plan anew per batch). */
+        @SuppressWarnings("unchecked")
+        List<ChildEpisode> ofChildren(Collection<UUID> childIds) {
+            return getEntityManager().createNativeQuery("select * from child_episode where child_id = any(?1)", ChildEpisode.class)
+                    .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
         }
     }
 
@@ -106,7 +121,7 @@ public class EpisodeService {
         Child child = childService.lockForChildRecords(childId, user.scope());
         List<ChildEpisode> existing = episodes.of(child.id(), kind);
         if (existing.size() >= MAX_PER_KIND) {
-            throw new ApiException.Conflict("TOO_MANY_EPISODES", "This record already holds " + MAX_PER_KIND + " spans of this kind.");
+            throw new ApiException.Conflict(ProblemCode.TOO_MANY_EPISODES, "This record already holds " + MAX_PER_KIND + " spans of this kind.");
         }
         NewEpisode clean = check(kind, request, child, existing, null);
         ChildEpisode episode = ChildEpisode.open(child.id(), kind, user.username(), childService.now());
@@ -127,9 +142,7 @@ public class EpisodeService {
         Child child = childService.lockForChildRecords(childId, user.scope());
         ChildEpisode episode = find(child, kind, episodeId);
         ETags.requireMatch(ifMatch, episode.version());
-        ObjectNode merged = MergePatch.apply(patchReader.valueToTree(asRequest(episode)), patch);
-        NewEpisode request = patchReader.treeToValue(merged, NewEpisode.class);
-        validator.validate(request);
+        NewEpisode request = edits.patched(asRequest(episode), patch, NewEpisode.class);
         NewEpisode clean = check(kind, request, child, episodes.of(child.id(), kind), episode.id());
         EpisodeView before = view(episode, childService.today());
         apply(episode, clean);
@@ -148,11 +161,11 @@ public class EpisodeService {
         ChildEpisode episode = find(child, kind, episodeId);
         ETags.requireMatch(ifMatch, episode.version());
         if (episode.endDate() != null) {
-            throw new ApiException.Conflict("EPISODE_ALREADY_ENDED", "This span already ended on " + episode.endDate()
+            throw new ApiException.Conflict(ProblemCode.EPISODE_ALREADY_ENDED, "This span already ended on " + episode.endDate()
                     + "; correct it instead.");
         }
         if (request.endDate().isBefore(episode.startDate()) || request.endDate().isAfter(childService.today())) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "endDate", "endDate must be between the start of the span and today.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "endDate", "endDate must be between the start of the span and today.");
         }
         EpisodeView before = view(episode, childService.today());
         episode.describe(episode.code(), episode.subcode(), episode.startDate(), request.endDate(), Texts.clean(request.reason()),
@@ -171,36 +184,34 @@ public class EpisodeService {
     }
 
     NewEpisode check(EpisodeKind kind, NewEpisode r, Child child, List<ChildEpisode> existing, UUID self) {
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         LocalDate today = childService.today();
         if (!codes.contains(kind.codeList(), r.code())) {
-            problems.add(new Violation("code", "is not a code of the " + kind.codeList() + " list"));
+            problems.add("code", "is not a code of the " + kind.codeList() + " list");
         } else if (kind == EpisodeKind.CIRCUMSTANCE && (r.subcode() == null || !codes.containsSubcode(kind.codeList(), r.code(), r.subcode()))) {
-            problems.add(new Violation("subcode", "must be a Decree 56 subgroup of group " + r.code()));
+            problems.add("subcode", "must be a Decree 56 subgroup of group " + r.code());
         }
         if (kind == EpisodeKind.RISK && r.subcode() != null) {
-            problems.add(new Violation("subcode", "risk spans have no subcode"));
+            problems.add("subcode", "risk spans have no subcode");
         }
         if (r.startDate().isBefore(child.dateOfBirth())) {
-            problems.add(new Violation("startDate", "must not be before the child's date of birth (" + child.dateOfBirth() + ")"));
+            problems.add("startDate", "must not be before the child's date of birth (" + child.dateOfBirth() + ")");
         }
         if (r.startDate().isAfter(today)) {
-            problems.add(new Violation("startDate", "must not be in the future"));
+            problems.add("startDate", "must not be in the future");
         }
         if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
-            problems.add(new Violation("endDate", "must not be before startDate"));
+            problems.add("endDate", "must not be before startDate");
         }
         if (r.endDate() == null && r.endReason() != null) {
-            problems.add(new Violation("endReason", "is only given with endDate"));
+            problems.add("endReason", "is only given with endDate");
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The span has invalid values.", problems);
-        }
+        problems.failIfAny("The span has invalid values.");
         existing.stream()
                 .filter(e -> !e.id().equals(self) && e.code().equals(r.code()) && e.overlaps(r.startDate(), r.endDate()))
                 .findFirst()
                 .ifPresent(clash -> {
-                    throw new ApiException.Conflict("EPISODE_OVERLAP", "The child already has a span of " + r.code()
+                    throw new ApiException.Conflict(ProblemCode.EPISODE_OVERLAP, "The child already has a span of " + r.code()
                             + " from " + clash.startDate() + (clash.endDate() == null ? " (open)" : " to " + clash.endDate())
                             + "; end or correct it first.",
                             ChildService.path(child.id()) + "/" + kind.pathSegment() + "/" + clash.id());

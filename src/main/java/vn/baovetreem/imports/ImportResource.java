@@ -16,13 +16,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.indicators.Xlsx;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.UUID;
 
 import static vn.baovetreem.common.http.QueryParams.bool;
 import static vn.baovetreem.common.http.QueryParams.enumValue;
@@ -66,7 +66,7 @@ public class ImportResource {
                         .build();
             });
         } catch (IOException e) {
-            throw new ApiException.BadRequest("UNREADABLE_FILE", "The file could not be received: " + e.getMessage());
+            throw new ApiException.BadRequest(ProblemCode.UNREADABLE_FILE, "The file could not be received: " + e.getMessage());
         }
     }
 
@@ -114,7 +114,7 @@ public class ImportResource {
                     .header("Content-Disposition", "attachment; filename=\"mau-nhap_" + kind + ".csv\"").build();
             case "xlsx" -> Response.ok(templates.xlsx(k), Xlsx.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"mau-nhap_" + kind + ".xlsx\"").build();
-            default -> throw ApiException.BadRequest.field("INVALID_PARAMETER", "format", "format is csv or xlsx.");
+            default -> throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "format", "format is csv or xlsx.");
         };
     }
 

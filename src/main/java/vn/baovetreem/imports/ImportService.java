@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.error.ApiException;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.ProblemCode;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
@@ -27,7 +28,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -85,12 +85,12 @@ public class ImportService {
     public JobView start(Request request, String contentType, Upload upload) {
         CurrentUser.Resolved user = access.check(Operation.RUN_IMPORTS);
         if (request.kind() == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "kind", "kind is required: children, circumstances or interventions.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "kind", "kind is required: children, circumstances or interventions.");
         }
-        ImportFormat format = ImportFormat.of(contentType).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER",
+        ImportFormat format = ImportFormat.of(contentType).orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER,
                 "Content-Type", "Send the file as text/csv, application/jsonl or an .xlsx workbook."));
         if (upload.size() == 0) {
-            throw new ApiException.BadRequest("EMPTY_FILE", "The file is empty.");
+            throw new ApiException.BadRequest(ProblemCode.EMPTY_FILE, "The file is empty.");
         }
         ImportMode mode = request.mode() != null ? request.mode() : ImportMode.CREATE;
         ChildImport.MatchBy matchBy = request.matchBy() != null ? request.matchBy() : ChildImport.MatchBy.PERSONAL_ID;
@@ -175,26 +175,26 @@ public class ImportService {
         try (RowReader rows = RowReader.of(format, upload.open(), file.columns(), mapper)) {
             headers = rows.headers();
         } catch (RowReader.Malformed e) {
-            throw format == ImportFormat.XLSX ? new ApiException.BadRequest("NOT_A_WORKBOOK", e.getMessage())
-                    : new ApiException.BadRequest("NOT_JSON_LINES", e.getMessage() + " A JSON Lines file has one JSON object per line.");
+            throw format == ImportFormat.XLSX ? new ApiException.BadRequest(ProblemCode.NOT_A_WORKBOOK, e.getMessage())
+                    : new ApiException.BadRequest(ProblemCode.NOT_JSON_LINES, e.getMessage() + " A JSON Lines file has one JSON object per line.");
         } catch (IOException e) {
-            throw new ApiException.BadRequest("UNREADABLE_FILE", "The file cannot be read: " + e.getMessage());
+            throw new ApiException.BadRequest(ProblemCode.UNREADABLE_FILE, "The file cannot be read: " + e.getMessage());
         }
         String kind = file.kind().name().toLowerCase(Locale.ROOT);
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         Set<String> present = new HashSet<>();
         for (String header : headers) {
             file.columns().of(header).ifPresentOrElse(c -> {
                 if (!present.add(c.name())) {
-                    problems.add(new Violation(header, "names a column that appears twice"));
+                    problems.add(header, "names a column that appears twice");
                 }
-            }, () -> problems.add(new Violation(String.valueOf(header), "is not a column of a " + kind + " file (see the template)")));
+            }, () -> problems.add(String.valueOf(header), "is not a column of a " + kind + " file (see the template)"));
         }
         Stream.concat(file.columns().all().stream().filter(Columns.Column::required), file.keyColumn(matchBy).stream())
                 .map(Columns.Column::name).filter(r -> !present.contains(r))
-                .forEach(r -> problems.add(new Violation(r, "is a required column and is missing")));
+                .forEach(r -> problems.add(r, "is a required column and is missing"));
         if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("UNKNOWN_OR_MISSING_COLUMNS",
+            throw new ApiException.BadRequest(ProblemCode.UNKNOWN_OR_MISSING_COLUMNS,
                     "The file's columns are not those of a " + kind + " file; see GET /imports/templates/" + kind + ".", problems);
         }
         return headers.stream().allMatch(file.columns()::english) ? Language.EN : Language.VI;
@@ -210,9 +210,9 @@ public class ImportService {
                 // Decoding is the check.
             }
         } catch (CharacterCodingException e) {
-            throw new ApiException.BadRequest("NOT_UTF8", "The file is not UTF-8 text; save it as UTF-8 (with or without BOM).");
+            throw new ApiException.BadRequest(ProblemCode.NOT_UTF8, "The file is not UTF-8 text; save it as UTF-8 (with or without BOM).");
         } catch (IOException e) {
-            throw new ApiException.BadRequest("UNREADABLE_FILE", "The file cannot be read: " + e.getMessage());
+            throw new ApiException.BadRequest(ProblemCode.UNREADABLE_FILE, "The file cannot be read: " + e.getMessage());
         }
     }
 

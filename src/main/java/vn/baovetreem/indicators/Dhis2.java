@@ -4,6 +4,7 @@ import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.codelists.CodeList;
 import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.indicators.IndicatorCatalogue.Disaggregation;
 import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
 import vn.baovetreem.indicators.IndicatorService.Result;
@@ -65,7 +66,7 @@ final class Dhis2 {
     static DataValueSet dataValueSet(Values values, Map<String, UnitLevel> levels) {
         String period = values.period().dhis2();
         if (period == null) {
-            throw ApiException.BadRequest.field("PERIOD_NOT_IN_DHIS2", "period", "DHIS2 has no period type for " + values.period().label()
+            throw ApiException.BadRequest.field(ProblemCode.PERIOD_NOT_IN_DHIS2, "period", "DHIS2 has no period type for " + values.period().label()
                     + "; ask for a year (2024 → 2024), a half (2024-H1 → 2024S1), a quarter (2024-Q3 → 2024Q3) or a month (2024-07 → 202407).");
         }
         List<DataValue> dataValues = new ArrayList<>();

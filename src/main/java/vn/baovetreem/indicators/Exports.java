@@ -8,6 +8,7 @@ import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.indicators.IndicatorService.Value;
 import vn.baovetreem.indicators.IndicatorService.Values;
 import vn.baovetreem.security.AccessPolicy;
@@ -138,7 +139,7 @@ public class Exports {
             case "csv" -> Format.CSV;
             case "xlsx" -> Format.XLSX;
             case "dhis2" -> Format.DHIS2;
-            default -> throw ApiException.BadRequest.field("INVALID_PARAMETER", "format", "format must be json, csv, xlsx or dhis2.");
+            default -> throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "format", "format must be json, csv, xlsx or dhis2.");
         };
     }
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
 import vn.baovetreem.indicators.IndicatorCatalogue.Kind;
 import vn.baovetreem.indicators.IndicatorEngine.Count;
@@ -107,12 +108,12 @@ public class IndicatorService {
 
     private Values compute(Query q, Scope scope) {
         if (q.unitCode() == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit is required.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "unit", "unit is required.");
         }
         UnitDirectory.UnitSummary unit = units.find(q.unitCode()).filter(u -> scope.contains(u.path()))
                 .orElseThrow(() -> new ApiException.NotFound("Administrative unit", q.unitCode()));
         if (q.suppressBelow() != null && (q.suppressBelow() < 2 || q.suppressBelow() > 100)) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "suppressBelow", "suppressBelow must lie between 2 and 100.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "suppressBelow", "suppressBelow must lie between 2 and 100.");
         }
         List<Indicator> indicators = selected(q.keys());
         Set<String> by = new LinkedHashSet<>(q.by() == null ? List.of() : q.by());
@@ -120,7 +121,7 @@ public class IndicatorService {
         catalogue.disaggregations().forEach(d -> known.add(d.code()));
         for (String b : by) {
             if (!known.contains(b)) {
-                throw ApiException.BadRequest.field("INVALID_PARAMETER", "by", "by lists disaggregation codes of the catalogue, such as UNIT or SEX; '"
+                throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "by", "by lists disaggregation codes of the catalogue, such as UNIT or SEX; '"
                         + b + "' is not one.");
             }
         }
@@ -153,7 +154,7 @@ public class IndicatorService {
         }
         List<Indicator> selected = new ArrayList<>();
         for (String key : keys) {
-            selected.add(catalogue.find(key).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER", "keys",
+            selected.add(catalogue.find(key).orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "keys",
                     "'" + key + "' is not an indicator of the catalogue (see /indicators).")));
         }
         return selected;
@@ -206,7 +207,7 @@ public class IndicatorService {
 
     /** The unit's path at the end of the period; 400 when it was not in force then. */
     private String pathOn(String code, LocalDate day) {
-        return units.pathOn(code, day).orElseThrow(() -> ApiException.BadRequest.field("UNIT_NOT_IN_FORCE", "unit", "The unit " + code
+        return units.pathOn(code, day).orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.UNIT_NOT_IN_FORCE, "unit", "The unit " + code
                 + " was not in force at the end of the period (" + day + "); ask for the unit that succeeded it, or for an earlier period."));
     }
 }

@@ -1,6 +1,7 @@
 package vn.baovetreem.indicators;
 
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -42,17 +43,17 @@ public record Period(String label, LocalDate from, LocalDate to, String dhis2) {
             YearMonth month = YearMonth.parse(name);
             return new Period(name, month.atDay(1), month.atEndOfMonth(), name.replace("-", ""));
         }
-        throw ApiException.BadRequest.field("INVALID_PARAMETER", "period",
+        throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "period",
                 "period must be a year (2024), a half (2024-H1), a quarter (2024-Q3) or a month (2024-07).");
     }
 
     /** A range of days; DHIS2 cannot express it unless it is one of the named periods. */
     public static Period between(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "to", "to must not be before from.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "to", "to must not be before from.");
         }
         if (to.isAfter(from.plusYears(5))) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "to", "A period spans at most five years.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "to", "A period spans at most five years.");
         }
         String label = from + "/" + to;
         for (String candidate : candidates(from)) {
@@ -67,13 +68,13 @@ public record Period(String label, LocalDate from, LocalDate to, String dhis2) {
     /** The period from the {@code period} parameter, or from {@code from} and {@code to}; one of them is required. */
     public static Period of(String period, LocalDate from, LocalDate to) {
         if (period != null && (from != null || to != null)) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "period", "Give either period or from and to, not both.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "period", "Give either period or from and to, not both.");
         }
         if (period != null) {
             return named(period);
         }
         if (from == null || to == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "period", "Give a period (such as 2024 or 2024-H1) or from and to.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "period", "Give a period (such as 2024 or 2024-H1) or from and to.");
         }
         return between(from, to);
     }

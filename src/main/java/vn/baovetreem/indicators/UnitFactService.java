@@ -9,8 +9,9 @@ import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.text.Texts;
@@ -22,9 +23,7 @@ import vn.baovetreem.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,13 +79,13 @@ public class UnitFactService {
         UnitDirectory.UnitSummary unit = unitInScope(code, user);
         boolean district = user.roles().contains(Role.DISTRICT) && !user.roles().contains(Role.COMMUNE);
         if (unit.level() != UnitLevel.COMMUNE && (district || unit.level() != UnitLevel.VILLAGE)) {
-            throw new ApiException.Forbidden("UNIT_LEVEL_NOT_ALLOWED", district
+            throw new ApiException.Forbidden(ProblemCode.UNIT_LEVEL_NOT_ALLOWED, district
                     ? "District users keep the facts of communes." : "Facts are kept for communes and villages.");
         }
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         int thisYear = LocalDate.now(clock).getYear();
         if (year < 2000 || year > thisYear + 1) {
-            problems.add(new Violation("year", "must lie between 2000 and " + (thisYear + 1)));
+            problems.add("year", "must lie between 2000 and " + (thisYear + 1));
         }
         if (unit.level() == UnitLevel.VILLAGE) {
             Map<String, Object> communeFacts = new LinkedHashMap<>();
@@ -97,16 +96,14 @@ public class UnitFactService {
             communeFacts.put("safeCommunity", request.safeCommunity());
             communeFacts.forEach((field, value) -> {
                 if (value != null) {
-                    problems.add(new Violation(field, "is a fact of a commune, not of a village"));
+                    problems.add(field, "is a fact of a commune, not of a village");
                 }
             });
         }
         if (Boolean.FALSE.equals(request.playArea()) && request.playPoints() != null && request.playPoints() > 0) {
-            problems.add(new Violation("playPoints", "a commune without a play area has no play points"));
+            problems.add("playPoints", "a commune without a play area has no play points");
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The facts have invalid values.", problems);
-        }
+        problems.failIfAny("The facts have invalid values.");
         facts.lock(unit.code(), year);
         Optional<Versioned<Facts>> current = facts.find(unit.code(), year);
         if (current.isPresent()) {

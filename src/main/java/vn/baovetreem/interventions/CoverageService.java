@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
@@ -104,11 +105,11 @@ public class CoverageService {
         LocalDate start = from != null ? from : today.withDayOfYear(1);
         LocalDate end = to != null ? to : today;
         if (end.isBefore(start)) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "to", "to must not be before from.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "to", "to must not be before from.");
         }
         String code = unitCode != null ? unitCode : user.unit() != null ? user.unit().code() : null;
         if (code == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit is required for a caller without a unit.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "unit", "unit is required for a caller without a unit.");
         }
         UnitDirectory.UnitSummary unit = units.find(code).orElseThrow(() -> new ApiException.NotFound("Administrative unit", code));
         if (units.scope(unit.code()).paths().stream().noneMatch(user.scope()::contains)) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 import vn.baovetreem.common.text.Texts;
 
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** One support service for one child. Fields change through {@link InterventionService}. */
 @Entity
 @Table(name = "intervention")
-public class Intervention extends Recorded {
+public class Intervention extends Recorded implements Placed {
 
     @Column(name = "child_id", nullable = false)
     private UUID childId;
@@ -147,6 +148,7 @@ public class Intervention extends Recorded {
     public UUID childId() { return childId; }
     public UUID caseId() { return caseId; }
     public UUID batchId() { return batchId; }
+    @Override
     public String unitPath() { return unitPath; }
     public String type() { return type; }
     public String protectionLevel() { return protectionLevel; }

@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.Child;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
 
@@ -73,18 +72,16 @@ public class InterventionImport {
     public Valid check(Child child, InterventionDetails details, InterventionStatus status, Intervention match) {
         validator.validateRow(details);
         InterventionStatus target = status != null ? status : match != null ? match.status() : InterventionStatus.PLANNED;
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         if (target == InterventionStatus.CANCELLED) {
-            problems.add(new Violation("status", "is PLANNED, ONGOING or COMPLETED; cancel a support through the API"));
+            problems.add("status", "is PLANNED, ONGOING or COMPLETED; cancel a support through the API");
         } else if (match != null && match.status() == InterventionStatus.CANCELLED) {
-            problems.add(new Violation("status", "the support was cancelled in the registry; a file cannot reopen it"));
+            problems.add("status", "the support was cancelled in the registry; a file cannot reopen it");
         } else if (match != null && target.ordinal() < match.status().ordinal()) {
-            problems.add(new Violation("status", "the support is " + match.status() + " in the registry; a file cannot move it back to "
-                    + target));
+            problems.add("status", "the support is " + match.status() + " in the registry; a file cannot move it back to "
+                    + target);
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The support has invalid values.", problems);
-        }
+        problems.failIfAny("The support has invalid values.");
         InterventionDetails withCase = match == null ? details : new InterventionDetails(match.caseId(), details.type(),
                 details.protectionLevel(), details.provider(), details.fundingSource(), details.amountVnd(), details.monthlyAmountVnd(),
                 details.allowanceGroup(), details.startDate(), details.endDate(), details.outcome(), details.planDeviationReason(),

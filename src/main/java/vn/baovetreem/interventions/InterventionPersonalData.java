@@ -1,7 +1,6 @@
 package vn.baovetreem.interventions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.RecordRef;
 import vn.baovetreem.children.ChildDataParticipant;
 import vn.baovetreem.codelists.CodeListCatalog;
@@ -26,15 +25,12 @@ class InterventionPersonalData implements ChildDataParticipant {
     private final InterventionRepository interventions;
     private final InterventionViews views;
     private final CodeListCatalog codes;
-    private final EntityManager em;
     private final Clock clock;
 
-    InterventionPersonalData(InterventionRepository interventions, InterventionViews views, CodeListCatalog codes,
-                             EntityManager em, Clock clock) {
+    InterventionPersonalData(InterventionRepository interventions, InterventionViews views, CodeListCatalog codes, Clock clock) {
         this.interventions = interventions;
         this.views = views;
         this.codes = codes;
-        this.em = em;
         this.clock = clock;
     }
 
@@ -63,18 +59,12 @@ class InterventionPersonalData implements ChildDataParticipant {
 
     @Override
     public List<RecordRef> records(List<UUID> childIds) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select id from intervention where child_id = any(?1)")
-                .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
-        return ids.stream().map(id -> new RecordRef(InterventionService.RECORD_TYPE, id.toString())).toList();
+        return interventions.idsOfChildren(childIds).stream()
+                .map(id -> new RecordRef(InterventionService.RECORD_TYPE, id.toString())).toList();
     }
 
     @Override
     public void anonymise(List<UUID> childIds) {
-        em.createNativeQuery("""
-                        update intervention set provider = null, provider_search = null, outcome = null, cancellation_reason = null,
-                               plan_deviation_reason = null, note = null, version = version + 1, updated_at = ?2
-                        where child_id = any(?1)""")
-                .setParameter(1, childIds.toArray(UUID[]::new)).setParameter(2, Instant.now(clock)).executeUpdate();
+        interventions.anonymiseOfChildren(childIds, Instant.now(clock));
     }
 }

@@ -6,7 +6,10 @@ import jakarta.persistence.LockModeType;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,5 +72,34 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
     /** Every support of a child, for a merge. */
     List<Intervention> ofChild(UUID childId) {
         return list("childId", childId);
+    }
+
+    /** Records a batch: the supports given together to several children, under the unit above them all. */
+    void insertBatch(UUID id, String title, String unitPath, int size, Instant at, String by) {
+        getEntityManager().createNativeQuery("""
+                        insert into intervention_batch (id, title, unit_path, size, created_at, created_by)
+                        values (?1, ?2, cast(?3 as ltree), ?4, ?5, ?6)""")
+                .setParameter(1, id).setParameter(2, title).setParameter(3, unitPath).setParameter(4, size)
+                .setParameter(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).setParameter(6, by)
+                .executeUpdate();
+    }
+
+    /** The supports of these children. */
+    @SuppressWarnings("unchecked")
+    List<UUID> idsOfChildren(List<UUID> childIds) {
+        return getEntityManager().createNativeQuery("select id from intervention where child_id = any(?1)")
+                .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
+    }
+
+    /**
+     * Erases what identifies anyone in these children's supports (the retention rule): provider,
+     * outcome, reasons and note; type, dates, amounts and status stay.
+     */
+    void anonymiseOfChildren(List<UUID> childIds, Instant at) {
+        getEntityManager().createNativeQuery("""
+                        update intervention set provider = null, provider_search = null, outcome = null, cancellation_reason = null,
+                               plan_deviation_reason = null, note = null, version = version + 1, updated_at = ?2
+                        where child_id = any(?1)""")
+                .setParameter(1, childIds.toArray(UUID[]::new)).setParameter(2, at).executeUpdate();
     }
 }

@@ -3,22 +3,21 @@ package vn.baovetreem.interventions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.audit.Edits;
 import vn.baovetreem.cases.CaseRepository;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildRepository;
 import vn.baovetreem.children.ChildStatus;
 import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
-import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -40,8 +39,6 @@ import vn.baovetreem.security.Scope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -67,16 +64,16 @@ public class InterventionService {
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Edits edits;
     private final RequestValidator validator;
     private final PagingConfig paging;
     private final ObjectMapper mapper;
-    private final EntityManager em;
     private final Clock clock;
 
     InterventionService(InterventionRepository interventions, ChildRepository children, CaseRepository cases,
                         InterventionViews views,
-                        CodeListCatalog codes, UnitDirectory units, AccessPolicy access, AuditTrail audit,
-                        RequestValidator validator, PagingConfig paging, ObjectMapper mapper, EntityManager em, Clock clock) {
+                        CodeListCatalog codes, UnitDirectory units, AccessPolicy access, AuditTrail audit, Edits edits,
+                        RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.interventions = interventions;
         this.children = children;
         this.cases = cases;
@@ -85,10 +82,10 @@ public class InterventionService {
         this.units = units;
         this.access = access;
         this.audit = audit;
+        this.edits = edits;
         this.validator = validator;
         this.paging = paging;
         this.mapper = mapper;
-        this.em = em;
         this.clock = clock;
     }
 
@@ -124,9 +121,9 @@ public class InterventionService {
         validator.validate(header);
         validator.validate(details);
         if (details.caseId() != null) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "caseId", "A group activity belongs to no case.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "caseId", "A group activity belongs to no case.");
         }
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         Map<UUID, Child> found = children.findAllInOrder(header.childIds().stream().distinct().toList()).stream()
                 .filter(c -> c != null && user.scope().contains(c.unitPath()))
                 .collect(Collectors.toMap(Child::id, Function.identity()));
@@ -137,31 +134,24 @@ public class InterventionService {
             Child child = found.get(id);
             String field = "childIds[" + i + "]";
             if (!seen.add(id)) {
-                problems.add(new Violation(field, "is listed twice"));
+                problems.add(field, "is listed twice");
             } else if (child == null) {
-                problems.add(new Violation(field, "is not a child in your area"));
+                problems.add(field, "is not a child in your area");
             } else if (child.status() == ChildStatus.MERGED) {
-                problems.add(new Violation(field, "was merged into another record; use that one"));
+                problems.add(field, "was merged into another record; use that one");
             } else if (child.anonymisedAt() != null) {
-                problems.add(new Violation(field, "is a record anonymised under the retention rule"));
+                problems.add(field, "is a record anonymised under the retention rule");
             } else {
                 group.add(child);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "Some children of the batch cannot receive it; nothing was recorded.", problems);
-        }
+        problems.failIfAny("Some children of the batch cannot receive it; nothing was recorded.");
         InterventionStatus status = initialStatus(header.status());
         InterventionDetails clean = check(details, status, group);
         UUID batchId = UUID.randomUUID();
         String title = Texts.clean(header.title());
         String unitPath = commonPath(group);
-        em.createNativeQuery("""
-                        insert into intervention_batch (id, title, unit_path, size, created_at, created_by)
-                        values (?1, ?2, cast(?3 as ltree), ?4, ?5, ?6)""")
-                .setParameter(1, batchId).setParameter(2, title).setParameter(3, unitPath).setParameter(4, group.size())
-                .setParameter(5, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC)).setParameter(6, user.username())
-                .executeUpdate();
+        interventions.insertBatch(batchId, title, unitPath, group.size(), now(), user.username());
         List<Intervention> created = new ArrayList<>();
         for (Child child : group) {
             Intervention intervention = Intervention.record(child.id(), child.unitPath(), batchId, status, user.username(), now());
@@ -191,18 +181,13 @@ public class InterventionService {
         CurrentUser.Resolved user = access.check(Operation.WRITE_INTERVENTIONS);
         Intervention intervention = interventions.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         ETags.requireMatch(ifMatch, intervention.version());
-        ObjectNode merged = MergePatch.apply(mapper.valueToTree(intervention.details()), patch);
-        InterventionDetails details = mapper.treeToValue(merged, InterventionDetails.class);
-        validator.validate(details);
+        InterventionDetails details = edits.patched(intervention.details(), patch, InterventionDetails.class);
         Child child = children.findById(intervention.childId());
         InterventionDetails clean = check(details, intervention.status(), List.of(child));
-        InterventionView before = views.of(intervention, child, today());
-        intervention.describe(clean);
-        intervention.touch(now());
-        interventions.flush();
-        InterventionView after = views.of(intervention, child, today());
-        audit.record("UPDATE", RECORD_TYPE, id.toString(), intervention.unitPath(), before, after);
-        return new Versioned<>(after, intervention.version());
+        return edits.update(RECORD_TYPE, intervention, i -> views.of(i, child, today()), i -> {
+            i.describe(clean);
+            i.touch(now());
+        });
     }
 
     /** START (planned → ongoing), COMPLETE (with its outcome), CANCEL (with a reason). */
@@ -223,7 +208,7 @@ public class InterventionService {
         }
         LocalDate date = request.date() != null ? request.date() : today();
         if (date.isAfter(today())) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "date", "date must not be in the future.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "date", "date must not be in the future.");
         }
         Child child = children.findById(intervention.childId());
         InterventionView before = views.of(intervention, child, today());
@@ -232,17 +217,17 @@ public class InterventionService {
             case COMPLETE -> {
                 String outcome = Texts.clean(request.outcome());
                 if (outcome == null || outcome.isEmpty()) {
-                    throw ApiException.BadRequest.field("VALIDATION_FAILED", "outcome", "Completing a support needs its outcome.");
+                    throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "outcome", "Completing a support needs its outcome.");
                 }
                 if (date.isBefore(intervention.startDate())) {
-                    throw ApiException.BadRequest.field("VALIDATION_FAILED", "date", "date must not be before the start of the support.");
+                    throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "date", "date must not be before the start of the support.");
                 }
                 intervention.complete(date, outcome, now());
             }
             case CANCEL -> {
                 String reason = Texts.clean(request.reason());
                 if (reason == null || reason.isEmpty()) {
-                    throw ApiException.BadRequest.field("VALIDATION_FAILED", "reason", "Cancelling a support needs a reason.");
+                    throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "reason", "Cancelling a support needs a reason.");
                 }
                 intervention.cancel(reason, now());
             }
@@ -298,37 +283,35 @@ public class InterventionService {
 
     /** Checks the details against the code lists, the dates of the children and the allowance rules. */
     InterventionDetails check(InterventionDetails d, InterventionStatus status, List<Child> recipients) {
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         codes.checkCode(problems, "type", "intervention-types", d.type());
         codes.checkCode(problems, "protectionLevel", "protection-levels", d.protectionLevel());
         codes.checkCode(problems, "fundingSource", "funding-sources", d.fundingSource());
         boolean allowance = "SOCIAL_ALLOWANCE".equals(d.type());
         if (allowance && (d.allowanceGroup() == null || d.monthlyAmountVnd() == null)) {
-            problems.add(new Violation("allowanceGroup", "a social allowance needs allowanceGroup and monthlyAmountVnd"));
+            problems.add("allowanceGroup", "a social allowance needs allowanceGroup and monthlyAmountVnd");
         }
         if (!allowance && (d.allowanceGroup() != null || d.monthlyAmountVnd() != null)) {
-            problems.add(new Violation("allowanceGroup", "allowanceGroup and monthlyAmountVnd are only for a social allowance"));
+            problems.add("allowanceGroup", "allowanceGroup and monthlyAmountVnd are only for a social allowance");
         }
         if (d.endDate() != null && d.endDate().isBefore(d.startDate())) {
-            problems.add(new Violation("endDate", "must not be before startDate"));
+            problems.add("endDate", "must not be before startDate");
         }
         if (status == InterventionStatus.COMPLETED && d.endDate() == null) {
-            problems.add(new Violation("endDate", "a completed support needs its end date"));
+            problems.add("endDate", "a completed support needs its end date");
         }
         if (status != InterventionStatus.PLANNED && d.startDate().isAfter(today())) {
-            problems.add(new Violation("startDate", "a support already received cannot start in the future"));
+            problems.add("startDate", "a support already received cannot start in the future");
         }
         for (Child child : recipients) {
             if (d.startDate().isBefore(child.dateOfBirth())) {
-                problems.add(new Violation("startDate", "is before the birth of child " + child.id()));
+                problems.add("startDate", "is before the birth of child " + child.id());
             }
         }
         if (d.caseId() != null && recipients.stream().anyMatch(child -> !cases.isCaseOfChild(d.caseId(), child.id()))) {
-            problems.add(new Violation("caseId", "is not a case of this child"));
+            problems.add("caseId", "is not a case of this child");
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The support has invalid values.", problems);
-        }
+        problems.failIfAny("The support has invalid values.");
         return new InterventionDetails(d.caseId(), d.type(), d.protectionLevel(), Texts.clean(d.provider()), d.fundingSource(),
                 d.amountVnd(), d.monthlyAmountVnd(), d.allowanceGroup(), d.startDate(), d.endDate(), Texts.clean(d.outcome()),
                 Texts.clean(d.planDeviationReason()), Texts.clean(d.note()));
@@ -336,7 +319,7 @@ public class InterventionService {
 
     private static InterventionStatus initialStatus(InterventionStatus requested) {
         if (requested == InterventionStatus.CANCELLED) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "status", "A support is recorded as PLANNED, ONGOING or COMPLETED.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "status", "A support is recorded as PLANNED, ONGOING or COMPLETED.");
         }
         return requested == null ? InterventionStatus.PLANNED : requested;
     }

@@ -1,13 +1,11 @@
 package vn.baovetreem.interventions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -25,13 +23,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class SocialAssistanceRates {
 
-    private final EntityManager em;
+    private final SocialAssistanceRateRepository rates;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final RequestValidator validator;
 
-    SocialAssistanceRates(EntityManager em, AccessPolicy access, AuditTrail audit, RequestValidator validator) {
-        this.em = em;
+    SocialAssistanceRates(SocialAssistanceRateRepository rates, AccessPolicy access, AuditTrail audit, RequestValidator validator) {
+        this.rates = rates;
         this.access = access;
         this.audit = audit;
         this.validator = validator;
@@ -57,14 +55,8 @@ public class SocialAssistanceRates {
         validator.validate(request);
         Rate rate = new Rate(request.validFrom(), request.monthlyVnd(), Texts.clean(request.legalRef()),
                 Boolean.TRUE.equals(request.confirmed()));
-        int added = em.createNativeQuery("""
-                        insert into social_assistance_rate (valid_from, monthly_vnd, legal_ref, confirmed, created_by)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                .setParameter(1, rate.validFrom()).setParameter(2, rate.monthlyVnd()).setParameter(3, rate.legalRef())
-                .setParameter(4, rate.confirmed()).setParameter(5, user.username())
-                .executeUpdate();
-        if (added == 0) {
-            throw new ApiException.Conflict("RATE_EXISTS", "A rate already starts on " + rate.validFrom()
+        if (!rates.insert(rate, user.username())) {
+            throw new ApiException.Conflict(ProblemCode.RATE_EXISTS, "A rate already starts on " + rate.validFrom()
                     + "; rates are history and are not changed.");
         }
         audit.record("CREATE", "social-assistance-rate", rate.validFrom().toString(), null, null, rate);
@@ -91,9 +83,6 @@ public class SocialAssistanceRates {
     }
 
     private List<Rate> rows() {
-        return Row.all(em.createNativeQuery(
-                        "select valid_from, monthly_vnd, legal_ref, confirmed from social_assistance_rate order by valid_from", Tuple.class))
-                .stream().map(r -> new Rate(r.date("valid_from"), r.bigint("monthly_vnd"), r.text("legal_ref"), r.bool("confirmed")))
-                .toList();
+        return rates.all();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 import vn.baovetreem.plans.PlanRequests.PlanDetails;
 import vn.baovetreem.plans.PlanRequests.PlanStatus;
@@ -16,7 +17,7 @@ import java.time.LocalDate;
 /** A commune's annual child-work plan. */
 @Entity
 @Table(name = "plan")
-public class Plan extends Recorded {
+public class Plan extends Recorded implements Placed {
 
     @Column(name = "commune_code", nullable = false, updatable = false)
     private String communeCode;
@@ -72,6 +73,7 @@ public class Plan extends Recorded {
     }
 
     public String communeCode() { return communeCode; }
+    @Override
     public String unitPath() { return unitPath; }
     public int year() { return year; }
     public String documentNumber() { return documentNumber; }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.indicators.IndicatorService;
 import vn.baovetreem.indicators.Period;
 import vn.baovetreem.plans.PlanRepository.ReportedValue;
@@ -85,7 +86,7 @@ public class PlanProgressService {
     public ProgressList progressBelow(String unitCode, int year, LocalDate asOf) {
         CurrentUser.Resolved user = access.check(Operation.READ_PLANS);
         if (unitCode == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit is required.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "unit", "unit is required.");
         }
         Period window = window(year, asOf, null);
         List<Progress> items = plans.plansOfYear(units.subtreesOfParameter(unitCode), user.scope(), year, MAX_PLANS).stream()
@@ -132,17 +133,17 @@ public class PlanProgressService {
         LocalDate end = LocalDate.of(year, 12, 31);
         if (period != null) {
             if (asOf != null) {
-                throw ApiException.BadRequest.field("INVALID_PARAMETER", "period", "Give either asOf or period, not both.");
+                throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "period", "Give either asOf or period, not both.");
             }
             Period named = Period.named(period);
             if (named.from().isBefore(start) || named.to().isAfter(end)) {
-                throw ApiException.BadRequest.field("INVALID_PARAMETER", "period", "period must lie in the plan's year " + year + ".");
+                throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "period", "period must lie in the plan's year " + year + ".");
             }
             return named;
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
         if (day.isBefore(start)) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "asOf", "asOf must not be before the plan's year " + year + ".");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "asOf", "asOf must not be before the plan's year " + year + ".");
         }
         return Period.between(start, day.isAfter(end) ? end : day);
     }

@@ -3,18 +3,18 @@ package vn.baovetreem.plans;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.audit.Edits;
 import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
-import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -40,7 +40,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,19 +62,21 @@ public class PlanService {
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Edits edits;
     private final RequestValidator validator;
     private final PagingConfig paging;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     PlanService(PlanRepository plans, IndicatorCatalogue catalogue, CodeListCatalog codes, UnitDirectory units, AccessPolicy access,
-                AuditTrail audit, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
+                AuditTrail audit, Edits edits, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.plans = plans;
         this.catalogue = catalogue;
         this.codes = codes;
         this.units = units;
         this.access = access;
         this.audit = audit;
+        this.edits = edits;
         this.validator = validator;
         this.paging = paging;
         this.mapper = mapper;
@@ -110,10 +111,10 @@ public class PlanService {
         UnitDirectory.UnitSummary commune = units.find(request.communeCode())
                 .filter(u -> u.level() == UnitLevel.COMMUNE && user.scope().contains(u.path())
                         && (u.isValidOn(LocalDate.of(request.year(), 1, 1)) || u.isValidOn(LocalDate.of(request.year(), 12, 31))))
-                .orElseThrow(() -> ApiException.BadRequest.field("VALIDATION_FAILED", "communeCode",
+                .orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "communeCode",
                         "communeCode must be a commune in your area in force during the plan's year."));
         plans.findByCommuneAndYear(commune.code(), request.year()).ifPresent(existing -> {
-            throw new ApiException.Conflict("PLAN_EXISTS", "The commune has a plan for " + request.year() + " already.",
+            throw new ApiException.Conflict(ProblemCode.PLAN_EXISTS, "The commune has a plan for " + request.year() + " already.",
                     existing.id().toString());
         });
         Plan plan = Plan.draft(commune.code(), commune.path(), request.year(), user.username(), now());
@@ -137,22 +138,15 @@ public class PlanService {
         CurrentUser.Resolved user = access.check(Operation.WRITE_PLANS);
         Plan plan = plans.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         ETags.requireMatch(ifMatch, plan.version());
-        ObjectNode merged = MergePatch.apply(mapper.valueToTree(plan.details()), patch);
-        PlanDetails details = mapper.treeToValue(merged, PlanDetails.class);
-        validator.validate(details);
+        PlanDetails details = edits.patched(plan.details(), patch, PlanDetails.class);
         if (details.status().ordinal() < plan.status().ordinal()) {
             throw ApiException.Conflict.invalidTransition(plan.status().name(), details.status(),
                     List.of(PlanStatus.values()).subList(plan.status().ordinal(), PlanStatus.values().length));
         }
         if (details.status() != PlanStatus.DRAFT && details.adoptedOn() == null) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "adoptedOn", "An adopted plan has the day it was adopted.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "adoptedOn", "An adopted plan has the day it was adopted.");
         }
-        PlanView before = view(plan);
-        plan.describe(clean(details), now());
-        plans.flush();
-        PlanView after = view(plan);
-        audit.record("UPDATE", RECORD_TYPE, id.toString(), plan.unitPath(), before, after);
-        return new Versioned<>(after, plan.version());
+        return edits.update(RECORD_TYPE, plan, this::view, p -> p.describe(clean(details), now()));
     }
 
     /** Query of the list as the resource parsed it. */
@@ -207,9 +201,7 @@ public class PlanService {
         Owned owned = owned(planId, targetId, ifMatch);
         Plan plan = owned.plan();
         PlanTarget target = owned.target();
-        ObjectNode merged = MergePatch.apply(mapper.valueToTree(target.details()), patch);
-        TargetDetails details = mapper.treeToValue(merged, TargetDetails.class);
-        validator.validate(details);
+        TargetDetails details = edits.patched(target.details(), patch, TargetDetails.class);
         TargetView before = targetViews(List.of(target)).getFirst();
         TargetDetails checked = checkTarget(details);
         target.describe(checked, checked.position(), now());
@@ -252,18 +244,18 @@ public class PlanService {
         validator.validate(request);
         Plan plan = plans.lockInScope(planId, user.scope()).orElseThrow(() -> notFound(planId));
         PlanTarget target = plans.lockTarget(plan.id(), targetId).orElseThrow(() -> targetNotFound(targetId));
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         if (target.measureKind() != MeasureKind.MANUAL) {
-            throw new ApiException.Conflict("NOT_A_MANUAL_TARGET", "The target is measured by the indicator "
+            throw new ApiException.Conflict(ProblemCode.NOT_A_MANUAL_TARGET, "The target is measured by the indicator "
                     + target.indicatorKey() + "; values are computed, not reported.");
         }
         if (request.reportedOn().isAfter(today())) {
-            problems.add(new Violation("reportedOn", "must not be in the future"));
+            problems.add("reportedOn", "must not be in the future");
         }
         if (target.unit() == TargetUnit.YES_NO && request.value().signum() != 0 && request.value().compareTo(BigDecimal.ONE) != 0) {
-            problems.add(new Violation("value", "a yes/no target takes 1 (yes) or 0 (no)"));
+            problems.add("value", "a yes/no target takes 1 (yes) or 0 (no)");
         }
-        failIfAny(problems);
+        problems.failIfAny("The target has invalid values.");
         ReportedValue value = new ReportedValue(UUID.randomUUID(), target.id(), request.reportedOn(), request.value(),
                 Texts.clean(request.evidence()), Texts.clean(request.reporter()), now(), user.username());
         plans.addValue(value);
@@ -297,7 +289,7 @@ public class PlanService {
 
         void requireOwner(PlanTarget target) {
             if (target.setByDistrict() != district) {
-                throw new ApiException.Forbidden(target.setByDistrict() ? "TARGET_SET_BY_DISTRICT" : "TARGET_SET_BY_COMMUNE",
+                throw new ApiException.Forbidden(target.setByDistrict() ? ProblemCode.TARGET_SET_BY_DISTRICT : ProblemCode.TARGET_SET_BY_COMMUNE,
                         target.setByDistrict() ? "The district set this target; only district users change or remove it."
                                 : "The commune set this target; only the commune changes or removes it.");
             }
@@ -312,7 +304,7 @@ public class PlanService {
         if (access.allows(Operation.SET_COMMUNE_TARGETS)) {
             return new Actor(user, true);
         }
-        throw new ApiException.Forbidden("ROLE_NOT_ALLOWED", "Your role does not allow the operation " + Operation.WRITE_PLANS + ".");
+        throw new ApiException.Forbidden(ProblemCode.ROLE_NOT_ALLOWED, "Your role does not allow the operation " + Operation.WRITE_PLANS + ".");
     }
 
     /**
@@ -321,17 +313,17 @@ public class PlanService {
      * disaggregations and a category of it; a manual measure names neither.
      */
     private TargetDetails checkTarget(TargetDetails d) {
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         Measure m = d.measure();
         if (m.kind() == MeasureKind.MANUAL) {
             if (m.indicatorKey() != null || m.filter() != null) {
-                problems.add(new Violation("measure", "a manual measure names no indicator and no filter"));
+                problems.add("measure", "a manual measure names no indicator and no filter");
             }
         } else {
             IndicatorCatalogue.Indicator indicator = m.indicatorKey() == null ? null
                     : catalogue.find(m.indicatorKey()).filter(IndicatorCatalogue.Indicator::computable).orElse(null);
             if (indicator == null) {
-                problems.add(new Violation("measure.indicatorKey", "must be the key of an indicator this service computes (see /indicators)"));
+                problems.add("measure.indicatorKey", "must be the key of an indicator this service computes (see /indicators)");
             } else {
                 Set<TargetUnit> fits = switch (indicator.kind()) {
                     case PERCENT -> Set.of(TargetUnit.PERCENT);
@@ -339,7 +331,7 @@ public class PlanService {
                     case RATE_PER_100000 -> Set.of();
                 };
                 if (!fits.contains(d.unit())) {
-                    problems.add(new Violation("unit", "does not fit the indicator, whose values are " + indicator.kind()));
+                    problems.add("unit", "does not fit the indicator, whose values are " + indicator.kind());
                 }
                 if (m.filter() != null) {
                     checkFilter(indicator, m.filter(), problems);
@@ -347,24 +339,24 @@ public class PlanService {
             }
         }
         if (d.unit() == TargetUnit.PERCENT && (d.targetValue().signum() < 0 || d.targetValue().compareTo(BigDecimal.valueOf(100)) > 0)) {
-            problems.add(new Violation("targetValue", "a percentage lies between 0 and 100"));
+            problems.add("targetValue", "a percentage lies between 0 and 100");
         }
         if (d.unit() == TargetUnit.YES_NO && d.targetValue().signum() != 0 && d.targetValue().compareTo(BigDecimal.ONE) != 0) {
-            problems.add(new Violation("targetValue", "a yes/no target is 1 (yes) or 0 (no)"));
+            problems.add("targetValue", "a yes/no target is 1 (yes) or 0 (no)");
         }
-        failIfAny(problems);
+        problems.failIfAny("The target has invalid values.");
         return new TargetDetails(Texts.clean(d.description()), m, d.targetValue(), d.unit(), d.comparison(), d.position());
     }
 
-    private void checkFilter(IndicatorCatalogue.Indicator indicator, Filter filter, List<Violation> problems) {
+    private void checkFilter(IndicatorCatalogue.Indicator indicator, Filter filter, Violations problems) {
         String field = "measure.filter.category";
         if (!indicator.disaggregations().contains(filter.disaggregation())) {
-            problems.add(new Violation("measure.filter.disaggregation", "must be one of " + indicator.disaggregations()));
+            problems.add("measure.filter.disaggregation", "must be one of " + indicator.disaggregations());
             return;
         }
         if (filter.disaggregation().equals("AGE_BAND")) {
             if (indicator.ageBands().stream().noneMatch(b -> b.code().equals(filter.category()))) {
-                problems.add(new Violation(field, "must be one of the indicator's age bands"));
+                problems.add(field, "must be one of the indicator's age bands");
             }
             return;
         }
@@ -372,7 +364,7 @@ public class PlanService {
             if (x.codeList() != null) {
                 codes.checkCode(problems, field, x.codeList(), filter.category());
             } else if (x.categories() != null && !x.categories().contains(filter.category())) {
-                problems.add(new Violation(field, "must be one of " + x.categories()));
+                problems.add(field, "must be one of " + x.categories());
             }
         });
     }
@@ -384,7 +376,7 @@ public class PlanService {
 
     private static void requireOpen(Plan plan) {
         if (plan.status() == PlanStatus.CLOSED) {
-            throw new ApiException.Conflict("PLAN_CLOSED", "The plan is closed; its targets no longer change.");
+            throw new ApiException.Conflict(ProblemCode.PLAN_CLOSED, "The plan is closed; its targets no longer change.");
         }
     }
 
@@ -392,11 +384,6 @@ public class PlanService {
         return new PlanDetails(Texts.clean(d.documentNumber()), Texts.clean(d.title()), d.adoptedOn(), d.status(), Texts.clean(d.note()));
     }
 
-    private static void failIfAny(List<Violation> problems) {
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The target has invalid values.", problems);
-        }
-    }
 
     private static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Plan", id.toString());

@@ -12,9 +12,8 @@ import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.codelists.CodeListCatalog;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
@@ -27,7 +26,6 @@ import vn.baovetreem.security.Scope;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -82,9 +80,9 @@ public class AwarenessActivityService {
     public ActivityView record(NewActivity request) {
         CurrentUser.Resolved user = access.check(Operation.RECORD_AWARENESS_ACTIVITIES);
         validator.validate(request);
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         if (request.heldOn().isAfter(LocalDate.now(clock))) {
-            problems.add(new Violation("heldOn", "must not be in the future"));
+            problems.add("heldOn", "must not be in the future");
         }
         codes.checkCode(problems, "channel", "awareness-channels", request.channel());
         for (int i = 0; i < request.topics().size(); i++) {
@@ -95,11 +93,9 @@ public class AwarenessActivityService {
                         && user.scope().contains(u.path()))
                 .map(UnitDirectory.UnitSummary::path).orElse(null);
         if (unitPath == null) {
-            problems.add(new Violation("unitCode", "must be your commune or one of its villages, in force on heldOn"));
+            problems.add("unitCode", "must be your commune or one of its villages, in force on heldOn");
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The activity has invalid values.", problems);
-        }
+        problems.failIfAny("The activity has invalid values.");
         UUID id = UUID.randomUUID();
         activities.insert(id, new NewActivity(request.unitCode(), request.heldOn(), request.channel(),
                 request.topics().stream().distinct().toList(), Texts.clean(request.title()), Texts.clean(request.organiser()),

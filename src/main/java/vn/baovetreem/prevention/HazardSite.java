@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 
 import java.math.BigDecimal;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 /** A place where children may drown; its measures live in their own dated history. */
 @Entity
 @Table(name = "hazard_site")
-public class HazardSite extends Recorded {
+public class HazardSite extends Recorded implements Placed {
 
     @Column(name = "village_code", nullable = false)
     private String villageCode;
@@ -69,6 +70,7 @@ public class HazardSite extends Recorded {
     }
 
     public String villageCode() { return villageCode; }
+    @Override
     public String unitPath() { return unitPath; }
     public String kind() { return kind; }
     public String description() { return description; }

@@ -3,17 +3,16 @@ package vn.baovetreem.prevention;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.audit.Edits;
 import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
-import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -35,7 +34,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +47,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class HazardSiteService {
 
+    private static final String INVALID = "The hazard site has invalid values.";
+
     static final String RECORD_TYPE = "hazard-site";
     private static final String LIST = "hazard-sites";
 
@@ -57,18 +57,20 @@ public class HazardSiteService {
     private final CodeListCatalog codes;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Edits edits;
     private final RequestValidator validator;
     private final PagingConfig paging;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     HazardSiteService(HazardSiteRepository sites, UnitDirectory units, CodeListCatalog codes, AccessPolicy access,
-                      AuditTrail audit, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
+                      AuditTrail audit, Edits edits, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.sites = sites;
         this.units = units;
         this.codes = codes;
         this.access = access;
         this.audit = audit;
+        this.edits = edits;
         this.validator = validator;
         this.paging = paging;
         this.mapper = mapper;
@@ -94,10 +96,10 @@ public class HazardSiteService {
     public Versioned<SiteView> create(NewHazardSite request) {
         CurrentUser.Resolved user = access.check(Operation.WRITE_PREVENTION);
         validator.validate(request);
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         Checked checked = check(request.details(), user.scope(), problems);
         List<MeasureState> measures = measures(request.measures(), "measures", checked.details().surveyedOn(), problems);
-        failIfAny(problems);
+        problems.failIfAny(INVALID);
         HazardSite site = HazardSite.survey(user.username(), now());
         site.describe(checked.details(), checked.unitPath(), now());
         sites.persistAndFlush(site);
@@ -120,18 +122,11 @@ public class HazardSiteService {
         CurrentUser.Resolved user = access.check(Operation.WRITE_PREVENTION);
         HazardSite site = sites.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         ETags.requireMatch(ifMatch, site.version());
-        ObjectNode merged = MergePatch.apply(mapper.valueToTree(site.details()), patch);
-        SiteDetails details = mapper.treeToValue(merged, SiteDetails.class);
-        validator.validate(details);
-        List<Violation> problems = new ArrayList<>();
+        SiteDetails details = edits.patched(site.details(), patch, SiteDetails.class);
+        Violations problems = new Violations();
         Checked checked = check(details, user.scope(), problems);
-        failIfAny(problems);
-        SiteView before = views(List.of(site)).getFirst();
-        site.describe(checked.details(), checked.unitPath(), now());
-        sites.flush();
-        SiteView after = views(List.of(site)).getFirst();
-        audit.record("UPDATE", RECORD_TYPE, id.toString(), site.unitPath(), before, after);
-        return new Versioned<>(after, site.version());
+        problems.failIfAny(INVALID);
+        return edits.update(RECORD_TYPE, site, s -> views(List.of(s)).getFirst(), s -> s.describe(checked.details(), checked.unitPath(), now()));
     }
 
     /** Records an inspection; each measure checked takes the state found, from the inspection day. */
@@ -140,12 +135,12 @@ public class HazardSiteService {
         CurrentUser.Resolved user = access.check(Operation.WRITE_PREVENTION);
         validator.validate(request);
         HazardSite site = sites.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         if (request.inspectedOn().isAfter(today()) || request.inspectedOn().isBefore(site.surveyedOn())) {
-            problems.add(new Violation("inspectedOn", "must be between the survey of the site and today"));
+            problems.add("inspectedOn", "must be between the survey of the site and today");
         }
         List<MeasureState> checked = measures(request.measuresChecked(), "measuresChecked", request.inspectedOn(), problems);
-        failIfAny(problems);
+        problems.failIfAny(INVALID);
         UUID inspectionId = UUID.randomUUID();
         String findings = Texts.clean(request.findings());
         sites.addInspection(inspectionId, site.id(), request.inspectedOn(), Texts.clean(request.inspector()), findings,
@@ -210,20 +205,20 @@ public class HazardSiteService {
     private record Checked(SiteDetails details, String unitPath) {
     }
 
-    private Checked check(SiteDetails d, Scope scope, List<Violation> problems) {
+    private Checked check(SiteDetails d, Scope scope, Violations problems) {
         LocalDate surveyed = d.surveyedOn() != null ? d.surveyedOn() : today();
         if (surveyed.isAfter(today())) {
-            problems.add(new Violation("surveyedOn", "must not be in the future"));
+            problems.add("surveyedOn", "must not be in the future");
         }
         codes.checkCode(problems, "kind", "hazard-site-kinds", d.kind());
         codes.checkCode(problems, "riskLevel", "risk-levels", d.riskLevel());
         if ((d.latitude() == null) != (d.longitude() == null)) {
-            problems.add(new Violation("latitude", "latitude and longitude are given together or not at all"));
+            problems.add("latitude", "latitude and longitude are given together or not at all");
         }
         String unitPath = units.villageInForce(d.villageCode(), today()).filter(u -> scope.contains(u.path()))
                 .map(UnitDirectory.UnitSummary::path).orElse(null);
         if (unitPath == null) {
-            problems.add(new Violation("villageCode", "must be the code of a village in force today in your area"));
+            problems.add("villageCode", "must be the code of a village in force today in your area");
         }
         return new Checked(new SiteDetails(d.villageCode(), d.kind(), Texts.clean(d.description()), d.latitude(), d.longitude(),
                 d.riskLevel(), surveyed, Texts.clean(d.note())), unitPath);
@@ -231,7 +226,7 @@ public class HazardSiteService {
 
     /** Measures as events: each code once, dated no later than today (default {@code defaultDate}). */
     private List<MeasureState> measures(List<HazardSiteRequests.MeasureState> given, String field, LocalDate defaultDate,
-                                        List<Violation> problems) {
+                                        Violations problems) {
         List<MeasureState> states = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<HazardSiteRequests.MeasureState> list = given == null ? List.of() : given;
@@ -240,11 +235,11 @@ public class HazardSiteService {
             String at = field + "[" + i + "]";
             codes.checkCode(problems, at + ".measure", "mitigation-measures", m.measure());
             if (!seen.add(m.measure())) {
-                problems.add(new Violation(at + ".measure", "is listed twice"));
+                problems.add(at + ".measure", "is listed twice");
             }
             LocalDate date = m.date() != null ? m.date() : defaultDate;
             if (date.isAfter(today())) {
-                problems.add(new Violation(at + ".date", "must not be in the future"));
+                problems.add(at + ".date", "must not be in the future");
             }
             states.add(new MeasureState(m.measure(), m.status(), date));
         }
@@ -252,11 +247,6 @@ public class HazardSiteService {
     }
 
 
-    private static void failIfAny(List<Violation> problems) {
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The hazard site has invalid values.", problems);
-        }
-    }
 
     private static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Hazard site", id.toString());

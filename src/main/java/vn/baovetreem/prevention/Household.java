@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.time.Instant;
 /** A household with children: the home a safe-home assessment is about. Its children live in {@code household_member}. */
 @Entity
 @Table(name = "household")
-public class Household extends Recorded {
+public class Household extends Recorded implements Placed {
 
     @Column(name = "village_code", nullable = false)
     private String villageCode;
@@ -48,6 +49,7 @@ public class Household extends Recorded {
     }
 
     public String villageCode() { return villageCode; }
+    @Override
     public String unitPath() { return unitPath; }
     public String headName() { return headName; }
     public String address() { return address; }

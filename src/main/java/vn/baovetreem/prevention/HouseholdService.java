@@ -3,20 +3,20 @@ package vn.baovetreem.prevention;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.audit.Edits;
 import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildRef;
 import vn.baovetreem.children.ChildRepository;
 import vn.baovetreem.children.ChildStatus;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
-import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -34,7 +34,6 @@ import vn.baovetreem.security.Scope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,13 +60,14 @@ public class HouseholdService {
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Edits edits;
     private final RequestValidator validator;
     private final PagingConfig paging;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     HouseholdService(HouseholdRepository households, SafeHomeChecklist checklist, ChildRepository children, UnitDirectory units,
-                     AccessPolicy access, AuditTrail audit, RequestValidator validator, PagingConfig paging, ObjectMapper mapper,
+                     AccessPolicy access, AuditTrail audit, Edits edits, RequestValidator validator, PagingConfig paging, ObjectMapper mapper,
                      Clock clock) {
         this.households = households;
         this.checklist = checklist;
@@ -75,6 +75,7 @@ public class HouseholdService {
         this.units = units;
         this.access = access;
         this.audit = audit;
+        this.edits = edits;
         this.validator = validator;
         this.paging = paging;
         this.mapper = mapper;
@@ -133,9 +134,7 @@ public class HouseholdService {
         HouseholdView before = views(List.of(household)).getFirst();
         HouseholdDetails current = new HouseholdDetails(household.villageCode(), household.headName(), household.address(),
                 household.note(), before.children().stream().map(ChildRef::id).toList());
-        ObjectNode merged = MergePatch.apply(mapper.valueToTree(current), patch);
-        HouseholdDetails details = mapper.treeToValue(merged, HouseholdDetails.class);
-        validator.validate(details);
+        HouseholdDetails details = edits.patched(current, patch, HouseholdDetails.class);
         Checked checked = check(details, id, user.scope());
         household.describe(checked.details(), checked.unitPath(), now());
         households.replaceMembers(id, checked.details().childIds());
@@ -153,7 +152,7 @@ public class HouseholdService {
     public Page<HouseholdView> list(ListQuery q, Integer pageSize, String pageToken) {
         CurrentUser.Resolved user = access.check(Operation.READ_PREVENTION);
         if (q.safe() != null && q.year() == null) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "safe", "safe is given together with year.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "safe", "safe is given together with year.");
         }
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
@@ -196,21 +195,21 @@ public class HouseholdService {
         validator.validate(request);
         Household household = households.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         SafeHomeChecklist.Checklist current = checklist.current();
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         if (request.assessedOn().getYear() != year || request.assessedOn().isAfter(today())) {
-            problems.add(new Violation("assessedOn", "must be a day of " + year + ", not in the future"));
+            problems.add("assessedOn", "must be a day of " + year + ", not in the future");
         }
         Map<String, SafeHomeChecklist.Criterion> known = current.byCode();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.criteriaMet().size(); i++) {
             String code = request.criteriaMet().get(i);
             if (!known.containsKey(code)) {
-                problems.add(new Violation("criteriaMet[" + i + "]", "is not a criterion of checklist " + current.version()));
+                problems.add("criteriaMet[" + i + "]", "is not a criterion of checklist " + current.version());
             } else if (!seen.add(code)) {
-                problems.add(new Violation("criteriaMet[" + i + "]", "is listed twice"));
+                problems.add("criteriaMet[" + i + "]", "is listed twice");
             }
         }
-        failIfAny(problems, "The assessment has invalid values.");
+        problems.failIfAny("The assessment has invalid values.");
         Assessment clean = new Assessment(request.assessedOn(), Texts.clean(request.assessor()),
                 current.criteria().stream().map(SafeHomeChecklist.Criterion::code).filter(seen::contains).toList(),
                 Texts.clean(request.note()));
@@ -257,14 +256,14 @@ public class HouseholdService {
      * area, each listed once and not living in another household.
      */
     private Checked check(HouseholdDetails d, UUID self, Scope scope) {
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         String unitPath = units.villageInForce(d.villageCode(), today()).filter(u -> scope.contains(u.path()))
                 .map(UnitDirectory.UnitSummary::path).orElse(null);
         if (unitPath == null) {
-            problems.add(new Violation("villageCode", "must be the code of a village in force today in your area"));
+            problems.add("villageCode", "must be the code of a village in force today in your area");
         }
         if (d.childIds().isEmpty()) {
-            problems.add(new Violation("childIds", "a household here has at least one child"));
+            problems.add("childIds", "a household here has at least one child");
         }
         List<Child> found = children.findAllInOrder(d.childIds());
         Map<UUID, UUID> elsewhere = households.householdsOf(d.childIds());
@@ -274,27 +273,22 @@ public class HouseholdService {
             Child child = found.get(i);
             UUID other = elsewhere.get(d.childIds().get(i));
             if (child == null || !scope.contains(child.unitPath())) {
-                problems.add(new Violation(field, "is not a child in your area"));
+                problems.add(field, "is not a child in your area");
             } else if (child.status() == ChildStatus.MERGED) {
-                problems.add(new Violation(field, "was merged into another record; use that one"));
+                problems.add(field, "was merged into another record; use that one");
             } else if (!child.villageCode().equals(d.villageCode())) {
-                problems.add(new Violation(field, "lives in another village according to the child's record"));
+                problems.add(field, "lives in another village according to the child's record");
             } else if (!seen.add(child.id())) {
-                problems.add(new Violation(field, "is listed twice"));
+                problems.add(field, "is listed twice");
             } else if (other != null && !other.equals(self)) {
-                problems.add(new Violation(field, "lives in household " + other + " already; change that household first"));
+                problems.add(field, "lives in household " + other + " already; change that household first");
             }
         }
-        failIfAny(problems, "The household has invalid values.");
+        problems.failIfAny("The household has invalid values.");
         return new Checked(new HouseholdDetails(d.villageCode(), Texts.clean(d.headName()), Texts.clean(d.address()),
                 Texts.clean(d.note()), List.copyOf(d.childIds())), unitPath);
     }
 
-    private static void failIfAny(List<Violation> problems, String title) {
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", title, problems);
-        }
-    }
 
     private static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Household", id.toString());

@@ -1,12 +1,9 @@
 package vn.baovetreem.prevention;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.Operation;
-import vn.baovetreem.common.persistence.Row;
 
 import java.util.List;
 import java.util.Map;
@@ -37,11 +34,11 @@ public class SafeHomeChecklist {
         }
     }
 
-    private final EntityManager em;
+    private final SafeHomeChecklistRepository checklists;
     private final AccessPolicy access;
 
-    SafeHomeChecklist(EntityManager em, AccessPolicy access) {
-        this.em = em;
+    SafeHomeChecklist(SafeHomeChecklistRepository checklists, AccessPolicy access) {
+        this.checklists = checklists;
         this.access = access;
     }
 
@@ -54,21 +51,6 @@ public class SafeHomeChecklist {
 
     /** The latest version of the checklist. */
     Checklist current() {
-        Row head = Row.all(em.createNativeQuery(
-                "select version, source, note, minimum_met from safe_home_checklist order by version desc limit 1", Tuple.class))
-                .getFirst();
-        String version = head.text("version");
-        List<Area> areas = Row.all(em.createNativeQuery(
-                        "select code, article, name_vi, name_en from safe_home_area where version = ?1 order by position", Tuple.class)
-                        .setParameter(1, version))
-                .stream().map(r -> new Area(r.text("code"), r.text("article"), r.text("name_vi"), r.text("name_en"))).toList();
-        List<Criterion> criteria = Row.all(em.createNativeQuery("""
-                        select code, area, mandatory, provisional, source, text_vi, text_en from safe_home_criterion
-                        where version = ?1 order by position""", Tuple.class)
-                        .setParameter(1, version))
-                .stream().map(r -> new Criterion(r.text("code"), r.text("area"), r.bool("mandatory"), r.bool("provisional"),
-                        r.text("source"), r.text("text_vi"), r.text("text_en"))).toList();
-        int mandatory = (int) criteria.stream().filter(Criterion::mandatory).count();
-        return new Checklist(version, head.text("source"), head.text("note"), head.integer("minimum_met"), mandatory, areas, criteria);
+        return checklists.latest();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.time.Instant;
 /** A commune's report for a reporting period: the narrative being drafted and where the report stands. */
 @Entity
 @Table(name = "periodic_report")
-public class PeriodicReport extends Recorded {
+public class PeriodicReport extends Recorded implements Placed {
 
     public enum Status { DRAFT, SUBMITTED, RETURNED, ACCEPTED }
 
@@ -85,6 +86,7 @@ public class PeriodicReport extends Recorded {
     }
 
     public String communeCode() { return communeCode; }
+    @Override
     public String unitPath() { return unitPath; }
     public int year() { return year; }
     public ReportingPeriods.Kind kind() { return kind; }

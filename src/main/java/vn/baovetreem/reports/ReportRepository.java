@@ -129,4 +129,28 @@ public class ReportRepository implements PanacheRepositoryBase<PeriodicReport, U
                 .setParameter(4, review.comment()).setParameter(5, OffsetDateTime.ofInstant(review.reviewedAt(), ZoneOffset.UTC))
                 .setParameter(6, review.reviewedBy()).executeUpdate();
     }
+
+    /** The configured periods of {@code year} (none means the defaults hold). */
+    List<ReportingPeriods.ReportingPeriod> configuredPeriods(int year) {
+        return Row.all(getEntityManager().createNativeQuery("select kind, starts_on, cut_off, due_on from reporting_period where year = ?1",
+                        Tuple.class).setParameter(1, year)).stream()
+                .map(r -> {
+                    ReportingPeriods.Kind kind = r.enumValue("kind", ReportingPeriods.Kind.class);
+                    return new ReportingPeriods.ReportingPeriod(year, kind, ReportingPeriods.label(year, kind), r.date("starts_on"),
+                            r.date("cut_off"), r.date("due_on"), true);
+                })
+                .toList();
+    }
+
+    /** Replaces the configured periods of {@code year} with {@code periods}. */
+    void replacePeriods(int year, List<ReportingPeriods.ReportingPeriod> periods, OffsetDateTime at, String by) {
+        getEntityManager().createNativeQuery("delete from reporting_period where year = ?1").setParameter(1, year).executeUpdate();
+        for (ReportingPeriods.ReportingPeriod p : periods) {
+            getEntityManager().createNativeQuery("""
+                            insert into reporting_period (year, kind, starts_on, cut_off, due_on, updated_at, updated_by)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                    .setParameter(1, year).setParameter(2, p.kind().name()).setParameter(3, p.startsOn()).setParameter(4, p.cutOff())
+                    .setParameter(5, p.dueOn()).setParameter(6, at).setParameter(7, by).executeUpdate();
+        }
+    }
 }

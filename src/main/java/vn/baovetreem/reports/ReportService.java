@@ -3,7 +3,6 @@ package vn.baovetreem.reports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
@@ -12,10 +11,11 @@ import jakarta.validation.constraints.Size;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.audit.Edits;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.http.ETags;
-import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.indicators.Exports;
@@ -70,12 +70,13 @@ public class ReportService {
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Edits edits;
     private final RequestValidator validator;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     ReportService(ReportRepository reports, ReportingPeriods periods, IndicatorService indicators, PlanProgressService progress,
-                  AwarenessActivityService awareness, Exports exports, UnitDirectory units, AccessPolicy access, AuditTrail audit,
+                  AwarenessActivityService awareness, Exports exports, UnitDirectory units, AccessPolicy access, AuditTrail audit, Edits edits,
                   RequestValidator validator, ObjectMapper mapper, Clock clock) {
         this.reports = reports;
         this.periods = periods;
@@ -86,6 +87,7 @@ public class ReportService {
         this.units = units;
         this.access = access;
         this.audit = audit;
+        this.edits = edits;
         this.validator = validator;
         this.mapper = mapper;
         this.clock = clock;
@@ -142,10 +144,10 @@ public class ReportService {
         ReportingPeriod period = periods.named(request.period());
         UnitDirectory.UnitSummary commune = units.find(request.communeCode())
                 .filter(u -> u.level() == UnitLevel.COMMUNE && user.scope().contains(u.path()) && u.isValidOn(period.cutOff()))
-                .orElseThrow(() -> ApiException.BadRequest.field("VALIDATION_FAILED", "communeCode",
+                .orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "communeCode",
                         "communeCode must be a commune in your area in force at the period's cut-off (" + period.cutOff() + ")."));
         reports.find(commune.code(), period.year(), period.kind()).ifPresent(existing -> {
-            throw new ApiException.Conflict("REPORT_EXISTS", "The commune has a report for " + period.label() + " already.",
+            throw new ApiException.Conflict(ProblemCode.REPORT_EXISTS, "The commune has a report for " + period.label() + " already.",
                     existing.id().toString());
         });
         PeriodicReport report = PeriodicReport.draft(commune.code(), commune.path(), period.year(), period.kind(), user.username(), now());
@@ -168,20 +170,14 @@ public class ReportService {
         PeriodicReport report = reports.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         ETags.requireMatch(ifMatch, report.version());
         if (report.status() != Status.DRAFT && report.status() != Status.RETURNED) {
-            throw new ApiException.Conflict("REPORT_NOT_EDITABLE", "A " + report.status() + " report is not edited; it is edited as a draft or once returned.");
+            throw new ApiException.Conflict(ProblemCode.REPORT_NOT_EDITABLE, "A " + report.status() + " report is not edited; it is edited as a draft or once returned.");
         }
         Narrative current = report.narrative();
-        ObjectNode merged = MergePatch.apply(mapper.valueToTree(new NarrativeInput(current.results(), current.difficulties(),
-                current.proposals())), patch);
-        NarrativeInput input = mapper.treeToValue(merged, NarrativeInput.class);
-        validator.validate(input);
+        NarrativeInput input = edits.patched(new NarrativeInput(current.results(), current.difficulties(), current.proposals()),
+                patch, NarrativeInput.class);
         List<Version> versions = reports.versions(id);
-        ReportView before = view(report, versions);
-        report.write(new Narrative(Texts.clean(input.results()), Texts.clean(input.difficulties()), Texts.clean(input.proposals())), now());
-        reports.flush();
-        ReportView after = view(report, versions);
-        audit.record("UPDATE", RECORD_TYPE, id.toString(), report.unitPath(), before, after);
-        return new Versioned<>(after, report.version());
+        return edits.update(RECORD_TYPE, report, r -> view(r, versions), r -> r.write(new Narrative(Texts.clean(input.results()),
+                Texts.clean(input.difficulties()), Texts.clean(input.proposals())), now()));
     }
 
     /** Submits (a new version with its snapshot), accepts or returns the report. */
@@ -208,7 +204,7 @@ public class ReportService {
                     user.username()));
             case RETURN -> {
                 if (request.comment() == null || request.comment().isBlank()) {
-                    throw ApiException.BadRequest.field("VALIDATION_FAILED", "comment", "A returned report says what to change.");
+                    throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "comment", "A returned report says what to change.");
                 }
                 reports.addReview(id, versions.size(), new Review(Status.RETURNED, Texts.clean(request.comment()), now(), user.username()));
             }
@@ -222,11 +218,11 @@ public class ReportService {
 
     private void submit(PeriodicReport report, ReportingPeriod period, int number, String by) {
         if (!today().isAfter(period.cutOff())) {
-            throw new ApiException.Conflict("REPORTING_PERIOD_OPEN", "The period's data run to " + period.cutOff()
+            throw new ApiException.Conflict(ProblemCode.REPORTING_PERIOD_OPEN, "The period's data run to " + period.cutOff()
                     + "; the report is submitted after that day.");
         }
         if (report.narrative().results() == null) {
-            throw ApiException.BadRequest.field("VALIDATION_FAILED", "results", "A report states its results before it is submitted.");
+            throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "results", "A report states its results before it is submitted.");
         }
         freeze(report, period, number, now(), by);
     }
@@ -287,13 +283,13 @@ public class ReportService {
     public StatusList list(String unitCode, String periodLabel) {
         CurrentUser.Resolved user = access.check(Operation.READ_ACCEPTED_REPORTS);
         if (unitCode == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit is required.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "unit", "unit is required.");
         }
         if (periodLabel == null) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "period", "period is required (2024-H1 or 2024).");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "period", "period is required (2024-H1 or 2024).");
         }
         ReportingPeriod period = periods.named(periodLabel);
-        units.find(unitCode).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER", "unit", "unit must be the code of a known unit."));
+        units.find(unitCode).orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "unit", "unit must be the code of a known unit."));
         List<ReportRepository.Commune> communes = reports.communesUnder(unitCode, period.cutOff(), MAX_COMMUNES).stream()
                 .filter(c -> user.scope().contains(c.path())).toList();
         Map<String, PeriodicReport> byCommune = reports.reportsOf(communes.stream().map(ReportRepository.Commune::code).toList(),

@@ -3,16 +3,15 @@ package vn.baovetreem.reports;
 import vn.baovetreem.common.persistence.RecordLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
-import vn.baovetreem.common.error.Violation;
-import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,13 +58,15 @@ public class ReportingPeriods {
     }
 
     private final EntityManager em;
+    private final ReportRepository reports;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final RequestValidator validator;
     private final Clock clock;
 
-    ReportingPeriods(EntityManager em, AccessPolicy access, AuditTrail audit, RequestValidator validator, Clock clock) {
+    ReportingPeriods(EntityManager em, ReportRepository reports, AccessPolicy access, AuditTrail audit, RequestValidator validator, Clock clock) {
         this.em = em;
+        this.reports = reports;
         this.access = access;
         this.audit = audit;
         this.validator = validator;
@@ -84,38 +84,30 @@ public class ReportingPeriods {
     public YearView replace(int year, YearInput input) {
         CurrentUser.Resolved user = access.check(Operation.MANAGE_REFERENCE_DATA);
         validator.validate(input);
-        List<Violation> problems = new ArrayList<>();
+        Violations problems = new Violations();
         Set<Kind> seen = new HashSet<>();
         for (int i = 0; i < input.items().size(); i++) {
             PeriodInput p = input.items().get(i);
             String at = "items[" + i + "]";
             if (!seen.add(p.kind())) {
-                problems.add(new Violation(at + ".kind", "is listed twice"));
+                problems.add(at + ".kind", "is listed twice");
             }
             if (p.startsOn().getYear() != year || p.cutOff().getYear() != year) {
-                problems.add(new Violation(at + ".cutOff", "the data of a period lie in its year"));
+                problems.add(at + ".cutOff", "the data of a period lie in its year");
             }
             if (p.cutOff().isBefore(p.startsOn())) {
-                problems.add(new Violation(at + ".cutOff", "must not be before startsOn"));
+                problems.add(at + ".cutOff", "must not be before startsOn");
             }
             if (!p.dueOn().isAfter(p.cutOff()) || p.dueOn().isAfter(LocalDate.of(year + 1, 3, 31))) {
-                problems.add(new Violation(at + ".dueOn", "must be after the cut-off and no later than 31 March of the next year"));
+                problems.add(at + ".dueOn", "must be after the cut-off and no later than 31 March of the next year");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The reporting periods have invalid values.", problems);
-        }
+        problems.failIfAny("The reporting periods have invalid values.");
         RecordLocks.lock(em, "reporting-periods", String.valueOf(year));
         YearView before = new YearView(year, List.copyOf(of(year).values()));
-        em.createNativeQuery("delete from reporting_period where year = ?1").setParameter(1, year).executeUpdate();
-        for (PeriodInput p : input.items()) {
-            em.createNativeQuery("""
-                            insert into reporting_period (year, kind, starts_on, cut_off, due_on, updated_at, updated_by)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                    .setParameter(1, year).setParameter(2, p.kind().name()).setParameter(3, p.startsOn()).setParameter(4, p.cutOff())
-                    .setParameter(5, p.dueOn()).setParameter(6, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                    .setParameter(7, user.username()).executeUpdate();
-        }
+        reports.replacePeriods(year, input.items().stream().map(p -> new ReportingPeriod(year, p.kind(), label(year, p.kind()),
+                p.startsOn(), p.cutOff(), p.dueOn(), true)).toList(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                user.username());
         YearView after = new YearView(year, List.copyOf(of(year).values()));
         audit.record("UPDATE", "reporting-periods", String.valueOf(year), null, before, after);
         return after;
@@ -125,7 +117,7 @@ public class ReportingPeriods {
     ReportingPeriod named(String label) {
         Matcher m = label == null ? null : LABEL.matcher(label);
         if (m == null || !m.matches()) {
-            throw ApiException.BadRequest.field("INVALID_PARAMETER", "period",
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "period",
                     "period is 2024-H1 (the 6-month report) or 2024 (the annual report).");
         }
         return of(Integer.parseInt(m.group(1))).get(m.group(2) == null ? Kind.ANNUAL : Kind.SIX_MONTH);
@@ -142,12 +134,7 @@ public class ReportingPeriods {
                 LocalDate.of(year, 4, 30), LocalDate.of(year, 5, 10), false));
         periods.put(Kind.ANNUAL, new ReportingPeriod(year, Kind.ANNUAL, label(year, Kind.ANNUAL), LocalDate.of(year, 1, 1),
                 LocalDate.of(year, 10, 31), LocalDate.of(year, 11, 10), false));
-        for (Row r : Row.all(em.createNativeQuery("select kind, starts_on, cut_off, due_on from reporting_period where year = ?1",
-                Tuple.class).setParameter(1, year))) {
-            Kind kind = r.enumValue("kind", Kind.class);
-            periods.put(kind, new ReportingPeriod(year, kind, label(year, kind), r.date("starts_on"), r.date("cut_off"),
-                    r.date("due_on"), true));
-        }
+        reports.configuredPeriods(year).forEach(p -> periods.put(p.kind(), p));
         return periods;
     }
 

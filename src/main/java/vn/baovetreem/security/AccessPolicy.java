@@ -2,6 +2,7 @@ package vn.baovetreem.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,7 @@ public class AccessPolicy {
     public CurrentUser.Resolved check(Operation operation) {
         CurrentUser.Resolved user = currentUser.get();
         if (!allowed(user, operation)) {
-            throw new ApiException.Forbidden("ROLE_NOT_ALLOWED",
+            throw new ApiException.Forbidden(ProblemCode.ROLE_NOT_ALLOWED,
                     "Your role does not allow the operation " + operation + ".");
         }
         return user;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -87,20 +88,20 @@ public class CurrentUser {
             if (roles.contains(Role.ADMIN)) {
                 return new Resolved(token.getSubject(), username, clientId, roles, null, Scope.everything());
             }
-            throw new ApiException.Forbidden("UNIT_MISSING",
+            throw new ApiException.Forbidden(ProblemCode.UNIT_MISSING,
                     "Your account has no administrative unit (admin_unit); ask an administrator to set it.");
         }
         UnitDirectory.UnitSummary unit = units.find(unitCode).orElseThrow(() -> new ApiException.Forbidden(
-                "UNIT_UNKNOWN", "Your account's administrative unit '" + unitCode + "' is not known to this service."));
+                ProblemCode.UNIT_UNKNOWN, "Your account's administrative unit '" + unitCode + "' is not known to this service."));
         if (!unit.isValidOn(today)) {
-            throw new ApiException.Forbidden("UNIT_RETIRED",
+            throw new ApiException.Forbidden(ProblemCode.UNIT_RETIRED,
                     "Your account's administrative unit '" + unitCode + "' is not in force today"
                             + (unit.successorCode() != null ? "; it was succeeded by '" + unit.successorCode() + "'" : "")
                             + ". Ask an administrator to update your account.");
         }
         List<String> misplaced = roles.stream().filter(role -> !role.heldAt(unit.level())).map(Role::tokenName).toList();
         if (!misplaced.isEmpty()) {
-            throw new ApiException.Forbidden("UNIT_LEVEL_MISMATCH", "Your account's role (" + String.join(", ", misplaced)
+            throw new ApiException.Forbidden(ProblemCode.UNIT_LEVEL_MISMATCH, "Your account's role (" + String.join(", ", misplaced)
                     + ") is not held at the level of its administrative unit '" + unitCode + "' (" + unit.level()
                     + "). Ask an administrator to correct the account.");
         }

@@ -1,6 +1,7 @@
 package vn.baovetreem.security;
 
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -41,7 +42,7 @@ public final class IdentifierMasking {
      */
     public static void requireVisible(CurrentUser.Resolved user, String parameter, Object value) {
         if (value != null && appliesTo(user)) {
-            throw new ApiException.Forbidden("FILTER_NOT_ALLOWED",
+            throw new ApiException.Forbidden(ProblemCode.FILTER_NOT_ALLOWED,
                     "Your role sees " + parameter + " masked, so it cannot filter by it.");
         }
     }

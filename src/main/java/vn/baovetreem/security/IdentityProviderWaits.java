@@ -7,6 +7,7 @@ import io.quarkus.oidc.common.runtime.OidcEndpointAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.Causes;
 
 import java.net.ConnectException;
@@ -58,7 +59,7 @@ public class IdentityProviderWaits implements OidcRequestFilter {
 
     /** 503 {@code IDENTITY_PROVIDER_UNAVAILABLE}. */
     public static ApiException unavailable() {
-        return new ApiException.ServiceUnavailable("IDENTITY_PROVIDER_UNAVAILABLE", "The service cannot check bearer tokens just now:"
+        return new ApiException.ServiceUnavailable(ProblemCode.IDENTITY_PROVIDER_UNAVAILABLE, "The service cannot check bearer tokens just now:"
                 + " its identity provider cannot be reached. Nothing was changed; retry in a few seconds.", RETRY_AFTER_SECONDS);
     }
 }

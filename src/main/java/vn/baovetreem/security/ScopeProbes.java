@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.ProblemMappers;
 import vn.baovetreem.common.persistence.RecordLocks;
 
@@ -68,7 +69,7 @@ public class ScopeProbes {
         private final transient ApiException.Conflict answer;
 
         public OutsideScope(ApiException.Conflict answer) {
-            super(answer.code(), null, false, false);
+            super(answer.code().name(), null, false, false);
             this.answer = answer;
         }
     }
@@ -77,7 +78,7 @@ public class ScopeProbes {
     @ServerExceptionMapper
     public Response answered(OutsideScope e, ContainerRequestContext request) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> answer(e.answer.code()));
+            QuarkusTransaction.requiringNew().run(() -> answer(e.answer.code().name()));
         } catch (ApiException.TooManyRequests tooMany) {
             return problems.api(tooMany, request);
         }
@@ -92,7 +93,7 @@ public class ScopeProbes {
     private void answer(String answer) {
         RecordLocks.lock(em, "scope-probes", currentUser.get().username());
         if (allowance() == 0) {
-            throw new ApiException.TooManyRequests("TOO_MANY_PROBES", "You have received " + config.probeLimit()
+            throw new ApiException.TooManyRequests(ProblemCode.TOO_MANY_PROBES, "You have received " + config.probeLimit()
                     + " answers about records outside your area within " + config.probeWindow().toMinutes()
                     + " minutes; try again later or ask the commune that holds the record.", config.probeWindow().toSeconds());
         }
@@ -101,14 +102,8 @@ public class ScopeProbes {
 
     /** How many more such answers the caller may receive now (0 when the allowance is used up). */
     public int allowance() {
-        Number used = (Number) em.createNativeQuery("""
-                        select coalesce(sum(cast(after_state ->> 'count' as integer)), 0) from audit_event
-                        where action = ?1 and actor = ?2 and occurred_at > ?3""")
-                .setParameter(1, ACTION)
-                .setParameter(2, currentUser.get().username())
-                .setParameter(3, OffsetDateTime.now(clock).minus(config.probeWindow()))
-                .getSingleResult();
-        return Math.max(0, config.probeLimit() - used.intValue());
+        int used = audit.countedSince(ACTION, currentUser.get().username(), OffsetDateTime.now(clock).minus(config.probeWindow()));
+        return Math.max(0, config.probeLimit() - used);
     }
 
     /**

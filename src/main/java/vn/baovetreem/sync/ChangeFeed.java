@@ -10,6 +10,7 @@ import vn.baovetreem.children.ChildViews.ChildView;
 import vn.baovetreem.children.EpisodeKind;
 import vn.baovetreem.children.EpisodeService;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.PageRequest;
@@ -254,10 +255,10 @@ public class ChangeFeed {
             return types;
         }
         for (String name : names) {
-            SyncedType type = SyncedType.of(name).orElseThrow(() -> ApiException.BadRequest.field("INVALID_PARAMETER", "types",
+            SyncedType type = SyncedType.of(name).orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, "types",
                     "types must be among " + String.join(", ", SyncedType.wireNames()) + "."));
             if (!access.allows(type.read())) {
-                throw new ApiException.Forbidden("ROLE_NOT_ALLOWED", "Your role may not read records of type " + name + ".");
+                throw new ApiException.Forbidden(ProblemCode.ROLE_NOT_ALLOWED, "Your role may not read records of type " + name + ".");
             }
             types.add(type);
         }

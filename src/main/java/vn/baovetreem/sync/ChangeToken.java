@@ -1,6 +1,7 @@
 package vn.baovetreem.sync;
 
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.security.Scope;
 
@@ -39,7 +40,7 @@ final class ChangeToken {
             throw invalid();
         }
         if (!key.substring(slash + 1).equals(fingerprint(scope))) {
-            throw new ApiException.Gone("SYNC_SCOPE_CHANGED", "The token was issued for another scope than yours; "
+            throw new ApiException.Gone(ProblemCode.SYNC_SCOPE_CHANGED, "The token was issued for another scope than yours; "
                     + "seed your copy again (GET /sync/seed) and continue from the token it ends with.");
         }
         return position;
@@ -51,13 +52,13 @@ final class ChangeToken {
     }
 
     private static ApiException invalid() {
-        return ApiException.BadRequest.field("INVALID_PAGE_TOKEN", "since",
+        return ApiException.BadRequest.field(ProblemCode.INVALID_PAGE_TOKEN, "since",
                 "The token is not one this feed issued for these types and this unit; start again from a seed.");
     }
 
     /** The problem for a token older than the kept history. */
     static ApiException expired() {
-        return new ApiException.Gone("SYNC_TOKEN_EXPIRED", "The changes after this token are no longer kept; "
+        return new ApiException.Gone(ProblemCode.SYNC_TOKEN_EXPIRED, "The changes after this token are no longer kept; "
                 + "seed your copy again (GET /sync/seed) and continue from the token it ends with.");
     }
 }

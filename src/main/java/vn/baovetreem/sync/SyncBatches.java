@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.Problem;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.http.Idempotency;
@@ -104,7 +105,7 @@ public class SyncBatches {
         Set<String> refs = new HashSet<>();
         for (SyncBatch.Op op : batch.operations()) {
             if (!refs.add(op.ref())) {
-                throw ApiException.BadRequest.field("VALIDATION_FAILED", "operations", "Each operation needs a ref of its own.");
+                throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "operations", "Each operation needs a ref of its own.");
             }
         }
         Map<String, String> created = new HashMap<>();
@@ -135,7 +136,7 @@ public class SyncBatches {
         Allowed allowed = ALLOWED.stream().filter(a -> a.method() == op.method() && a.path().matcher(path).matches())
                 .findFirst().orElse(null);
         if (allowed == null) {
-            return refused(op, ApiException.BadRequest.field("BATCH_OPERATION_NOT_ALLOWED", "path",
+            return refused(op, ApiException.BadRequest.field(ProblemCode.BATCH_OPERATION_NOT_ALLOWED, "path",
                     "This operation cannot be sent in a batch; send it on its own."), caller);
         }
         HttpResponse<String> response;
@@ -146,7 +147,7 @@ public class SyncBatches {
             return refused(op, ApiException.ServiceUnavailable.busy("The operation was not answered."), caller);
         } catch (IllegalArgumentException e) {
             // A header the HTTP client will not send (the batch's own checks should have refused it first).
-            return refused(op, ApiException.BadRequest.field("INVALID_VALUE", "operations",
+            return refused(op, ApiException.BadRequest.field(ProblemCode.INVALID_VALUE, "operations",
                     "A header of the operation cannot be sent."), caller);
         }
         SyncBatch.Current current = null;
@@ -228,9 +229,9 @@ public class SyncBatches {
             String id = created.get(ref);
             if (id == null) {
                 throw failed.contains(ref)
-                        ? new ApiException.FailedDependency("BATCH_DEPENDENCY_FAILED",
+                        ? new ApiException.FailedDependency(ProblemCode.BATCH_DEPENDENCY_FAILED,
                                 "The operation names the record of an earlier operation that failed.")
-                        : ApiException.BadRequest.field("BATCH_UNKNOWN_REFERENCE", "path",
+                        : ApiException.BadRequest.field(ProblemCode.BATCH_UNKNOWN_REFERENCE, "path",
                                 "The operation names a ref that no earlier operation of the batch created.");
             }
             m.appendReplacement(resolved, Matcher.quoteReplacement(id));

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -86,13 +87,13 @@ public class Webhooks {
         Set<String> types = new LinkedHashSet<>();
         for (String type : request.types()) {
             if (!type.equals(DEADLINES) && SyncedType.of(type).isEmpty()) {
-                throw ApiException.BadRequest.field("VALIDATION_FAILED", "types", "types must be among "
+                throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "types", "types must be among "
                         + String.join(", ", SyncedType.wireNames()) + ", " + DEADLINES + ".");
             }
             types.add(type);
         }
         String unitPath = request.unit() == null ? null : units.find(request.unit()).map(UnitDirectory.UnitSummary::path)
-                .orElseThrow(() -> ApiException.BadRequest.field("VALIDATION_FAILED", "unit", "unit must be the code of a known unit."));
+                .orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "unit", "unit must be the code of a known unit."));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         WebhookRepository.Webhook webhook = new WebhookRepository.Webhook(UUID.randomUUID(), request.url(), List.copyOf(types),
@@ -151,7 +152,7 @@ public class Webhooks {
         } catch (URISyntaxException e) {
             // answered below
         }
-        throw ApiException.BadRequest.field("VALIDATION_FAILED", "url", "url must be an absolute http or https URL.");
+        throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "url", "url must be an absolute http or https URL.");
     }
 
     private static WebhookView view(WebhookRepository.Webhook w, String secret) {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import vn.baovetreem.testing.SqlRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,14 +33,14 @@ class RetentionRepositoryTest {
     @Test
     @TestTransaction
     void theClockStartsAtTheAdultAgeOrAnEarlierDepartureOrTheLastSupportEndedLater() {
-        assertThat(retention.clock(child("1950-03-04", "ACTIVE", null), 18, VIETNAM))
+        assertThat(retention.clock(SqlRecords.child(em, "1950-03-04", "ACTIVE", null), 18, VIETNAM))
                 .isEqualTo(new RetentionRepository.Clock(LocalDate.of(1968, 3, 4), false));
-        assertThat(retention.clock(child("1950-03-04", "MOVED_AWAY", "1955-06-01"), 18, VIETNAM).leftCareOn())
+        assertThat(retention.clock(SqlRecords.child(em, "1950-03-04", "MOVED_AWAY", "1955-06-01"), 18, VIETNAM).leftCareOn())
                 .isEqualTo(LocalDate.of(1955, 6, 1));
-        UUID supportedLater = child("1950-03-04", "ACTIVE", null);
+        UUID supportedLater = SqlRecords.child(em, "1950-03-04", "ACTIVE", null);
         support(supportedLater, "COMPLETED", "1969-01-01", "1970-02-01");
         assertThat(retention.clock(supportedLater, 18, VIETNAM).leftCareOn()).isEqualTo(LocalDate.of(1970, 2, 1));
-        UUID inCare = child("1950-03-04", "ACTIVE", null);
+        UUID inCare = SqlRecords.child(em, "1950-03-04", "ACTIVE", null);
         support(inCare, "PLANNED", "1969-01-01", null);
         assertThat(retention.clock(inCare, 18, VIETNAM).inCare()).isTrue();
     }
@@ -47,11 +48,11 @@ class RetentionRepositoryTest {
     @Test
     @TestTransaction
     void aRecordIsDueOnlyOnceItsClockPassedAndTheChildIsOutOfCare() {
-        UUID due = child("1940-01-01", "ACTIVE", null);
-        UUID notYet = child("1959-06-01", "ACTIVE", null);
-        UUID inCare = child("1940-01-01", "ACTIVE", null);
+        UUID due = SqlRecords.child(em, "1940-01-01", "ACTIVE", null);
+        UUID notYet = SqlRecords.child(em, "1959-06-01", "ACTIVE", null);
+        UUID inCare = SqlRecords.child(em, "1940-01-01", "ACTIVE", null);
         support(inCare, "ONGOING", "1958-01-01", null);
-        UUID merged = child("1940-01-01", "MERGED", "1950-01-01");
+        UUID merged = SqlRecords.child(em, "1940-01-01", "MERGED", "1950-01-01");
 
         List<UUID> found = retention.lockDue(LocalDate.of(1977, 1, 1), 18, VIETNAM, 10_000);
         assertThat(found).contains(due).doesNotContain(notYet, inCare, merged);
@@ -60,7 +61,7 @@ class RetentionRepositoryTest {
     @Test
     @TestTransaction
     void erasureKeepsWhatWasHeldAsYesOrNoAndTheCountedValues() {
-        UUID child = child("1950-03-04", "ACTIVE", null);
+        UUID child = SqlRecords.child(em, "1950-03-04", "ACTIVE", null);
         em.createNativeQuery("update child set personal_id = '001234567890', address = 'Thôn 1', note = 'x' where id = ?1")
                 .setParameter(1, child).executeUpdate();
         retention.allowErasureInThisTransaction();
@@ -72,19 +73,6 @@ class RetentionRepositoryTest {
                 .setParameter(1, child).getSingleResult();
         assertThat(row).containsExactly("(ẩn)", true, true, true, true);
         assertThat(retention.unitPaths(List.of(child))).containsOnlyKeys(child);
-    }
-
-    private UUID child(String born, String status, String statusDate) {
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                        insert into child (id, full_name, search_name, sort_name, date_of_birth, sex, village_code, unit_path,
-                                           status, status_date, merged_into_id, created_at, created_by, updated_at)
-                        select ?1, 'Test', 'test', 'test', cast(?2 as date), 'FEMALE', u.code, p.path, ?3, cast(?4 as date),
-                               case when ?3 = 'MERGED' then (select id from child limit 1) end, now(), 'test', now()
-                        from admin_unit u join admin_unit_period p on p.unit_id = u.id and p.valid_to is null
-                        where u.code = '06283_01'""")
-                .setParameter(1, id).setParameter(2, born).setParameter(3, status).setParameter(4, statusDate).executeUpdate();
-        return id;
     }
 
     private void support(UUID child, String status, String start, String end) {

@@ -417,6 +417,10 @@ class HostileInputApiTest {
         if (schema.getAllOf() != null) {
             schema.getAllOf().forEach(part -> fields.putAll(fields(part, prefix, depth)));
         }
+        if (schema.getOneOf() != null) {
+            // A body of several kinds (a case's step): the fields of every kind.
+            schema.getOneOf().forEach(part -> fields.putAll(fields(part, prefix, depth)));
+        }
         return fields;
     }
 

@@ -14,8 +14,8 @@ import vn.baovetreem.interventions.CoverageService.TypeCoverage;
 import vn.baovetreem.security.Scope;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
+import vn.baovetreem.testing.SqlRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class CoverageRepositoryTest {
 
-    private static final String VILLAGE = "06283_01";
     private static final LocalDate FROM = LocalDate.of(2003, 1, 1);
     private static final LocalDate TO = LocalDate.of(2003, 12, 31);
 
@@ -42,16 +41,16 @@ class CoverageRepositoryTest {
     @Test
     @TestTransaction
     void countsChildrenUnder16InASpanOfThePeriodAndThoseWithASupportRunningInIt() {
-        UUID supported = child("2000-05-01", "ACTIVE", null);
+        UUID supported = SqlRecords.child(em, "2000-05-01", "ACTIVE", null);
         span(supported, "ORPHANED", "2002-01-01", null);
         span(supported, "DISABLED", "2003-06-01", "2003-08-31");
         support(supported, "SWIMMING_LESSONS", "ONGOING", "2003-05-01", null, null, 100_000L);
-        UUID unsupported = child("2001-02-03", "ACTIVE", null);
+        UUID unsupported = SqlRecords.child(em, "2001-02-03", "ACTIVE", null);
         span(unsupported, "DISABLED", "2003-11-01", null);
         support(unsupported, "SWIMMING_LESSONS", "CANCELLED", "2003-02-01", null, 50_000L, null);
-        span(child("2002-01-01", "ACTIVE", null), "DISABLED", "2004-01-01", null);        // span after the period
-        span(child("1987-01-01", "ACTIVE", null), "DISABLED", "2003-01-01", null);        // 16 before the period ended
-        span(child("2000-01-01", "MOVED_AWAY", "2002-12-31"), "ORPHANED", "2001-01-01", null); // gone before it began
+        span(SqlRecords.child(em, "2002-01-01", "ACTIVE", null), "DISABLED", "2004-01-01", null);        // span after the period
+        span(SqlRecords.child(em, "1987-01-01", "ACTIVE", null), "DISABLED", "2003-01-01", null);        // 16 before the period ended
+        span(SqlRecords.child(em, "2000-01-01", "MOVED_AWAY", "2002-12-31"), "ORPHANED", "2001-01-01", null); // gone before it began
 
         Where where = where(Scope.everything());
         assertThat(coverage.totals(where)).isEqualTo(new Totals(2, 1));
@@ -67,7 +66,7 @@ class CoverageRepositoryTest {
     @Test
     @TestTransaction
     void fundingCountsAMonthlyAmountForEachMonthRunAndAnyOtherInThePeriodItStarts() {
-        UUID child = child("2000-05-01", "ACTIVE", null);
+        UUID child = SqlRecords.child(em, "2000-05-01", "ACTIVE", null);
         support(child, "SWIMMING_LESSONS", "ONGOING", "2003-05-15", null, null, 100_000L);       // May to December: 8 months
         support(child, "SWIMMING_LESSONS", "COMPLETED", "2002-11-01", "2003-02-28", null, 10_000L); // January, February
         support(child, "SWIMMING_LESSONS", "COMPLETED", "2003-03-01", "2003-03-01", 70_000L, null);
@@ -81,7 +80,7 @@ class CoverageRepositoryTest {
     @Test
     @TestTransaction
     void aCallerSeesOnlyWhatLiesInTheirScope() {
-        UUID child = child("2000-05-01", "ACTIVE", null);
+        UUID child = SqlRecords.child(em, "2000-05-01", "ACTIVE", null);
         span(child, "ORPHANED", "2002-01-01", null);
         support(child, "SWIMMING_LESSONS", "ONGOING", "2003-05-01", null, 1_000L, null);
 
@@ -92,19 +91,7 @@ class CoverageRepositoryTest {
     }
 
     private Where where(Scope caller) {
-        return new Where(units.scope(VILLAGE), caller, FROM, TO);
-    }
-
-    private UUID child(String born, String status, String statusDate) {
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                        insert into child (id, full_name, search_name, sort_name, date_of_birth, sex, village_code, unit_path,
-                                           status, status_date, created_at, created_by, updated_at)
-                        select ?1, 'Test', 'test', 'test', cast(?2 as date), 'FEMALE', u.code, p.path, ?3, cast(?4 as date), now(), 'test', now()
-                        from admin_unit u join admin_unit_period p on p.unit_id = u.id and p.valid_to is null where u.code = ?5""")
-                .setParameter(1, id).setParameter(2, born).setParameter(3, status).setParameter(4, statusDate)
-                .setParameter(5, VILLAGE).executeUpdate();
-        return id;
+        return new Where(units.scope(SqlRecords.VILLAGE), caller, FROM, TO);
     }
 
     private void span(UUID child, String group, String start, String end) {

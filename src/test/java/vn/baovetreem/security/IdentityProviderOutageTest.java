@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import vn.baovetreem.common.error.ProblemCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class IdentityProviderOutageTest {
                 new CompositeException(new NullPointerException(), new ConnectException("refused")))))
                 .get().satisfies(p -> {
                     assertThat(p.status()).isEqualTo(503);
-                    assertThat(p.code()).isEqualTo("IDENTITY_PROVIDER_UNAVAILABLE");
+                    assertThat(p.code()).isEqualTo(ProblemCode.IDENTITY_PROVIDER_UNAVAILABLE);
                     assertThat(p.retryAfterSeconds()).isPositive();
                 });
         assertThat(IdentityProviderWaits.outage(new AuthenticationFailedException(new TimeoutException()))).isPresent();

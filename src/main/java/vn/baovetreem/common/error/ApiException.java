@@ -12,15 +12,15 @@ public abstract sealed class ApiException extends RuntimeException
         ApiException.PreconditionFailed, ApiException.PreconditionRequired, ApiException.Unprocessable, ApiException.FailedDependency,
         ApiException.TooManyRequests, ApiException.ServiceUnavailable {
 
-    private final String code;
+    private final ProblemCode code;
     private final transient List<Violation> violations;
     private final Long retryAfterSeconds;
 
-    protected ApiException(String code, String detail, List<Violation> violations) {
+    protected ApiException(ProblemCode code, String detail, List<Violation> violations) {
         this(code, detail, violations, null);
     }
 
-    private ApiException(String code, String detail, List<Violation> violations, Long retryAfterSeconds) {
+    private ApiException(ProblemCode code, String detail, List<Violation> violations, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.code = code;
         this.violations = List.copyOf(violations);
@@ -32,7 +32,7 @@ public abstract sealed class ApiException extends RuntimeException
     public abstract String title();
 
     /** Stable machine-readable code, part of the contract. */
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 
@@ -47,15 +47,15 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** 400: the request is malformed or a value is invalid. */
     public static final class BadRequest extends ApiException {
-        public BadRequest(String code, String detail) {
+        public BadRequest(ProblemCode code, String detail) {
             this(code, detail, List.of());
         }
 
-        public BadRequest(String code, String detail, List<Violation> violations) {
+        public BadRequest(ProblemCode code, String detail, List<Violation> violations) {
             super(code, detail, violations);
         }
 
-        public static BadRequest field(String code, String field, String message) {
+        public static BadRequest field(ProblemCode code, String field, String message) {
             return new BadRequest(code, message, List.of(new Violation(field, message)));
         }
 
@@ -65,7 +65,7 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** 403: the caller is known but may not do this. */
     public static final class Forbidden extends ApiException {
-        public Forbidden(String code, String detail) {
+        public Forbidden(ProblemCode code, String detail) {
             super(code, detail, List.of());
         }
 
@@ -76,7 +76,7 @@ public abstract sealed class ApiException extends RuntimeException
     /** 404: missing, or outside the caller's scope; the two are indistinguishable on purpose. */
     public static final class NotFound extends ApiException {
         public NotFound(String recordType, String id) {
-            super("NOT_FOUND", recordType + " '" + id + "' was not found.", List.of());
+            super(ProblemCode.NOT_FOUND, recordType + " '" + id + "' was not found.", List.of());
         }
 
         @Override public int status() { return 404; }
@@ -85,7 +85,7 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** 410: what the request names existed once and is no longer kept (a change-feed token older than the kept history). */
     public static final class Gone extends ApiException {
-        public Gone(String code, String detail) {
+        public Gone(ProblemCode code, String detail) {
             super(code, detail, List.of());
         }
 
@@ -101,15 +101,15 @@ public abstract sealed class ApiException extends RuntimeException
         private final String existing;
         private final transient List<String> allowedActions;
 
-        public Conflict(String code, String detail) {
+        public Conflict(ProblemCode code, String detail) {
             this(code, detail, null);
         }
 
-        public Conflict(String code, String detail, String existing) {
+        public Conflict(ProblemCode code, String detail, String existing) {
             this(code, detail, existing, List.of());
         }
 
-        private Conflict(String code, String detail, String existing, List<String> allowedActions) {
+        private Conflict(ProblemCode code, String detail, String existing, List<String> allowedActions) {
             super(code, detail, List.of());
             this.existing = existing;
             this.allowedActions = List.copyOf(allowedActions);
@@ -118,7 +118,7 @@ public abstract sealed class ApiException extends RuntimeException
         /** 409 {@code INVALID_TRANSITION}: {@code action} is not possible now; {@code allowed} are. */
         public static Conflict invalidTransition(String state, Object action, Collection<?> allowed) {
             List<String> names = allowed.stream().map(String::valueOf).toList();
-            return new Conflict("INVALID_TRANSITION", "A record that is " + state + " cannot take " + action
+            return new Conflict(ProblemCode.INVALID_TRANSITION, "A record that is " + state + " cannot take " + action
                     + "; allowed now: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ".", null, names);
         }
 
@@ -146,7 +146,7 @@ public abstract sealed class ApiException extends RuntimeException
 
         /** With the ETag the record has now, sent as the answer's {@code ETag} so that a client can show both versions. */
         public PreconditionFailed(String detail, String currentEtag) {
-            super("PRECONDITION_FAILED", detail, List.of());
+            super(ProblemCode.PRECONDITION_FAILED, detail, List.of());
             this.currentEtag = currentEtag;
         }
 
@@ -162,7 +162,7 @@ public abstract sealed class ApiException extends RuntimeException
     /** 428: a change was sent without If-Match. */
     public static final class PreconditionRequired extends ApiException {
         public PreconditionRequired(String detail) {
-            super("PRECONDITION_REQUIRED", detail, List.of());
+            super(ProblemCode.PRECONDITION_REQUIRED, detail, List.of());
         }
 
         @Override public int status() { return 428; }
@@ -171,7 +171,7 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** 422: well-formed but cannot be processed, such as a reused Idempotency-Key with another body. */
     public static final class Unprocessable extends ApiException {
-        public Unprocessable(String code, String detail) {
+        public Unprocessable(ProblemCode code, String detail) {
             super(code, detail, List.of());
         }
 
@@ -181,7 +181,7 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** 424: an operation of a batch names the record of an earlier operation that failed. */
     public static final class FailedDependency extends ApiException {
-        public FailedDependency(String code, String detail) {
+        public FailedDependency(ProblemCode code, String detail) {
             super(code, detail, List.of());
         }
 
@@ -191,7 +191,7 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** 429: the caller has used up an allowance; {@code retryAfterSeconds} says when it is back. */
     public static final class TooManyRequests extends ApiException {
-        public TooManyRequests(String code, String detail, long retryAfterSeconds) {
+        public TooManyRequests(ProblemCode code, String detail, long retryAfterSeconds) {
             super(code, detail, List.of(), retryAfterSeconds);
         }
 
@@ -207,13 +207,13 @@ public abstract sealed class ApiException extends RuntimeException
          */
         public static final long BUSY_RETRY_AFTER_SECONDS = 5;
 
-        public ServiceUnavailable(String code, String detail, long retryAfterSeconds) {
+        public ServiceUnavailable(ProblemCode code, String detail, long retryAfterSeconds) {
             super(code, detail, List.of(), retryAfterSeconds);
         }
 
         /** 503 {@code SERVICE_BUSY}: {@code detail} says what is full; a retry after a few seconds may succeed. */
         public static ServiceUnavailable busy(String detail) {
-            return new ServiceUnavailable("SERVICE_BUSY", detail + " Retry in a few seconds.", BUSY_RETRY_AFTER_SECONDS);
+            return new ServiceUnavailable(ProblemCode.SERVICE_BUSY, detail + " Retry in a few seconds.", BUSY_RETRY_AFTER_SECONDS);
         }
 
         @Override public int status() { return 503; }

@@ -27,15 +27,15 @@ public final class DatabaseErrors {
      * constraint not named here still answers 409 {@code CONFLICT}.
      */
     private static final Map<String, Supplier<ApiException>> CONSTRAINTS = Map.of(
-            "child_personal_id_uk", conflict("PERSONAL_ID_TAKEN", "Another record has this personal identification number."),
-            "child_external_ref_uk", conflict("EXTERNAL_REF_TAKEN", "Another record has this external reference."),
-            "admin_unit_code_uk", conflict("UNIT_CODE_TAKEN", "A unit with this code already exists; codes are never reused."),
-            "plan_commune_year_uk", conflict("PLAN_EXISTS", "The commune has a plan for this year already."),
-            "periodic_report_uk", conflict("REPORT_EXISTS", "The commune has a report for this period already."),
-            "household_member_child_uk", () -> ApiException.BadRequest.field("VALIDATION_FAILED", "childIds",
+            "child_personal_id_uk", conflict(ProblemCode.PERSONAL_ID_TAKEN, "Another record has this personal identification number."),
+            "child_external_ref_uk", conflict(ProblemCode.EXTERNAL_REF_TAKEN, "Another record has this external reference."),
+            "admin_unit_code_uk", conflict(ProblemCode.UNIT_CODE_TAKEN, "A unit with this code already exists; codes are never reused."),
+            "plan_commune_year_uk", conflict(ProblemCode.PLAN_EXISTS, "The commune has a plan for this year already."),
+            "periodic_report_uk", conflict(ProblemCode.REPORT_EXISTS, "The commune has a report for this period already."),
+            "household_member_child_uk", () -> ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "childIds",
                     "A child of this household lives in another household already; change that household first."),
-            "child_episode_no_overlap", conflict("EPISODE_OVERLAP", "The child already has a span of this code at that time."),
-            "social_assistance_rate_pkey", conflict("RATE_EXISTS", "A rate already starts on that day; rates are history and are not changed."));
+            "child_episode_no_overlap", conflict(ProblemCode.EPISODE_OVERLAP, "The child already has a span of this code at that time."),
+            "social_assistance_rate_pkey", conflict(ProblemCode.RATE_EXISTS, "A rate already starts on that day; rates are history and are not changed."));
 
     private DatabaseErrors() {
     }
@@ -116,17 +116,17 @@ public final class DatabaseErrors {
             // Cancelled by statement_timeout (DatabaseWaits): the database is too slow just now.
             case "57014" -> Optional.of(BUSY);
             case "23505", "23P01" -> Optional.of(constraint(e).map(CONSTRAINTS::get).orElse(
-                    conflict("CONFLICT", "The request conflicts with another record; read the records again and retry.")));
-            case "23503" -> Optional.of(conflict("REFERENCE_CONFLICT",
+                    conflict(ProblemCode.CONFLICT, "The request conflicts with another record; read the records again and retry.")));
+            case "23503" -> Optional.of(conflict(ProblemCode.REFERENCE_CONFLICT,
                     "A record this request refers to changed or is still referred to; read it again and retry."));
-            case "40001", "40P01" -> Optional.of(conflict("CONCURRENT_CHANGE",
+            case "40001", "40P01" -> Optional.of(conflict(ProblemCode.CONCURRENT_CHANGE,
                     "Another request changed the same records at the same time; retry."));
-            case "22001" -> Optional.of(bad("VALUE_TOO_LONG", "A value is longer than the registry stores."));
-            case "22003", "22008", "22007", "22P02" -> Optional.of(bad("VALUE_OUT_OF_RANGE",
+            case "22001" -> Optional.of(bad(ProblemCode.VALUE_TOO_LONG, "A value is longer than the registry stores."));
+            case "22003", "22008", "22007", "22P02" -> Optional.of(bad(ProblemCode.VALUE_OUT_OF_RANGE,
                     "A number or date is outside the range the registry stores."));
-            case "22021", "22P05", "54000" -> Optional.of(bad("INVALID_TEXT",
+            case "22021", "22P05", "54000" -> Optional.of(bad(ProblemCode.INVALID_TEXT,
                     "A text holds characters the registry cannot store."));
-            case "23514", "23502" -> Optional.of(bad("VALIDATION_FAILED", "The request breaks a rule of the registry."));
+            case "23514", "23502" -> Optional.of(bad(ProblemCode.VALIDATION_FAILED, "The request breaks a rule of the registry."));
             default -> Optional.empty();
         };
     }
@@ -134,7 +134,7 @@ public final class DatabaseErrors {
     /** Seconds a client should wait before retrying when the database cannot be reached. */
     static final long RETRY_AFTER_SECONDS = 10;
 
-    private static final Supplier<ApiException> UNAVAILABLE = () -> new ApiException.ServiceUnavailable("DATABASE_UNAVAILABLE",
+    private static final Supplier<ApiException> UNAVAILABLE = () -> new ApiException.ServiceUnavailable(ProblemCode.DATABASE_UNAVAILABLE,
             "The service cannot reach its database just now. Retry in a few seconds; a create retried with the same"
             + " Idempotency-Key is never applied twice.", RETRY_AFTER_SECONDS);
 
@@ -156,11 +156,11 @@ public final class DatabaseErrors {
         return Optional.empty();
     }
 
-    private static Supplier<ApiException> conflict(String code, String detail) {
+    private static Supplier<ApiException> conflict(ProblemCode code, String detail) {
         return () -> new ApiException.Conflict(code, detail);
     }
 
-    private static Supplier<ApiException> bad(String code, String detail) {
+    private static Supplier<ApiException> bad(ProblemCode code, String detail) {
         return () -> new ApiException.BadRequest(code, detail, List.of());
     }
 }

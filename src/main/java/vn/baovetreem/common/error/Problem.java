@@ -21,7 +21,16 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
     private static final String TYPE_PREFIX = "urn:problem:cp:";
 
-    public static Problem of(int status, String title, String code, String detail, List<Violation> violations) {
+    public static Problem of(int status, String title, ProblemCode code, String detail, List<Violation> violations) {
+        return of(status, title, code.name(), detail, violations);
+    }
+
+    /** A problem of an HTTP status no {@link ProblemCode} stands for: code {@code HTTP_<status>}. */
+    public static Problem ofStatus(int status, String title, String detail) {
+        return of(status, title, "HTTP_" + status, detail, List.of());
+    }
+
+    private static Problem of(int status, String title, String code, String detail, List<Violation> violations) {
         return new Problem(TYPE_PREFIX + code.toLowerCase().replace('_', '-'), title, status, detail, code,
                 null, null, violations, null, null);
     }

@@ -1,5 +1,7 @@
 package vn.baovetreem.common.error;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -28,9 +31,9 @@ import vn.baovetreem.common.http.StrictJson;
 import vn.baovetreem.security.IdentityProviderProbe;
 import vn.baovetreem.security.IdentityProviderWaits;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The one place where exceptions become RFC 9457 problem responses. Messages never echo request
@@ -65,21 +68,21 @@ public class ProblemMappers {
     }
 
     private Response stale(ContainerRequestContext request) {
-        return respond(request, Problem.of(412, "Precondition failed", "PRECONDITION_FAILED",
+        return respond(request, Problem.of(412, "Precondition failed", ProblemCode.PRECONDITION_FAILED,
                 "The record was changed while this request ran; read it again and retry with the new ETag.", List.of()));
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, ContainerRequestContext request) {
         List<Violation> violations = Violation.of(e.getConstraintViolations());
-        return respond(request, Problem.of(400, "Bad request", "VALIDATION_FAILED",
+        return respond(request, Problem.of(400, "Bad request", ProblemCode.VALIDATION_FAILED,
                 "The request has invalid values.", violations));
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, ContainerRequestContext request) {
         String field = jsonPath(e);
-        return respond(request, Problem.of(400, "Bad request", "UNKNOWN_FIELD",
+        return respond(request, Problem.of(400, "Bad request", ProblemCode.UNKNOWN_FIELD,
                 "The request has a field this operation does not accept.",
                 List.of(new Violation(field, "unknown field"))));
     }
@@ -87,7 +90,15 @@ public class ProblemMappers {
     @ServerExceptionMapper({InvalidFormatException.class, MismatchedInputException.class})
     public Response wrongType(MismatchedInputException e, ContainerRequestContext request) {
         String field = jsonPath(e);
-        return respond(request, Problem.of(400, "Bad request", "INVALID_VALUE",
+        if (e instanceof InvalidTypeIdException unknownKind) {
+            // A body of several kinds (a case's step) whose kind is missing or unknown: name the property that tells them apart.
+            Class<?> base = unknownKind.getBaseType().getRawClass();
+            String property = base.getAnnotation(JsonTypeInfo.class).property();
+            List<String> kinds = Arrays.stream(base.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name).toList();
+            return respond(request, Problem.of(400, "Bad request", ProblemCode.INVALID_VALUE, "A value has the wrong type or format.",
+                    List.of(new Violation(field.isEmpty() ? property : field + "." + property, "expected one of " + kinds))));
+        }
+        return respond(request, Problem.of(400, "Bad request", ProblemCode.INVALID_VALUE,
                 "A value has the wrong type or format.",
                 List.of(new Violation(field.isEmpty() ? "body" : field,
                         "expected " + describe(e.getTargetType())))));
@@ -96,19 +107,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unstorableText(StrictJson.UnstorableText e, ContainerRequestContext request) {
         String field = jsonPath(e);
-        return respond(request, Problem.of(400, "Bad request", "INVALID_TEXT",
+        return respond(request, Problem.of(400, "Bad request", ProblemCode.INVALID_TEXT,
                 "A text holds characters the registry cannot store.",
                 List.of(new Violation(field.isEmpty() ? "body" : field, e.reason()))));
     }
 
     @ServerExceptionMapper
     public Response tooLarge(RequestBodies.TooLarge e, ContainerRequestContext request) {
-        return respond(request, Problem.of(413, "Content too large", "BODY_TOO_LARGE", e.getMessage(), List.of()));
+        return respond(request, Problem.of(413, "Content too large", ProblemCode.BODY_TOO_LARGE, e.getMessage(), List.of()));
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, ContainerRequestContext request) {
-        return respond(request, Problem.of(400, "Bad request", "MALFORMED_JSON",
+        return respond(request, Problem.of(400, "Bad request", ProblemCode.MALFORMED_JSON,
                 "The request body is not well-formed JSON.", List.of()));
     }
 
@@ -123,10 +134,10 @@ public class ProblemMappers {
         if (!field.isEmpty()) {
             boolean range = e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException;
             String reason = range ? "is out of range for this field" : "cannot be read for this field";
-            return respond(request, Problem.of(400, "Bad request", "INVALID_VALUE", "A value has the wrong type or format.",
+            return respond(request, Problem.of(400, "Bad request", ProblemCode.INVALID_VALUE, "A value has the wrong type or format.",
                     List.of(new Violation(field, reason))));
         }
-        return respond(request, Problem.of(400, "Bad request", "MALFORMED_JSON",
+        return respond(request, Problem.of(400, "Bad request", ProblemCode.MALFORMED_JSON,
                 "The request body could not be read as JSON for this operation.", List.of()));
     }
 
@@ -139,14 +150,14 @@ public class ProblemMappers {
             return identityProviderDown(e, outage.get(), request);
         }
         LOG.debugf("Authentication failed for request %s: %s", requestId.id(), DatabaseErrors.describe(e));
-        Response response = respond(request, Problem.of(401, "Unauthorized", "UNAUTHENTICATED",
+        Response response = respond(request, Problem.of(401, "Unauthorized", ProblemCode.UNAUTHENTICATED,
                 "A valid bearer token is required.", List.of()));
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
-        return respond(request, Problem.of(403, "Forbidden", "ROLE_NOT_ALLOWED",
+        return respond(request, Problem.of(403, "Forbidden", ProblemCode.ROLE_NOT_ALLOWED,
                 "Your role does not allow this operation.", List.of()));
     }
 
@@ -181,13 +192,13 @@ public class ProblemMappers {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
-        String code = switch (status) {
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "BODY_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> "HTTP_" + status;
+        ProblemCode code = switch (status) {
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCode.NOT_ACCEPTABLE;
+            case 413 -> ProblemCode.BODY_TOO_LARGE;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
         };
         String detail = switch (status) {
             case 404 -> "No resource exists at this path.";
@@ -197,7 +208,8 @@ public class ProblemMappers {
             case 415 -> "The body's media type is not accepted here; send application/json.";
             default -> title + ".";
         };
-        Response response = respond(request, Problem.of(status, title, code, detail, List.of()));
+        Response response = respond(request, code == null ? Problem.ofStatus(status, title, detail)
+                : Problem.of(status, title, code, detail, List.of()));
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             return Response.fromResponse(response).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
         }
@@ -228,7 +240,7 @@ public class ProblemMappers {
             return identityProviderDown(e, outage.get(), request);
         }
         LOG.errorf(DatabaseErrors.loggable(e), "Unexpected error, request id %s", id);
-        return respond(request, Problem.of(500, "Internal server error", "INTERNAL_ERROR",
+        return respond(request, Problem.of(500, "Internal server error", ProblemCode.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the request id when reporting it.", List.of()));
     }
 

@@ -46,7 +46,7 @@ public class RequestValidator {
     /** Throws a {@link ConstraintViolationException} (400 VALIDATION_FAILED) when {@code body} is invalid. */
     public void validate(Object body) {
         if (body == null) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The request needs a body.");
+            throw new ApiException.BadRequest(ProblemCode.VALIDATION_FAILED, "The request needs a body.");
         }
         Set<ConstraintViolation<Object>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
@@ -61,7 +61,7 @@ public class RequestValidator {
     public void validateRow(Object row) {
         List<Violation> violations = Violation.of(validator.validate(row));
         if (!violations.isEmpty()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The row has invalid values.", violations);
+            throw new ApiException.BadRequest(ProblemCode.VALIDATION_FAILED, "The row has invalid values.", violations);
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import vn.baovetreem.common.error.Problem;
 
 import java.util.List;
+import vn.baovetreem.common.error.ProblemCode;
 
 /**
  * Refuses a body larger than {@code cp.http.max-body-size} (an import file: {@code cp.http.max-import-size})
@@ -26,7 +27,7 @@ public class BodySizeLimit {
             long max = ctx.request().path().equals(IMPORTS) ? config.maxImportSize() : config.maxBodySize();
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared, max)) {
-                RouteProblems.send(ctx, mapper, Problem.of(413, "Content too large", "BODY_TOO_LARGE",
+                RouteProblems.send(ctx, mapper, Problem.of(413, "Content too large", ProblemCode.BODY_TOO_LARGE,
                         "The request body is larger than the limit of " + max + " bytes.", List.of()), true);
                 return;
             }

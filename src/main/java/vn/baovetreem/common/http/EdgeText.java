@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.baovetreem.common.error.ProblemCode;
 
 /**
  * Refuses, ahead of any resource, a path segment, query parameter or header whose text the
@@ -32,7 +33,7 @@ public class EdgeText {
         router.route().order(-99).handler(ctx -> {
             Optional<Violation> bad = firstBad(ctx);
             if (bad.isPresent()) {
-                RouteProblems.send(ctx, mapper, Problem.of(400, "Bad request", "INVALID_PARAMETER",
+                RouteProblems.send(ctx, mapper, Problem.of(400, "Bad request", ProblemCode.INVALID_PARAMETER,
                         "A parameter holds text the service cannot read or store.", List.of(bad.get())), false);
                 return;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 
 import java.lang.reflect.RecordComponent;
 
@@ -24,7 +25,7 @@ public final class FlatBody {
 
     public static FlatBody of(ObjectMapper mapper, ObjectNode body) {
         if (body == null) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "The request needs a JSON object as body.");
+            throw new ApiException.BadRequest(ProblemCode.VALIDATION_FAILED, "The request needs a JSON object as body.");
         }
         return new FlatBody(mapper, body.deepCopy());
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,7 +73,7 @@ public class Idempotency {
         }
         String caller = identity.getPrincipal().getName();
         if (!KEY.matcher(key).matches()) {
-            throw ApiException.BadRequest.field("INVALID_IDEMPOTENCY_KEY", HEADER,
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_IDEMPOTENCY_KEY, HEADER,
                     "Idempotency-Key must be 1 to 255 visible ASCII characters.");
         }
         HttpServerRequest http = request.getCurrent().request();
@@ -92,11 +93,11 @@ public class Idempotency {
     private Response replay(String caller, String key, String fingerprint) {
         IdempotencyRecords.Claim claim = records.find(caller, key).orElseThrow();
         if (!fingerprint.equals(claim.fingerprint())) {
-            throw new ApiException.Unprocessable("IDEMPOTENCY_KEY_REUSED",
+            throw new ApiException.Unprocessable(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used with a different request; use a new key.");
         }
         if (claim.status() == null) {
-            throw new ApiException.Conflict("IDEMPOTENCY_KEY_IN_USE",
+            throw new ApiException.Conflict(ProblemCode.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
         Response.ResponseBuilder replay = Response.status(claim.status())

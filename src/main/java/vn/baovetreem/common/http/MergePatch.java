@@ -3,6 +3,7 @@ package vn.baovetreem.common.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 
 /** JSON Merge Patch (RFC 7396): objects merge member by member, {@code null} removes, anything else replaces. */
 public final class MergePatch {
@@ -16,7 +17,7 @@ public final class MergePatch {
     /** Applies {@code patch} to a copy of {@code target}; the patch must be a JSON object. */
     public static ObjectNode apply(ObjectNode target, JsonNode patch) {
         if (patch == null || !patch.isObject()) {
-            throw new ApiException.BadRequest("VALIDATION_FAILED", "A merge patch must be a JSON object.");
+            throw new ApiException.BadRequest(ProblemCode.VALIDATION_FAILED, "A merge patch must be a JSON object.");
         }
         return (ObjectNode) merge(target.deepCopy(), patch);
     }

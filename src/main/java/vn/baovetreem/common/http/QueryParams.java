@@ -1,6 +1,7 @@
 package vn.baovetreem.common.http;
 
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -137,6 +138,6 @@ public final class QueryParams {
     }
 
     private static ApiException invalid(String name, String message) {
-        return ApiException.BadRequest.field("INVALID_PARAMETER", name, name + " " + message + ".");
+        return ApiException.BadRequest.field(ProblemCode.INVALID_PARAMETER, name, name + " " + message + ".");
     }
 }

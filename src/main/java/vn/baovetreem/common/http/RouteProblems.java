@@ -14,6 +14,7 @@ import vn.baovetreem.common.text.Language;
 
 import java.util.List;
 import java.util.UUID;
+import vn.baovetreem.common.error.ProblemCode;
 
 /**
  * Problem responses sent by the HTTP routes that run ahead of the REST layer (body size, text that
@@ -30,11 +31,11 @@ public class RouteProblems {
 
     void install(@Observes Router router, ObjectMapper mapper) {
         router.errorHandler(404, ctx -> send(ctx, mapper,
-                Problem.of(404, "Not found", "NOT_FOUND", "No resource exists at this path.", List.of()), false));
+                Problem.of(404, "Not found", ProblemCode.NOT_FOUND, "No resource exists at this path.", List.of()), false));
         router.errorHandler(405, ctx -> send(ctx, mapper,
-                Problem.of(405, "Method not allowed", "METHOD_NOT_ALLOWED", "This path does not support the method.", List.of()), false));
+                Problem.of(405, "Method not allowed", ProblemCode.METHOD_NOT_ALLOWED, "This path does not support the method.", List.of()), false));
         router.errorHandler(413, ctx -> send(ctx, mapper,
-                Problem.of(413, "Content too large", "BODY_TOO_LARGE", "The request body is larger than the limit.", List.of()), true));
+                Problem.of(413, "Content too large", ProblemCode.BODY_TOO_LARGE, "The request body is larger than the limit.", List.of()), true));
     }
 
     /** Ends the exchange with {@code problem}; {@code close} also closes the connection (an unread body). */

@@ -1,6 +1,7 @@
 package vn.baovetreem.common.paging;
 
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 
 import java.util.UUID;
 import java.util.function.Function;
@@ -12,7 +13,7 @@ public record PageRequest(int size, String afterKey) {
 
     public static PageRequest of(Integer requestedSize, String afterKey, PagingConfig config) {
         if (requestedSize != null && requestedSize < 1) {
-            throw ApiException.BadRequest.field("INVALID_PAGE_SIZE", "pageSize", "pageSize must be at least 1.");
+            throw ApiException.BadRequest.field(ProblemCode.INVALID_PAGE_SIZE, "pageSize", "pageSize must be at least 1.");
         }
         int size = requestedSize == null ? config.defaultSize() : Math.min(requestedSize, config.maxSize());
         return new PageRequest(size, afterKey);

@@ -1,6 +1,7 @@
 package vn.baovetreem.common.paging;
 
 import vn.baovetreem.common.error.ApiException;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.text.Texts;
 
 import javax.crypto.Mac;
@@ -79,7 +80,7 @@ public final class PageToken {
 
     /** The problem for a token that this list did not issue. */
     public static ApiException invalid() {
-        return ApiException.BadRequest.field("INVALID_PAGE_TOKEN", "pageToken",
+        return ApiException.BadRequest.field(ProblemCode.INVALID_PAGE_TOKEN, "pageToken",
                 "The page token is not valid for this list and these filters; start again without it.");
     }
 

@@ -10,6 +10,7 @@ import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.DatabaseErrors;
+import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.testing.Api;
 
 import java.sql.Connection;
@@ -60,7 +61,7 @@ class DatabaseWaitsTest {
         }));
         assertThat(DatabaseErrors.problemFor(cancelled)).get()
                 .isInstanceOf(ApiException.ServiceUnavailable.class)
-                .extracting(ApiException::code).isEqualTo("SERVICE_BUSY");
+                .extracting(ApiException::code).isEqualTo(ProblemCode.SERVICE_BUSY);
     }
 
     @Test

@@ -16,9 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MessagesTest {
 
-    /** A field's problem written as one literal: {@code new Violation(field, "…")} or {@code problem(field, "…")}. */
+    /**
+     * A field's problem written as one literal: {@code new Violation(field, "…")},
+     * {@code problem(field, "…")} or {@code problems.add(field, "…")} ({@code Violations}).
+     */
     private static final Pattern LITERAL = Pattern.compile(
-            "(?:new Violation|problem)\\((?:\"[^\"]*\"|[^;\"])*?,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+            "(?:new Violation|problem|(?:problems|violations)\\.add)\\((?:\"[^\"]*\"|[^;\"])*?,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
 
     @Test
     void everyFieldProblemTheCodeWritesAsALiteralHasItsVietnamese() throws IOException {

@@ -1,0 +1,265 @@
+package vn.baovetreem.cases;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import vn.baovetreem.cases.CaseRequests.Separation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Schema {@code CaseTransition}: one step of the Decree 56 workflow, a record per action holding
+ * the fields that action uses and no other. The field of another action is refused as unknown, so
+ * nothing is silently dropped, and what an action needs is validated with the request, before the
+ * case is read. {@link CaseAction} says when each step may be taken and where it leads.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "action")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CaseStep.AssessInitial.class, name = "ASSESS_INITIAL"),
+        @JsonSubTypes.Type(value = CaseStep.ProtectEmergency.class, name = "PROTECT_EMERGENCY"),
+        @JsonSubTypes.Type(value = CaseStep.Separate.class, name = "SEPARATE"),
+        @JsonSubTypes.Type(value = CaseStep.ExtendSeparation.class, name = "EXTEND_SEPARATION"),
+        @JsonSubTypes.Type(value = CaseStep.EndSeparation.class, name = "END_SEPARATION"),
+        @JsonSubTypes.Type(value = CaseStep.AssessDetailed.class, name = "ASSESS_DETAILED"),
+        @JsonSubTypes.Type(value = CaseStep.HoldConference.class, name = "HOLD_CONFERENCE"),
+        @JsonSubTypes.Type(value = CaseStep.SubmitPlan.class, name = "SUBMIT_PLAN"),
+        @JsonSubTypes.Type(value = CaseStep.ApprovePlan.class, name = "APPROVE_PLAN"),
+        @JsonSubTypes.Type(value = CaseStep.ReturnPlan.class, name = "RETURN_PLAN"),
+        @JsonSubTypes.Type(value = CaseStep.StartImplementation.class, name = "START_IMPLEMENTATION"),
+        @JsonSubTypes.Type(value = CaseStep.Review.class, name = "REVIEW"),
+        @JsonSubTypes.Type(value = CaseStep.Close.class, name = "CLOSE"),
+        @JsonSubTypes.Type(value = CaseStep.Replan.class, name = "REPLAN"),
+        @JsonSubTypes.Type(value = CaseStep.CloseUnsubstantiated.class, name = "CLOSE_UNSUBSTANTIATED"),
+        @JsonSubTypes.Type(value = CaseStep.Assign.class, name = "ASSIGN"),
+        @JsonSubTypes.Type(value = CaseStep.Transfer.class, name = "TRANSFER"),
+        @JsonSubTypes.Type(value = CaseStep.AcceptTransfer.class, name = "ACCEPT_TRANSFER"),
+        @JsonSubTypes.Type(value = CaseStep.DeclineTransfer.class, name = "DECLINE_TRANSFER"),
+        @JsonSubTypes.Type(value = CaseStep.Escalate.class, name = "ESCALATE"),
+        @JsonSubTypes.Type(value = CaseStep.ReturnEscalation.class, name = "RETURN_ESCALATION")})
+public sealed interface CaseStep {
+
+    /** The action this step takes. */
+    CaseAction action();
+
+    /** When it happened (default now): deadlines are met by it. */
+    Instant occurredAt();
+
+    /** What was done or decided; required where the step is the note (emergency protection, findings, a district comment). */
+    String note();
+
+    /** The initial assessment (Form 02), within 12 hours of the report. */
+    record AssessInitial(Instant occurredAt,
+                         @Size(max = 4000) String note,
+                         @NotBlank @Size(max = 10) String riskLevel,
+                         @NotNull Boolean emergency) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.ASSESS_INITIAL;
+        }
+    }
+
+    /** Emergency protection; the note says what was done. */
+    record ProtectEmergency(Instant occurredAt,
+                            @NotBlank @Size(max = 4000) String note) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.PROTECT_EMERGENCY;
+        }
+    }
+
+    /** Temporary separation from the caregiver (Form 07). */
+    record Separate(Instant occurredAt,
+                    @Size(max = 4000) String note,
+                    @NotNull @Valid Separation separation) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.SEPARATE;
+        }
+    }
+
+    /** A later end for the active separation. */
+    record ExtendSeparation(Instant occurredAt,
+                            @Size(max = 4000) String note,
+                            @NotNull LocalDate endsOn,
+                            @NotBlank @Size(max = 500) String reason) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.EXTEND_SEPARATION;
+        }
+    }
+
+    /** The end of the active separation, on the day it occurred. */
+    record EndSeparation(Instant occurredAt,
+                         @Size(max = 4000) String note) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.END_SEPARATION;
+        }
+    }
+
+    /** The detailed assessment (Form 03); the note holds its findings. */
+    record AssessDetailed(Instant occurredAt,
+                          @NotBlank @Size(max = 4000) String note,
+                          @Size(max = 10) String riskLevel) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.ASSESS_DETAILED;
+        }
+    }
+
+    /** The case conference that decides on a plan. */
+    record HoldConference(Instant occurredAt,
+                          @Size(max = 4000) String note,
+                          @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 200) String> participants,
+                          @NotBlank @Size(max = 4000) String decisions) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.HOLD_CONFERENCE;
+        }
+    }
+
+    /** Submits the latest plan version for approval. */
+    record SubmitPlan(Instant occurredAt,
+                      @Size(max = 4000) String note) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.SUBMIT_PLAN;
+        }
+    }
+
+    /** The chair's approval, which freezes the version. */
+    record ApprovePlan(Instant occurredAt,
+                       @Size(max = 4000) String note) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.APPROVE_PLAN;
+        }
+    }
+
+    /** The chair's return of the plan for changes. */
+    record ReturnPlan(Instant occurredAt,
+                      @Size(max = 4000) String note,
+                      @NotBlank @Size(max = 500) String reason) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.RETURN_PLAN;
+        }
+    }
+
+    /** The approved plan is being carried out. */
+    record StartImplementation(Instant occurredAt,
+                               @Size(max = 4000) String note) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.START_IMPLEMENTATION;
+        }
+    }
+
+    /** The review of the plan (Form 06). */
+    record Review(Instant occurredAt,
+                  @Size(max = 4000) String note,
+                  @NotBlank @Size(max = 30) String reviewOutcome,
+                  @Size(max = 10) String riskLevel) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.REVIEW;
+        }
+    }
+
+    /** Closes the case after a review. */
+    record Close(Instant occurredAt,
+                 @Size(max = 4000) String note,
+                 @NotBlank @Size(max = 30) String closureReason,
+                 @Size(max = 30) String handlingOutcome) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.CLOSE;
+        }
+    }
+
+    /** Back to planning after a review. */
+    record Replan(Instant occurredAt,
+                  @Size(max = 4000) String note,
+                  @NotBlank @Size(max = 500) String reason) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.REPLAN;
+        }
+    }
+
+    /** Closes a report that was not substantiated. */
+    record CloseUnsubstantiated(Instant occurredAt,
+                                @Size(max = 4000) String note,
+                                @NotBlank @Size(max = 500) String reason,
+                                @Size(max = 30) String handlingOutcome) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.CLOSE_UNSUBSTANTIATED;
+        }
+    }
+
+    /** Assigns the officer who handles the case. */
+    record Assign(Instant occurredAt,
+                  @Size(max = 4000) String note,
+                  @NotBlank @Size(max = 100) String officer) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.ASSIGN;
+        }
+    }
+
+    /** Proposes to hand the case to another commune. */
+    record Transfer(Instant occurredAt,
+                    @Size(max = 4000) String note,
+                    @NotBlank @Size(max = 20) String toCommuneCode,
+                    @NotBlank @Size(max = 500) String reason) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.TRANSFER;
+        }
+    }
+
+    /** The receiving commune takes the case over. */
+    record AcceptTransfer(Instant occurredAt,
+                          @Size(max = 4000) String note) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.ACCEPT_TRANSFER;
+        }
+    }
+
+    /** The receiving commune declines the case. */
+    record DeclineTransfer(Instant occurredAt,
+                           @Size(max = 4000) String note,
+                           @NotBlank @Size(max = 500) String reason) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.DECLINE_TRANSFER;
+        }
+    }
+
+    /** Asks the district to supervise the case. */
+    record Escalate(Instant occurredAt,
+                    @Size(max = 4000) String note,
+                    @NotBlank @Size(max = 500) String reason) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.ESCALATE;
+        }
+    }
+
+    /** The district's answer to an escalation; the note holds its comment. */
+    record ReturnEscalation(Instant occurredAt,
+                            @NotBlank @Size(max = 4000) String note) implements CaseStep {
+        @Override
+        public CaseAction action() {
+            return CaseAction.RETURN_ESCALATION;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package vn.baovetreem.audit;
+
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The audit trail's own queries against PostgreSQL, without HTTP, for an actor no other test is, rolled back after each test. */
+@QuarkusTest
+class AuditTrailTest {
+
+    private static final String ACTOR = "audit-trail-test";
+
+    @Inject
+    AuditTrail audit;
+
+    @Test
+    @TestTransaction
+    @ActivateRequestContext
+    void anAllowanceSpentInStepsIsTheSumOfTheCountsOfTheActorsEventsSinceAMoment() {
+        OffsetDateTime before = OffsetDateTime.now().minusMinutes(1);
+        AuditTrail.Buffer events = audit.buffer();
+        events.add("TEST_ALLOWANCE", "scope-probe", "a", null, null, Map.of("count", 2));
+        events.add("TEST_ALLOWANCE", "scope-probe", "b", null, null, Map.of("count", 3));
+        events.add("OTHER_ACTION", "scope-probe", "c", null, null, Map.of("count", 7));
+        events.flushAs(ACTOR);
+
+        assertThat(audit.countedSince("TEST_ALLOWANCE", ACTOR, before)).isEqualTo(5);
+        assertThat(audit.countedSince("TEST_ALLOWANCE", "someone else", before)).isZero();
+        assertThat(audit.countedSince("TEST_ALLOWANCE", ACTOR, OffsetDateTime.now().plusMinutes(1))).isZero();
+    }
+
+    @Test
+    @TestTransaction
+    @ActivateRequestContext
+    void theAccessesOfRecordsAreTheirEventsNewestFirstWithoutTheirStates() {
+        String id = UUID.randomUUID().toString();
+        AuditTrail.Buffer events = audit.buffer();
+        events.add("CREATE", "child", id, null, null, Map.of("fullName", "x"));
+        events.add("READ", "child", id, null, null, null);
+        events.add("READ", "child", "someone-else", null, null, null);
+        events.flushAs(ACTOR);
+
+        assertThat(audit.accessesOf(List.of(new RecordRef("child", id))))
+                .extracting(AuditService.AccessEntry::action, AuditService.AccessEntry::actor, AuditService.AccessEntry::recordId)
+                .containsExactlyInAnyOrder(tuple("CREATE", ACTOR, id), tuple("READ", ACTOR, id));
+    }
+}

@@ -1,0 +1,38 @@
+package vn.baovetreem.testing;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.UUID;
+
+/**
+ * Records written straight into the tables, for the tests of repositories: as few columns as the
+ * schema requires, in the caller's transaction (a {@code @TestTransaction} rolls them back).
+ */
+public final class SqlRecords {
+
+    /** Thôn Ích Hữu of Yên Phúc, where the tests' children live. */
+    public static final String VILLAGE = "06283_01";
+
+    private SqlRecords() {
+    }
+
+    /** An active girl born in 2015 in {@link #VILLAGE}. */
+    public static UUID child(EntityManager em) {
+        return child(em, "2015-01-01", "ACTIVE", null);
+    }
+
+    /** A girl born on {@code born} in {@link #VILLAGE}, with {@code status} since {@code statusDate} (null for none). */
+    public static UUID child(EntityManager em, String born, String status, String statusDate) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into child (id, full_name, search_name, sort_name, date_of_birth, sex, village_code, unit_path,
+                                           status, status_date, merged_into_id, created_at, created_by, updated_at)
+                        select ?1, 'Test', 'test', 'test', cast(?2 as date), 'FEMALE', u.code, p.path, ?3, cast(?4 as date),
+                               case when ?3 = 'MERGED' then (select id from child limit 1) end, now(), 'test', now()
+                        from admin_unit u join admin_unit_period p on p.unit_id = u.id and p.valid_to is null
+                        where u.code = ?5""")
+                .setParameter(1, id).setParameter(2, born).setParameter(3, status).setParameter(4, statusDate)
+                .setParameter(5, VILLAGE).executeUpdate();
+        return id;
+    }
+}
