@@ -1,0 +1,97 @@
+package vn.baovetreem.children;
+
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.security.Scope;
+import vn.baovetreem.testing.SqlRecords;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Queries of the registry against PostgreSQL, without HTTP: children written by SQL inside each
+ * test's transaction, which is rolled back, under a name no other test gives.
+ */
+@QuarkusTest
+class ChildRepositoryTest {
+
+    @Inject
+    ChildRepository children;
+
+    @Inject
+    UnitDirectory units;
+
+    @Inject
+    EntityManager em;
+
+    private final String name = "repo " + UUID.randomUUID();
+
+    @Test
+    @TestTransaction
+    void duplicatesShareTheFoldedNameAndEitherTheBirthDateInTheCommuneOrACaregiverPhone() {
+        UUID first = child("2015-01-01", "{0912345678}");
+        UUID sameBirth = child("2015-01-01", "{}");
+        UUID samePhone = child("2016-02-02", "{0912345678}");
+        UUID neither = child("2017-03-03", "{0988888888}");
+        children.flush();
+
+        assertThat(children.possibleDuplicatesOf(children.findById(first)))
+                .extracting(ChildRepository.Candidate::id, ChildRepository.Candidate::reason)
+                .containsExactlyInAnyOrder(tuple(sameBirth, DuplicateReason.SAME_NAME_AND_BIRTH_DATE),
+                        tuple(samePhone, DuplicateReason.SAME_NAME_AND_CAREGIVER_PHONE));
+
+        // Each pair once, as PostgreSQL orders uuids (which is not Java's order).
+        List<ChildRepository.Pair> pairs = children.pageOfDuplicatePairs(units.scope("06298"), null, null, null, 10_000).stream()
+                .filter(p -> List.of(first, sameBirth, samePhone, neither).contains(p.first())).toList();
+        assertThat(pairs).extracting(p -> Set.of(p.first(), p.second()), ChildRepository.Pair::reason).containsExactlyInAnyOrder(
+                tuple(Set.of(first, sameBirth), DuplicateReason.SAME_NAME_AND_BIRTH_DATE),
+                tuple(Set.of(first, samePhone), DuplicateReason.SAME_NAME_AND_CAREGIVER_PHONE));
+        assertThat(children.pageOfDuplicatePairs(units.scope("06271"), null, null, null, 10_000))
+                .noneMatch(p -> p.first().equals(first) || p.second().equals(first));
+    }
+
+    @Test
+    @TestTransaction
+    void aBatchIsFoundByItsKeysAndTheSpansOpenOnADayByChild() {
+        UUID child = child("2015-01-01", "{}");
+        em.createNativeQuery("update child set personal_id = '001215000001', external_ref = 'REPO-1' where id = ?1")
+                .setParameter(1, child).executeUpdate();
+        episode(child, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
+        episode(child, "RISK", "NEGLECT", "2020-01-01", "2020-12-31");
+
+        assertThat(children.holding("personal_id = any(?1) or external_ref = any(?2)", List.of("001215000001"), List.of("none")))
+                .extracting(Child::id).containsExactly(child);
+        assertThat(children.holding("external_ref = any(?1)", List.of("REPO-1"))).extracting(Child::id).containsExactly(child);
+
+        ChildRepository.ActiveEpisodes in2020 = children.activeEpisodes(List.of(child), LocalDate.of(2020, 6, 1));
+        assertThat(in2020.groups(child)).containsExactly("ORPHANED");
+        assertThat(in2020.risks(child)).containsExactly("NEGLECT");
+        assertThat(children.activeEpisodes(List.of(child), LocalDate.of(2021, 6, 1)).risks(child)).isEmpty();
+        assertThat(children.findInScope(child, Scope.of(List.of("20.06271")))).isEmpty();
+        assertThat(children.findInScope(child, units.scope("06298"))).isPresent();
+    }
+
+    private UUID child(String born, String phones) {
+        UUID id = SqlRecords.child(em, born, "ACTIVE", null);
+        em.createNativeQuery("update child set search_name = ?2, caregiver_phones = cast(?3 as text[]) where id = ?1")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, phones).executeUpdate();
+        return id;
+    }
+
+    private void episode(UUID child, String kind, String code, String start, String end) {
+        em.createNativeQuery("""
+                        insert into child_episode (id, child_id, kind, code, start_date, end_date, created_at, created_by, updated_at)
+                        values (gen_random_uuid(), ?1, ?2, ?3, cast(?4 as date), cast(?5 as date), now(), 'test', now())""")
+                .setParameter(1, child).setParameter(2, kind).setParameter(3, code).setParameter(4, start).setParameter(5, end)
+                .executeUpdate();
+    }
+}
