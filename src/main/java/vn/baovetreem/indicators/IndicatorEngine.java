@@ -3,6 +3,8 @@ package vn.baovetreem.indicators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.indicators.IndicatorCatalogue.AgeBand;
 import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
 import vn.baovetreem.indicators.IndicatorDefinitions.Source;
@@ -80,10 +82,10 @@ class IndicatorEngine {
         private final Place place;
         private final Period period;
         private final Map<String, Map<String, Map<String, Long>>> memo = new HashMap<>();
-        /** The column of each population filter in {@link #population}. */
-        private final Map<String, Integer> filters = new LinkedHashMap<>();
+        /** The column of each population filter in {@link #population}: {@code f0}, {@code f1}... */
+        private final Map<String, String> filters = new LinkedHashMap<>();
         /** Rows of (part, sex, ethnicity, age, one count per filter). */
-        private List<Object[]> population = List.of();
+        private List<Row> population = List.of();
 
         private Run(Place place, Period period) {
             this.place = place;
@@ -95,17 +97,16 @@ class IndicatorEngine {
          * children of the population, by child unit, sex, ethnicity and age: the single-valued
          * breakdowns of those sides are then rolled up from these rows.
          */
-        @SuppressWarnings("unchecked")
         void countPopulation(Collection<Source> sources) {
             sources.stream().map(Source::kidsFilter).filter(Objects::nonNull).distinct()
-                    .forEach(filter -> filters.put(filter, filters.size()));
+                    .forEach(filter -> filters.put(filter, "f" + filters.size()));
             if (filters.isEmpty()) {
                 return;
             }
-            StringBuilder sql = new StringBuilder("select g.part, k.sex, coalesce(k.ethnicity, 'UNKNOWN'), k.age");
-            filters.keySet().forEach(filter -> sql.append(", count(*) filter (where ").append(filter).append(")"));
+            StringBuilder sql = new StringBuilder("select g.part, k.sex, coalesce(k.ethnicity, 'UNKNOWN') as ethnicity, k.age");
+            filters.forEach((filter, column) -> sql.append(", count(*) filter (where ").append(filter).append(") as ").append(column));
             sql.append(" from kids k join geo g on g.code = k.village_code group by 1, 2, 3, 4");
-            population = bind(em.createNativeQuery(sql.toString()), sql.toString()).getResultList();
+            population = rows(sql.toString());
         }
 
         /** The child units of the place at the end of the period, in code order. */
@@ -171,30 +172,29 @@ class IndicatorEngine {
          * by child unit and every such disaggregation at once (a small cube, since each entity
          * falls in exactly one cell), rolled up here.
          */
-        @SuppressWarnings("unchecked")
         private Map<String, Map<String, Long>> columnCounts(Source source, List<String> dimensions, String band) {
             List<String> expressions = dimensions.stream().map(d -> source.dim(d).orElseThrow().replace("{AGE_BAND}", band)).toList();
             StringBuilder select = new StringBuilder("select g.part");
             StringBuilder groups = new StringBuilder(" group by g.part");
             for (int i = 0; i < expressions.size(); i++) {
-                select.append(", ").append(expressions.get(i));
+                select.append(", ").append(expressions.get(i)).append(" as d").append(i);
                 groups.append(", ").append(i + 2);
             }
-            String sql = select + ", " + aggregate(source) + " from (" + source.sql() + ") e join geo g on g.code = e.unit_code"
+            String sql = select + ", " + aggregate(source) + " as n from (" + source.sql() + ") e join geo g on g.code = e.unit_code"
                     + groups;
-            List<Object[]> rows = bind(em.createNativeQuery(sql), sql).getResultList();
+            List<Row> rows = rows(sql);
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
             Map<String, Long> totals = new LinkedHashMap<>(Map.of("", 0L));
             counts.put("", totals);
-            for (Object[] row : rows) {
-                long count = ((Number) row[row.length - 1]).longValue();
-                String part = place.byUnit() ? (String) row[0] : null;
+            for (Row row : rows) {
+                long count = row.bigint("n");
+                String part = place.byUnit() ? row.text("part") : null;
                 totals.merge("", count, Long::sum);
                 if (part != null) {
                     totals.merge(part, count, Long::sum);
                 }
                 for (int i = 0; i < dimensions.size(); i++) {
-                    String category = (String) row[1 + i];
+                    String category = row.text("d" + i);
                     if (category == null) {
                         continue;
                     }
@@ -210,25 +210,25 @@ class IndicatorEngine {
 
         /** A side of the population counted by {@link #countPopulation}, rolled up by child unit and breakdown. */
         private Map<String, Map<String, Long>> populationCounts(Indicator indicator, String filter, List<String> dimensions) {
-            int column = 4 + filters.get(filter);
+            String column = filters.get(filter);
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
             Map<String, Long> totals = new LinkedHashMap<>(Map.of("", 0L));
             counts.put("", totals);
-            for (Object[] row : population) {
-                long count = ((Number) row[column]).longValue();
+            for (Row row : population) {
+                long count = row.bigint(column);
                 if (count == 0) {
                     continue;
                 }
-                String part = place.byUnit() ? (String) row[0] : null;
+                String part = place.byUnit() ? row.text("part") : null;
                 totals.merge("", count, Long::sum);
                 if (part != null) {
                     totals.merge(part, count, Long::sum);
                 }
                 for (String dimension : dimensions) {
                     String category = switch (dimension) {
-                        case "SEX" -> (String) row[1];
-                        case "ETHNICITY" -> (String) row[2];
-                        case "AGE_BAND" -> band(indicator, ((Number) row[3]).intValue());
+                        case "SEX" -> row.text("sex");
+                        case "ETHNICITY" -> row.text("ethnicity");
+                        case "AGE_BAND" -> band(indicator, row.integer("age"));
                         default -> throw new IllegalStateException("Not a breakdown of the population: " + dimension);
                     };
                     if (category == null) {
@@ -245,20 +245,24 @@ class IndicatorEngine {
         }
 
         /** One multi-valued disaggregation of one side, by child unit and category, rolled up here. */
-        @SuppressWarnings("unchecked")
         private Map<String, Long> lateralCounts(Source source, String fragment) {
-            String sql = "select g.part, d.dim, " + aggregate(source) + " from (" + source.sql() + ") e " + fragment
+            String sql = "select g.part, d.dim, " + aggregate(source) + " as n from (" + source.sql() + ") e " + fragment
                     + " join geo g on g.code = e.unit_code where d.dim is not null group by g.part, d.dim";
-            List<Object[]> rows = bind(em.createNativeQuery(sql), sql).getResultList();
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (Object[] row : rows) {
-                long count = ((Number) row[2]).longValue();
-                counts.merge("" + SEP + row[1], count, Long::sum);
-                if (place.byUnit() && row[0] != null) {
-                    counts.merge(row[0] + SEP + row[1], count, Long::sum);
+            for (Row row : rows(sql)) {
+                long count = row.bigint("n");
+                String category = row.text("dim");
+                counts.merge("" + SEP + category, count, Long::sum);
+                if (place.byUnit() && row.text("part") != null) {
+                    counts.merge(row.text("part") + SEP + category, count, Long::sum);
                 }
             }
             return counts;
+        }
+
+        /** The rows of {@code sql} with this run's parameters, read by column name. */
+        private List<Row> rows(String sql) {
+            return Row.all(bind(em.createNativeQuery(sql, Tuple.class), sql));
         }
 
         Query bind(Query query, String sql) {
