@@ -251,7 +251,11 @@ public class CaseService {
             case CaseStep.Close s -> c.close(s.closureReason(), s.handlingOutcome(), at);
             case CaseStep.CloseUnsubstantiated s -> c.close(null, s.handlingOutcome(), at);
             case CaseStep.Assign s -> c.assign(Texts.clean(s.officer()));
-            case CaseStep.Transfer s -> transferTarget(c, s).ifPresent(to -> c.proposeTransfer(to.code(), to.path()));
+            case CaseStep.Transfer s -> {
+                UnitDirectory.UnitSummary to = transferTarget(c, s)
+                        .orElseThrow(() -> new IllegalStateException("A transfer reached apply without its check"));
+                c.proposeTransfer(to.code(), to.path());
+            }
             case CaseStep.AcceptTransfer s -> {
                 String childPath = children.findById(c.childId()).unitPath();
                 c.completeTransfer(childPath.startsWith(c.transferToPath() + ".") ? childPath : c.transferToPath());
