@@ -110,7 +110,7 @@ public class ChildImport {
         List<String> personalIds = wanted(rows.stream().map(ChildDetails::personalId));
         List<String> externalRefs = wanted(rows.stream().map(ChildDetails::externalRef));
         List<Child> found = personalIds.isEmpty() && externalRefs.isEmpty() ? List.of()
-                : children.holding("personal_id = any(?1) or external_ref = any(?2)", personalIds, externalRefs);
+                : children.holdingAny(personalIds, externalRefs);
         return new Holders(byKey(found, Child::personalId, personalIds), byKey(found, Child::externalRef, externalRefs));
     }
 
@@ -121,9 +121,9 @@ public class ChildImport {
             return Map.of();
         }
         Function<Child, String> key = by == MatchBy.PERSONAL_ID ? Child::personalId : Child::externalRef;
-        return byKey(children.holding((by == MatchBy.PERSONAL_ID ? "personal_id" : "external_ref") + " = any(?1)", wanted), key, wanted);
+        List<Child> found = by == MatchBy.PERSONAL_ID ? children.holdingAny(wanted, List.of()) : children.holdingAny(List.of(), wanted);
+        return byKey(found, key, wanted);
     }
-
 
     private static List<String> wanted(Stream<String> values) {
         return values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();

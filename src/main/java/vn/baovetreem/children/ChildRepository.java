@@ -221,15 +221,15 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     }
 
     /**
-     * The records meeting {@code condition}, whose parameters are arrays of keys: one statement for
-     * a batch, where a list parameter would make Hibernate build the query anew for each batch.
+     * The records holding any of these personal identification numbers or external references, in
+     * one statement for a batch of import rows (arrays, not list parameters, which Hibernate would
+     * plan anew for each batch).
      */
     @SuppressWarnings("unchecked")
-    List<Child> holding(String condition, List<?>... keys) {
-        var query = getEntityManager().createNativeQuery("select * from child where " + condition, Child.class);
-        for (int i = 0; i < keys.length; i++) {
-            query.setParameter(i + 1, keys[i].toArray(String[]::new));
-        }
-        return query.getResultList();
+    List<Child> holdingAny(Collection<String> personalIds, Collection<String> externalRefs) {
+        return getEntityManager().createNativeQuery("select * from child where personal_id = any(?1) or external_ref = any(?2)",
+                        Child.class)
+                .setParameter(1, personalIds.toArray(String[]::new)).setParameter(2, externalRefs.toArray(String[]::new))
+                .getResultList();
     }
 }
