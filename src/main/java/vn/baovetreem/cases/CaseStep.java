@@ -44,8 +44,32 @@ import java.util.List;
         @JsonSubTypes.Type(value = CaseStep.ReturnEscalation.class, name = "RETURN_ESCALATION")})
 public sealed interface CaseStep {
 
-    /** The action this step takes. */
-    CaseAction action();
+    /** The action this step takes (its JSON name in {@code action}, above). */
+    default CaseAction action() {
+        return switch (this) {
+            case AssessInitial s -> CaseAction.ASSESS_INITIAL;
+            case ProtectEmergency s -> CaseAction.PROTECT_EMERGENCY;
+            case Separate s -> CaseAction.SEPARATE;
+            case ExtendSeparation s -> CaseAction.EXTEND_SEPARATION;
+            case EndSeparation s -> CaseAction.END_SEPARATION;
+            case AssessDetailed s -> CaseAction.ASSESS_DETAILED;
+            case HoldConference s -> CaseAction.HOLD_CONFERENCE;
+            case SubmitPlan s -> CaseAction.SUBMIT_PLAN;
+            case ApprovePlan s -> CaseAction.APPROVE_PLAN;
+            case ReturnPlan s -> CaseAction.RETURN_PLAN;
+            case StartImplementation s -> CaseAction.START_IMPLEMENTATION;
+            case Review s -> CaseAction.REVIEW;
+            case Close s -> CaseAction.CLOSE;
+            case Replan s -> CaseAction.REPLAN;
+            case CloseUnsubstantiated s -> CaseAction.CLOSE_UNSUBSTANTIATED;
+            case Assign s -> CaseAction.ASSIGN;
+            case Transfer s -> CaseAction.TRANSFER;
+            case AcceptTransfer s -> CaseAction.ACCEPT_TRANSFER;
+            case DeclineTransfer s -> CaseAction.DECLINE_TRANSFER;
+            case Escalate s -> CaseAction.ESCALATE;
+            case ReturnEscalation s -> CaseAction.RETURN_ESCALATION;
+        };
+    }
 
     /** When it happened (default now): deadlines are met by it. */
     Instant occurredAt();
@@ -58,29 +82,17 @@ public sealed interface CaseStep {
                          @Size(max = 4000) String note,
                          @NotBlank @Size(max = 10) String riskLevel,
                          @NotNull Boolean emergency) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.ASSESS_INITIAL;
-        }
     }
 
     /** Emergency protection; the note says what was done. */
     record ProtectEmergency(Instant occurredAt,
                             @NotBlank @Size(max = 4000) String note) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.PROTECT_EMERGENCY;
-        }
     }
 
     /** Temporary separation from the caregiver (Form 07). */
     record Separate(Instant occurredAt,
                     @Size(max = 4000) String note,
                     @NotNull @Valid Separation separation) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.SEPARATE;
-        }
     }
 
     /** A later end for the active separation. */
@@ -88,29 +100,17 @@ public sealed interface CaseStep {
                             @Size(max = 4000) String note,
                             @NotNull LocalDate endsOn,
                             @NotBlank @Size(max = 500) String reason) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.EXTEND_SEPARATION;
-        }
     }
 
     /** The end of the active separation, on the day it occurred. */
     record EndSeparation(Instant occurredAt,
                          @Size(max = 4000) String note) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.END_SEPARATION;
-        }
     }
 
     /** The detailed assessment (Form 03); the note holds its findings. */
     record AssessDetailed(Instant occurredAt,
                           @NotBlank @Size(max = 4000) String note,
                           @Size(max = 10) String riskLevel) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.ASSESS_DETAILED;
-        }
     }
 
     /** The case conference that decides on a plan. */
@@ -118,47 +118,27 @@ public sealed interface CaseStep {
                           @Size(max = 4000) String note,
                           @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 200) String> participants,
                           @NotBlank @Size(max = 4000) String decisions) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.HOLD_CONFERENCE;
-        }
     }
 
     /** Submits the latest plan version for approval. */
     record SubmitPlan(Instant occurredAt,
                       @Size(max = 4000) String note) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.SUBMIT_PLAN;
-        }
     }
 
     /** The chair's approval, which freezes the version. */
     record ApprovePlan(Instant occurredAt,
                        @Size(max = 4000) String note) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.APPROVE_PLAN;
-        }
     }
 
     /** The chair's return of the plan for changes. */
     record ReturnPlan(Instant occurredAt,
                       @Size(max = 4000) String note,
                       @NotBlank @Size(max = 500) String reason) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.RETURN_PLAN;
-        }
     }
 
     /** The approved plan is being carried out. */
     record StartImplementation(Instant occurredAt,
                                @Size(max = 4000) String note) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.START_IMPLEMENTATION;
-        }
     }
 
     /** The review of the plan (Form 06). */
@@ -166,10 +146,6 @@ public sealed interface CaseStep {
                   @Size(max = 4000) String note,
                   @NotBlank @Size(max = 30) String reviewOutcome,
                   @Size(max = 10) String riskLevel) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.REVIEW;
-        }
     }
 
     /** Closes the case after a review. */
@@ -177,20 +153,12 @@ public sealed interface CaseStep {
                  @Size(max = 4000) String note,
                  @NotBlank @Size(max = 30) String closureReason,
                  @Size(max = 30) String handlingOutcome) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.CLOSE;
-        }
     }
 
     /** Back to planning after a review. */
     record Replan(Instant occurredAt,
                   @Size(max = 4000) String note,
                   @NotBlank @Size(max = 500) String reason) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.REPLAN;
-        }
     }
 
     /** Closes a report that was not substantiated. */
@@ -198,20 +166,12 @@ public sealed interface CaseStep {
                                 @Size(max = 4000) String note,
                                 @NotBlank @Size(max = 500) String reason,
                                 @Size(max = 30) String handlingOutcome) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.CLOSE_UNSUBSTANTIATED;
-        }
     }
 
     /** Assigns the officer who handles the case. */
     record Assign(Instant occurredAt,
                   @Size(max = 4000) String note,
                   @NotBlank @Size(max = 100) String officer) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.ASSIGN;
-        }
     }
 
     /** Proposes to hand the case to another commune. */
@@ -219,47 +179,27 @@ public sealed interface CaseStep {
                     @Size(max = 4000) String note,
                     @NotBlank @Size(max = 20) String toCommuneCode,
                     @NotBlank @Size(max = 500) String reason) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.TRANSFER;
-        }
     }
 
     /** The receiving commune takes the case over. */
     record AcceptTransfer(Instant occurredAt,
                           @Size(max = 4000) String note) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.ACCEPT_TRANSFER;
-        }
     }
 
     /** The receiving commune declines the case. */
     record DeclineTransfer(Instant occurredAt,
                            @Size(max = 4000) String note,
                            @NotBlank @Size(max = 500) String reason) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.DECLINE_TRANSFER;
-        }
     }
 
     /** Asks the district to supervise the case. */
     record Escalate(Instant occurredAt,
                     @Size(max = 4000) String note,
                     @NotBlank @Size(max = 500) String reason) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.ESCALATE;
-        }
     }
 
     /** The district's answer to an escalation; the note holds its comment. */
     record ReturnEscalation(Instant occurredAt,
                             @NotBlank @Size(max = 4000) String note) implements CaseStep {
-        @Override
-        public CaseAction action() {
-            return CaseAction.RETURN_ESCALATION;
-        }
     }
 }
