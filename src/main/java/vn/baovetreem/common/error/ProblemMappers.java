@@ -90,9 +90,9 @@ public class ProblemMappers {
     @ServerExceptionMapper({InvalidFormatException.class, MismatchedInputException.class})
     public Response wrongType(MismatchedInputException e, ContainerRequestContext request) {
         String field = jsonPath(e);
-        if (e instanceof InvalidTypeIdException unknownKind) {
+        Class<?> base = e instanceof InvalidTypeIdException unknownKind ? unknownKind.getBaseType().getRawClass() : null;
+        if (base != null && base.isAnnotationPresent(JsonTypeInfo.class) && base.isAnnotationPresent(JsonSubTypes.class)) {
             // A body of several kinds (a case's step) whose kind is missing or unknown: name the property that tells them apart.
-            Class<?> base = unknownKind.getBaseType().getRawClass();
             String property = base.getAnnotation(JsonTypeInfo.class).property();
             List<String> kinds = Arrays.stream(base.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name).toList();
             return respond(request, Problem.of(400, "Bad request", ProblemCode.INVALID_VALUE, "A value has the wrong type or format.",
