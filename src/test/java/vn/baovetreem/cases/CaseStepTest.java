@@ -2,6 +2,7 @@ package vn.baovetreem.cases;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -12,6 +13,7 @@ import jakarta.validation.Validator;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.Contract;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -26,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The request of a case's step, one record per action, read and validated as the service does,
- * without starting it: every action has its record, a field of another action is refused, and each
- * record requires what its action needs.
+ * without starting it: every action has its record, a field of another action is refused, each
+ * record requires what its action needs, and the contract's discriminator names each action's schema.
  */
 class CaseStepTest {
 
@@ -79,6 +81,24 @@ class CaseStepTest {
         assertThat(problems("{\"action\": \"SEPARATE\", \"separation\": {\"startsOn\": \"2025-09-01\"}}")).containsOnlyKeys("separation.endsOn");
         assertThat(problems("{\"action\": \"TRANSFER\", \"toCommuneCode\": \"06271\"}")).containsOnlyKeys("reason");
         assertThat(problems("{\"action\": \"START_IMPLEMENTATION\"}")).isEmpty();
+    }
+
+    @Test
+    void theContractTellsTheStepsApartByActionAsTheReaderDoes() {
+        JsonNode transition = Contract.schema("CaseTransition");
+        Map<String, String> branches = new TreeMap<>();
+        transition.get("oneOf").forEach(branch -> {
+            JsonNode action = Contract.resolve(branch).at("/properties/action/enum");
+            assertThat(action).as("%s allows one action", branch).hasSize(1);
+            branches.put(action.get(0).asText(), branch.get("$ref").asText());
+        });
+        Map<String, String> mapping = new TreeMap<>();
+        transition.at("/discriminator/mapping").properties().forEach(e -> mapping.put(e.getKey(), e.getValue().asText()));
+
+        assertThat(transition.at("/discriminator/propertyName").asText()).isEqualTo("action");
+        assertThat(mapping).isEqualTo(branches);
+        assertThat(mapping.keySet()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(CaseAction.values()).map(Enum::name).toList());
     }
 
     /** The fields the step's record refuses, with Bean Validation's message. */

@@ -12,21 +12,21 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Every REST Assured call of the suite goes through here, so every response (and, unless a test
  * sends bad input on purpose, every request) is validated against the contract as served: {@code openapi/}
- * bundled by the build into {@link #CONTRACT}.
+ * bundled by the build into {@link #CONTRACT}, which the validator reads as OpenAPI 3.0
+ * ({@link ValidatorContract} says why).
  */
 public final class Api {
 
     public static final String CONTRACT = "target/openapi/openapi.yaml";
 
-    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT).build());
+    private static final String VALIDATED = ValidatorContract.of(CONTRACT);
 
-    /** Nulls the contract does not allow, which the validator above lets through. */
-    private static final ContractNulls NULLS = new ContractNulls();
+    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForInlineApiSpecification(VALIDATED).build());
 
     /** Validates responses only: for tests that send invalid requests on purpose. */
     private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT)
+            OpenApiInteractionValidator.createForInlineApiSpecification(VALIDATED)
                     .withLevelResolver(LevelResolver.create()
                             .withLevel("validation.request", ValidationReport.Level.IGNORE)
                             .build())
@@ -44,12 +44,12 @@ public final class Api {
 
     /** A request as {@code who} (a username or service client id), fully validated. */
     public static RequestSpecification as(String who) {
-        return RestAssured.given().config(UTF_8).filter(STRICT).filter(NULLS).log().ifValidationFails().auth().oauth2(Tokens.of(who));
+        return RestAssured.given().config(UTF_8).filter(STRICT).log().ifValidationFails().auth().oauth2(Tokens.of(who));
     }
 
     /** A request with the given raw Authorization token, whose response is validated. */
     public static RequestSpecification withToken(String token) {
-        return RestAssured.given().config(UTF_8).filter(RESPONSES_ONLY).filter(NULLS).log().ifValidationFails().auth().oauth2(token);
+        return RestAssured.given().config(UTF_8).filter(RESPONSES_ONLY).log().ifValidationFails().auth().oauth2(token);
     }
 
     /** An invalid request sent on purpose as {@code who}; only the response is validated. */
@@ -59,6 +59,6 @@ public final class Api {
 
     /** A request without any token; only the response is validated. */
     public static RequestSpecification anonymous() {
-        return RestAssured.given().config(UTF_8).filter(RESPONSES_ONLY).filter(NULLS).log().ifValidationFails();
+        return RestAssured.given().config(UTF_8).filter(RESPONSES_ONLY).log().ifValidationFails();
     }
 }

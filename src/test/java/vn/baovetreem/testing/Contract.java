@@ -78,6 +78,11 @@ public final class Contract {
         return operations;
     }
 
+    /** The schema named {@code name} in the contract's components, or a missing node. */
+    public static JsonNode schema(String name) {
+        return ROOT.path("components").path("schemas").path(name);
+    }
+
     /** {@code node}, or what its {@code $ref} points to, followed to the end. */
     public static JsonNode resolve(JsonNode node) {
         while (node.has("$ref")) {
