@@ -26,7 +26,6 @@ import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.Operation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +70,7 @@ public class AdminUnitService {
         String fingerprint = parentCode + "|" + level + "|" + validOn + "|" + String.join(" ", words);
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
         List<String> codes = units.pageOfCodes(filter, page.afterKey(), page.size() + 1);
-        LocalDate asOf = validOn != null ? validOn : today();
+        LocalDate asOf = validOn != null ? validOn : LocalDate.now(clock);
         List<AdminUnitView> views = units.findByCodes(codes).stream().map(u -> mapper.toListItem(u, asOf)).toList();
         return Page.fromOverfetch(views, page.size(), last -> PageToken.encode(LIST, fingerprint, last.code()));
     }
@@ -80,7 +79,7 @@ public class AdminUnitService {
     public Versioned<AdminUnitView> get(String code, LocalDate validOn) {
         access.check(Operation.READ_ADMIN_UNITS);
         AdminUnit unit = load(code);
-        return new Versioned<>(mapper.toDetail(unit, validOn != null ? validOn : today()), unit.version());
+        return new Versioned<>(mapper.toDetail(unit, validOn != null ? validOn : LocalDate.now(clock)), unit.version());
     }
 
     @Transactional
@@ -92,7 +91,7 @@ public class AdminUnitService {
             throw new ApiException.Conflict(ProblemCode.UNIT_CODE_TAKEN, "A unit with code '" + request.code()
                     + "' already exists; codes are never reused.");
         }
-        LocalDate from = request.validFrom() != null ? request.validFrom() : today();
+        LocalDate from = request.validFrom() != null ? request.validFrom() : LocalDate.now(clock);
         AdminUnit parent = null;
         if (request.level() == UnitLevel.PROVINCE) {
             if (request.parentCode() != null) {
@@ -115,7 +114,7 @@ public class AdminUnitService {
         AdminUnit unit;
         try {
             unit = AdminUnit.establish(request.code(), request.level(), request.name(), request.kind(), from, parent, this::load,
-                    Boolean.TRUE.equals(request.demo()), Texts.clean(request.note()), now());
+                    Boolean.TRUE.equals(request.demo()), Texts.clean(request.note()), clock.instant());
         } catch (Placement.Nowhere nowhere) {
             throw ApiException.BadRequest.field(ProblemCode.INVALID_PARENT, "parentCode", "Under this parent the unit would sit in no unit from "
                     + nowhere.day() + ", because " + nowhere.reason() + "; give a later validFrom or another parent.");
@@ -160,11 +159,11 @@ public class AdminUnitService {
             }
         }
         violations.failIfAny("The patch has invalid values.");
-        AdminUnitView before = mapper.toDetail(unit, today());
-        unit.correct(name, kind, demo, note, patch.has("note"), now());
+        AdminUnitView before = mapper.toDetail(unit, LocalDate.now(clock));
+        unit.correct(name, kind, demo, note, patch.has("note"), clock.instant());
         units.flush();
         treeChanged.fire(new UnitDirectory.TreeChanged());
-        AdminUnitView after = mapper.toDetail(unit, today());
+        AdminUnitView after = mapper.toDetail(unit, LocalDate.now(clock));
         audit.record("UPDATE", RECORD_TYPE, unit.code(), unit.currentPeriod().path(), before, after);
         return new Versioned<>(after, unit.version());
     }
@@ -196,7 +195,7 @@ public class AdminUnitService {
                     "The successor must be in force on " + firstDay + ".");
         }
         AdminUnitView before = mapper.toDetail(unit, lastDay);
-        unit.retire(lastDay, successor, now());
+        unit.retire(lastDay, successor, clock.instant());
         try {
             // The retired unit's records count toward the successor from firstDay on, for good; read
             // after the retirement, so that successors leading back to this unit are seen.
@@ -228,7 +227,7 @@ public class AdminUnitService {
     /** Places the units under {@code parent} from {@code from} on again, and theirs in turn, collecting those that moved. */
     private void placeUnder(AdminUnit parent, LocalDate from, List<AdminUnit> moved) {
         for (AdminUnit child : units.childrenFrom(parent.code(), from)) {
-            if (child.followFrom(from, this::load, now())) {
+            if (child.followFrom(from, this::load, clock.instant())) {
                 moved.add(child);
                 placeUnder(child, from, moved);
             }
@@ -271,13 +270,5 @@ public class AdminUnitService {
             return null;
         }
         return text;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 }

@@ -70,11 +70,11 @@ public class ChildImport {
             // The rules pass over the fields found wrong; what they find about the others belongs in the report too.
             List<Violation> problems = new ArrayList<>(invalid.violations());
             Set<String> reported = problems.stream().map(Violation::field).collect(Collectors.toSet());
-            rules.problems(details, match == null, today(), scope, villages::find).stream()
+            rules.problems(details, match == null, LocalDate.now(clock), scope, villages::find).stream()
                     .filter(v -> !reported.contains(v.field())).forEach(problems::add);
             throw new ApiException.BadRequest(invalid.code(), invalid.getMessage(), problems);
         }
-        ChildRules.Checked checked = rules.check(details, match == null, today(), scope, villages::find);
+        ChildRules.Checked checked = rules.check(details, match == null, LocalDate.now(clock), scope, villages::find);
         return new Valid(checked.details(), checked.unitPath());
     }
 
@@ -83,7 +83,7 @@ public class ChildImport {
         private final Map<String, Optional<UnitDirectory.UnitSummary>> found = new HashMap<>();
 
         Optional<UnitDirectory.UnitSummary> find(String code) {
-            return found.computeIfAbsent(code, c -> units.villageInForce(c, today()));
+            return found.computeIfAbsent(code, c -> units.villageInForce(c, LocalDate.now(clock)));
         }
     }
 
@@ -211,7 +211,8 @@ public class ChildImport {
 
         private void update() {
             EntityManager em = children.getEntityManager();
-            ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(changed.keySet().stream().map(Child::id).toList(), today());
+            ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(
+                    changed.keySet().stream().map(Child::id).toList(), LocalDate.now(clock));
             Copy rows = ChildRows.copy();
             for (Map.Entry<Child, Valid> e : changed.entrySet()) {
                 Child match = e.getKey();
@@ -234,10 +235,10 @@ public class ChildImport {
     /** The record as the API's audit shows it, without a query for a village already looked up. */
     private ChildViews.ChildView view(Child child, Villages villages, ChildRepository.ActiveEpisodes episodes) {
         if (child.movedToUnitCode() != null) {
-            return views.full(child, today(), false);
+            return views.full(child, LocalDate.now(clock), false);
         }
         Map<String, UnitDirectory.UnitSummary> named = villages.find(child.villageCode()).map(u -> Map.of(u.code(), u)).orElse(Map.of());
-        return views.full(child, today(), false, named, episodes);
+        return views.full(child, LocalDate.now(clock), false, named, episodes);
     }
 
     /** Whether the record already says what the row says, compared as the record would store the row. */
@@ -245,9 +246,5 @@ public class ChildImport {
         Child probe = Child.register(username, clock.instant());
         probe.describe(row.details(), row.unitPath());
         return probe.details().equals(child.details()) && probe.unitPath().equals(child.unitPath());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -157,14 +157,10 @@ public class InterventionImport {
 
     /** The views of supports, in their order, with a constant number of queries. */
     private List<InterventionViews.InterventionView> views(List<Intervention> supports) {
-        return supports.isEmpty() ? List.of() : views.of(supports, today());
+        return supports.isEmpty() ? List.of() : views.of(supports, LocalDate.now(clock));
     }
 
     private static boolean same(Valid row) {
         return row.match().details().equals(row.details()) && row.match().status() == row.status();
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

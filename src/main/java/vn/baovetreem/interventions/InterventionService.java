@@ -37,7 +37,6 @@ import vn.baovetreem.security.Operation;
 import vn.baovetreem.security.Scope;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,10 +99,10 @@ public class InterventionService {
         Child child = children.referencedInScope(placement.childId(), user.scope(), "childId");
         InterventionStatus status = initialStatus(placement.status());
         InterventionDetails clean = check(details, status, List.of(child));
-        Intervention intervention = Intervention.record(child.id(), child.unitPath(), null, status, user.username(), now());
+        Intervention intervention = Intervention.record(child.id(), child.unitPath(), null, status, user.username(), clock.instant());
         intervention.describe(clean);
         interventions.persistAndFlush(intervention);
-        InterventionView after = views.of(intervention, child, today());
+        InterventionView after = views.of(intervention, child, LocalDate.now(clock));
         audit.record("CREATE", RECORD_TYPE, intervention.id().toString(), intervention.unitPath(), null, after);
         return new Versioned<>(after, intervention.version());
     }
@@ -151,16 +150,17 @@ public class InterventionService {
         UUID batchId = UUID.randomUUID();
         String title = Texts.clean(header.title());
         String unitPath = commonPath(group);
-        interventions.insertBatch(batchId, title, unitPath, group.size(), now(), user.username());
+        interventions.insertBatch(batchId, title, unitPath, group.size(), clock.instant(), user.username());
         List<Intervention> created = new ArrayList<>();
         for (Child child : group) {
-            Intervention intervention = Intervention.record(child.id(), child.unitPath(), batchId, status, user.username(), now());
+            Intervention intervention = Intervention.record(child.id(), child.unitPath(), batchId, status, user.username(),
+                    clock.instant());
             intervention.describe(clean);
             interventions.persist(intervention);
             created.add(intervention);
         }
         interventions.flush();
-        List<InterventionView> createdViews = views.of(created, today());
+        List<InterventionView> createdViews = views.of(created, LocalDate.now(clock));
         for (int i = 0; i < created.size(); i++) {
             audit.record("CREATE", RECORD_TYPE, created.get(i).id().toString(), created.get(i).unitPath(), null, createdViews.get(i));
         }
@@ -172,7 +172,7 @@ public class InterventionService {
         CurrentUser.Resolved user = access.check(Operation.READ_INTERVENTIONS);
         Intervention intervention = interventions.findInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         audit.recordRead("READ", RECORD_TYPE, id.toString(), intervention.unitPath());
-        return new Versioned<>(views.of(intervention, today()), intervention.version());
+        return new Versioned<>(views.of(intervention, LocalDate.now(clock)), intervention.version());
     }
 
     /** JSON Merge Patch of the details; the result is checked as a whole. */
@@ -184,9 +184,9 @@ public class InterventionService {
         InterventionDetails details = edits.patched(intervention.details(), patch, InterventionDetails.class);
         Child child = children.findById(intervention.childId());
         InterventionDetails clean = check(details, intervention.status(), List.of(child));
-        return edits.update(RECORD_TYPE, intervention, i -> views.of(i, child, today()), i -> {
+        return edits.update(RECORD_TYPE, intervention, i -> views.of(i, child, LocalDate.now(clock)), i -> {
             i.describe(clean);
-            i.touch(now());
+            i.touch(clock.instant());
         });
     }
 
@@ -206,14 +206,14 @@ public class InterventionService {
             throw ApiException.Conflict.invalidTransition(intervention.status().name(), request.action(),
                     allowed.stream().sorted().toList());
         }
-        LocalDate date = request.date() != null ? request.date() : today();
-        if (date.isAfter(today())) {
+        LocalDate date = request.date() != null ? request.date() : LocalDate.now(clock);
+        if (date.isAfter(LocalDate.now(clock))) {
             throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "date", "date must not be in the future.");
         }
         Child child = children.findById(intervention.childId());
-        InterventionView before = views.of(intervention, child, today());
+        InterventionView before = views.of(intervention, child, LocalDate.now(clock));
         switch (request.action()) {
-            case START -> intervention.start(date, now());
+            case START -> intervention.start(date, clock.instant());
             case COMPLETE -> {
                 String outcome = Texts.clean(request.outcome());
                 if (outcome == null || outcome.isEmpty()) {
@@ -222,18 +222,18 @@ public class InterventionService {
                 if (date.isBefore(intervention.startDate())) {
                     throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "date", "date must not be before the start of the support.");
                 }
-                intervention.complete(date, outcome, now());
+                intervention.complete(date, outcome, clock.instant());
             }
             case CANCEL -> {
                 String reason = Texts.clean(request.reason());
                 if (reason == null || reason.isEmpty()) {
                     throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "reason", "Cancelling a support needs a reason.");
                 }
-                intervention.cancel(reason, now());
+                intervention.cancel(reason, clock.instant());
             }
         }
         interventions.flush();
-        InterventionView after = views.of(intervention, child, today());
+        InterventionView after = views.of(intervention, child, LocalDate.now(clock));
         audit.record(request.action().name(), RECORD_TYPE, id.toString(), intervention.unitPath(), before, after);
         return new Versioned<>(after, intervention.version());
     }
@@ -267,7 +267,7 @@ public class InterventionService {
         List<UUID> ids = interventions.pageOfIds(filter, scope, cursor(page.afterKey()), page.size() + 1);
         Page<Intervention> rows = Page.fromOverfetch(interventions.findAllInOrder(ids), page.size(),
                 last -> PageToken.encode(LIST, fingerprint, last.startDate() + "|" + last.id()));
-        return new Page<>(views.of(rows.items(), today()), rows.nextPageToken());
+        return new Page<>(views.of(rows.items(), LocalDate.now(clock)), rows.nextPageToken());
     }
 
     private static InterventionRepository.Cursor cursor(String key) {
@@ -300,7 +300,7 @@ public class InterventionService {
         if (status == InterventionStatus.COMPLETED && d.endDate() == null) {
             problems.add("endDate", "a completed support needs its end date");
         }
-        if (status != InterventionStatus.PLANNED && d.startDate().isAfter(today())) {
+        if (status != InterventionStatus.PLANNED && d.startDate().isAfter(LocalDate.now(clock))) {
             problems.add("startDate", "a support already received cannot start in the future");
         }
         for (Child child : recipients) {
@@ -324,7 +324,6 @@ public class InterventionService {
         return requested == null ? InterventionStatus.PLANNED : requested;
     }
 
-
     /** The deepest path every child's village lies under: the batch's place in the tree. */
     private static String commonPath(List<Child> group) {
         String[] common = group.getFirst().unitPath().split("\\.");
@@ -342,13 +341,5 @@ public class InterventionService {
 
     static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Intervention", id.toString());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 }

@@ -100,10 +100,10 @@ public class HazardSiteService {
         Checked checked = check(request.details(), user.scope(), problems);
         List<MeasureState> measures = measures(request.measures(), "measures", checked.details().surveyedOn(), problems);
         problems.failIfAny(INVALID);
-        HazardSite site = HazardSite.survey(user.username(), now());
-        site.describe(checked.details(), checked.unitPath(), now());
+        HazardSite site = HazardSite.survey(user.username(), clock.instant());
+        site.describe(checked.details(), checked.unitPath(), clock.instant());
         sites.persistAndFlush(site);
-        measures.forEach(m -> sites.addMeasureEvent(site.id(), m, null, user.username(), now()));
+        measures.forEach(m -> sites.addMeasureEvent(site.id(), m, null, user.username(), clock.instant()));
         SiteView after = views(List.of(site)).getFirst();
         audit.record("CREATE", RECORD_TYPE, site.id().toString(), site.unitPath(), null, after);
         return new Versioned<>(after, site.version());
@@ -126,7 +126,8 @@ public class HazardSiteService {
         Violations problems = new Violations();
         Checked checked = check(details, user.scope(), problems);
         problems.failIfAny(INVALID);
-        return edits.update(RECORD_TYPE, site, s -> views(List.of(s)).getFirst(), s -> s.describe(checked.details(), checked.unitPath(), now()));
+        return edits.update(RECORD_TYPE, site, s -> views(List.of(s)).getFirst(),
+                s -> s.describe(checked.details(), checked.unitPath(), clock.instant()));
     }
 
     /** Records an inspection; each measure checked takes the state found, from the inspection day. */
@@ -136,7 +137,7 @@ public class HazardSiteService {
         validator.validate(request);
         HazardSite site = sites.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         Violations problems = new Violations();
-        if (request.inspectedOn().isAfter(today()) || request.inspectedOn().isBefore(site.surveyedOn())) {
+        if (request.inspectedOn().isAfter(LocalDate.now(clock)) || request.inspectedOn().isBefore(site.surveyedOn())) {
             problems.add("inspectedOn", "must be between the survey of the site and today");
         }
         List<MeasureState> checked = measures(request.measuresChecked(), "measuresChecked", request.inspectedOn(), problems);
@@ -144,9 +145,9 @@ public class HazardSiteService {
         UUID inspectionId = UUID.randomUUID();
         String findings = Texts.clean(request.findings());
         sites.addInspection(inspectionId, site.id(), request.inspectedOn(), Texts.clean(request.inspector()), findings,
-                user.username(), now());
-        checked.forEach(m -> sites.addMeasureEvent(site.id(), m, inspectionId, user.username(), now()));
-        site.touch(now());
+                user.username(), clock.instant());
+        checked.forEach(m -> sites.addMeasureEvent(site.id(), m, inspectionId, user.username(), clock.instant()));
+        site.touch(clock.instant());
         sites.flush();
         InspectionView view = new InspectionView(inspectionId, site.id(), request.inspectedOn(), Texts.clean(request.inspector()),
                 findings, checked.stream().map(m -> new MeasureView(m.measure(), m.status(), m.since())).toList(), user.username());
@@ -188,7 +189,7 @@ public class HazardSiteService {
     /** Views with today's measures and the last inspection, in a constant number of queries. */
     private List<SiteView> views(List<HazardSite> page) {
         List<UUID> ids = page.stream().map(HazardSite::id).toList();
-        Map<UUID, List<MeasureState>> measures = sites.measuresOn(ids, today());
+        Map<UUID, List<MeasureState>> measures = sites.measuresOn(ids, LocalDate.now(clock));
         Map<UUID, LocalDate> inspected = sites.lastInspections(ids);
         Map<String, UnitDirectory.UnitSummary> villages = units.findAll(page.stream().map(HazardSite::villageCode).toList());
         return page.stream().map(s -> {
@@ -206,8 +207,8 @@ public class HazardSiteService {
     }
 
     private Checked check(SiteDetails d, Scope scope, Violations problems) {
-        LocalDate surveyed = d.surveyedOn() != null ? d.surveyedOn() : today();
-        if (surveyed.isAfter(today())) {
+        LocalDate surveyed = d.surveyedOn() != null ? d.surveyedOn() : LocalDate.now(clock);
+        if (surveyed.isAfter(LocalDate.now(clock))) {
             problems.add("surveyedOn", "must not be in the future");
         }
         codes.checkCode(problems, "kind", "hazard-site-kinds", d.kind());
@@ -215,7 +216,7 @@ public class HazardSiteService {
         if ((d.latitude() == null) != (d.longitude() == null)) {
             problems.add("latitude", "latitude and longitude are given together or not at all");
         }
-        String unitPath = units.villageInForce(d.villageCode(), today()).filter(u -> scope.contains(u.path()))
+        String unitPath = units.villageInForce(d.villageCode(), LocalDate.now(clock)).filter(u -> scope.contains(u.path()))
                 .map(UnitDirectory.UnitSummary::path).orElse(null);
         if (unitPath == null) {
             problems.add("villageCode", "must be the code of a village in force today in your area");
@@ -238,7 +239,7 @@ public class HazardSiteService {
                 problems.add(at + ".measure", "is listed twice");
             }
             LocalDate date = m.date() != null ? m.date() : defaultDate;
-            if (date.isAfter(today())) {
+            if (date.isAfter(LocalDate.now(clock))) {
                 problems.add(at + ".date", "must not be in the future");
             }
             states.add(new MeasureState(m.measure(), m.status(), date));
@@ -246,17 +247,7 @@ public class HazardSiteService {
         return states;
     }
 
-
-
     private static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Hazard site", id.toString());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 }

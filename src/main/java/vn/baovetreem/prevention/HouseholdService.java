@@ -109,8 +109,8 @@ public class HouseholdService {
         CurrentUser.Resolved user = access.check(Operation.WRITE_PREVENTION);
         validator.validate(request);
         Checked checked = check(request, null, user.scope());
-        Household household = Household.register(user.username(), now());
-        household.describe(checked.details(), checked.unitPath(), now());
+        Household household = Household.register(user.username(), clock.instant());
+        household.describe(checked.details(), checked.unitPath(), clock.instant());
         households.persistAndFlush(household);
         households.replaceMembers(household.id(), checked.details().childIds());
         HouseholdView after = views(List.of(household)).getFirst();
@@ -136,7 +136,7 @@ public class HouseholdService {
                 household.note(), before.children().stream().map(ChildRef::id).toList());
         HouseholdDetails details = edits.patched(current, patch, HouseholdDetails.class);
         Checked checked = check(details, id, user.scope());
-        household.describe(checked.details(), checked.unitPath(), now());
+        household.describe(checked.details(), checked.unitPath(), clock.instant());
         households.replaceMembers(id, checked.details().childIds());
         households.flush();
         HouseholdView after = views(List.of(household)).getFirst();
@@ -196,7 +196,7 @@ public class HouseholdService {
         Household household = households.lockInScope(id, user.scope()).orElseThrow(() -> notFound(id));
         SafeHomeChecklist.Checklist current = checklist.current();
         Violations problems = new Violations();
-        if (request.assessedOn().getYear() != year || request.assessedOn().isAfter(today())) {
+        if (request.assessedOn().getYear() != year || request.assessedOn().isAfter(LocalDate.now(clock))) {
             problems.add("assessedOn", "must be a day of " + year + ", not in the future");
         }
         Map<String, SafeHomeChecklist.Criterion> known = current.byCode();
@@ -218,9 +218,9 @@ public class HouseholdService {
             return AssessmentView.of(existing);
         }).orElse(null);
         if (before == null) {
-            households.insertAssessment(id, year, current.version(), clean, user.username(), now());
+            households.insertAssessment(id, year, current.version(), clean, user.username(), clock.instant());
         } else {
-            households.replaceAssessment(id, year, current.version(), clean, user.username(), now());
+            households.replaceAssessment(id, year, current.version(), clean, user.username(), clock.instant());
         }
         AssessmentRow after = households.assessment(id, year, zone()).orElseThrow();
         audit.record("ASSESS", RECORD_TYPE, id.toString(), household.unitPath(), before, AssessmentView.of(after));
@@ -257,7 +257,7 @@ public class HouseholdService {
      */
     private Checked check(HouseholdDetails d, UUID self, Scope scope) {
         Violations problems = new Violations();
-        String unitPath = units.villageInForce(d.villageCode(), today()).filter(u -> scope.contains(u.path()))
+        String unitPath = units.villageInForce(d.villageCode(), LocalDate.now(clock)).filter(u -> scope.contains(u.path()))
                 .map(UnitDirectory.UnitSummary::path).orElse(null);
         if (unitPath == null) {
             problems.add("villageCode", "must be the code of a village in force today in your area");
@@ -289,20 +289,11 @@ public class HouseholdService {
                 Texts.clean(d.note()), List.copyOf(d.childIds())), unitPath);
     }
 
-
     private static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Household", id.toString());
     }
 
     private String zone() {
         return clock.getZone().getId();
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 }

@@ -150,7 +150,8 @@ public class ReportService {
             throw new ApiException.Conflict(ProblemCode.REPORT_EXISTS, "The commune has a report for " + period.label() + " already.",
                     existing.id().toString());
         });
-        PeriodicReport report = PeriodicReport.draft(commune.code(), commune.path(), period.year(), period.kind(), user.username(), now());
+        PeriodicReport report = PeriodicReport.draft(commune.code(), commune.path(), period.year(), period.kind(),
+                user.username(), clock.instant());
         reports.persistAndFlush(report);
         ReportView after = view(report, List.of());
         audit.record("CREATE", RECORD_TYPE, report.id().toString(), report.unitPath(), null, after);
@@ -177,7 +178,7 @@ public class ReportService {
                 patch, NarrativeInput.class);
         List<Version> versions = reports.versions(id);
         return edits.update(RECORD_TYPE, report, r -> view(r, versions), r -> r.write(new Narrative(Texts.clean(input.results()),
-                Texts.clean(input.difficulties()), Texts.clean(input.proposals())), now()));
+                Texts.clean(input.difficulties()), Texts.clean(input.proposals())), clock.instant()));
     }
 
     /** Submits (a new version with its snapshot), accepts or returns the report. */
@@ -200,16 +201,17 @@ public class ReportService {
         ReportingPeriod period = periods.of(report.year(), report.kind());
         switch (action) {
             case SUBMIT -> submit(report, period, versions.size() + 1, user.username());
-            case ACCEPT -> reports.addReview(id, versions.size(), new Review(Status.ACCEPTED, Texts.clean(request.comment()), now(),
-                    user.username()));
+            case ACCEPT -> reports.addReview(id, versions.size(),
+                    new Review(Status.ACCEPTED, Texts.clean(request.comment()), clock.instant(), user.username()));
             case RETURN -> {
                 if (request.comment() == null || request.comment().isBlank()) {
                     throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "comment", "A returned report says what to change.");
                 }
-                reports.addReview(id, versions.size(), new Review(Status.RETURNED, Texts.clean(request.comment()), now(), user.username()));
+                reports.addReview(id, versions.size(),
+                        new Review(Status.RETURNED, Texts.clean(request.comment()), clock.instant(), user.username()));
             }
         }
-        report.moveTo(action.target(), now());
+        report.moveTo(action.target(), clock.instant());
         reports.flush();
         ReportView after = view(report, reports.versions(id));
         audit.record(action.name(), RECORD_TYPE, id.toString(), report.unitPath(), before, after);
@@ -217,14 +219,14 @@ public class ReportService {
     }
 
     private void submit(PeriodicReport report, ReportingPeriod period, int number, String by) {
-        if (!today().isAfter(period.cutOff())) {
+        if (!LocalDate.now(clock).isAfter(period.cutOff())) {
             throw new ApiException.Conflict(ProblemCode.REPORTING_PERIOD_OPEN, "The period's data run to " + period.cutOff()
                     + "; the report is submitted after that day.");
         }
         if (report.narrative().results() == null) {
             throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "results", "A report states its results before it is submitted.");
         }
-        freeze(report, period, number, now(), by);
+        freeze(report, period, number, clock.instant(), by);
     }
 
     /** Writes version {@code number} of the report: its narrative and a snapshot of the period's figures as they are now. */
@@ -301,7 +303,7 @@ public class ReportService {
     }
 
     private StatusRow row(ReportRepository.Commune commune, PeriodicReport report, ReportingPeriod period) {
-        boolean overdue = today().isAfter(period.dueOn());
+        boolean overdue = LocalDate.now(clock).isAfter(period.dueOn());
         if (report == null) {
             return new StatusRow(commune.code(), commune.name(), overdue ? ListStatus.LATE : ListStatus.MISSING, null, null, null, null);
         }
@@ -355,13 +357,5 @@ public class ReportService {
 
     private static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Report", id.toString());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 }
