@@ -54,11 +54,23 @@ public class Edits {
      * after with the new version.
      */
     public <R extends Recorded & Placed, V> Versioned<V> update(String recordType, R record, Function<R, V> view, Consumer<R> change) {
+        return update(new AuditedAs("UPDATE", recordType, record.id().toString(), record.unitPath()), record, view, change);
+    }
+
+    /**
+     * As {@link #update(String, Recorded, Function, Consumer)}, for a part of a record (a plan's
+     * target) whose audit event is filed as {@code as} says: under the record it belongs to.
+     */
+    public <R extends Recorded, V> Versioned<V> update(AuditedAs as, R record, Function<R, V> view, Consumer<R> change) {
         V before = view.apply(record);
         change.accept(record);
         em.flush();
         V after = view.apply(record);
-        audit.record("UPDATE", recordType, record.id().toString(), record.unitPath(), before, after);
+        audit.record(as.action(), as.recordType(), as.recordId(), as.unitPath(), before, after);
         return new Versioned<>(after, record.version());
+    }
+
+    /** The audit event an edit is recorded as: its action and the record it is filed under. */
+    public record AuditedAs(String action, String recordType, String recordId, String unitPath) {
     }
 }

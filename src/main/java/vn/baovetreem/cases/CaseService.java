@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.areas.UnitDirectory;
-import vn.baovetreem.areas.UnitLevel;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.audit.Edits;
 import vn.baovetreem.cases.CaseAction.Actor;
 import vn.baovetreem.cases.CaseRequests.CaseReport;
 import vn.baovetreem.cases.CaseRequests.NewNote;
@@ -25,7 +25,6 @@ import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.http.ETags;
-import vn.baovetreem.common.http.MergePatch;
 import vn.baovetreem.common.http.Versioned;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
@@ -44,11 +43,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 
 /**
  * Use cases of cases: report, read (cut to the caller's {@link Disclosure}), correct the report,
@@ -60,34 +57,37 @@ public class CaseService {
 
     static final String RECORD_TYPE = "case";
     private static final String LIST = "cases";
-    static final int MAX_SEPARATION_DAYS = 15;
     /** The audit trail keeps a case's whole state, offering no action. */
     private static final CaseViews.Reader AUDIT = new CaseViews.Reader(Disclosure.FULL, Set.of());
 
     private final CaseRepository cases;
     private final ChildRepository children;
     private final CaseRules rules;
+    private final CaseSteps steps;
     private final CaseViews views;
     private final CaseDeadlines deadlines;
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Edits edits;
     private final RequestValidator validator;
     private final PagingConfig paging;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    CaseService(CaseRepository cases, ChildRepository children, CaseRules rules, CaseViews views, CaseDeadlines deadlines,
-                UnitDirectory units, AccessPolicy access, AuditTrail audit, RequestValidator validator,
+    CaseService(CaseRepository cases, ChildRepository children, CaseRules rules, CaseSteps steps, CaseViews views, CaseDeadlines deadlines,
+                UnitDirectory units, AccessPolicy access, AuditTrail audit, Edits edits, RequestValidator validator,
                 PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.cases = cases;
         this.children = children;
         this.rules = rules;
+        this.steps = steps;
         this.views = views;
         this.deadlines = deadlines;
         this.units = units;
         this.access = access;
         this.audit = audit;
+        this.edits = edits;
         this.validator = validator;
         this.paging = paging;
         this.mapper = mapper;
@@ -105,8 +105,8 @@ public class CaseService {
         String communeCode = parentCode(child.unitPath());
         int year = LocalDate.ofInstant(clean.receivedAt(), clock.getZone()).getYear();
         String number = "%d-%s-%04d".formatted(year, communeCode, cases.nextNumber(communeCode, year));
-        ChildCase c = ChildCase.open(number, child.id(), subject.type(), communeCode, child.unitPath(), user.username(), now());
-        c.describe(clean, now());
+        ChildCase c = ChildCase.open(number, child.id(), subject.type(), communeCode, child.unitPath(), user.username(), clock.instant());
+        c.describe(clean, clock.instant());
         cases.persistAndFlush(c);
         append(c, CaseEventKind.REPORTED, null, null, CaseState.RECEIVED, clean.receivedAt(), null,
                 Map.of("type", subject.type(), "sourceChannel", clean.sourceChannel()), user);
@@ -130,16 +130,13 @@ public class CaseService {
         ChildCase c = lockForChange(id, ifMatch, user);
         requireHandler(c, user);
         ObjectNode current = mapper.valueToTree(c.report());
-        ObjectNode merged = MergePatch.apply(current.deepCopy(), patch);
-        CaseReport report = mapper.treeToValue(merged, CaseReport.class);
-        validator.validate(report);
-        CaseReport clean = rules.check(c.type(), report, children.findById(c.childId()));
+        CaseReport clean = rules.check(c.type(), edits.patched(c.report(), patch, CaseReport.class), children.findById(c.childId()));
         CaseView before = auditState(c);
-        c.describe(clean, now());
+        c.describe(clean, clock.instant());
         cases.flush();
         List<String> changed = changedFields(current, mapper.valueToTree(clean));
         if (!changed.isEmpty()) {
-            append(c, CaseEventKind.UPDATED, null, c.status(), c.status(), now(), null, Map.of("fields", changed), user);
+            append(c, CaseEventKind.UPDATED, null, c.status(), c.status(), clock.instant(), null, Map.of("fields", changed), user);
         }
         deadlines.refresh(c);
         return recorded("UPDATE", c, before, user);
@@ -166,133 +163,17 @@ public class CaseService {
             throw ApiException.Conflict.invalidTransition(c.status().name(), step.action(), allowed);
         }
         validator.validate(step);
-        Instant at = step.occurredAt() != null ? step.occurredAt() : now();
-        Violations problems = new Violations();
-        if (at.isAfter(now().plus(CaseRules.CLOCK_SKEW)) || at.isBefore(c.receivedAt())) {
-            problems.add("occurredAt", "must lie between receivedAt and now");
-        }
-        check(c, step, LocalDate.ofInstant(at, clock.getZone()), problems);
-        problems.failIfAny("The transition has invalid values.");
+        Instant at = steps.check(c, step);
         CaseView before = auditState(c);
         CaseState from = c.status();
-        apply(c, step, at);
+        steps.apply(c, step, at);
         c.moveTo(step.action().targetFrom(from));
-        c.touch(now());
+        c.touch(clock.instant());
         cases.flush();
         append(c, step.action() == CaseAction.ASSIGN ? CaseEventKind.ASSIGNMENT : CaseEventKind.TRANSITION, step.action().name(),
-                from, c.status(), at, Texts.clean(step.note()), details(step), user);
+                from, c.status(), at, Texts.clean(step.note()), steps.details(step), user);
         deadlines.refresh(c);
         return recorded(step.action().name(), c, before, user);
-    }
-
-    /**
-     * What a step needs of the case, its code lists and the calendar beyond what its record
-     * requires; {@code day} is the day it occurred. Nothing changes here.
-     */
-    private void check(ChildCase c, CaseStep step, LocalDate day, Violations problems) {
-        switch (step) {
-            case CaseStep.AssessInitial s -> rules.requiredCode(problems, "riskLevel", "risk-levels", s.riskLevel());
-            case CaseStep.AssessDetailed s -> rules.optionalCode(problems, "riskLevel", "risk-levels", s.riskLevel());
-            case CaseStep.Separate s -> {
-                LocalDate starts = separationStart(s, day);
-                if (starts.isAfter(today())) {
-                    problems.add("separation.startsOn", "must not be in the future");
-                }
-                LocalDate ends = s.separation().endsOn();
-                if (ends.isBefore(starts) || ends.isAfter(starts.plusDays(MAX_SEPARATION_DAYS))) {
-                    problems.add("separation.endsOn", "must lie within " + MAX_SEPARATION_DAYS
-                            + " days of the start; extend the separation with a reason to go further");
-                }
-            }
-            case CaseStep.ExtendSeparation s -> {
-                if (!s.endsOn().isAfter(c.separationEndsOn())) {
-                    problems.add("endsOn", "must be after the current end, " + c.separationEndsOn());
-                }
-            }
-            case CaseStep.EndSeparation s -> {
-                if (day.isBefore(c.separationStartsOn())) {
-                    problems.add("occurredAt", "must not be before the separation started");
-                }
-            }
-            case CaseStep.Review s -> {
-                rules.requiredCode(problems, "reviewOutcome", "case-review-outcomes", s.reviewOutcome());
-                rules.optionalCode(problems, "riskLevel", "risk-levels", s.riskLevel());
-            }
-            case CaseStep.Close s -> {
-                rules.requiredCode(problems, "closureReason", "case-closure-reasons", s.closureReason());
-                checkHandlingOutcome(c, s.handlingOutcome(), true, problems);
-            }
-            case CaseStep.CloseUnsubstantiated s -> checkHandlingOutcome(c, s.handlingOutcome(), false, problems);
-            case CaseStep.Transfer s -> {
-                if (transferTarget(c, s).isEmpty()) {
-                    problems.add("toCommuneCode", "must be the code of another commune in force today");
-                }
-            }
-            default -> {
-                // The other steps need nothing beyond what their record requires.
-            }
-        }
-    }
-
-    /** The step's change to the case, once {@link #check} found nothing wrong; the move to the next state follows. */
-    private void apply(ChildCase c, CaseStep step, Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
-        switch (step) {
-            case CaseStep.AssessInitial s -> c.assessInitially(s.riskLevel(), s.emergency());
-            case CaseStep.ProtectEmergency s -> c.protect(at);
-            case CaseStep.Separate s -> c.separate(separationStart(s, day), s.separation().endsOn());
-            case CaseStep.ExtendSeparation s -> c.extendSeparation(s.endsOn(), Texts.clean(s.reason()));
-            case CaseStep.EndSeparation s -> c.endSeparation(day);
-            case CaseStep.AssessDetailed s -> c.reassessRisk(s.riskLevel());
-            case CaseStep.SubmitPlan s -> c.submitPlan(at);
-            case CaseStep.ApprovePlan s -> c.decidePlan(at, true);
-            case CaseStep.ReturnPlan s -> c.decidePlan(at, false);
-            case CaseStep.Review s -> c.review(s.reviewOutcome(), s.riskLevel());
-            case CaseStep.Close s -> c.close(s.closureReason(), s.handlingOutcome(), at);
-            case CaseStep.CloseUnsubstantiated s -> c.close(null, s.handlingOutcome(), at);
-            case CaseStep.Assign s -> c.assign(Texts.clean(s.officer()));
-            case CaseStep.Transfer s -> {
-                UnitDirectory.UnitSummary to = transferTarget(c, s)
-                        .orElseThrow(() -> new IllegalStateException("A transfer reached apply without its check"));
-                c.proposeTransfer(to.code(), to.path());
-            }
-            case CaseStep.AcceptTransfer s -> {
-                String childPath = children.findById(c.childId()).unitPath();
-                c.completeTransfer(childPath.startsWith(c.transferToPath() + ".") ? childPath : c.transferToPath());
-            }
-            case CaseStep.DeclineTransfer s -> c.cancelTransfer();
-            case CaseStep.Escalate s -> c.escalate(true);
-            case CaseStep.ReturnEscalation s -> c.escalate(false);
-            // The timeline keeps what these steps record; the case itself changes only its state.
-            case CaseStep.HoldConference s -> { }
-            case CaseStep.StartImplementation s -> { }
-            case CaseStep.Replan s -> { }
-        }
-    }
-
-    /** A separation starts on the day the decision gives, or on the day the step occurred. */
-    private static LocalDate separationStart(CaseStep.Separate s, LocalDate day) {
-        return s.separation().startsOn() != null ? s.separation().startsOn() : day;
-    }
-
-    /** The commune a transfer names, when it is another commune in force today. */
-    private Optional<UnitDirectory.UnitSummary> transferTarget(ChildCase c, CaseStep.Transfer s) {
-        return units.find(s.toCommuneCode())
-                .filter(u -> u.level() == UnitLevel.COMMUNE && u.isValidOn(today()) && !u.code().equals(c.communeCode()));
-    }
-
-    /** An abuse case is closed with its handling outcome; other cases have none. */
-    private void checkHandlingOutcome(ChildCase c, String handlingOutcome, boolean required, Violations problems) {
-        if (c.type() != CaseType.ABUSE) {
-            if (handlingOutcome != null) {
-                problems.add("handlingOutcome", "applies to abuse cases only");
-            }
-            return;
-        }
-        rules.optionalCode(problems, "handlingOutcome", "abuse-handling-outcomes", handlingOutcome);
-        if (required && handlingOutcome == null && c.handlingOutcome() == null) {
-            problems.add("handlingOutcome", "an abuse case is closed with its handling outcome");
-        }
     }
 
     /** Writes a new version of the plan while the case is being planned. */
@@ -322,11 +203,11 @@ public class CaseService {
         problems.failIfAny("The plan has invalid items.");
         int number = c.draftPlan();
         CaseRepository.PlanRow row = new CaseRepository.PlanRow(number, views.itemsJson(items), total, Texts.clean(draft.note()),
-                now(), user.username());
+                clock.instant(), user.username());
         cases.addPlanVersion(c.id(), row);
-        c.touch(now());
+        c.touch(clock.instant());
         cases.flush();
-        append(c, CaseEventKind.PLAN_VERSION, null, c.status(), c.status(), now(), null,
+        append(c, CaseEventKind.PLAN_VERSION, null, c.status(), c.status(), clock.instant(), null,
                 Map.of("version", number, "items", items.size(), "totalCostVnd", total), user);
         PlanView view = views.plan(c, row, Disclosure.FULL);
         audit.record("DRAFT_PLAN", RECORD_TYPE, id.toString(), c.unitPath(), null, view);
@@ -358,7 +239,7 @@ public class CaseService {
         if (supervising(user) && !c.escalated()) {
             throw new ApiException.Conflict(ProblemCode.CASE_NOT_ESCALATED, "District users comment on escalated cases only.");
         }
-        CaseRepository.EventRow row = append(c, CaseEventKind.NOTE, null, c.status(), c.status(), now(), Texts.clean(note.text()),
+        CaseRepository.EventRow row = append(c, CaseEventKind.NOTE, null, c.status(), c.status(), clock.instant(), Texts.clean(note.text()),
                 null, user);
         audit.record("NOTE", RECORD_TYPE, id.toString(), c.unitPath(), null, null);
         return views.timeline(List.of(row), Disclosure.FULL).getFirst();
@@ -393,7 +274,7 @@ public class CaseService {
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);
         CaseRepository.Filter filter = new CaseRepository.Filter(units.subtreesOfParameter(q.unitCode()), q.type(), q.abuseForm(),
                 q.status(), q.riskLevel(), q.assignedOfficer(), q.childId(), q.receivedFrom(), q.receivedTo(),
-                Boolean.TRUE.equals(q.overdue()) ? now() : null, q.dueBefore());
+                Boolean.TRUE.equals(q.overdue()) ? clock.instant() : null, q.dueBefore());
         List<UUID> ids = cases.pageOfIds(filter, user.scope(), page.keyset(Instant::parse), page.size() + 1);
         Page<ChildCase> rows = Page.fromOverfetch(cases.findAllInOrder(ids), page.size(),
                 last -> PageToken.encode(LIST, fingerprint, PageRequest.Keyset.of(last.receivedAt(), last.id())));
@@ -438,23 +319,10 @@ public class CaseService {
         return c;
     }
 
-    /** The step's own fields, for the timeline. */
-    private Map<String, Object> details(CaseStep step) {
-        ObjectNode given = mapper.valueToTree(step);
-        given.remove(List.of("action", "occurredAt", "note"));
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        given.properties().forEach(e -> {
-            if (!e.getValue().isNull()) {
-                data.put(e.getKey(), e.getValue());
-            }
-        });
-        return data.isEmpty() ? null : data;
-    }
-
     private CaseRepository.EventRow append(ChildCase c, CaseEventKind kind, String action, CaseState from, CaseState to,
                                            Instant occurredAt, String note, Map<String, ?> data, CurrentUser.Resolved user) {
         CaseRepository.EventRow row = new CaseRepository.EventRow(UUID.randomUUID(), kind, action,
-                from == null ? null : from.name(), to == null ? null : to.name(), occurredAt, now(), user.username(), note,
+                from == null ? null : from.name(), to == null ? null : to.name(), occurredAt, clock.instant(), user.username(), note,
                 data == null ? null : json(data));
         cases.appendEvent(c.id(), row);
         return row;
@@ -509,13 +377,5 @@ public class CaseService {
 
     static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Case", id.toString());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 }

@@ -117,9 +117,9 @@ public class PlanService {
             throw new ApiException.Conflict(ProblemCode.PLAN_EXISTS, "The commune has a plan for " + request.year() + " already.",
                     existing.id().toString());
         });
-        Plan plan = Plan.draft(commune.code(), commune.path(), request.year(), user.username(), now());
+        Plan plan = Plan.draft(commune.code(), commune.path(), request.year(), user.username(), clock.instant());
         plan.describe(clean(new PlanDetails(request.documentNumber(), request.title(), request.adoptedOn(), PlanStatus.DRAFT,
-                request.note())), now());
+                request.note())), clock.instant());
         plans.persistAndFlush(plan);
         PlanView after = view(plan);
         audit.record("CREATE", RECORD_TYPE, plan.id().toString(), plan.unitPath(), null, after);
@@ -146,7 +146,7 @@ public class PlanService {
         if (details.status() != PlanStatus.DRAFT && details.adoptedOn() == null) {
             throw ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "adoptedOn", "An adopted plan has the day it was adopted.");
         }
-        return edits.update(RECORD_TYPE, plan, this::view, p -> p.describe(clean(details), now()));
+        return edits.update(RECORD_TYPE, plan, this::view, p -> p.describe(clean(details), clock.instant()));
     }
 
     /** Query of the list as the resource parsed it. */
@@ -188,8 +188,8 @@ public class PlanService {
         Plan plan = plans.lockInScope(planId, actor.user().scope()).orElseThrow(() -> notFound(planId));
         requireOpen(plan);
         TargetDetails details = checkTarget(request);
-        PlanTarget target = PlanTarget.of(plan.id(), actor.district(), actor.user().username(), now());
-        target.describe(details, details.position() != null ? details.position() : plans.nextPosition(plan.id()), now());
+        PlanTarget target = PlanTarget.of(plan.id(), actor.district(), actor.user().username(), clock.instant());
+        target.describe(details, details.position() != null ? details.position() : plans.nextPosition(plan.id()), clock.instant());
         plans.persistTarget(target);
         TargetView after = targetViews(List.of(target)).getFirst();
         audit.record("ADD_TARGET", RECORD_TYPE, plan.id().toString(), plan.unitPath(), null, after);
@@ -201,14 +201,9 @@ public class PlanService {
         Owned owned = owned(planId, targetId, ifMatch);
         Plan plan = owned.plan();
         PlanTarget target = owned.target();
-        TargetDetails details = edits.patched(target.details(), patch, TargetDetails.class);
-        TargetView before = targetViews(List.of(target)).getFirst();
-        TargetDetails checked = checkTarget(details);
-        target.describe(checked, checked.position(), now());
-        plans.flush();
-        TargetView after = targetViews(List.of(target)).getFirst();
-        audit.record("UPDATE_TARGET", RECORD_TYPE, plan.id().toString(), plan.unitPath(), before, after);
-        return new Versioned<>(after, target.version());
+        TargetDetails checked = checkTarget(edits.patched(target.details(), patch, TargetDetails.class));
+        return edits.update(new Edits.AuditedAs("UPDATE_TARGET", RECORD_TYPE, plan.id().toString(), plan.unitPath()), target,
+                t -> targetViews(List.of(t)).getFirst(), t -> t.describe(checked, checked.position(), clock.instant()));
     }
 
     /** Removes a target from the plan (the row stays for reports that cite it). */
@@ -218,7 +213,7 @@ public class PlanService {
         Plan plan = owned.plan();
         PlanTarget target = owned.target();
         TargetView before = targetViews(List.of(target)).getFirst();
-        target.delete(now());
+        target.delete(clock.instant());
         plans.flush();
         audit.record("DELETE_TARGET", RECORD_TYPE, plan.id().toString(), plan.unitPath(), before, null);
     }
@@ -249,7 +244,7 @@ public class PlanService {
             throw new ApiException.Conflict(ProblemCode.NOT_A_MANUAL_TARGET, "The target is measured by the indicator "
                     + target.indicatorKey() + "; values are computed, not reported.");
         }
-        if (request.reportedOn().isAfter(today())) {
+        if (request.reportedOn().isAfter(LocalDate.now(clock))) {
             problems.add("reportedOn", "must not be in the future");
         }
         if (target.unit() == TargetUnit.YES_NO && request.value().signum() != 0 && request.value().compareTo(BigDecimal.ONE) != 0) {
@@ -257,7 +252,7 @@ public class PlanService {
         }
         problems.failIfAny("The target has invalid values.");
         ReportedValue value = new ReportedValue(UUID.randomUUID(), target.id(), request.reportedOn(), request.value(),
-                Texts.clean(request.evidence()), Texts.clean(request.reporter()), now(), user.username());
+                Texts.clean(request.evidence()), Texts.clean(request.reporter()), clock.instant(), user.username());
         plans.addValue(value);
         ValueView view = ValueView.of(value);
         audit.record("REPORT_TARGET_VALUE", RECORD_TYPE, plan.id().toString(), plan.unitPath(), null, view);
@@ -384,20 +379,11 @@ public class PlanService {
         return new PlanDetails(Texts.clean(d.documentNumber()), Texts.clean(d.title()), d.adoptedOn(), d.status(), Texts.clean(d.note()));
     }
 
-
     private static ApiException notFound(UUID id) {
         return new ApiException.NotFound("Plan", id.toString());
     }
 
     private static ApiException targetNotFound(UUID id) {
         return new ApiException.NotFound("Target", id.toString());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 }
