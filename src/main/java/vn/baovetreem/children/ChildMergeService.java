@@ -33,15 +33,15 @@ public class ChildMergeService {
     private final ChildRepository children;
     private final ChildService childService;
     private final ChildViews views;
-    private final EpisodeService.Episodes episodes;
-    private final ConsentService.Consents consents;
+    private final EpisodeRepository episodes;
+    private final ConsentRepository consents;
     private final Instance<ChildMergeParticipant> participants;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final RequestValidator validator;
 
-    ChildMergeService(ChildRepository children, ChildService childService, ChildViews views, EpisodeService.Episodes episodes,
-                      ConsentService.Consents consents, Instance<ChildMergeParticipant> participants, AccessPolicy access,
+    ChildMergeService(ChildRepository children, ChildService childService, ChildViews views, EpisodeRepository episodes,
+                      ConsentRepository consents, Instance<ChildMergeParticipant> participants, AccessPolicy access,
                       AuditTrail audit, RequestValidator validator) {
         this.children = children;
         this.childService = childService;

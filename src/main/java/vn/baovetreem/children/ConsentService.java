@@ -1,6 +1,5 @@
 package vn.baovetreem.children;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.audit.AuditTrail;
@@ -34,14 +33,14 @@ public class ConsentService {
     static final int CHILD_CONSENT_AGE = 7;
     static final int MAX_PER_CHILD = 100;
 
-    private final Consents consents;
+    private final ConsentRepository consents;
     private final ChildService childService;
     private final CodeListCatalog codes;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final RequestValidator validator;
 
-    ConsentService(Consents consents, ChildService childService, CodeListCatalog codes, AccessPolicy access,
+    ConsentService(ConsentRepository consents, ChildService childService, CodeListCatalog codes, AccessPolicy access,
                    AuditTrail audit, RequestValidator validator) {
         this.consents = consents;
         this.childService = childService;
@@ -49,14 +48,6 @@ public class ConsentService {
         this.access = access;
         this.audit = audit;
         this.validator = validator;
-    }
-
-    /** Table access for consents. */
-    @ApplicationScoped
-    public static class Consents implements PanacheRepositoryBase<ChildConsent, UUID> {
-        List<ChildConsent> of(UUID childId) {
-            return list("childId = ?1 order by givenOn desc, id", childId);
-        }
     }
 
     /** Schema {@code Consent}. */

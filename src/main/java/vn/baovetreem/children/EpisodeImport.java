@@ -33,11 +33,11 @@ public class EpisodeImport {
     public static final int MAX_PER_KIND = EpisodeService.MAX_PER_KIND;
 
     private final EpisodeService service;
-    private final EpisodeService.Episodes episodes;
+    private final EpisodeRepository episodes;
     private final RequestValidator validator;
     private final Clock clock;
 
-    EpisodeImport(EpisodeService service, EpisodeService.Episodes episodes, RequestValidator validator, Clock clock) {
+    EpisodeImport(EpisodeService service, EpisodeRepository episodes, RequestValidator validator, Clock clock) {
         this.service = service;
         this.episodes = episodes;
         this.validator = validator;

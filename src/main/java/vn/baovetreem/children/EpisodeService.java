@@ -3,7 +3,6 @@ package vn.baovetreem.children;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.audit.AuditTrail;
@@ -24,7 +23,6 @@ import vn.baovetreem.security.Operation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -40,7 +38,7 @@ public class EpisodeService {
     /** Spans of one kind a record may hold; far above any real child's history, it keeps reads bounded. */
     static final int MAX_PER_KIND = 100;
 
-    private final Episodes episodes;
+    private final EpisodeRepository episodes;
     private final ChildService childService;
     private final CodeListCatalog codes;
     private final AccessPolicy access;
@@ -49,7 +47,7 @@ public class EpisodeService {
     private final RequestValidator validator;
     private final ObjectMapper patchReader;
 
-    EpisodeService(Episodes episodes, ChildService childService, CodeListCatalog codes, AccessPolicy access,
+    EpisodeService(EpisodeRepository episodes, ChildService childService, CodeListCatalog codes, AccessPolicy access,
                    AuditTrail audit, Edits edits, RequestValidator validator, ObjectMapper mapper) {
         this.episodes = episodes;
         this.childService = childService;
@@ -59,31 +57,6 @@ public class EpisodeService {
         this.edits = edits;
         this.validator = validator;
         this.patchReader = mapper;
-    }
-
-    /** Table access for spans. */
-    @ApplicationScoped
-    public static class Episodes implements PanacheRepositoryBase<ChildEpisode, UUID> {
-        List<ChildEpisode> of(UUID childId, EpisodeKind kind) {
-            return list("childId = ?1 and kind = ?2 order by startDate desc, id", childId, kind);
-        }
-
-        List<ChildEpisode> allOf(UUID childId) {
-            return list("childId = ?1 order by kind, code, startDate", childId);
-        }
-
-        /** A change of a child's spans is a change of the child: its version moves and its ETag with it. */
-        void touchChildren(Collection<UUID> childIds, Instant at) {
-            getEntityManager().createNativeQuery("update child set version = version + 1, updated_at = :now where id in (:ids)")
-                    .setParameter("now", at).setParameter("ids", List.copyOf(childIds)).executeUpdate();
-        }
-
-        /** Every span of these children, in one statement (an array, not a list parameter, which Hibernate would plan anew per batch). */
-        @SuppressWarnings("unchecked")
-        List<ChildEpisode> ofChildren(Collection<UUID> childIds) {
-            return getEntityManager().createNativeQuery("select * from child_episode where child_id = any(?1)", ChildEpisode.class)
-                    .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
-        }
     }
 
     /** Schema {@code Episode}. */

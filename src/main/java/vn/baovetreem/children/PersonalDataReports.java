@@ -56,8 +56,8 @@ public class PersonalDataReports {
 
     private final ChildRepository children;
     private final ChildViews views;
-    private final EpisodeService.Episodes episodes;
-    private final ConsentService.Consents consents;
+    private final EpisodeRepository episodes;
+    private final ConsentRepository consents;
     private final Instance<ChildDataParticipant> participants;
     private final Retention retention;
     private final AccessPolicy access;
@@ -66,8 +66,8 @@ public class PersonalDataReports {
     private final CodeListCatalog codes;
     private final Clock clock;
 
-    PersonalDataReports(ChildRepository children, ChildViews views, EpisodeService.Episodes episodes,
-                        ConsentService.Consents consents, Instance<ChildDataParticipant> participants, Retention retention,
+    PersonalDataReports(ChildRepository children, ChildViews views, EpisodeRepository episodes,
+                        ConsentRepository consents, Instance<ChildDataParticipant> participants, Retention retention,
                         AccessPolicy access, AuditTrail audit, AuditService auditEvents, CodeListCatalog codes, Clock clock) {
         this.children = children;
         this.views = views;

@@ -1,0 +1,100 @@
+package vn.baovetreem.children;
+
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.testing.SqlRecords;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Queries of children's spans and consents against PostgreSQL, without HTTP: records written by SQL
+ * inside each test's transaction, which is rolled back.
+ */
+@QuarkusTest
+class EpisodeRepositoryTest {
+
+    @Inject
+    EpisodeRepository episodes;
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    @TestTransaction
+    void aChildsSpansAreReadByKindInTheirOrderAndABatchsInOneStatement() {
+        UUID child = SqlRecords.child(em);
+        UUID other = SqlRecords.child(em);
+        UUID older = span(child, "CIRCUMSTANCE", "ORPHANED", "2019-01-01");
+        UUID newer = span(child, "CIRCUMSTANCE", "DISABLED", "2021-01-01");
+        UUID risk = span(child, "RISK", "NEGLECT", "2020-01-01");
+        UUID others = span(other, "CIRCUMSTANCE", "ORPHANED", "2020-01-01");
+
+        assertThat(episodes.of(child, EpisodeKind.CIRCUMSTANCE)).extracting(ChildEpisode::id).containsExactly(newer, older);
+        assertThat(episodes.of(child, EpisodeKind.RISK)).extracting(ChildEpisode::id).containsExactly(risk);
+        assertThat(episodes.allOf(child)).extracting(ChildEpisode::id).containsExactly(newer, older, risk);
+        assertThat(episodes.ofChildren(List.of(child, other))).extracting(ChildEpisode::id)
+                .containsExactlyInAnyOrder(older, newer, risk, others);
+        assertThat(episodes.ofChildren(List.of())).isEmpty();
+    }
+
+    @Test
+    @TestTransaction
+    void aChangeOfSpansMovesTheVersionOfTheirChildrenOnly() {
+        UUID child = SqlRecords.child(em);
+        UUID other = SqlRecords.child(em);
+        Instant at = Instant.parse("2025-06-01T03:00:00Z");
+
+        episodes.touchChildren(List.of(child), at);
+
+        assertThat(versionAndUpdate(child)).isEqualTo(List.of(1L, at));
+        assertThat(versionAndUpdate(other).getFirst()).isEqualTo(0L);
+    }
+
+    @Test
+    @TestTransaction
+    void aChildsConsentsAreReadNewestFirst() {
+        UUID child = SqlRecords.child(em);
+        UUID first = consent(child, "2020-05-01");
+        UUID second = consent(child, "2024-05-01");
+        consent(SqlRecords.child(em), "2024-06-01");
+
+        assertThat(consents.of(child)).extracting(ChildConsent::id).containsExactly(second, first);
+    }
+
+    private List<Object> versionAndUpdate(UUID child) {
+        Row row = Row.all(em.createNativeQuery("select version, updated_at from child where id = ?1", Tuple.class)
+                .setParameter(1, child)).getFirst();
+        return List.of(row.bigint("version"), row.instant("updated_at"));
+    }
+
+    private UUID span(UUID child, String kind, String code, String start) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into child_episode (id, child_id, kind, code, start_date, created_at, created_by, updated_at)
+                        values (?1, ?2, ?3, ?4, cast(?5 as date), now(), 'test', now())""")
+                .setParameter(1, id).setParameter(2, child).setParameter(3, kind).setParameter(4, code).setParameter(5, start)
+                .executeUpdate();
+        return id;
+    }
+
+    private UUID consent(UUID child, String givenOn) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into child_consent (id, child_id, giver, giver_name, given_on, scopes, recorded_by, recorded_at)
+                        values (?1, ?2, 'PARENT_OR_GUARDIAN', 'Mẹ', cast(?3 as date), '{RECORD_KEEPING}', 'test', now())""")
+                .setParameter(1, id).setParameter(2, child).setParameter(3, givenOn).executeUpdate();
+        return id;
+    }
+}
