@@ -65,8 +65,8 @@ class ChildRepositoryTest {
         UUID child = child("2015-01-01", "{}");
         em.createNativeQuery("update child set personal_id = '001215000001', external_ref = 'REPO-1' where id = ?1")
                 .setParameter(1, child).executeUpdate();
-        episode(child, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
-        episode(child, "RISK", "NEGLECT", "2020-01-01", "2020-12-31");
+        SqlRecords.span(em, child, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
+        SqlRecords.span(em, child, "RISK", "NEGLECT", "2020-01-01", "2020-12-31");
 
         assertThat(children.holdingAny(List.of("001215000001"), List.of("none"))).extracting(Child::id).containsExactly(child);
         assertThat(children.holdingAny(List.of(), List.of("REPO-1"))).extracting(Child::id).containsExactly(child);
@@ -85,13 +85,5 @@ class ChildRepositoryTest {
         em.createNativeQuery("update child set search_name = ?2, caregiver_phones = cast(?3 as text[]) where id = ?1")
                 .setParameter(1, id).setParameter(2, name).setParameter(3, phones).executeUpdate();
         return id;
-    }
-
-    private void episode(UUID child, String kind, String code, String start, String end) {
-        em.createNativeQuery("""
-                        insert into child_episode (id, child_id, kind, code, start_date, end_date, created_at, created_by, updated_at)
-                        values (gen_random_uuid(), ?1, ?2, ?3, cast(?4 as date), cast(?5 as date), now(), 'test', now())""")
-                .setParameter(1, child).setParameter(2, kind).setParameter(3, code).setParameter(4, start).setParameter(5, end)
-                .executeUpdate();
     }
 }

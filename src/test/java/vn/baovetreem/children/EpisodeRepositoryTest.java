@@ -36,10 +36,10 @@ class EpisodeRepositoryTest {
     void aChildsSpansAreReadByKindInTheirOrderAndABatchsInOneStatement() {
         UUID child = SqlRecords.child(em);
         UUID other = SqlRecords.child(em);
-        UUID older = span(child, "CIRCUMSTANCE", "ORPHANED", "2019-01-01");
-        UUID newer = span(child, "CIRCUMSTANCE", "DISABLED", "2021-01-01");
-        UUID risk = span(child, "RISK", "NEGLECT", "2020-01-01");
-        UUID others = span(other, "CIRCUMSTANCE", "ORPHANED", "2020-01-01");
+        UUID older = SqlRecords.span(em, child, "CIRCUMSTANCE", "ORPHANED", "2019-01-01", null);
+        UUID newer = SqlRecords.span(em, child, "CIRCUMSTANCE", "DISABLED", "2021-01-01", null);
+        UUID risk = SqlRecords.span(em, child, "RISK", "NEGLECT", "2020-01-01", null);
+        UUID others = SqlRecords.span(em, other, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
 
         assertThat(episodes.of(child, EpisodeKind.CIRCUMSTANCE)).extracting(ChildEpisode::id).containsExactly(newer, older);
         assertThat(episodes.of(child, EpisodeKind.RISK)).extracting(ChildEpisode::id).containsExactly(risk);
@@ -77,16 +77,6 @@ class EpisodeRepositoryTest {
         Row row = Row.all(em.createNativeQuery("select version, updated_at from child where id = ?1", Tuple.class)
                 .setParameter(1, child)).getFirst();
         return List.of(row.bigint("version"), row.instant("updated_at"));
-    }
-
-    private UUID span(UUID child, String kind, String code, String start) {
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                        insert into child_episode (id, child_id, kind, code, start_date, created_at, created_by, updated_at)
-                        values (?1, ?2, ?3, ?4, cast(?5 as date), now(), 'test', now())""")
-                .setParameter(1, id).setParameter(2, child).setParameter(3, kind).setParameter(4, code).setParameter(5, start)
-                .executeUpdate();
-        return id;
     }
 
     private UUID consent(UUID child, String givenOn) {

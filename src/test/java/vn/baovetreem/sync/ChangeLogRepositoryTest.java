@@ -11,10 +11,12 @@ import vn.baovetreem.testing.SqlRecords;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Queries of the change log against PostgreSQL, without HTTP. The log's triggers write rows in the
@@ -49,16 +51,16 @@ class ChangeLogRepositoryTest {
     @TestTransaction
     void changesAreReadInOrderForTheTypesAskedAndOnlyWhereTheCallerSees() {
         UUID child = SqlRecords.child(em);
-        UUID span = span(child);
+        UUID span = SqlRecords.span(em, child, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
         em.createNativeQuery("update child set full_name = 'Đổi tên' where id = ?1").setParameter(1, child).executeUpdate();
         Position from = Position.before(ownTransaction());
         Position upTo = Position.before(ownTransaction() + 1);
 
         List<ChangeLogRepository.Change> all = log.after(from, upTo, EVERY_TYPE, units.scope("06298"), null, 100);
         assertThat(all).extracting(ChangeLogRepository.Change::type, ChangeLogRepository.Change::recordId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SyncedType.CHILD, child),
-                        org.assertj.core.groups.Tuple.tuple(SyncedType.CIRCUMSTANCE, span),
-                        org.assertj.core.groups.Tuple.tuple(SyncedType.CHILD, child));
+                .containsExactly(tuple(SyncedType.CHILD, child),
+                        tuple(SyncedType.CIRCUMSTANCE, span),
+                        tuple(SyncedType.CHILD, child));
         assertThat(all).extracting(ChangeLogRepository.Change::position).isSorted();
         assertThat(all.get(1).childId()).isEqualTo(child);
 
@@ -76,9 +78,9 @@ class ChangeLogRepositoryTest {
     void recordsAreFoundWhereTheyAreNowAndASeedSendsTheActiveOnesInIdOrder() {
         UUID child = SqlRecords.child(em);
         UUID movedAway = SqlRecords.child(em, "2015-01-01", "MOVED_AWAY", "2025-01-01");
-        UUID span = span(child);
+        UUID span = SqlRecords.span(em, child, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
 
-        assertThat(log.childrenOfSpans(List.of(span))).containsExactlyEntriesOf(java.util.Map.of(span, child));
+        assertThat(log.childrenOfSpans(List.of(span))).containsExactlyEntriesOf(Map.of(span, child));
         assertThat(log.childrenOfSpans(List.of())).isEmpty();
         assertThat(log.within(SyncedType.CHILD, List.of(child, movedAway), units.scope("06298"))).containsExactlyInAnyOrder(child, movedAway);
         assertThat(log.within(SyncedType.CIRCUMSTANCE, List.of(span), units.scope("06298"))).containsExactly(span);
@@ -118,14 +120,5 @@ class ChangeLogRepositoryTest {
     private String villagePath() {
         return (String) em.createNativeQuery("select cast(unit_path as text) from child where village_code = ?1 limit 1")
                 .setParameter(1, SqlRecords.VILLAGE).getSingleResult();
-    }
-
-    private UUID span(UUID child) {
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                        insert into child_episode (id, child_id, kind, code, start_date, created_at, created_by, updated_at)
-                        values (?1, ?2, 'CIRCUMSTANCE', 'ORPHANED', date '2020-01-01', now(), 'test', now())""")
-                .setParameter(1, id).setParameter(2, child).executeUpdate();
-        return id;
     }
 }

@@ -35,4 +35,15 @@ public final class SqlRecords {
                 .setParameter(5, VILLAGE).executeUpdate();
         return id;
     }
+
+    /** A span of {@code kind} and {@code code} of {@code child} from {@code start} to {@code end} (null: still open). */
+    public static UUID span(EntityManager em, UUID child, String kind, String code, String start, String end) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into child_episode (id, child_id, kind, code, start_date, end_date, created_at, created_by, updated_at)
+                        values (?1, ?2, ?3, ?4, cast(?5 as date), cast(?6 as date), now(), 'test', now())""")
+                .setParameter(1, id).setParameter(2, child).setParameter(3, kind).setParameter(4, code).setParameter(5, start)
+                .setParameter(6, end).executeUpdate();
+        return id;
+    }
 }
