@@ -54,7 +54,7 @@ public class InterventionImport {
         Map<UUID, List<Intervention>> byChild = new HashMap<>();
         childIds.forEach(id -> byChild.put(id, new ArrayList<>()));
         if (!childIds.isEmpty()) {
-            interventions.list("childId in ?1", List.copyOf(childIds)).forEach(i -> byChild.get(i.childId()).add(i));
+            interventions.ofChildren(childIds).forEach(i -> byChild.get(i.childId()).add(i));
         }
         return byChild;
     }

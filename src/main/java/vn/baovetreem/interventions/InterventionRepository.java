@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,13 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
                 .setParameter(1, id).setParameter(2, title).setParameter(3, unitPath).setParameter(4, size)
                 .setParameter(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).setParameter(6, by)
                 .executeUpdate();
+    }
+
+    /** Every support of these children, in one statement (an array parameter: one plan whatever the batch's size). */
+    @SuppressWarnings("unchecked")
+    List<Intervention> ofChildren(Collection<UUID> childIds) {
+        return getEntityManager().createNativeQuery("select * from intervention where child_id = any(?1)", Intervention.class)
+                .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
     }
 
     /** The supports of these children. */

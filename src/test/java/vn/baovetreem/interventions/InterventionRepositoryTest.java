@@ -46,6 +46,8 @@ class InterventionRepositoryTest {
         UUID untouched = support(other);
 
         assertThat(interventions.idsOfChildren(List.of(child))).containsExactly(support);
+        assertThat(interventions.ofChildren(List.of(child, other))).extracting(Intervention::id).containsExactlyInAnyOrder(support, untouched);
+        assertThat(interventions.ofChildren(List.of())).isEmpty();
         em.createNativeQuery("select set_config('cp.erasing_personal_data', 'on', true)").getSingleResult();
         interventions.anonymiseOfChildren(List.of(child), Instant.parse("2030-01-01T00:00:00Z"));
 
