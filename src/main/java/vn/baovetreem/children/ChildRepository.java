@@ -1,6 +1,7 @@
 package vn.baovetreem.children;
 
 import vn.baovetreem.common.persistence.NativeValues;
+import vn.baovetreem.common.persistence.RecordLocks;
 import vn.baovetreem.common.persistence.Row;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -155,16 +156,20 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     record Pair(UUID first, UUID second, DuplicateReason reason) {
     }
 
-    /** One page of likely duplicate pairs with both records in {@code scope}, by (first, second). */
+    /**
+     * One page of likely duplicate pairs with both records in {@code scope}, by (first, second),
+     * from the pairs found so far ({@link #refreshDuplicatePairs}); the rule is checked again here
+     * on the records as they are, the commune of a same-birth pair included.
+     */
     List<Pair> pageOfDuplicatePairs(Scope scope, Scope unit, UUID afterFirst, UUID afterSecond, int limit) {
         String sameBirth = "a.date_of_birth = b.date_of_birth and " + SAME_COMMUNE.formatted("a", "b.village_code");
         ScopedQuery query = new ScopedQuery("""
-                select a.id as first, b.id as second,
+                select d.first_id as first, d.second_id as second,
                        case when %1$s then 'SAME_NAME_AND_BIRTH_DATE' else 'SAME_NAME_AND_CAREGIVER_PHONE' end as reason
-                from child a join child b on b.search_name = a.search_name and b.id > a.id""".formatted(sameBirth),
+                from child_duplicate d join child a on a.id = d.first_id join child b on b.id = d.second_id""".formatted(sameBirth),
                 scope, "a.unit_path")
                 .under(unit)
-                .where("a.status <> 'MERGED' and b.status <> 'MERGED'")
+                .where("a.search_name = b.search_name and a.status <> 'MERGED' and b.status <> 'MERGED'")
                 .where("((" + sameBirth + ") or a.caregiver_phones && b.caregiver_phones)");
         if (!scope.all()) {
             query.where(scope.sql("b.unit_path"));
@@ -173,11 +178,43 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
             query.where(unit.sql("b.unit_path", ScopedQuery.UNIT));
         }
         if (afterFirst != null) {
-            query.append(" and (a.id, b.id) > (:afterFirst, :afterSecond)", Map.of("afterFirst", afterFirst, "afterSecond", afterSecond));
+            query.append(" and (d.first_id, d.second_id) > (:afterFirst, :afterSecond)",
+                    Map.of("afterFirst", afterFirst, "afterSecond", afterSecond));
         }
-        query.append(" order by a.id, b.id", Map.of());
+        query.append(" order by d.first_id, d.second_id", Map.of());
         return query.rows(getEntityManager(), limit).stream()
                 .map(r -> new Pair(r.uuid("first"), r.uuid("second"), r.enumValue("reason", DuplicateReason.class))).toList();
+    }
+
+    /**
+     * Finds again the pairs of at most {@code limit} records queued by a change of their name, birth
+     * date, phones or status (changelog 034), against committed data, and takes them off the queue.
+     * One refresh runs at a time (it waits for another to end), so two never race on a pair.
+     *
+     * @return the number of records taken off the queue
+     */
+    int refreshDuplicatePairs(int limit) {
+        RecordLocks.lock(getEntityManager(), "child-duplicates", "refresh");
+        @SuppressWarnings("unchecked")
+        List<UUID> queued = getEntityManager().createNativeQuery("""
+                        delete from child_duplicate_check
+                        where child_id in (select child_id from child_duplicate_check limit ?1) returning child_id""")
+                .setParameter(1, limit).getResultList();
+        if (queued.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = queued.toArray(UUID[]::new);
+        getEntityManager().createNativeQuery("delete from child_duplicate where first_id = any(?1) or second_id = any(?1)")
+                .setParameter(1, ids).executeUpdate();
+        getEntityManager().createNativeQuery("""
+                        insert into child_duplicate (first_id, second_id)
+                        select distinct least(n.id, c.id), greatest(n.id, c.id)
+                        from child n join child c on c.search_name = n.search_name and c.id <> n.id
+                        where n.id = any(?1) and n.status <> 'MERGED' and c.status <> 'MERGED'
+                          and (c.date_of_birth = n.date_of_birth or c.caregiver_phones && n.caregiver_phones)
+                        on conflict do nothing""")
+                .setParameter(1, ids).executeUpdate();
+        return ids.length;
     }
 
     /** The codes of the spans open on a date, per child. */

@@ -50,13 +50,43 @@ class ChildRepositoryTest {
                         tuple(samePhone, DuplicateReason.SAME_NAME_AND_CAREGIVER_PHONE));
 
         // Each pair once, as PostgreSQL orders uuids (which is not Java's order).
-        List<ChildRepository.Pair> pairs = children.pageOfDuplicatePairs(units.scope("06298"), null, null, null, 10_000).stream()
-                .filter(p -> List.of(first, sameBirth, samePhone, neither).contains(p.first())).toList();
-        assertThat(pairs).extracting(p -> Set.of(p.first(), p.second()), ChildRepository.Pair::reason).containsExactlyInAnyOrder(
+        children.refreshDuplicatePairs(10_000);
+        assertThat(pairs(first, sameBirth, samePhone, neither)).extracting(p -> Set.of(p.first(), p.second()), ChildRepository.Pair::reason).containsExactlyInAnyOrder(
                 tuple(Set.of(first, sameBirth), DuplicateReason.SAME_NAME_AND_BIRTH_DATE),
                 tuple(Set.of(first, samePhone), DuplicateReason.SAME_NAME_AND_CAREGIVER_PHONE));
         assertThat(children.pageOfDuplicatePairs(units.scope("06271"), null, null, null, 10_000))
                 .noneMatch(p -> p.first().equals(first) || p.second().equals(first));
+    }
+
+    @Test
+    @TestTransaction
+    void aChangedRecordIsPairedAgainOnceTheQueueIsRefreshed() {
+        UUID first = child("2015-01-01", "{}");
+        UUID second = child("2015-01-01", "{}");
+        children.refreshDuplicatePairs(10_000);
+        assertThat(pairs(first, second)).hasSize(1);
+
+        em.createNativeQuery("update child set date_of_birth = date '2016-01-01' where id = ?1").setParameter(1, second).executeUpdate();
+        assertThat(children.refreshDuplicatePairs(10_000)).isEqualTo(1);
+        assertThat(pairs(first, second)).isEmpty();
+
+        em.createNativeQuery("update child set caregiver_phones = '{0912345678}' where id in (?1, ?2)")
+                .setParameter(1, first).setParameter(2, second).executeUpdate();
+        children.refreshDuplicatePairs(10_000);
+        assertThat(pairs(first, second)).extracting(ChildRepository.Pair::reason)
+                .containsExactly(DuplicateReason.SAME_NAME_AND_CAREGIVER_PHONE);
+
+        em.createNativeQuery("update child set status = 'MERGED', merged_into_id = ?1 where id = ?2")
+                .setParameter(1, first).setParameter(2, second).executeUpdate();
+        children.refreshDuplicatePairs(10_000);
+        assertThat(pairs(first, second)).isEmpty();
+        assertThat(children.refreshDuplicatePairs(10_000)).as("the queue is empty").isZero();
+    }
+
+    /** The listed pairs whose first record is one of {@code ids}. */
+    private List<ChildRepository.Pair> pairs(UUID... ids) {
+        return children.pageOfDuplicatePairs(units.scope("06298"), null, null, null, 10_000).stream()
+                .filter(p -> List.of(ids).contains(p.first())).toList();
     }
 
     @Test
