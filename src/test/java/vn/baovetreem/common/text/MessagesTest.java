@@ -23,20 +23,46 @@ class MessagesTest {
     private static final Pattern LITERAL = Pattern.compile(
             "(?:new Violation|problem|(?:problems|violations)\\.add)\\((?:\"[^\"]*\"|[^;\"])*?,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
 
+    /**
+     * A problem's detail written as one literal: {@code new ApiException.Conflict(code, "…")} or
+     * {@code ApiException.BadRequest.field(code, field, "…")}.
+     */
+    private static final Pattern DETAIL = Pattern.compile(
+            "new ApiException\\.\\w+\\(\\s*(?:ProblemCode\\.\\w+,\\s*)?\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)"
+                    + "|ApiException\\.\\w+\\.field\\([^,]+,\\s*\"[^\"]*\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
+
     @Test
     void everyFieldProblemTheCodeWritesAsALiteralHasItsVietnamese() throws IOException {
-        Set<String> messages = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = LITERAL.matcher(Files.readString(source));
-                while (m.find()) {
-                    messages.add(m.group(1).replace("\\\"", "\""));
-                }
-            }
-        }
+        Set<String> messages = literals(LITERAL);
         assertThat(messages).hasSizeGreaterThan(60);
         assertThat(messages.stream().filter(m -> !Messages.translates(m))).as("messages without Vietnamese in messages/vi.tsv")
                 .isEmpty();
+    }
+
+    @Test
+    void everyProblemDetailTheCodeWritesAsALiteralHasItsVietnamese() throws IOException {
+        Set<String> details = literals(DETAIL);
+        assertThat(details).hasSizeGreaterThan(50).contains("Cancelling a support needs a reason.");
+        assertThat(details.stream().filter(m -> !Messages.translates(m))).as("details without Vietnamese in messages/vi.tsv")
+                .isEmpty();
+    }
+
+    /** Every literal {@code pattern} finds in the main sources (in whichever group matched). */
+    private static Set<String> literals(Pattern pattern) throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = pattern.matcher(Files.readString(source));
+                while (m.find()) {
+                    for (int group = 1; group <= m.groupCount(); group++) {
+                        if (m.group(group) != null) {
+                            found.add(m.group(group).replace("\\\"", "\""));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Test
