@@ -43,13 +43,17 @@ public class IndicatorService {
 
     private final IndicatorCatalogue catalogue;
     private final IndicatorEngine engine;
+    private final IndicatorInputs inputs;
+    private final KeptValues kept = new KeptValues();
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final Clock clock;
 
-    IndicatorService(IndicatorCatalogue catalogue, IndicatorEngine engine, UnitDirectory units, AccessPolicy access, Clock clock) {
+    IndicatorService(IndicatorCatalogue catalogue, IndicatorEngine engine, IndicatorInputs inputs, UnitDirectory units,
+                     AccessPolicy access, Clock clock) {
         this.catalogue = catalogue;
         this.engine = engine;
+        this.inputs = inputs;
         this.units = units;
         this.access = access;
         this.clock = clock;
@@ -126,6 +130,23 @@ public class IndicatorService {
             }
         }
         String path = pathOn(unit.code(), q.period().to());
+        // Kept figures serve while nothing they read has changed: the stamp before they were computed
+        // is the stamp now. Only figures whose stamp did not move while computing them are kept.
+        KeptValues.Key key = new KeptValues.Key(path, q.period(), indicators.stream().map(Indicator::key).toList(), List.copyOf(by),
+                q.suppressBelow());
+        long stamp = inputs.stamp(path, q.period().to());
+        Values kept = this.kept.get(key, stamp);
+        if (kept != null) {
+            return named(kept, unit).at(clock.instant());
+        }
+        Values computed = computed(q, unit, path, indicators, by);
+        if (inputs.stamp(path, q.period().to()) == stamp) {
+            this.kept.put(key, stamp, computed);
+        }
+        return computed;
+    }
+
+    private Values computed(Query q, UnitDirectory.UnitSummary unit, String path, List<Indicator> indicators, Set<String> by) {
         Place place = new Place(unit.code(), path, by.contains(BY_UNIT) && unit.level() != UnitLevel.VILLAGE);
         List<String> dimensions = by.stream().filter(b -> !b.equals(BY_UNIT)).toList();
         IndicatorEngine.Run run = engine.start(place, q.period());
@@ -146,6 +167,26 @@ public class IndicatorService {
         Period p = q.period();
         return new Values(catalogue.version(), new UnitRef(unit.code(), unit.name(), unit.level()),
                 new PeriodView(p.label(), p.from(), p.to(), p.dhis2()), p.to(), clock.instant(), q.suppressBelow(), results);
+    }
+
+    /**
+     * Kept values with the units named as the directory names them now: a unit renamed since is a
+     * change of the unit tree, which moves every stamp, but another instance learns of it only
+     * when its directory reloads.
+     */
+    private Values named(Values values, UnitDirectory.UnitSummary unit) {
+        Map<String, UnitDirectory.UnitSummary> named = units.findAll(values.indicators().stream().filter(r -> r.values() != null)
+                .flatMap(r -> r.values().stream()).map(Value::unitCode).filter(code -> !code.equals(unit.code())).distinct().toList());
+        List<Result> results = values.indicators().stream().map(r -> r.values() == null ? r : new Result(r.key(), r.officialCode(),
+                r.provisional(), r.confidence(), r.groupCode(), r.appendix(), r.nameVi(), r.nameEn(), r.kind(), r.computable(), r.heldBy(),
+                r.usesUnitFacts(), r.values().stream().map(v -> {
+                    String name = v.unitCode().equals(unit.code()) ? unit.name()
+                            : named.containsKey(v.unitCode()) ? named.get(v.unitCode()).name() : null;
+                    return new Value(v.unitCode(), name, v.disaggregation(), v.category(), v.numerator(), v.denominator(), v.value(),
+                            v.suppressed());
+                }).toList())).toList();
+        return new Values(values.catalogueVersion(), new UnitRef(unit.code(), unit.name(), unit.level()), values.period(),
+                values.cutOff(), values.generatedAt(), values.suppressBelow(), results);
     }
 
     private List<Indicator> selected(List<String> keys) {

@@ -176,6 +176,34 @@ class IndicatorApiTest {
     }
 
     @Test
+    void figuresAskedAgainAfterAWriteCountTheWriteAndAreTheSameUntilTheNext() {
+        String village = "06283_10";
+        registered("Hà Văn H", village);
+        long before = population(village);
+        assertThat(population(village)).as("asked again, nothing written").isEqualTo(before);
+        String child = registered("Hà Thị K", village);
+        assertThat(population(village)).isEqualTo(before + 1);
+        assertThat(population(village)).isEqualTo(before + 1);
+
+        String etag = Api.as(COMMUNE).get("/api/v1/children/" + child).then().extract().header("ETag");
+        Api.as(COMMUNE).header("If-Match", etag).contentType("application/json")
+                .body(Map.of("action", "MOVE_AWAY", "date", "2024-06-01", "movedToUnitCode", "06253"))
+                .post("/api/v1/children/" + child + "/transitions").then().statusCode(200);
+        assertThat(population(village)).as("moved away before 2025").isEqualTo(before);
+    }
+
+    private static String registered(String name, String village) {
+        return Api.as(COMMUNE).contentType("application/json").body(Map.of("fullName", name + " " + WORD,
+                        "dateOfBirth", "2016-05-05", "sex", "FEMALE", "villageCode", village))
+                .post("/api/v1/children").then().statusCode(201).extract().path("id");
+    }
+
+    private static long population(String village) {
+        return ((Number) row(values(village, "2025", "child-population", null), "child-population", village, null, null).getFirst())
+                .longValue();
+    }
+
+    @Test
     void casesCountChildrenOnceAndAgeThemAtTheEvent() {
         JsonPath json = values(VILLAGE, "2025", "abused-children,abuse-cases,abused-children-supported,children-injured,"
                 + "children-drowned,injury-deaths", "SEX,AGE_BAND,ABUSE_FORM,SETTING,HANDLING_OUTCOME,FATALITY,INJURY_MECHANISM");

@@ -1,0 +1,102 @@
+package vn.baovetreem.indicators;
+
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.testing.SqlRecords;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stamp of what a unit's indicators read, against PostgreSQL (changelog 035): it moves with a
+ * write in the unit or to the unit tree, not with a write elsewhere, and every table the
+ * indicators read is counted. Written in each test's transaction, which is rolled back.
+ */
+@QuarkusTest
+class IndicatorInputsTest {
+
+    private static final LocalDate DAY = LocalDate.of(2025, 12, 31);
+    /** Tables read by the SQL functions the definitions call (unit_positions, safe_home_result, current_parent_code). */
+    private static final Set<String> READ_BY_FUNCTIONS = Set.of("admin_unit", "admin_unit_period", "safe_home_assessment",
+            "safe_home_checklist", "safe_home_criterion", "household_member", "child_case");
+
+    @Inject
+    IndicatorInputs inputs;
+
+    @Inject
+    UnitDirectory units;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    @TestTransaction
+    void aWriteMovesTheStampOfTheUnitsAboveItAndNoOther() {
+        String yenPhuc = units.pathOn("06298", DAY).orElseThrow();
+        String other = units.pathOn("06253", DAY).orElseThrow();
+        long here = inputs.stamp(yenPhuc, DAY);
+        long there = inputs.stamp(other, DAY);
+
+        UUID child = SqlRecords.child(em);
+        SqlRecords.span(em, child, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
+        assertThat(inputs.stamp(yenPhuc, DAY)).isEqualTo(here + 2);
+        assertThat(inputs.stamp(other, DAY)).isEqualTo(there);
+
+        em.createNativeQuery("update admin_unit set note = 'đã kiểm tra' where code = '06253'").executeUpdate();
+        assertThat(inputs.stamp(yenPhuc, DAY)).as("the unit tree is everyone's").isEqualTo(here + 3);
+        assertThat(inputs.stamp(other, DAY)).isEqualTo(there + 1);
+    }
+
+    @Test
+    @TestTransaction
+    void foldingNeverLowersAStampAndKeepsCounting() {
+        String yenPhuc = units.pathOn("06298", DAY).orElseThrow();
+        SqlRecords.child(em);
+        long before = inputs.stamp(yenPhuc, DAY);
+
+        inputs.fold();
+        long folded = inputs.stamp(yenPhuc, DAY);
+        assertThat(folded).isGreaterThanOrEqualTo(before);
+        assertThat(em.createNativeQuery("select count(*) from indicator_input_write").getSingleResult()).isEqualTo(0L);
+
+        SqlRecords.child(em);
+        assertThat(inputs.stamp(yenPhuc, DAY)).isEqualTo(folded + 1);
+    }
+
+    @Test
+    @TestTransaction
+    void everyTableTheIndicatorsReadCountsItsWrites() throws IOException {
+        Set<String> read = new TreeSet<>(READ_BY_FUNCTIONS);
+        try (InputStream definitions = getClass().getResourceAsStream("/indicators/definitions.yaml")) {
+            Matcher m = Pattern.compile("\\b(?:from|join)\\s+([a-z_]+)\\b(?!\\s*\\()")
+                    .matcher(new String(definitions.readAllBytes(), StandardCharsets.UTF_8));
+            while (m.find()) {
+                read.add(m.group(1));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<String> tables = em.createNativeQuery("select relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace")
+                .getResultList();
+        read.retainAll(tables);
+        @SuppressWarnings("unchecked")
+        List<String> counted = em.createNativeQuery("""
+                        select distinct c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
+                        join pg_proc p on p.oid = t.tgfoid where p.proname = 'indicator_input_written'""").getResultList();
+        assertThat(read).contains("child", "child_episode", "intervention", "unit_fact", "awareness_activity");
+        assertThat(counted).containsAll(read);
+    }
+}
