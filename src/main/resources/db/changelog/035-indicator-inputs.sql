@@ -17,7 +17,8 @@ create table indicator_input_write (
     units  text[]  not null
 );
 comment on table indicator_input_write is 'One row per statement writing what indicators read: the codes of the units it touched, or none for every unit';
-create index indicator_input_write_units_ix on indicator_input_write using gin (units);
+-- No index on units: a stamp reads the day's rows once and joins their codes to the unit's (a
+-- GIN index asked for a province's 1,571 codes took 0.4 s over 20,000 rows, the join 27 ms).
 
 create table indicator_input_folded (
     singleton  boolean  primary key default true check (singleton),

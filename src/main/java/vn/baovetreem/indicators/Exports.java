@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Map;
@@ -48,6 +50,9 @@ public class Exports {
         }
     }
 
+    /** Files kept rendered. */
+    private static final int RENDERED = 8;
+
     /** A produced export: its bytes, media type, file name and content ETag. */
     public record Export(byte[] body, String mediaType, String fileName, String etag) {
     }
@@ -58,6 +63,13 @@ public class Exports {
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final ObjectMapper mapper;
+    /** The files last rendered, by ETag: a workbook of a province takes a second to write. */
+    private final Map<String, byte[]> rendered = Collections.synchronizedMap(new LinkedHashMap<>(RENDERED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > RENDERED;
+        }
+    });
 
     Exports(IndicatorService indicators, IndicatorCatalogue catalogue, CodeListCatalog codes, UnitDirectory units,
             AccessPolicy access, ObjectMapper mapper) {
@@ -75,12 +87,17 @@ public class Exports {
         Values values = indicators.export(new IndicatorService.Query(unitCode, period, List.of(), by, suppressBelow));
         String etag = etag(format, values);
         String fileName = "circular-13_" + values.unit().code() + "_" + values.period().label().replace('/', '_') + "." + format.extension;
-        byte[] body = switch (format) {
-            case JSON -> json(values);
-            case CSV -> Csv.write(values);
-            case XLSX -> Xlsx.write(values, catalogue, this::categoryLabel, committee(values), null, null);
-            case DHIS2 -> json(Dhis2.dataValueSet(values, levels(values)));
-        };
+        // The same ETag is the same file (its generation time aside, which only the JSON body carries).
+        byte[] body = format == Format.JSON ? json(values) : rendered.get(etag);
+        if (body == null) {
+            body = switch (format) {
+                case JSON -> throw new IllegalStateException("JSON is written with its generation time, never kept");
+                case CSV -> Csv.write(values);
+                case XLSX -> Xlsx.write(values, catalogue, this::categoryLabel, committee(values), null, null);
+                case DHIS2 -> json(Dhis2.dataValueSet(values, levels(values)));
+            };
+            rendered.put(etag, body);
+        }
         return new Export(body, format.mediaType, fileName, etag);
     }
 

@@ -28,10 +28,10 @@ class IndicatorInputs {
     @Transactional(Transactional.TxType.MANDATORY)
     long stamp(String path, LocalDate day) {
         return ((Number) em.createNativeQuery("""
-                        select f.writes + (select count(*) from indicator_input_write w
-                                           where w.units = '{}'
-                                              or w.units && (select array_agg(cast(code as text)) from unit_positions(?2)
-                                                             where path <@ cast(?1 as ltree)))
+                        select f.writes
+                               + (select count(*) from indicator_input_write w where w.units = '{}')
+                               + (select count(distinct w.seq) from indicator_input_write w cross join lateral unnest(w.units) touched (code)
+                                  where touched.code in (select cast(code as text) from unit_positions(?2) where path <@ cast(?1 as ltree)))
                         from indicator_input_folded f""")
                 .setParameter(1, path).setParameter(2, day).getSingleResult()).longValue();
     }
