@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -68,12 +69,23 @@ public class IndicatorService {
     /** Schema {@code IndicatorValue}. */
     public record Value(String unitCode, String unitName, String disaggregation, String category, Long numerator,
                         Long denominator, BigDecimal value, Boolean suppressed) {
+
+        /** The same value under another unit name. */
+        Value named(String name) {
+            return new Value(unitCode, name, disaggregation, category, numerator, denominator, value, suppressed);
+        }
     }
 
     /** Schema {@code IndicatorResult}. */
     public record Result(String key, String officialCode, boolean provisional, String confidence, String groupCode,
                          IndicatorCatalogue.Appendix appendix, String nameVi, String nameEn, Kind kind, boolean computable,
                          String heldBy, boolean usesUnitFacts, List<Value> values) {
+
+        /** The same indicator with other values. */
+        Result with(List<Value> other) {
+            return new Result(key, officialCode, provisional, confidence, groupCode, appendix, nameVi, nameEn, kind, computable, heldBy,
+                    usesUnitFacts, other);
+        }
     }
 
     /** Schema {@code IndicatorValues}: also the body of the JSON export. */
@@ -135,13 +147,13 @@ public class IndicatorService {
         KeptValues.Key key = new KeptValues.Key(path, q.period(), indicators.stream().map(Indicator::key).toList(), List.copyOf(by),
                 q.suppressBelow());
         long stamp = inputs.stamp(path, q.period().to());
-        Values kept = this.kept.get(key, stamp);
-        if (kept != null) {
-            return named(kept, unit).at(clock.instant());
+        Values found = kept.get(key, stamp);
+        if (found != null) {
+            return named(found, unit).at(clock.instant());
         }
         Values computed = computed(q, unit, path, indicators, by);
         if (inputs.stamp(path, q.period().to()) == stamp) {
-            this.kept.put(key, stamp, computed);
+            kept.put(key, stamp, computed);
         }
         return computed;
     }
@@ -177,16 +189,11 @@ public class IndicatorService {
     private Values named(Values values, UnitDirectory.UnitSummary unit) {
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(values.indicators().stream().filter(r -> r.values() != null)
                 .flatMap(r -> r.values().stream()).map(Value::unitCode).filter(code -> !code.equals(unit.code())).distinct().toList());
-        List<Result> results = values.indicators().stream().map(r -> r.values() == null ? r : new Result(r.key(), r.officialCode(),
-                r.provisional(), r.confidence(), r.groupCode(), r.appendix(), r.nameVi(), r.nameEn(), r.kind(), r.computable(), r.heldBy(),
-                r.usesUnitFacts(), r.values().stream().map(v -> {
-                    String name = v.unitCode().equals(unit.code()) ? unit.name()
-                            : named.containsKey(v.unitCode()) ? named.get(v.unitCode()).name() : null;
-                    return new Value(v.unitCode(), name, v.disaggregation(), v.category(), v.numerator(), v.denominator(), v.value(),
-                            v.suppressed());
-                }).toList())).toList();
+        Function<Value, Value> rename = v -> v.named(v.unitCode().equals(unit.code()) ? unit.name()
+                : named.containsKey(v.unitCode()) ? named.get(v.unitCode()).name() : null);
         return new Values(values.catalogueVersion(), new UnitRef(unit.code(), unit.name(), unit.level()), values.period(),
-                values.cutOff(), values.generatedAt(), values.suppressBelow(), results);
+                values.cutOff(), values.generatedAt(), values.suppressBelow(),
+                values.indicators().stream().map(r -> r.values() == null ? r : r.with(r.values().stream().map(rename).toList())).toList());
     }
 
     private List<Indicator> selected(List<String> keys) {
