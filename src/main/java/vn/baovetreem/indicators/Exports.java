@@ -19,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Map;
@@ -64,12 +62,7 @@ public class Exports {
     private final AccessPolicy access;
     private final ObjectMapper mapper;
     /** The files last rendered, by ETag: a workbook of a province takes a second to write. */
-    private final Map<String, byte[]> rendered = Collections.synchronizedMap(new LinkedHashMap<>(RENDERED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-            return size() > RENDERED;
-        }
-    });
+    private final Recent<String, byte[]> rendered = new Recent<>(RENDERED);
 
     Exports(IndicatorService indicators, IndicatorCatalogue catalogue, CodeListCatalog codes, UnitDirectory units,
             AccessPolicy access, ObjectMapper mapper) {

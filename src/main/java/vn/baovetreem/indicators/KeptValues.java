@@ -2,9 +2,7 @@ package vn.baovetreem.indicators;
 
 import vn.baovetreem.indicators.IndicatorService.Values;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Indicator values already computed, each with the stamp of what it read ({@link IndicatorInputs}),
@@ -23,20 +21,15 @@ final class KeptValues {
     private record Kept(long stamp, Values values) {
     }
 
-    private final Map<Key, Kept> entries = new LinkedHashMap<>(ENTRIES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
-            return size() > ENTRIES;
-        }
-    };
+    private final Recent<Key, Kept> entries = new Recent<>(ENTRIES);
 
     /** The values kept for {@code key} if they were computed under {@code stamp}, else null. */
-    synchronized Values get(Key key, long stamp) {
+    Values get(Key key, long stamp) {
         Kept entry = entries.get(key);
         return entry != null && entry.stamp() == stamp ? entry.values() : null;
     }
 
-    synchronized void put(Key key, long stamp, Values values) {
+    void put(Key key, long stamp, Values values) {
         entries.put(key, new Kept(stamp, values));
     }
 }
