@@ -78,6 +78,10 @@ class MessagesTest {
         assertThat(Messages.translate("expected a date as YYYY-MM-DD between 1900-01-01 and 2100-12-31", Language.VI))
                 .isEqualTo("cần một ngày dạng YYYY-MM-DD trong khoảng 1900-01-01 đến 2100-12-31");
         assertThat(Messages.translate("Child '4f0c' was not found.", Language.VI)).isEqualTo("Không tìm thấy hồ sơ trẻ '4f0c'.");
+        // Details assembled from values, a value first included.
+        assertThat(Messages.translate("sort must be one of name, -name, dateOfBirth.", Language.VI))
+                .isEqualTo("sort phải là một trong các giá trị name, -name, dateOfBirth.");
+        assertThat(Messages.translate("4f0c is not a child in your area.", Language.VI)).isEqualTo("4f0c không phải là trẻ thuộc địa bàn của bạn.");
     }
 
     @Test
