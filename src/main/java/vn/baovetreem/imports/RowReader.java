@@ -110,10 +110,21 @@ abstract class RowReader implements AutoCloseable {
 
     /** RFC 4180 with the separator taken from the header line (comma, or semicolon as Excel writes in some locales). */
     static final class Csv extends RowReader {
+        /**
+         * The longest cell kept, longer than any column accepts (so a longer cell is still
+         * reported as too long): the rest of it is read and dropped, so a quote never closed in a
+         * file of 50 MB does not hold the file in memory.
+         */
+        static final int MAX_CELL = 65_536;
+        static final String UNCLOSED_QUOTE = "A quote opened in this row is never closed, so the rest of the file was read into one of its"
+                + " cells; close the quote and send the file again.";
+
         private List<String> headers;
         private char separator = ',';
         private int line;
         private boolean first = true;
+        /** The last record read ended inside a quoted cell: at the end of the file. */
+        private boolean unclosed;
 
         Csv(InputStream in) {
             super(in);
@@ -136,6 +147,9 @@ abstract class RowReader implements AutoCloseable {
                 List<String> fields = record();
                 if (fields == null) {
                     return null;
+                }
+                if (unclosed) {
+                    return new Row(number, Map.of(), UNCLOSED_QUOTE);
                 }
                 if (fields.size() == 1 && blankToNull(fields.getFirst()) == null) {
                     continue;
@@ -188,6 +202,7 @@ abstract class RowReader implements AutoCloseable {
             line++;
             while (true) {
                 if (c == -1) {
+                    unclosed = quoted;
                     fields.add(field.toString());
                     return fields;
                 }
@@ -205,7 +220,7 @@ abstract class RowReader implements AutoCloseable {
                         if (c == '\n') {
                             line++;
                         }
-                        field.append((char) c);
+                        keep(field, c);
                     }
                 } else if (c == '"' && field.isEmpty()) {
                     quoted = true;
@@ -220,9 +235,15 @@ abstract class RowReader implements AutoCloseable {
                     fields.add(trimCr(field));
                     return fields;
                 } else {
-                    field.append((char) c);
+                    keep(field, c);
                 }
                 c = read();
+            }
+        }
+
+        private static void keep(StringBuilder field, int c) {
+            if (field.length() < MAX_CELL) {
+                field.append((char) c);
             }
         }
 
