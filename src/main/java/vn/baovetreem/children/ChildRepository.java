@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
 
+    /** The lock of {@link #refreshDuplicatePairs}. */
+    private static final String REFRESH = "child-duplicates";
     private static final String SAME_COMMUNE = "current_parent_code(%1$s.village_code) = current_parent_code(%2$s)";
 
     /** The record, if it exists and lies in {@code scope}. */
@@ -194,7 +196,19 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      * @return the number of records taken off the queue
      */
     int refreshDuplicatePairs(int limit) {
-        RecordLocks.lock(getEntityManager(), "child-duplicates", "refresh");
+        RecordLocks.lock(getEntityManager(), REFRESH, "refresh");
+        return refresh(limit);
+    }
+
+    /**
+     * The same unless a refresh is running already: then nothing, at once. For the list, which must
+     * not queue behind the refresh of an import's records (they show as that refresh goes on).
+     */
+    int refreshDuplicatePairsIfIdle(int limit) {
+        return RecordLocks.lockIfFree(getEntityManager(), REFRESH, "refresh") ? refresh(limit) : 0;
+    }
+
+    private int refresh(int limit) {
         @SuppressWarnings("unchecked")
         List<UUID> queued = getEntityManager().createNativeQuery("""
                         delete from child_duplicate_check

@@ -252,8 +252,9 @@ public class ChildService {
             }
         }
         Scope unit = units.subtreesOfParameter(unitCode);
-        // What changed since the last refresh (DuplicatePairs) is paired first, so an edit shows at once.
-        children.refreshDuplicatePairs(DuplicatePairs.BATCH);
+        // What changed since the last refresh (DuplicatePairs) is paired first, so an edit shows at once,
+        // unless a refresh is running (an import's records): the list then shows what it found so far.
+        children.refreshDuplicatePairsIfIdle(DuplicatePairs.AT_READ);
         List<ChildRepository.Pair> pairs = children.pageOfDuplicatePairs(user.scope(), unit, afterFirst, afterSecond, page.size() + 1);
         Page<ChildRepository.Pair> cut = Page.fromOverfetch(pairs, page.size(),
                 last -> PageToken.encode(DUPLICATES, fingerprint, last.first() + "|" + last.second()));

@@ -1,5 +1,6 @@
 package vn.baovetreem.children;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -81,6 +82,18 @@ class ChildRepositoryTest {
         children.refreshDuplicatePairs(10_000);
         assertThat(pairs(first, second)).isEmpty();
         assertThat(children.refreshDuplicatePairs(10_000)).as("the queue is empty").isZero();
+    }
+
+    @Test
+    @TestTransaction
+    void theListDoesNotWaitForARefreshThatIsRunning() {
+        child("2015-01-01", "{}");
+        child("2015-01-01", "{}");
+        children.refreshDuplicatePairs(1);
+
+        // This transaction holds the refresh's lock until it ends: another one skips refreshing.
+        assertThat(QuarkusTransaction.requiringNew().call(() -> children.refreshDuplicatePairsIfIdle(10_000))).isZero();
+        assertThat(children.refreshDuplicatePairsIfIdle(10_000)).as("the lock's own holder refreshes").isEqualTo(1);
     }
 
     /** The listed pairs whose first record is one of {@code ids}. */

@@ -19,4 +19,11 @@ public final class RecordLocks {
                 .setParameter(1, kind + '/' + key)
                 .getSingleResult();
     }
+
+    /** Takes the lock of record {@code kind}/{@code key} until the transaction ends if no one holds it; false when someone does. */
+    public static boolean lockIfFree(EntityManager em, String kind, String key) {
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, kind + '/' + key)
+                .getSingleResult();
+    }
 }
