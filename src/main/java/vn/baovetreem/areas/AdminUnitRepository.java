@@ -50,6 +50,24 @@ public class AdminUnitRepository implements PanacheRepositoryBase<AdminUnit, UUI
         return codes.stream().map(byCode::get).filter(u -> u != null).toList();
     }
 
+    /**
+     * The latest state of the units among {@code codes} (their latest period), read as values in
+     * one statement: what {@link UnitDirectory} keeps, without loading entities it would not change.
+     */
+    List<UnitDirectory.UnitSummary> latestStates(Collection<String> codes) {
+        return Row.all(getEntityManager().createNativeQuery("""
+                        select distinct on (u.code) u.code, p.name, p.kind, u.level, cast(p.path as text) as path,
+                               u.valid_from, u.valid_to, u.successor_code
+                        from admin_unit u join admin_unit_period p on p.unit_id = u.id
+                        where u.code = any(?1)
+                        order by u.code, p.valid_from desc nulls last""", Tuple.class)
+                        .setParameter(1, codes.toArray(String[]::new)))
+                .stream().map(r -> new UnitDirectory.UnitSummary(r.text("code"), r.text("name"), r.text("kind"),
+                        r.enumValue("level", UnitLevel.class), r.text("path"), r.date("valid_from"), r.date("valid_to"),
+                        r.text("successor_code")))
+                .toList();
+    }
+
     /** Codes of one page of units matching {@code filter}, by code, after {@code afterCode}. */
     @SuppressWarnings("unchecked")
     public List<String> pageOfCodes(UnitFilter filter, String afterCode, int limit) {

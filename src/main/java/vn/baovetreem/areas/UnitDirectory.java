@@ -12,14 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What other features ask of the administrative tree: does a unit exist and is it in force, and
@@ -37,6 +38,9 @@ public class UnitDirectory {
      */
     private static final Duration TTL = Duration.ofSeconds(30);
 
+    /** At most this many kept units are read again with a request's own (a bounded statement). */
+    private static final int MAX_REREAD = 5_000;
+
     /** Fired, in its transaction, by every change of a unit: its place in the tree, its name, its validity. */
     public record TreeChanged() {
     }
@@ -51,6 +55,7 @@ public class UnitDirectory {
     private final Clock clock;
     private final Map<String, CachedScope> scopes = new ConcurrentHashMap<>();
     private final Map<String, CachedUnit> summaries = new ConcurrentHashMap<>();
+    private final ReentrantLock rereading = new ReentrantLock();
 
     UnitDirectory(AdminUnitRepository units, Clock clock) {
         this.units = units;
@@ -98,34 +103,51 @@ public class UnitDirectory {
         return find(code).filter(u -> u.level() == UnitLevel.VILLAGE && u.isValidOn(date));
     }
 
-    /** The units among {@code codes} that exist, by code: those not read within {@link #TTL} in one query. */
+    /**
+     * The units among {@code codes} that exist, by code: those not read within {@link #TTL} in one
+     * query. With them it reads again the units kept longer than half the TTL (one request at a
+     * time does so), so that the villages a province's requests name come to be read together,
+     * once every {@link #TTL} or so, rather than each in a query of its own as it expires.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, UnitSummary> findAll(Collection<String> codes) {
         Instant now = clock.instant();
         Map<String, UnitSummary> found = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String code : new LinkedHashSet<>(codes)) {
+        Set<String> toRead = new LinkedHashSet<>();
+        for (String code : codes) {
             CachedUnit cached = code == null ? null : summaries.get(code);
             if (cached != null && cached.readAt().plus(TTL).isAfter(now)) {
                 found.put(code, cached.summary());
             } else if (code != null) {
-                missing.add(code);
+                toRead.add(code);
             }
         }
-        if (!missing.isEmpty()) {
-            for (AdminUnit unit : units.findByCodes(missing)) {
-                UnitSummary summary = summary(unit);
-                summaries.put(unit.code(), new CachedUnit(now, summary));
-                found.put(unit.code(), summary);
+        if (toRead.isEmpty()) {
+            return found;
+        }
+        Set<String> asked = Set.copyOf(toRead);
+        boolean refreshing = rereading.tryLock();
+        try {
+            if (refreshing) {
+                Instant aging = now.minus(TTL.dividedBy(2));
+                summaries.forEach((code, cached) -> {
+                    if (toRead.size() < MAX_REREAD && cached.readAt().isBefore(aging)) {
+                        toRead.add(code);
+                    }
+                });
+            }
+            for (UnitSummary summary : units.latestStates(toRead)) {
+                summaries.put(summary.code(), new CachedUnit(now, summary));
+                if (asked.contains(summary.code())) {
+                    found.put(summary.code(), summary);
+                }
+            }
+        } finally {
+            if (refreshing) {
+                rereading.unlock();
             }
         }
         return found;
-    }
-
-    private static UnitSummary summary(AdminUnit u) {
-        AdminUnitPeriod p = u.currentPeriod();
-        return new UnitSummary(u.code(), p.name(), p.kind(), u.level(), p.path(), u.validFrom(), u.validTo(),
-                u.successorCode());
     }
 
     /** What a user of {@code code} sees today ({@link AdminUnitRepository#subtrees}). */

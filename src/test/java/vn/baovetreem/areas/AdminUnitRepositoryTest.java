@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,22 @@ class AdminUnitRepositoryTest {
         assertThat(pathOn("06283", LocalDate.of(2025, 6, 30))).isEqualTo("20.184.06283");
         assertThat(pathOn("06283", LocalDate.of(2025, 7, 1))).isNull();
         assertThat(pathOn("no-such-unit", LocalDate.of(2025, 7, 1))).isNull();
+    }
+
+    @Test
+    void theLatestStateOfAUnitIsItsLatestPeriodWithTheUnitsOwnValidity() {
+        List<String> codes = List.of("06283_01", "06283", "06298", "no-such-unit");
+        List<UnitDirectory.UnitSummary> states = QuarkusTransaction.requiringNew().call(() -> units.latestStates(codes));
+        List<UnitDirectory.UnitSummary> fromEntities = QuarkusTransaction.requiringNew().call(() -> units.findByCodes(codes).stream()
+                .map(u -> new UnitDirectory.UnitSummary(u.code(), u.currentPeriod().name(), u.currentPeriod().kind(), u.level(),
+                        u.currentPeriod().path(), u.validFrom(), u.validTo(), u.successorCode()))
+                .toList());
+
+        assertThat(states).containsExactlyInAnyOrderElementsOf(fromEntities).hasSize(3);
+        assertThat(states).filteredOn(s -> s.code().equals("06283_01")).extracting(UnitDirectory.UnitSummary::path)
+                .containsExactly("20.06298.06283_01");
+        assertThat(states).filteredOn(s -> s.code().equals("06283")).extracting(UnitDirectory.UnitSummary::successorCode)
+                .containsExactly("06298");
     }
 
     private String pathOn(String code, LocalDate day) {
