@@ -1,5 +1,6 @@
 package vn.baovetreem.security;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -81,7 +82,7 @@ public class CurrentUser {
         identity.getRoles().forEach(name -> Role.fromToken(name).ifPresent(roles::add));
         String username = Optional.ofNullable(token.<String>getClaim("preferred_username")).orElse(token.getSubject());
         String clientId = token.getClaim("azp");
-        String unitCode = token.getClaim("admin_unit");
+        String unitCode = unitClaim();
         LocalDate today = LocalDate.now(clock);
 
         if (unitCode == null || unitCode.isBlank()) {
@@ -106,5 +107,17 @@ public class CurrentUser {
                     + "). Ask an administrator to correct the account.");
         }
         return new Resolved(token.getSubject(), username, clientId, roles, unit, scopeOf(roles, unitCode));
+    }
+
+    /**
+     * The token's {@code admin_unit}, if it is a text. Read from the claims themselves: asked for a
+     * claim the MicroProfile JWT standard does not name, {@link JsonWebToken#getClaim} first throws
+     * and catches an exception, on every request.
+     */
+    private String unitClaim() {
+        Object value = identity.getPrincipal() instanceof OidcJwtCallerPrincipal principal
+                ? principal.getClaims().getClaimValue("admin_unit")
+                : token.getClaim("admin_unit");
+        return value instanceof String text ? text : null;
     }
 }
