@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Queries of the registry. Lists are keyset-paginated SQL on indexed columns that return ids;
@@ -76,13 +74,16 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         return find("externalRef", externalRef).firstResultOptional();
     }
 
-    /** Records by id, in the order of {@code ids}; null where an id names no record. */
+    /**
+     * Records by id, in the order of {@code ids}; null where an id names no record. Those already
+     * loaded in this transaction (a changed case's child, read again for the answer) cost no
+     * statement; the others are read in one.
+     */
     public List<Child> findAllInOrder(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Child> byId = find("id in ?1", ids).list().stream().collect(Collectors.toMap(Child::id, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        return getSession().byMultipleIds(Child.class).enableSessionCheck(true).withBatchSize(ids.size()).multiLoad(ids);
     }
 
     /** Filters of the child list; every field is optional. */
@@ -248,10 +249,10 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         if (!childIds.isEmpty()) {
             List<Row> rows = Row.all(getEntityManager().createNativeQuery("""
                             select child_id, kind, code from child_episode
-                            where child_id in (:ids) and start_date <= :on and (end_date is null or end_date >= :on)
+                            where child_id = any(?1) and start_date <= ?2 and (end_date is null or end_date >= ?2)
                             order by code""", Tuple.class)
-                    .setParameter("ids", childIds)
-                    .setParameter("on", on));
+                    .setParameter(1, childIds.toArray(UUID[]::new))
+                    .setParameter(2, on));
             for (Row row : rows) {
                 Map<UUID, List<String>> target = row.enumValue("kind", EpisodeKind.class) == EpisodeKind.RISK ? risks : circumstances;
                 target.computeIfAbsent(row.uuid("child_id"), k -> new ArrayList<>()).add(row.text("code"));

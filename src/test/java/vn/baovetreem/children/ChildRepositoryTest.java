@@ -97,6 +97,20 @@ class ChildRepositoryTest {
         assertThat(children.refreshDuplicatePairsIfIdle(10_000)).as("the lock's own holder refreshes").isEqualTo(1);
     }
 
+    @Test
+    @TestTransaction
+    void recordsByIdComeInTheOrderAskedWithNullForAnUnknownIdAndThoseLoadedAsTheyAre() {
+        UUID first = child("2015-01-01", "{}");
+        UUID second = child("2016-01-01", "{}");
+        Child loaded = children.findById(first);
+
+        List<Child> found = children.findAllInOrder(List.of(second, UUID.randomUUID(), first));
+        assertThat(found).hasSize(3);
+        assertThat(found.get(0).id()).isEqualTo(second);
+        assertThat(found.get(1)).isNull();
+        assertThat(found.get(2)).isSameAs(loaded);
+    }
+
     /** The listed pairs whose first record is one of {@code ids}. */
     private List<ChildRepository.Pair> pairs(UUID... ids) {
         return children.pageOfDuplicatePairs(units.scope("06298"), null, null, null, 10_000).stream()
