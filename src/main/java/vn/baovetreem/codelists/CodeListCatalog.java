@@ -12,10 +12,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The code lists shipped with the service, loaded once and immutable. A deployment may replace or
@@ -30,6 +37,8 @@ public class CodeListCatalog {
 
     private final String version;
     private final Map<String, CodeList> lists = new LinkedHashMap<>();
+    private final Map<String, Set<String>> topCodes = new HashMap<>();
+    private final Map<String, Map<String, String>> byName = new HashMap<>();
 
     @Inject
     CodeListCatalog(ObjectMapper mapper,
@@ -48,6 +57,36 @@ public class CodeListCatalog {
             }
         }
         this.version = fullVersion;
+        lists.values().forEach(list -> {
+            topCodes.put(list.name(), list.entries().stream().map(CodeList.Entry::code).collect(Collectors.toUnmodifiableSet()));
+            byName.put(list.name(), names(list));
+        });
+    }
+
+    /**
+     * What names each top-level code of {@code list}: the code and both labels, by {@link #nameKey};
+     * a key two codes share names neither.
+     */
+    private static Map<String, String> names(CodeList list) {
+        Map<String, String> names = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (CodeList.Entry e : list.entries()) {
+            for (String name : new String[] {e.code(), e.labelVi(), e.labelEn()}) {
+                String key = nameKey(name);
+                String earlier = key == null ? null : names.putIfAbsent(key, e.code());
+                if (earlier != null && !earlier.equals(e.code())) {
+                    shared.add(key);
+                }
+            }
+        }
+        names.keySet().removeAll(shared);
+        return Map.copyOf(names);
+    }
+
+    /** Case and the spaces around and between words do not count; diacritics do ("Nam" is not "Năm"). */
+    private static String nameKey(String name) {
+        return name == null || name.isBlank() ? null
+                : Normalizer.normalize(name, Normalizer.Form.NFC).trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private record Document(String version, List<CodeList> lists) {
@@ -100,8 +139,23 @@ public class CodeListCatalog {
                 .orElse(false);
     }
 
+    /**
+     * The top-level code of the first of {@code lists} that {@code value} names, as a spreadsheet
+     * writes it: the code, its Vietnamese or its English label, in any case ({@code Nữ},
+     * {@code female} and {@code FEMALE} are {@code FEMALE}); {@code value} itself when it is a code
+     * of one of them or names none, for the lists' checks to report.
+     */
+    public String codeNamedBy(List<String> lists, String value) {
+        if (value == null || lists.stream().anyMatch(name -> contains(name, value))) {
+            return value;
+        }
+        String key = nameKey(value);
+        return key == null ? value : lists.stream().map(name -> byName.getOrDefault(name, Map.of()).get(key)).filter(Objects::nonNull)
+                .findFirst().orElse(value);
+    }
+
     /** Whether {@code code} is a top-level code of list {@code name}. */
     public boolean contains(String name, String code) {
-        return find(name).map(l -> l.entries().stream().anyMatch(e -> e.code().equals(code))).orElse(false);
+        return topCodes.getOrDefault(name, Set.of()).contains(code);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import vn.baovetreem.audit.AuditTrail;
+import vn.baovetreem.codelists.CodeListCatalog;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.common.persistence.WriteOutcome;
@@ -46,13 +47,15 @@ class ImportPasses {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final CodeListCatalog codes;
 
-    ImportPasses(ImportJobs jobs, AuditTrail audit, EntityManager em, ObjectMapper mapper, Clock clock) {
+    ImportPasses(ImportJobs jobs, AuditTrail audit, EntityManager em, ObjectMapper mapper, Clock clock, CodeListCatalog codes) {
         this.jobs = jobs;
         this.audit = audit;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
+        this.codes = codes;
     }
 
     /** What the first pass found: the rows read and the numbers of the rows not to write. */
@@ -200,7 +203,7 @@ class ImportPasses {
                         column(header).ifPresent(c -> {
                             int bad = value == null ? -1 : Texts.firstUnstorable(value);
                             if (bad < 0) {
-                                byName.put(c.name(), value);
+                                byName.put(c.name(), codes.codeNamedBy(c.codeLists(), value));
                             } else {
                                 problems.add(new Violation(c.name(), Texts.unstorableReason(value, bad)));
                             }

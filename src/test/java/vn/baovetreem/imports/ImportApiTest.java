@@ -250,6 +250,27 @@ class ImportApiTest {
     }
 
     @Test
+    void codedCellsMayNameTheirCodeByLabelAsSpreadsheetsWriteThem() {
+        String word = "Nhapn" + SERIAL.incrementAndGet();
+        String csv = "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Mã thôn\r\n"
+                + "Hà Thị " + word + " Một,2016-01-01,Nữ,Tày,06283_14\r\n"
+                + "Hà Văn " + word + " Hai,2016-01-01,  nam ,kinh (viet),06283_14\r\n"
+                + "Hà Văn " + word + " Ba,2016-01-01,Năm,Kinh,06283_14\r\n"; // row 4: "Năm" (five) names no sex
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+
+        JsonPath job = finished("commune.yenphuc", start("commune.yenphuc", "kind=children&allowPartial=true", "text/csv", file));
+        assertThat(job.getInt("progress.rowsWritten")).isEqualTo(2);
+        JsonPath errors = Api.as("commune.yenphuc").get(IMPORTS + "/" + job.getString("id") + "/errors").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(errors.getList("items.row", Integer.class)).containsExactly(4);
+        assertThat(errors.getList("items.value", String.class)).containsExactly("Năm");
+        JsonPath written = Api.as("commune.yenphuc").queryParam("q", word).queryParam("sort", "-name").get("/api/v1/children")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(written.getList("items.sex", String.class)).containsExactly("FEMALE", "MALE");
+        assertThat(written.getList("items.ethnicity", String.class)).containsExactly("TAY", "KINH");
+    }
+
+    @Test
     void aCaregiverWithoutANameALongNoteOrAStrayQuoteIsReportedNotACrash() {
         String header = "Họ và tên,Ngày sinh,Giới tính,Mã thôn,Điện thoại người chăm sóc,Ghi chú\r\n";
         JsonPath job = finished("cp-importer", start("cp-importer", "kind=children", "text/csv", (header
