@@ -22,8 +22,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The Circular 13/2021 export in its four formats. Every format is made from the same values; the
@@ -80,17 +81,12 @@ public class Exports {
         Values values = indicators.export(new IndicatorService.Query(unitCode, period, List.of(), by, suppressBelow));
         String etag = etag(format, values);
         String fileName = "circular-13_" + values.unit().code() + "_" + values.period().label().replace('/', '_') + "." + format.extension;
-        // The same ETag is the same file (its generation time aside, which only the JSON body carries).
-        byte[] body = format == Format.JSON ? json(values) : rendered.get(etag);
-        if (body == null) {
-            body = switch (format) {
-                case JSON -> throw new IllegalStateException("JSON is written with its generation time, never kept");
-                case CSV -> Csv.write(values);
-                case XLSX -> Xlsx.write(values, catalogue, this::categoryLabel, committee(values), null, null);
-                case DHIS2 -> json(Dhis2.dataValueSet(values, levels(values)));
-            };
-            rendered.put(etag, body);
-        }
+        byte[] body = switch (format) {
+            case JSON -> json(values); // carries its generation time: never kept
+            case CSV -> rendered(etag, () -> Csv.write(values));
+            case XLSX -> rendered(etag, () -> Xlsx.write(values, catalogue, this::categoryLabel, committee(values), null, null));
+            case DHIS2 -> rendered(etag, () -> json(Dhis2.dataValueSet(values, levels(values))));
+        };
         return new Export(body, format.mediaType, fileName, etag);
     }
 
@@ -130,6 +126,16 @@ public class Exports {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The file kept for {@code etag}, written by {@code write} if none is: the same ETag is the same file. */
+    private byte[] rendered(String etag, Supplier<byte[]> write) {
+        byte[] body = rendered.get(etag);
+        if (body == null) {
+            body = write.get();
+            rendered.put(etag, body);
+        }
+        return body;
     }
 
     private byte[] json(Object value) {
