@@ -24,8 +24,8 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
 
     /** A change of a child's spans is a change of the child: its version moves and its ETag with it. */
     void touchChildren(Collection<UUID> childIds, Instant at) {
-        getEntityManager().createNativeQuery("update child set version = version + 1, updated_at = :now where id in (:ids)")
-                .setParameter("now", at).setParameter("ids", List.copyOf(childIds)).executeUpdate();
+        getEntityManager().createNativeQuery("update child set version = version + 1, updated_at = ?1 where id = any(?2)")
+                .setParameter(1, at).setParameter(2, childIds.toArray(UUID[]::new)).executeUpdate();
     }
 
     /** Every span of these children, in one statement (an array, not a list parameter, which Hibernate would plan anew per batch). */
