@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.persistence.Copy;
+import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Queries of cases, their timeline, plan versions and deadlines. A case is in a caller's scope when
@@ -49,11 +48,7 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     }
 
     List<ChildCase> findAllInOrder(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, ChildCase> byId = find("id in ?1", ids).list().stream().collect(Collectors.toMap(ChildCase::id, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        return InOrder.load(getEntityManager(), ChildCase.class, ids);
     }
 
     List<ChildCase> ofChild(UUID childId) {

@@ -1,5 +1,6 @@
 package vn.baovetreem.children;
 
+import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.RecordLocks;
 import vn.baovetreem.common.persistence.Row;
@@ -74,16 +75,9 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         return find("externalRef", externalRef).firstResultOptional();
     }
 
-    /**
-     * Records by id, in the order of {@code ids}; null where an id names no record. Those already
-     * loaded in this transaction (a changed case's child, read again for the answer) cost no
-     * statement; the others are read in one.
-     */
+    /** Records by id, in the order of {@code ids}; null where an id names no record ({@link InOrder#load}). */
     public List<Child> findAllInOrder(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return getSession().byMultipleIds(Child.class).enableSessionCheck(true).withBatchSize(ids.size()).multiLoad(ids);
+        return InOrder.load(getEntityManager(), Child.class, ids);
     }
 
     /** Filters of the child list; every field is optional. */

@@ -3,6 +3,7 @@ package vn.baovetreem.interventions;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Queries of supports: keyset pages of ids in the caller's scope, newest start first. */
 @ApplicationScoped
@@ -31,12 +30,7 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
     }
 
     List<Intervention> findAllInOrder(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Intervention> byId = find("id in ?1", ids).list().stream()
-                .collect(Collectors.toMap(Intervention::id, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        return InOrder.load(getEntityManager(), Intervention.class, ids);
     }
 
     /** Filters of the list; every field is optional. */

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
+import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Plans, their targets and the values reported for manual targets. */
 @ApplicationScoped
@@ -48,11 +47,7 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
     }
 
     List<Plan> findAllInOrder(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Plan> byId = find("id in ?1", ids).list().stream().collect(Collectors.toMap(Plan::id, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        return InOrder.load(getEntityManager(), Plan.class, ids);
     }
 
     /** Filters of the plan list; every field is optional. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
+import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Queries of hazard sites, their measure history and inspections, always within a scope. */
 @ApplicationScoped
@@ -42,11 +41,7 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
     }
 
     List<HazardSite> findAllInOrder(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, HazardSite> byId = find("id in ?1", ids).list().stream().collect(Collectors.toMap(HazardSite::id, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        return InOrder.load(getEntityManager(), HazardSite.class, ids);
     }
 
     /** Filters of the register; every field is optional. */

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
+import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
@@ -60,11 +61,7 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     }
 
     List<Household> findAllInOrder(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Household> byId = find("id in ?1", ids).list().stream().collect(Collectors.toMap(Household::id, Function.identity()));
-        return ids.stream().map(byId::get).toList();
+        return InOrder.load(getEntityManager(), Household.class, ids);
     }
 
     /** Filters of the register; every field is optional ({@code safe} goes with {@code year}). */

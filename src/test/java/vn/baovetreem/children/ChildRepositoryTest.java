@@ -104,11 +104,12 @@ class ChildRepositoryTest {
         UUID second = child("2016-01-01", "{}");
         Child loaded = children.findById(first);
 
-        List<Child> found = children.findAllInOrder(List.of(second, UUID.randomUUID(), first));
-        assertThat(found).hasSize(3);
+        List<Child> found = children.findAllInOrder(List.of(second, UUID.randomUUID(), first, second));
+        assertThat(found).hasSize(4);
         assertThat(found.get(0).id()).isEqualTo(second);
         assertThat(found.get(1)).isNull();
         assertThat(found.get(2)).isSameAs(loaded);
+        assertThat(found.get(3)).as("an id asked twice").isSameAs(found.get(0));
     }
 
     /** The listed pairs whose first record is one of {@code ids}. */
