@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
 public class CodeListCatalog {
 
     static final String RESOURCE = "codelists/code-lists.json";
+    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private final String version;
     private final Map<String, CodeList> lists = new LinkedHashMap<>();
@@ -83,10 +86,14 @@ public class CodeListCatalog {
         return Map.copyOf(names);
     }
 
-    /** Case and the spaces around and between words do not count; diacritics do ("Nam" is not "Năm"). */
+    /**
+     * Case, the spaces around and between words (a no-break space pasted from a web page too) and
+     * invisible format characters do not count; diacritics do ("Nam" is not "Năm").
+     */
     private static String nameKey(String name) {
-        return name == null || name.isBlank() ? null
-                : Normalizer.normalize(name, Normalizer.Form.NFC).trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String key = name == null ? "" : INVISIBLE.matcher(Normalizer.normalize(name, Normalizer.Form.NFC)).replaceAll("");
+        key = SPACES.matcher(key).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
+        return key.isEmpty() ? null : key;
     }
 
     private record Document(String version, List<CodeList> lists) {

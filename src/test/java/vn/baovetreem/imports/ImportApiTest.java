@@ -254,7 +254,7 @@ class ImportApiTest {
         String word = "Nhapn" + SERIAL.incrementAndGet();
         String csv = "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Mã thôn\r\n"
                 + "Hà Thị " + word + " Một,2016-01-01,Nữ,Tày,06283_14\r\n"
-                + "Hà Văn " + word + " Hai,2016-01-01,  nam ,kinh (viet),06283_14\r\n"
+                + "Hà Văn " + word + " Hai,2016-01-01,\u00a0 nam\u200b ,kinh (viet),06283_14\r\n" // a no-break and a zero-width space
                 + "Hà Văn " + word + " Ba,2016-01-01,Năm,Kinh,06283_14\r\n"; // row 4: "Năm" (five) names no sex
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
 
