@@ -53,24 +53,26 @@ for w in "${WORDS[@]}"; do
 done
 # The service's own search statement (ChildRepository.pageOfIds, first page sorted by name) for a
 # caller whose scope is $2 (unit code $1), one of the same words at random: pgbench variables are
-# numbers, so each word's name query and word-start patterns are picked from arrays.
+# numbers, so each word's name query and word-start patterns are picked from arrays. As NameSearch
+# does, a province's code narrows only a search with a word of one or two letters.
 search_sql() {
-  local queries=() patterns=() w x q p
+  local queries=() patterns=() w x q p short
   for w in "${WORDS[@]}"; do
-    q="" p=""
-    for x in $w; do q+="''$x'':* & "; p+="% $x%|"; done
-    queries+=("'$q(''@$1'')'")
+    q="" p="" short=""
+    for x in $w; do q+="''$x'':* & "; p+="% $x%|"; [ ${#x} -lt 3 ] && short=1; done
+    if [ -n "$short" ] || [[ $2 == *.* ]]; then q+="''@$1''"; else q="${q% & }"; fi
+    queries+=("'$q'")
     patterns+=("'${p%|}'")
   done
   local IFS=,
   cat <<SQL
 \set w random(1, ${#WORDS[@]})
-with named as materialized (
-    select * from child
-    where child_search_words(search_name, unit_path) @@ cast((array[${queries[*]}])[:w] as tsquery))
-select c.id from named c
-where cast('{$2}' as ltree[]) @> c.unit_path and c.status <> 'MERGED'
-  and (' ' || c.search_name) like all (string_to_array((array[${patterns[*]}])[:w], '|'))
+select c.id from (
+    select c.id, c.sort_name from child c
+    where child_search_words(c.search_name, c.unit_path) @@ cast((array[${queries[*]}])[:w] as tsquery)
+      and cast('{$2}' as ltree[]) @> c.unit_path and c.status <> 'MERGED'
+      and (' ' || c.search_name) like all (string_to_array((array[${patterns[*]}])[:w], '|'))
+    offset 0) c
 order by c.sort_name, c.id limit 51;
 SQL
 }

@@ -90,13 +90,14 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** Ids of one page of children in {@code scope} matching {@code filter}, after {@code after}. */
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
-        // A name search takes the children whose names match from the name index first (NameSearch), then filters and sorts
-        // them: left to choose, the planner may walk the sort's index instead and skip through a province for a common word.
+        // A name search takes the children whose names match from the name index (NameSearch) and filters them inside a
+        // subquery the planner keeps apart (offset 0), then sorts what it found: left to choose, the planner may walk the
+        // sort's index instead and skip through a province for a common word. The subquery hands on only the id and the
+        // sort key, so the matches of a common word are sorted in memory rather than kept whole in a temporary file.
         boolean byName = !f.nameWords().isEmpty();
-        ScopedQuery query = new ScopedQuery(byName ? """
-                with named as materialized (
-                    select * from child where child_search_words(search_name, unit_path) @@ cast(:nameQuery as tsquery))
-                select c.id from named c""" : "select c.id from child c", scope, "c.unit_path")
+        ScopedQuery query = new ScopedQuery(byName
+                ? "select c.id from (select c.id, c." + sort.column() + " from child c"
+                : "select c.id from child c", scope, "c.unit_path")
                 .under(f.unit())
                 .equal("c.village_code", "village", f.villageCode())
                 .equal("c.sex", "sex", f.sex())
@@ -116,13 +117,18 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         activeEpisode(query, EpisodeKind.RISK, f.riskCategory(), f.atRiskOn());
         // Each word must begin a word of the name: the index finds candidates, this condition keeps the exact ones.
         if (byName) {
-            query.bind("nameQuery", NameSearch.query(f.nameWords(), scope, f.unit()));
+            query.where("child_search_words(c.search_name, c.unit_path) @@ cast(:nameQuery as tsquery)", "nameQuery",
+                    NameSearch.query(f.nameWords(), scope, f.unit()));
         }
         for (int i = 0; i < f.nameWords().size(); i++) {
             String word = ScopedQuery.escapeLike(f.nameWords().get(i));
             query.where("(' ' || c.search_name) like :wordStart" + i + " escape '\\'", "wordStart" + i, "% " + word + "%");
         }
         sort.appendKeyset(query, "c", after);
+        if (byName) {
+            query.append(" offset 0) c", Map.of());
+        }
+        sort.appendOrder(query, "c");
         return query.build(getEntityManager(), limit).getResultList();
     }
 

@@ -78,16 +78,24 @@ enum ChildSort {
         return new Cursor(value, last.id());
     }
 
-    /** Appends the keyset condition for {@code after} (if any) and the order. */
+    /** The column this order sorts by. */
+    String column() {
+        return column;
+    }
+
+    /** Appends the keyset condition for {@code after}, if any. */
     void appendKeyset(ScopedQuery query, String alias, Cursor after) {
-        String key = alias + "." + column;
         if (after != null) {
             validate(after.value());
-            query.append(" and (" + key + ", " + alias + ".id) " + (descending ? "<" : ">")
+            query.append(" and (" + alias + "." + column + ", " + alias + ".id) " + (descending ? "<" : ">")
                     + " (cast(:afterValue as " + sqlType + "), :afterId)", Map.of("afterValue", after.value(), "afterId", after.id()));
         }
+    }
+
+    /** Appends the order. */
+    void appendOrder(ScopedQuery query, String alias) {
         String direction = descending ? " desc" : "";
-        query.append(" order by " + key + direction + ", " + alias + ".id" + direction, Map.of());
+        query.append(" order by " + alias + "." + column + direction + ", " + alias + ".id" + direction, Map.of());
     }
 
     private void validate(String value) {

@@ -288,10 +288,24 @@ class ChildApiTest {
         for (String given : List.of("An", "Bình", "Cường", "Dũng", "Hải")) {
             created("commune.yenphuc", boy("Lộc " + word + " " + given));
         }
+        List<String> inOrder = List.of("Lộc " + word + " An", "Lộc " + word + " Bình", "Lộc " + word + " Cường",
+                "Lộc " + word + " Dũng", "Lộc " + word + " Hải");
+        assertThat(allPages("commune.yenphuc", word, "name")).containsExactlyElementsOf(inOrder);
+        // A province's search is narrowed by the ltree condition alone (NameSearch); backwards, the same names.
+        assertThat(allPages("district.langson", "loc " + word, "-name")).containsExactlyElementsOf(inOrder.reversed());
+        assertThat(allPages("district.langson", "l " + word, "-name")).containsExactlyElementsOf(inOrder.reversed());
+
+        Api.badRequestAs("commune.yenphuc").queryParam("q", word).queryParam("sort", "-dateOfBirth")
+                .queryParam("pageToken", "bm90IGEgdG9rZW4").get(CHILDREN).then()
+                .statusCode(400).body("code", equalTo("INVALID_PAGE_TOKEN"));
+    }
+
+    /** The full names of every page of a search, two at a time. */
+    private static List<String> allPages(String user, String q, String sort) {
         List<String> names = new java.util.ArrayList<>();
         String token = null;
         do {
-            var request = Api.as("commune.yenphuc").queryParam("q", word).queryParam("pageSize", "2");
+            var request = Api.as(user).queryParam("q", q).queryParam("sort", sort).queryParam("pageSize", "2");
             if (token != null) {
                 request.queryParam("pageToken", token);
             }
@@ -300,11 +314,6 @@ class ChildApiTest {
             names.addAll(page.jsonPath().getList("items.fullName"));
             token = page.jsonPath().getString("nextPageToken");
         } while (token != null);
-        assertThat(names).containsExactly("Lộc " + word + " An", "Lộc " + word + " Bình", "Lộc " + word + " Cường",
-                "Lộc " + word + " Dũng", "Lộc " + word + " Hải");
-
-        Api.badRequestAs("commune.yenphuc").queryParam("q", word).queryParam("sort", "-dateOfBirth")
-                .queryParam("pageToken", "bm90IGEgdG9rZW4").get(CHILDREN).then()
-                .statusCode(400).body("code", equalTo("INVALID_PAGE_TOKEN"));
+        return names;
     }
 }

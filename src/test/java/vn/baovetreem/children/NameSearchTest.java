@@ -27,6 +27,21 @@ class NameSearchTest {
     }
 
     @Test
+    void aProvinceNarrowsOnlyASearchWithAWordOfOneOrTwoLetters() {
+        Scope province = Scope.of(List.of("99"));
+        assertThat(NameSearch.query(List.of("thuy", "nguyen"), province, null)).isEqualTo("'thuy':* & 'nguyen':*");
+        assertThat(NameSearch.query(List.of("thuy", "tr"), province, null)).isEqualTo("'thuy':* & 'tr':* & ('@99')");
+        assertThat(NameSearch.query(List.of(), province, null)).isEqualTo("('@99')");
+    }
+
+    @Test
+    void aGroupOfUnitsWithAProvinceAmongThemIsLeftOutWhole() {
+        Scope mixed = Scope.of(List.of("99", "20.06283"));
+        assertThat(NameSearch.query(List.of("thuy"), mixed, Scope.of(List.of("99.99001"))))
+                .isEqualTo("'thuy':* & ('@99001')");
+    }
+
+    @Test
     void quotesAndBackslashesStayInsideTheirWord() {
         assertThat(NameSearch.query(List.of("o'neil", "a\\b", "x&y|!z"), Scope.everything(), null))
                 .isEqualTo("'o''neil':* & 'a\\\\b':* & 'x&y|!z':*");
