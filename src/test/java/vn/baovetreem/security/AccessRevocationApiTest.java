@@ -1,8 +1,13 @@
 package vn.baovetreem.security;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.Api;
 import vn.baovetreem.testing.TestStack;
@@ -14,17 +19,40 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Access ends when the account ends: a user disabled in Keycloak, or whose sessions were signed
- * out, is refused by the API once the short introspection cache lets go of the token, not when
- * the token expires.
+ * out, is refused by the API once it no longer keeps the identity the token was verified as
+ * ({@link KeptIdentities}), not when the token expires.
  */
 @QuarkusTest
 class AccessRevocationApiTest {
 
-    /** Far longer than the test profile's bound (1 s cache, 1 s clean-up) and far shorter than a token's life (300 s). */
+    /** Far longer than the test profile's recheck (3 s) and far shorter than a token's life (300 s). */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    KeptIdentities kept;
+
+    @Inject
+    IdentityProviderManager identities;
+
+    @Test
+    void aTokenVerifiedOnceIsKeptAsItsUserAndOnlyThatTokenFindsIt() {
+        String token = Tokens.fresh("commune.yenphuc");
+        Api.withToken(token).get("/api/v1/me").then().statusCode(200);
+
+        SecurityIdentity verified = kept.find(token);
+        assertThat(verified.getPrincipal().getName()).isEqualTo("commune.yenphuc");
+        // Asked again, Quarkus gets the kept identity (the same principal), not one Quarkus OIDC builds anew.
+        SecurityIdentity again = identities.authenticateBlocking(new TokenAuthenticationRequest(new AccessTokenCredential(token)));
+        assertThat(again.getPrincipal()).isSameAs(verified.getPrincipal());
+        Api.withToken(token).get("/api/v1/me").then().statusCode(200).body("username", equalTo("commune.yenphuc"));
+        String altered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "B" : "A") + token.charAt(token.length() - 1);
+        assertThat(kept.find(altered)).isNull();
+        Api.withToken(altered).get("/api/v1/me").then().statusCode(401);
+    }
 
     @Test
     void aDisabledUserIsRefusedWhileTheirTokenIsStillUnexpired() {

@@ -1,0 +1,86 @@
+package vn.baovetreem.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import org.junit.jupiter.api.Test;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How long an identity is kept: until the recheck is due or its token expires, whichever comes
+ * first; and how many: never more than the bound, stale ones giving way to new ones.
+ */
+class KeptIdentitiesTest {
+
+    private Instant now = Instant.parse("2026-12-02T00:00:00Z");
+
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    private final KeptIdentities kept = new KeptIdentities(clock, Duration.ofSeconds(20), 2);
+
+    @Test
+    void anIdentityIsKeptUntilItsRecheckIsDue() {
+        SecurityIdentity identity = identity("commune.yenphuc");
+        kept.keep("token-a", identity, now.plusSeconds(300));
+
+        now = now.plusSeconds(19);
+        assertThat(kept.find("token-a")).isSameAs(identity);
+        assertThat(kept.find("token-b")).isNull();
+        now = now.plusSeconds(1);
+        assertThat(kept.find("token-a")).isNull();
+    }
+
+    @Test
+    void neverAfterItsTokenExpires() {
+        kept.keep("token-a", identity("commune.yenphuc"), now.plusSeconds(5));
+        now = now.plusSeconds(5);
+        assertThat(kept.find("token-a")).isNull();
+
+        kept.keep("token-b", identity("commune.yenphuc"), now);
+        assertThat(kept.find("token-b")).isNull();
+    }
+
+    @Test
+    void aFullStoreMakesRoomFromStaleIdentitiesOnlyAndKeepsNoMore() {
+        kept.keep("token-a", identity("a"), now.plusSeconds(300));
+        now = now.plusSeconds(10);
+        kept.keep("token-b", identity("b"), now.plusSeconds(300));
+
+        kept.keep("token-c", identity("c"), now.plusSeconds(300));
+        assertThat(kept.find("token-c")).isNull();
+        assertThat(kept.find("token-a")).isNotNull();
+
+        now = now.plusSeconds(10);
+        kept.keep("token-c", identity("c"), now.plusSeconds(300));
+        assertThat(kept.find("token-c")).isNotNull();
+        assertThat(kept.find("token-b")).isNotNull();
+        assertThat(kept.find("token-a")).isNull();
+    }
+
+    private static SecurityIdentity identity(String name) {
+        Principal principal = () -> name;
+        return QuarkusSecurityIdentity.builder().setPrincipal(principal).build();
+    }
+}
