@@ -14,7 +14,9 @@ import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.testing.Api;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +53,35 @@ class DatabaseWaitsTest {
             Arc.container().requestContext().terminate();
         }
         assertThat(limits()).as("work after a request is not bounded by it").isEqualTo("0 0");
+    }
+
+    @Test
+    void workOutsideATransactionLiftsTheLimitOfItsConnectionOnlyUntilItGoesBack() throws SQLException {
+        List<Connection> all = new ArrayList<>();
+        try {
+            while (all.size() < dataSource.getConfiguration().connectionPoolConfiguration().maxSize()) {
+                all.add(dataSource.getConnection());
+            }
+            for (Connection c : all) {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("show statement_timeout")) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getString(1)).isEqualTo("0");
+                }
+            }
+        } finally {
+            for (Connection c : all) {
+                c.close();
+            }
+        }
+        Arc.container().requestContext().activate();
+        try {
+            request.assign("waits-test-after-unbounded-work");
+            for (int i = 0; i < all.size(); i++) {
+                assertThat(limits()).isEqualTo("10s 15000");
+            }
+        } finally {
+            Arc.container().requestContext().terminate();
+        }
     }
 
     @Test
