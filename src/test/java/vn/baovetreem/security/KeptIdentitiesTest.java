@@ -1,7 +1,10 @@
 package vn.baovetreem.security;
 
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import org.junit.jupiter.api.Test;
 
 import java.security.Principal;
@@ -46,7 +49,7 @@ class KeptIdentitiesTest {
         kept.keep("token-a", identity, now.plusSeconds(300));
 
         now = now.plusSeconds(19);
-        assertThat(kept.find("token-a")).isSameAs(identity);
+        assertThat(kept.find("token-a").getPrincipal()).isSameAs(identity.getPrincipal());
         assertThat(kept.find("token-b")).isNull();
         now = now.plusSeconds(1);
         assertThat(kept.find("token-a")).isNull();
@@ -77,6 +80,22 @@ class KeptIdentitiesTest {
         assertThat(kept.find("token-c")).isNotNull();
         assertThat(kept.find("token-b")).isNotNull();
         assertThat(kept.find("token-a")).isNull();
+    }
+
+    @Test
+    void anIdentityIsKeptWithoutTheRequestItWasVerifiedInAndWithAllElse() {
+        Object request = new Object();
+        SecurityIdentity verified = QuarkusSecurityIdentity.builder().setPrincipal(() -> "commune.yenphuc")
+                .addRole("commune").addCredential(new AccessTokenCredential("token-a")).addPermissionAsString("read")
+                .addAttribute(RoutingContext.class.getName(), request).addAttribute("tenant-id", "Default").build();
+
+        SecurityIdentity kept = KeptIdentities.detached(verified);
+        assertThat(kept.getAttributes()).containsEntry(RoutingContext.class.getName(), null).containsEntry("tenant-id", "Default");
+        assertThat(kept.getPrincipal()).isSameAs(verified.getPrincipal());
+        assertThat(kept.getRoles()).containsExactly("commune");
+        assertThat(kept.getCredential(AccessTokenCredential.class).getToken()).isEqualTo("token-a");
+        assertThat(kept.checkPermissionBlocking(new StringPermission("read"))).isTrue();
+        assertThat(kept.checkPermissionBlocking(new StringPermission("write"))).isFalse();
     }
 
     private static SecurityIdentity identity(String name) {
