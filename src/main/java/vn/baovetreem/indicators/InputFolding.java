@@ -5,10 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Folds the day's writes of what indicators read into one number each night, with the retention
- * rule ({@code cp.retention.schedule}), so that a stamp counts at most a day of writes. Every kept
- * export is computed again once afterwards. Several instances may fold together: the second waits
- * for the first and folds what is left.
+ * Folds the writes of what indicators read into counts per unit every minute, so that a stamp
+ * reads at most about a minute of writes (changelog 036); a fold leaves the stamps of the units
+ * it does not touch as they were. Several instances may fold together: the second waits for the
+ * first and folds what is left.
  */
 @ApplicationScoped
 class InputFolding {
@@ -21,8 +21,11 @@ class InputFolding {
         this.inputs = inputs;
     }
 
-    @Scheduled(identity = "indicator-input-folding", cron = "{cp.retention.schedule}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "indicator-input-folding", every = "{cp.indicators.fold-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        LOG.infof("Indicator inputs: %d writes folded", inputs.fold());
+        long folded = inputs.fold();
+        if (folded > 0) {
+            LOG.debugf("Indicator inputs: %d writes folded", folded);
+        }
     }
 }

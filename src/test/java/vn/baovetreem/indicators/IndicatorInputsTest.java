@@ -79,6 +79,26 @@ class IndicatorInputsTest {
 
     @Test
     @TestTransaction
+    void aFoldLeavesTheStampsOfTheUnitsItDoesNotTouchAsTheyWere() {
+        String yenPhuc = units.pathOn("06298", DAY).orElseThrow();
+        String other = units.pathOn("06253", DAY).orElseThrow();
+        String province = units.pathOn("20", DAY).orElseThrow();
+        inputs.fold();
+        long there = inputs.stamp(other, DAY);
+        SqlRecords.child(em);
+        long here = inputs.stamp(yenPhuc, DAY);
+        long above = inputs.stamp(province, DAY);
+
+        assertThat(inputs.fold()).isEqualTo(1);
+        assertThat(inputs.stamp(other, DAY)).isEqualTo(there);
+        assertThat(inputs.stamp(yenPhuc, DAY)).isEqualTo(here);
+        assertThat(inputs.stamp(province, DAY)).isEqualTo(above);
+        SqlRecords.child(em);
+        assertThat(inputs.stamp(province, DAY)).isEqualTo(above + 1);
+    }
+
+    @Test
+    @TestTransaction
     void everyTableTheIndicatorsReadCountsItsWrites() throws IOException {
         Set<String> read = new TreeSet<>(READ_BY_FUNCTIONS);
         try (InputStream definitions = getClass().getResourceAsStream("/indicators/definitions.yaml")) {
