@@ -1,12 +1,9 @@
 package vn.baovetreem.areas;
 
 import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.FakeClock;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnitDirectoryTest {
 
-    private Instant now = Instant.parse("2026-12-02T00:00:00Z");
     private final List<Set<String>> statements = new ArrayList<>();
 
     private final AdminUnitRepository repository = new AdminUnitRepository() {
@@ -32,22 +28,7 @@ class UnitDirectoryTest {
         }
     };
 
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final FakeClock clock = new FakeClock(Instant.parse("2026-12-02T00:00:00Z"));
 
     private final UnitDirectory directory = new UnitDirectory(repository, clock);
 
@@ -75,6 +56,6 @@ class UnitDirectoryTest {
     }
 
     private void later(int seconds) {
-        now = now.plus(Duration.ofSeconds(seconds));
+        clock.advance(seconds);
     }
 }

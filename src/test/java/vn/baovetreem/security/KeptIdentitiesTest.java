@@ -6,13 +6,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import org.junit.jupiter.api.Test;
+import vn.baovetreem.testing.FakeClock;
 
 import java.security.Principal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,61 +20,45 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeptIdentitiesTest {
 
-    private Instant now = Instant.parse("2026-12-02T00:00:00Z");
 
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final FakeClock clock = new FakeClock(Instant.parse("2026-12-02T00:00:00Z"));
 
     private final KeptIdentities kept = new KeptIdentities(clock, Duration.ofSeconds(20), 2);
 
     @Test
     void anIdentityIsKeptUntilItsRecheckIsDue() {
         SecurityIdentity identity = identity("commune.yenphuc");
-        kept.keep("token-a", identity, now.plusSeconds(300));
+        kept.keep("token-a", identity, clock.instant().plusSeconds(300));
 
-        now = now.plusSeconds(19);
+        clock.advance(19);
         assertThat(kept.find("token-a").getPrincipal()).isSameAs(identity.getPrincipal());
         assertThat(kept.find("token-b")).isNull();
-        now = now.plusSeconds(1);
+        clock.advance(1);
         assertThat(kept.find("token-a")).isNull();
     }
 
     @Test
     void neverAfterItsTokenExpires() {
-        kept.keep("token-a", identity("commune.yenphuc"), now.plusSeconds(5));
-        now = now.plusSeconds(5);
+        kept.keep("token-a", identity("commune.yenphuc"), clock.instant().plusSeconds(5));
+        clock.advance(5);
         assertThat(kept.find("token-a")).isNull();
 
-        kept.keep("token-b", identity("commune.yenphuc"), now);
+        kept.keep("token-b", identity("commune.yenphuc"), clock.instant());
         assertThat(kept.find("token-b")).isNull();
     }
 
     @Test
     void aFullStoreMakesRoomFromStaleIdentitiesOnlyAndKeepsNoMore() {
-        kept.keep("token-a", identity("a"), now.plusSeconds(300));
-        now = now.plusSeconds(10);
-        kept.keep("token-b", identity("b"), now.plusSeconds(300));
+        kept.keep("token-a", identity("a"), clock.instant().plusSeconds(300));
+        clock.advance(10);
+        kept.keep("token-b", identity("b"), clock.instant().plusSeconds(300));
 
-        kept.keep("token-c", identity("c"), now.plusSeconds(300));
+        kept.keep("token-c", identity("c"), clock.instant().plusSeconds(300));
         assertThat(kept.find("token-c")).isNull();
         assertThat(kept.find("token-a")).isNotNull();
 
-        now = now.plusSeconds(10);
-        kept.keep("token-c", identity("c"), now.plusSeconds(300));
+        clock.advance(10);
+        kept.keep("token-c", identity("c"), clock.instant().plusSeconds(300));
         assertThat(kept.find("token-c")).isNotNull();
         assertThat(kept.find("token-b")).isNotNull();
         assertThat(kept.find("token-a")).isNull();

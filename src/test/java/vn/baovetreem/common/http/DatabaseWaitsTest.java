@@ -57,26 +57,18 @@ class DatabaseWaitsTest {
 
     @Test
     void workOutsideATransactionLiftsTheLimitOfItsConnectionOnlyUntilItGoesBack() throws SQLException {
-        List<Connection> all = new ArrayList<>();
-        try {
-            while (all.size() < dataSource.getConfiguration().connectionPoolConfiguration().maxSize()) {
-                all.add(dataSource.getConnection());
-            }
+        int connections = withEveryConnection(all -> {
             for (Connection c : all) {
                 try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("show statement_timeout")) {
                     assertThat(r.next()).isTrue();
                     assertThat(r.getString(1)).isEqualTo("0");
                 }
             }
-        } finally {
-            for (Connection c : all) {
-                c.close();
-            }
-        }
+        });
         Arc.container().requestContext().activate();
         try {
             request.assign("waits-test-after-unbounded-work");
-            for (int i = 0; i < all.size(); i++) {
+            for (int i = 0; i < connections; i++) {
                 assertThat(limits()).isEqualTo("10s 15000");
             }
         } finally {
@@ -97,20 +89,30 @@ class DatabaseWaitsTest {
 
     @Test
     void aRequestFindingNoFreeConnectionIsAnsweredServiceBusy() throws SQLException {
-        List<Connection> held = new ArrayList<>();
+        withEveryConnection(held -> Api.as("commune.yenphuc").get("/api/v1/children?pageSize=1").then().statusCode(503)
+                .header("Retry-After", String.valueOf(ApiException.ServiceUnavailable.BUSY_RETRY_AFTER_SECONDS))
+                .body("code", equalTo("SERVICE_BUSY")));
+        Api.as("commune.yenphuc").get("/api/v1/children?pageSize=1").then().statusCode(200);
+    }
+
+    private interface WithConnections {
+        void accept(List<Connection> connections) throws SQLException;
+    }
+
+    /** Takes every connection of the pool outside any request and transaction, runs {@code work}, gives them back. */
+    private int withEveryConnection(WithConnections work) throws SQLException {
+        List<Connection> all = new ArrayList<>();
         try {
-            while (held.size() < dataSource.getConfiguration().connectionPoolConfiguration().maxSize()) {
-                held.add(dataSource.getConnection());
+            while (all.size() < dataSource.getConfiguration().connectionPoolConfiguration().maxSize()) {
+                all.add(dataSource.getConnection());
             }
-            Api.as("commune.yenphuc").get("/api/v1/children?pageSize=1").then().statusCode(503)
-                    .header("Retry-After", String.valueOf(ApiException.ServiceUnavailable.BUSY_RETRY_AFTER_SECONDS))
-                    .body("code", equalTo("SERVICE_BUSY"));
+            work.accept(all);
+            return all.size();
         } finally {
-            for (Connection c : held) {
+            for (Connection c : all) {
                 c.close();
             }
         }
-        Api.as("commune.yenphuc").get("/api/v1/children?pageSize=1").then().statusCode(200);
     }
 
     /** The statement timeout and the network timeout (ms) of a new transaction's connection. */
