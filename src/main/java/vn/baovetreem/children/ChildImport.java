@@ -43,15 +43,17 @@ public class ChildImport {
     }
 
     private final ChildRepository children;
+    private final EpisodeRepository episodes;
     private final ChildRules rules;
     private final ChildViews views;
     private final RequestValidator validator;
     private final UnitDirectory units;
     private final Clock clock;
 
-    ChildImport(ChildRepository children, ChildRules rules, ChildViews views, RequestValidator validator,
+    ChildImport(ChildRepository children, EpisodeRepository episodes, ChildRules rules, ChildViews views, RequestValidator validator,
                 UnitDirectory units, Clock clock) {
         this.children = children;
+        this.episodes = episodes;
         this.rules = rules;
         this.views = views;
         this.validator = validator;
@@ -211,29 +213,29 @@ public class ChildImport {
 
         private void update() {
             EntityManager em = children.getEntityManager();
-            ChildRepository.ActiveEpisodes episodes = children.activeEpisodes(
+            EpisodeRepository.ActiveEpisodes active = episodes.activeOn(
                     changed.keySet().stream().map(Child::id).toList(), LocalDate.now(clock));
             Copy rows = ChildRows.copy();
             for (Map.Entry<Child, Valid> e : changed.entrySet()) {
                 Child match = e.getKey();
-                ChildViews.ChildView before = view(match, villages, episodes);
+                ChildViews.ChildView before = view(match, villages, active);
                 // The record Hibernate read must not be flushed: the statement below writes it.
                 em.detach(match);
                 match.describe(e.getValue().details(), e.getValue().unitPath());
                 match.touch(clock.instant());
                 rows.row(ChildRows.of(match));
                 events.add("UPDATE", ChildService.RECORD_TYPE, match.id().toString(), match.unitPath(), before,
-                        view(match, villages, episodes));
+                        view(match, villages, active));
             }
             rows.sendAsChanges(em, ChildRows.KEPT);
             changed.clear();
         }
     }
 
-    private static final ChildRepository.ActiveEpisodes NO_EPISODES = new ChildRepository.ActiveEpisodes(Map.of(), Map.of());
+    private static final EpisodeRepository.ActiveEpisodes NO_EPISODES = new EpisodeRepository.ActiveEpisodes(Map.of(), Map.of());
 
     /** The record as the API's audit shows it, without a query for a village already looked up. */
-    private ChildViews.ChildView view(Child child, Villages villages, ChildRepository.ActiveEpisodes episodes) {
+    private ChildViews.ChildView view(Child child, Villages villages, EpisodeRepository.ActiveEpisodes episodes) {
         if (child.movedToUnitCode() != null) {
             return views.full(child, LocalDate.now(clock), false);
         }

@@ -15,9 +15,7 @@ import vn.baovetreem.security.ScopedQuery;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -230,35 +228,6 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                         on conflict do nothing""")
                 .setParameter(1, ids).executeUpdate();
         return ids.length;
-    }
-
-    /** The codes of the spans open on a date, per child. */
-    record ActiveEpisodes(Map<UUID, List<String>> circumstances, Map<UUID, List<String>> risks) {
-        List<String> groups(UUID child) {
-            return circumstances.getOrDefault(child, List.of());
-        }
-
-        List<String> risks(UUID child) {
-            return risks.getOrDefault(child, List.of());
-        }
-    }
-
-    ActiveEpisodes activeEpisodes(Collection<UUID> childIds, LocalDate on) {
-        Map<UUID, List<String>> circumstances = new HashMap<>();
-        Map<UUID, List<String>> risks = new HashMap<>();
-        if (!childIds.isEmpty()) {
-            List<Row> rows = Row.all(getEntityManager().createNativeQuery("""
-                            select child_id, kind, code from child_episode
-                            where child_id = any(?1) and start_date <= ?2 and (end_date is null or end_date >= ?2)
-                            order by code""", Tuple.class)
-                    .setParameter(1, childIds.toArray(UUID[]::new))
-                    .setParameter(2, on));
-            for (Row row : rows) {
-                Map<UUID, List<String>> target = row.enumValue("kind", EpisodeKind.class) == EpisodeKind.RISK ? risks : circumstances;
-                target.computeIfAbsent(row.uuid("child_id"), k -> new ArrayList<>()).add(row.text("code"));
-            }
-        }
-        return new ActiveEpisodes(circumstances, risks);
     }
 
     private static void activeEpisode(ScopedQuery query, EpisodeKind kind, String code, LocalDate on) {

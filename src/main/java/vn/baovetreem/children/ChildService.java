@@ -56,6 +56,7 @@ public class ChildService {
     private static final String DUPLICATES = "child-duplicates";
 
     private final ChildRepository children;
+    private final EpisodeRepository episodes;
     private final ChildRules rules;
     private final ChildViews views;
     private final UnitDirectory units;
@@ -68,9 +69,10 @@ public class ChildService {
     private final ObjectMapper patchReader;
     private final Clock clock;
 
-    ChildService(ChildRepository children, ChildRules rules, ChildViews views, UnitDirectory units, AccessPolicy access,
+    ChildService(ChildRepository children, EpisodeRepository episodes, ChildRules rules, ChildViews views, UnitDirectory units, AccessPolicy access,
                  AuditTrail audit, Edits edits, AuditService auditEvents, RequestValidator validator, PagingConfig paging, ObjectMapper mapper, Clock clock) {
         this.children = children;
+        this.episodes = episodes;
         this.rules = rules;
         this.views = views;
         this.units = units;
@@ -124,7 +126,7 @@ public class ChildService {
         LocalDate today = today();
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(found.stream()
                 .flatMap(c -> Stream.of(c.villageCode(), c.movedToUnitCode())).filter(Objects::nonNull).distinct().toList());
-        ChildRepository.ActiveEpisodes active = children.activeEpisodes(found.stream().map(Child::id).toList(), today);
+        EpisodeRepository.ActiveEpisodes active = episodes.activeOn(found.stream().map(Child::id).toList(), today);
         boolean masked = IdentifierMasking.appliesTo(user);
         Map<UUID, Versioned<ChildView>> views = new LinkedHashMap<>();
         for (Child child : found) {

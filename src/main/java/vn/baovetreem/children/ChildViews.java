@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 public class ChildViews {
 
     private final UnitDirectory units;
-    private final ChildRepository children;
+    private final EpisodeRepository episodes;
 
-    ChildViews(UnitDirectory units, ChildRepository children) {
+    ChildViews(UnitDirectory units, EpisodeRepository episodes) {
         this.units = units;
-        this.children = children;
+        this.episodes = episodes;
     }
 
     /** A unit named in a child record. */
@@ -62,12 +62,12 @@ public class ChildViews {
     ChildView full(Child c, LocalDate today, boolean masked) {
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(
                 c.movedToUnitCode() == null ? List.of(c.villageCode()) : List.of(c.villageCode(), c.movedToUnitCode()));
-        return full(c, today, masked, named, children.activeEpisodes(List.of(c.id()), today));
+        return full(c, today, masked, named, episodes.activeOn(List.of(c.id()), today));
     }
 
     /** The same, with the units it names and its active episodes already at hand (a bulk import). */
     ChildView full(Child c, LocalDate today, boolean masked, Map<String, UnitDirectory.UnitSummary> named,
-                   ChildRepository.ActiveEpisodes active) {
+                   EpisodeRepository.ActiveEpisodes active) {
         List<Caregiver> caregivers = masked
                 ? c.caregivers().stream().map(g -> new Caregiver(g.name(), g.relationship(), IdentifierMasking.identifier(g.phone()))).toList()
                 : c.caregivers();
@@ -83,7 +83,7 @@ public class ChildViews {
     /** Summaries of a page of children with a constant number of queries. */
     List<ChildSummary> summaries(List<Child> page, LocalDate today, boolean masked) {
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(page.stream().map(Child::villageCode).toList());
-        ChildRepository.ActiveEpisodes active = children.activeEpisodes(page.stream().map(Child::id).toList(), today);
+        EpisodeRepository.ActiveEpisodes active = episodes.activeOn(page.stream().map(Child::id).toList(), today);
         return page.stream().map(c -> new ChildSummary(c.id(),
                 masked ? IdentifierMasking.identifier(c.personalId()) : c.personalId(), c.fullName(), c.dateOfBirth(),
                 c.birthDateEstimated(), c.ageOn(today), c.sex(), c.ethnicity(), ref(named, c.villageCode()), c.povertyStatus(),

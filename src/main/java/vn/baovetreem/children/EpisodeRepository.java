@@ -3,12 +3,19 @@ package vn.baovetreem.children;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jakarta.persistence.Tuple;
+import vn.baovetreem.common.persistence.Row;
+
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** The spans of children ({@code child_episode}): a child's, all of a batch's, and the version they move. */
+/** The spans of children ({@code child_episode}): a child's, all of a batch's, those open on a day, and the version they move. */
 @ApplicationScoped
 public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UUID> {
 
@@ -33,5 +40,35 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
     List<ChildEpisode> ofChildren(Collection<UUID> childIds) {
         return getEntityManager().createNativeQuery("select * from child_episode where child_id = any(?1)", ChildEpisode.class)
                 .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
+    }
+
+    /** The codes of the spans open on a date, per child. */
+    record ActiveEpisodes(Map<UUID, List<String>> circumstances, Map<UUID, List<String>> risks) {
+        List<String> groups(UUID child) {
+            return circumstances.getOrDefault(child, List.of());
+        }
+
+        List<String> risks(UUID child) {
+            return risks.getOrDefault(child, List.of());
+        }
+    }
+
+    /** The codes of the spans of {@code childIds} open on {@code on}, in one statement. */
+    ActiveEpisodes activeOn(Collection<UUID> childIds, LocalDate on) {
+        Map<UUID, List<String>> circumstances = new HashMap<>();
+        Map<UUID, List<String>> risks = new HashMap<>();
+        if (!childIds.isEmpty()) {
+            List<Row> rows = Row.all(getEntityManager().createNativeQuery("""
+                            select child_id, kind, code from child_episode
+                            where child_id = any(?1) and start_date <= ?2 and (end_date is null or end_date >= ?2)
+                            order by code""", Tuple.class)
+                    .setParameter(1, childIds.toArray(UUID[]::new))
+                    .setParameter(2, on));
+            for (Row row : rows) {
+                Map<UUID, List<String>> target = row.enumValue("kind", EpisodeKind.class) == EpisodeKind.RISK ? risks : circumstances;
+                target.computeIfAbsent(row.uuid("child_id"), k -> new ArrayList<>()).add(row.text("code"));
+            }
+        }
+        return new ActiveEpisodes(circumstances, risks);
     }
 }

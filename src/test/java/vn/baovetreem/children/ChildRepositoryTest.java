@@ -29,6 +29,9 @@ class ChildRepositoryTest {
     ChildRepository children;
 
     @Inject
+    EpisodeRepository episodes;
+
+    @Inject
     UnitDirectory units;
 
     @Inject
@@ -131,10 +134,10 @@ class ChildRepositoryTest {
         assertThat(children.holdingAny(List.of(), List.of("REPO-1"))).extracting(Child::id).containsExactly(child);
         assertThat(children.holdingAny(List.of("REPO-1"), List.of())).as("each key only in its own column").isEmpty();
 
-        ChildRepository.ActiveEpisodes in2020 = children.activeEpisodes(List.of(child), LocalDate.of(2020, 6, 1));
+        EpisodeRepository.ActiveEpisodes in2020 = episodes.activeOn(List.of(child), LocalDate.of(2020, 6, 1));
         assertThat(in2020.groups(child)).containsExactly("ORPHANED");
         assertThat(in2020.risks(child)).containsExactly("NEGLECT");
-        assertThat(children.activeEpisodes(List.of(child), LocalDate.of(2021, 6, 1)).risks(child)).isEmpty();
+        assertThat(episodes.activeOn(List.of(child), LocalDate.of(2021, 6, 1)).risks(child)).isEmpty();
         assertThat(children.findInScope(child, Scope.of(List.of("20.06271")))).isEmpty();
         assertThat(children.findInScope(child, units.scope("06298"))).isPresent();
     }
