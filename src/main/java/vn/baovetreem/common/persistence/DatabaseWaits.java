@@ -24,8 +24,8 @@ import java.util.concurrent.Executor;
  * <ul>
  * <li>each statement of the request is cancelled by the server after
  * {@code cp.db.statement-timeout}: that is every connection's own {@code statement_timeout},
- * set when the pool opens it, so a request sends no statement for it (it did, one round trip of
- * the four or five of a read);</li>
+ * set when the pool opens it, so a request sends no statement for it (it did: one round trip of
+ * the five of a read);</li>
  * <li>the connection gives up reading after that time and five seconds more (the driver's
  * network timeout), which is what ends the wait when the server is frozen and cannot cancel
  * anything.</li>
