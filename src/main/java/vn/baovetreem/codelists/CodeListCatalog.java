@@ -153,7 +153,7 @@ public class CodeListCatalog {
      * of one of them or names none, for the lists' checks to report.
      */
     public String codeNamedBy(List<String> lists, String value) {
-        if (value == null || lists.stream().anyMatch(name -> contains(name, value))) {
+        if (value == null || lists.isEmpty() || lists.stream().anyMatch(name -> contains(name, value))) {
             return value;
         }
         String key = nameKey(value);

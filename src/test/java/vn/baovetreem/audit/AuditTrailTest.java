@@ -4,6 +4,7 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -22,6 +23,9 @@ class AuditTrailTest {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    EntityManager em;
 
     @Test
     @TestTransaction
@@ -53,5 +57,20 @@ class AuditTrailTest {
         assertThat(audit.accessesOf(List.of(new RecordRef("child", id))))
                 .extracting(AuditService.AccessEntry::action, AuditService.AccessEntry::actor, AuditService.AccessEntry::recordId)
                 .containsExactlyInAnyOrder(tuple("CREATE", ACTOR, id), tuple("READ", ACTOR, id));
+    }
+
+    @Test
+    @TestTransaction
+    @ActivateRequestContext
+    void aStateIsStoredAsWrittenWhateverCharactersCopyHasToEscape() {
+        String id = UUID.randomUUID().toString();
+        String note = "\\ a\\b\tc\nd\r\ne \"q\" \\N Thôn 2\\";
+        AuditTrail.Buffer events = audit.buffer();
+        events.add("CREATE", "child", id, null, null, Map.of("note", note));
+        events.flushAs(ACTOR);
+
+        Object stored = em.createNativeQuery("select after_state ->> 'note' from audit_event where record_id = ?1")
+                .setParameter(1, id).getSingleResult();
+        assertThat(stored).isEqualTo(note);
     }
 }
