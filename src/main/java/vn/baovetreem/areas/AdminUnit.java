@@ -10,6 +10,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import vn.baovetreem.common.persistence.TimeOrderedIds;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ public class AdminUnit {
     static AdminUnit establish(String code, UnitLevel level, String name, String kind, LocalDate validFrom,
                                AdminUnit parent, Function<String, AdminUnit> units, boolean demo, String note, Instant now) {
         AdminUnit unit = new AdminUnit();
-        unit.id = UUID.randomUUID();
+        unit.id = TimeOrderedIds.next();
         unit.code = code;
         unit.level = level;
         unit.validFrom = validFrom;

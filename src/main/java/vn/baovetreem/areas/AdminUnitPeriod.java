@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.common.text.Texts;
 
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ public class AdminUnitPeriod {
     }
 
     AdminUnitPeriod(AdminUnit unit, LocalDate validFrom, LocalDate validTo, String name, String kind, String parentCode, String path) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.unit = unit;
         this.validFrom = validFrom;
         this.validTo = validTo;

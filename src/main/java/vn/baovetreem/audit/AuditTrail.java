@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import vn.baovetreem.common.http.RequestIds;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.security.CurrentUser;
 
 import java.time.Clock;
@@ -69,7 +70,7 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordRead(String action, String recordType, String recordId, String unitPath) {
         CurrentUser.Resolved user = currentUser.get();
-        Event event = new Event(UUID.randomUUID(), clock.instant(), user.username(), user.subject(), user.clientId(), action,
+        Event event = new Event(TimeOrderedIds.next(), clock.instant(), user.username(), user.subject(), user.clientId(), action,
                 recordType, recordId, unitPath, null, null, requestId.id());
         if (!reads.offer(event)) {
             write(em, List.of(event));
@@ -121,7 +122,7 @@ public class AuditTrail {
 
         private void write(String actor, String subject, String clientId) {
             Instant now = clock.instant();
-            AuditTrail.write(em, events.stream().map(e -> new Event(UUID.randomUUID(), now, actor, subject, clientId, e.action(),
+            AuditTrail.write(em, events.stream().map(e -> new Event(TimeOrderedIds.next(), now, actor, subject, clientId, e.action(),
                     e.recordType(), e.recordId(), e.unitPath(), e.before(), e.after(), requestId.id())).toList());
             events.clear();
         }

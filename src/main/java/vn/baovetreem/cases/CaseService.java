@@ -30,6 +30,7 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -321,7 +322,7 @@ public class CaseService {
 
     private CaseRepository.EventRow append(ChildCase c, CaseEventKind kind, String action, CaseState from, CaseState to,
                                            Instant occurredAt, String note, Map<String, ?> data, CurrentUser.Resolved user) {
-        CaseRepository.EventRow row = new CaseRepository.EventRow(UUID.randomUUID(), kind, action,
+        CaseRepository.EventRow row = new CaseRepository.EventRow(TimeOrderedIds.next(), kind, action,
                 from == null ? null : from.name(), to == null ? null : to.name(), occurredAt, clock.instant(), user.username(), note,
                 data == null ? null : json(data));
         cases.appendEvent(c.id(), row);

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import vn.baovetreem.common.persistence.TimeOrderedIds;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,7 +73,7 @@ public class ChildConsent {
     static ChildConsent record(UUID childId, Giver giver, String giverName, String relationship, LocalDate givenOn,
                                List<String> scopes, String note, String recordedBy, Instant now) {
         ChildConsent consent = new ChildConsent();
-        consent.id = UUID.randomUUID();
+        consent.id = TimeOrderedIds.next();
         consent.childId = childId;
         consent.giver = giver;
         consent.giverName = giverName;

@@ -11,6 +11,7 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.common.text.CsvLines;
 import vn.baovetreem.common.text.Language;
 import vn.baovetreem.common.text.Messages;
@@ -96,7 +97,7 @@ public class ImportService {
         ChildImport.MatchBy matchBy = request.matchBy() != null ? request.matchBy() : ChildImport.MatchBy.PERSONAL_ID;
         Language language = checkHeader(files.of(request.kind()), format, matchBy, upload);
         String roles = user.roles().stream().map(Role::name).collect(Collectors.joining(","));
-        ImportJobs.Job job = new ImportJobs.Job(UUID.randomUUID(), request.kind(), format, mode, matchBy, request.dryRun(),
+        ImportJobs.Job job = new ImportJobs.Job(TimeOrderedIds.next(), request.kind(), format, mode, matchBy, request.dryRun(),
                 request.allowPartial(), ImportStatus.QUEUED, request.fileName(), (int) upload.size(), 0, 0, 0, 0, 0, null, user.username(),
                 user.subject(), user.clientId(), roles, user.unit() == null ? null : user.unit().code(),
                 user.unit() == null ? null : user.unit().path(), 0, false, clock.instant(), null, null, null, language);

@@ -23,6 +23,7 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.interventions.InterventionRequests.BatchHeader;
 import vn.baovetreem.interventions.InterventionRequests.NewBatch;
@@ -147,7 +148,7 @@ public class InterventionService {
         problems.failIfAny("Some children of the batch cannot receive it; nothing was recorded.");
         InterventionStatus status = initialStatus(header.status());
         InterventionDetails clean = check(details, status, group);
-        UUID batchId = UUID.randomUUID();
+        UUID batchId = TimeOrderedIds.next();
         String title = Texts.clean(header.title());
         String unitPath = commonPath(group);
         interventions.insertBatch(batchId, title, unitPath, group.size(), clock.instant(), user.username());

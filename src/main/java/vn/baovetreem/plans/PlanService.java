@@ -20,6 +20,7 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.indicators.IndicatorCatalogue;
 import vn.baovetreem.plans.PlanRepository.ReportedValue;
@@ -251,7 +252,7 @@ public class PlanService {
             problems.add("value", "a yes/no target takes 1 (yes) or 0 (no)");
         }
         problems.failIfAny("The target has invalid values.");
-        ReportedValue value = new ReportedValue(UUID.randomUUID(), target.id(), request.reportedOn(), request.value(),
+        ReportedValue value = new ReportedValue(TimeOrderedIds.next(), target.id(), request.reportedOn(), request.value(),
                 Texts.clean(request.evidence()), Texts.clean(request.reporter()), clock.instant(), user.username());
         plans.addValue(value);
         ValueView view = ValueView.of(value);

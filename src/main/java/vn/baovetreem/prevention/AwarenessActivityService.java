@@ -18,6 +18,7 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
@@ -96,7 +97,7 @@ public class AwarenessActivityService {
             problems.add("unitCode", "must be your commune or one of its villages, in force on heldOn");
         }
         problems.failIfAny("The activity has invalid values.");
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         activities.insert(id, new NewActivity(request.unitCode(), request.heldOn(), request.channel(),
                 request.topics().stream().distinct().toList(), Texts.clean(request.title()), Texts.clean(request.organiser()),
                 request.adultsReached(), request.girlsReached(), request.boysReached(), Texts.clean(request.note())),

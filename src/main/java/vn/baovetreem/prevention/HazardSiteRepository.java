@@ -7,6 +7,7 @@ import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -110,7 +111,7 @@ public class HazardSiteRepository implements PanacheRepositoryBase<HazardSite, U
         getEntityManager().createNativeQuery("""
                         insert into hazard_measure_event (id, site_id, measure, status, on_date, inspection_id, recorded_at, recorded_by)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, siteId).setParameter(3, state.measure())
+                .setParameter(1, TimeOrderedIds.next()).setParameter(2, siteId).setParameter(3, state.measure())
                 .setParameter(4, state.status().name()).setParameter(5, state.since()).setParameter(6, inspectionId)
                 .setParameter(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(8, by)
                 .executeUpdate();

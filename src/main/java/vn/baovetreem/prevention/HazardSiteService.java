@@ -18,6 +18,7 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.common.text.Texts;
 import vn.baovetreem.prevention.HazardSiteRepository.MeasureState;
 import vn.baovetreem.prevention.HazardSiteRequests.NewHazardSite;
@@ -142,7 +143,7 @@ public class HazardSiteService {
         }
         List<MeasureState> checked = measures(request.measuresChecked(), "measuresChecked", request.inspectedOn(), problems);
         problems.failIfAny(INVALID);
-        UUID inspectionId = UUID.randomUUID();
+        UUID inspectionId = TimeOrderedIds.next();
         String findings = Texts.clean(request.findings());
         sites.addInspection(inspectionId, site.id(), request.inspectedOn(), Texts.clean(request.inspector()), findings,
                 user.username(), clock.instant());

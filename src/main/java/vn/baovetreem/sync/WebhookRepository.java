@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.security.Scope;
 
 import java.time.Duration;
@@ -110,7 +111,7 @@ public class WebhookRepository {
         Copy rows = Copy.into("webhook_delivery", "id", "webhook_id", "event_type", "payload", "status", "attempts",
                 "next_attempt_at", "created_at");
         for (Queued e : events) {
-            rows.row(UUID.randomUUID(), e.webhookId(), e.eventType(), e.payload(), "PENDING", 0, at, at);
+            rows.row(TimeOrderedIds.next(), e.webhookId(), e.eventType(), e.payload(), "PENDING", 0, at, at);
         }
         rows.send(em);
     }

@@ -15,6 +15,7 @@ import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.paging.PagingConfig;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.security.AccessPolicy;
 import vn.baovetreem.security.CurrentUser;
 import vn.baovetreem.security.Operation;
@@ -96,7 +97,7 @@ public class Webhooks {
                 .orElseThrow(() -> ApiException.BadRequest.field(ProblemCode.VALIDATION_FAILED, "unit", "unit must be the code of a known unit."));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        WebhookRepository.Webhook webhook = new WebhookRepository.Webhook(UUID.randomUUID(), request.url(), List.copyOf(types),
+        WebhookRepository.Webhook webhook = new WebhookRepository.Webhook(TimeOrderedIds.next(), request.url(), List.copyOf(types),
                 request.unit(), unitPath, secret, log.horizon(), clock.instant(), user.username());
         webhooks.insert(webhook);
         WebhookView view = view(webhook, null);

@@ -34,7 +34,7 @@ public abstract class Recorded {
     }
 
     protected Recorded(String createdBy, Instant now) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.createdBy = createdBy;
         this.createdAt = now;
         this.updatedAt = now;
