@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 @Entity
 @Table(name = "child")
-public class Child extends Recorded implements Placed {
+public class Child extends Recorded implements Placed, ChildFacts {
 
     private static final Pattern TRAILING_NOTE = Pattern.compile(" \\(.*\\)$");
 

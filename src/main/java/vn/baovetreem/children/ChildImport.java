@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,6 +41,15 @@ public class ChildImport {
 
     /** A row that passed the checks: its cleaned details and where the child sits. */
     public record Valid(ChildDetails details, String unitPath) {
+    }
+
+    /**
+     * A registered child as a row of spans or supports names it: what the row's checks and writes
+     * need, read without loading the whole record (a record is 36 columns, a caregiver list among
+     * them; loading them was a third of an import's own work for spans).
+     */
+    public record Named(UUID id, String personalId, String externalRef, String fullName, String searchName, LocalDate dateOfBirth,
+                        String unitPath, ChildStatus status) implements ChildFacts {
     }
 
     private final ChildRepository children;
@@ -116,14 +126,14 @@ public class ChildImport {
         return new Holders(byKey(found, Child::personalId, personalIds), byKey(found, Child::externalRef, externalRefs));
     }
 
-    /** The records holding these keys under {@code by}, by key, found in one query. */
-    public Map<String, Child> byKey(MatchBy by, Collection<String> keys) {
+    /** The children holding these keys under {@code by}, by key, found in one query. */
+    public Map<String, Named> byKey(MatchBy by, Collection<String> keys) {
         List<String> wanted = wanted(keys.stream());
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        Function<Child, String> key = by == MatchBy.PERSONAL_ID ? Child::personalId : Child::externalRef;
-        List<Child> found = by == MatchBy.PERSONAL_ID ? children.holdingAny(wanted, List.of()) : children.holdingAny(List.of(), wanted);
+        Function<Named, String> key = by == MatchBy.PERSONAL_ID ? Named::personalId : Named::externalRef;
+        List<Named> found = by == MatchBy.PERSONAL_ID ? children.namedByAny(wanted, List.of()) : children.namedByAny(List.of(), wanted);
         return byKey(found, key, wanted);
     }
 
@@ -131,7 +141,7 @@ public class ChildImport {
         return values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 
-    private static Map<String, Child> byKey(List<Child> found, Function<Child, String> key, List<String> wanted) {
+    private static <C> Map<String, C> byKey(List<C> found, Function<C, String> key, List<String> wanted) {
         Set<String> asked = new HashSet<>(wanted);
         return found.stream().filter(c -> key.apply(c) != null && asked.contains(key.apply(c)))
                 .collect(Collectors.toMap(key, Function.identity()));

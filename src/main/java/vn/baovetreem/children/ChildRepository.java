@@ -247,6 +247,17 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      * plan anew for each batch).
      */
     @SuppressWarnings("unchecked")
+    /** Like {@link #holdingAny}, only what an import's rows of spans and supports need of each child. */
+    List<ChildImport.Named> namedByAny(Collection<String> personalIds, Collection<String> externalRefs) {
+        return Row.all(getEntityManager().createNativeQuery("""
+                        select id, personal_id, external_ref, full_name, search_name, date_of_birth, cast(unit_path as text) as unit_path, status
+                        from child where personal_id = any(?1) or external_ref = any(?2)""", Tuple.class)
+                        .setParameter(1, personalIds.toArray(String[]::new)).setParameter(2, externalRefs.toArray(String[]::new)))
+                .stream().map(r -> new ChildImport.Named(r.uuid("id"), r.text("personal_id"), r.text("external_ref"), r.text("full_name"),
+                        r.text("search_name"), r.date("date_of_birth"), r.text("unit_path"), r.enumValue("status", ChildStatus.class)))
+                .toList();
+    }
+
     List<Child> holdingAny(Collection<String> personalIds, Collection<String> externalRefs) {
         return getEntityManager().createNativeQuery("select * from child where personal_id = any(?1) or external_ref = any(?2)",
                         Child.class)

@@ -64,7 +64,7 @@ public class EpisodeImport {
      * The cleaned span, or a 400 with its violations or a 409 {@code EPISODE_OVERLAP}: the rules
      * of the API against the child's other spans ({@code match} being the one it corrects).
      */
-    public NewEpisode check(EpisodeKind kind, NewEpisode span, Child child, List<ChildEpisode> spans, ChildEpisode match) {
+    public NewEpisode check(EpisodeKind kind, NewEpisode span, ChildFacts child, List<ChildEpisode> spans, ChildEpisode match) {
         validator.validateRow(span);
         return service.check(kind, span, child, spans.stream().filter(e -> e.kind() == kind).toList(),
                 match == null ? null : match.id());
@@ -76,7 +76,7 @@ public class EpisodeImport {
      * {@link Writes#send} sends the spans of a batch with {@code COPY} and moves each child's
      * version once.
      */
-    public WriteOutcome write(EpisodeKind kind, NewEpisode clean, Child child, ChildEpisode match, List<ChildEpisode> spans,
+    public WriteOutcome write(EpisodeKind kind, NewEpisode clean, ChildFacts child, ChildEpisode match, List<ChildEpisode> spans,
                               String username, Writes writes) {
         LocalDate today = LocalDate.now(clock);
         if (match == null) {

@@ -156,7 +156,7 @@ public class EpisodeService {
                 child.id().toString(), child.unitPath());
     }
 
-    NewEpisode check(EpisodeKind kind, NewEpisode r, Child child, List<ChildEpisode> existing, UUID self) {
+    NewEpisode check(EpisodeKind kind, NewEpisode r, ChildFacts child, List<ChildEpisode> existing, UUID self) {
         Violations problems = new Violations();
         LocalDate today = childService.today();
         if (!codes.contains(kind.codeList(), r.code())) {

@@ -1,6 +1,5 @@
 package vn.baovetreem.imports;
 
-import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.children.ChildImport.MatchBy;
 import vn.baovetreem.children.ChildStatus;
@@ -52,7 +51,7 @@ final class ChildReferences {
 
     private final MatchBy by;
     private final Scope scope;
-    private Map<String, Child> found = Map.of();
+    private Map<String, ChildImport.Named> found = Map.of();
 
     ChildReferences(MatchBy by, Scope scope) {
         this.by = by;
@@ -64,18 +63,18 @@ final class ChildReferences {
         found = registry.byKey(by, batch.stream().map(r -> r.key(by)).filter(Objects::nonNull).distinct().toList())
                 .entrySet().stream().filter(e -> scope.contains(e.getValue().unitPath()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return found.values().stream().map(Child::id).toList();
+        return found.values().stream().map(ChildImport.Named::id).toList();
     }
 
     /** The child a row names, or null with the reason added to {@code problems}. */
-    Child resolve(Reference reference, List<Violation> problems) {
+    ChildImport.Named resolve(Reference reference, List<Violation> problems) {
         String field = keyColumn(by).name();
         String key = reference.key(by);
         if (key == null) {
             problems.add(new Violation(field, "is required: the rows are matched by " + by));
             return null;
         }
-        Child child = found.get(key.strip());
+        ChildImport.Named child = found.get(key.strip());
         if (child == null) {
             problems.add(new Violation(field, "names no child registered in your area"));
             return null;

@@ -2,7 +2,6 @@ package vn.baovetreem.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.audit.AuditTrail;
-import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildEpisode;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
@@ -119,7 +118,7 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
         public void check(List<Parsed<Row>> batch) {
             lookUp(batch);
             for (Parsed<Row> p : batch) {
-                Child child = children.resolve(p.value().child(), p.problems());
+                ChildImport.Named child = children.resolve(p.value().child(), p.problems());
                 if (child == null) {
                     continue;
                 }
@@ -153,7 +152,7 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
             EpisodeImport.Writes writes = episodes.writes(events);
             for (Parsed<Row> p : good) {
                 List<Violation> problems = new ArrayList<>();
-                Child child = children.resolve(p.value().child(), problems);
+                ChildImport.Named child = children.resolve(p.value().child(), problems);
                 Assessed assessed = child == null ? null : assess(p.value(), child);
                 if (assessed != null) {
                     problems.addAll(assessed.problems());
@@ -173,7 +172,7 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
         }
 
         /** A row against the child's spans in the registry: the cleaned span and the one it updates, or its problems. */
-        private Assessed assess(Row row, Child child) {
+        private Assessed assess(Row row, ChildImport.Named child) {
             List<ChildEpisode> existing = spans.get(child.id());
             ChildEpisode match = EpisodeImport.startingOn(existing, row.kind(), row.span().code(), row.span().startDate());
             if (match != null && job.mode() == ImportMode.CREATE) {

@@ -2,7 +2,6 @@ package vn.baovetreem.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.audit.AuditTrail;
-import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildImport;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.Violation;
@@ -119,7 +118,7 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
         public void check(List<Parsed<Row>> batch) {
             lookUp(batch);
             for (Parsed<Row> p : batch) {
-                Child child = children.resolve(p.value().child(), p.problems());
+                ChildImport.Named child = children.resolve(p.value().child(), p.problems());
                 if (child == null) {
                     continue;
                 }
@@ -147,7 +146,7 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
             List<InterventionImport.Valid> rows = new ArrayList<>(good.size());
             for (Parsed<Row> p : good) {
                 List<Violation> problems = new ArrayList<>();
-                Child child = children.resolve(p.value().child(), problems);
+                ChildImport.Named child = children.resolve(p.value().child(), problems);
                 InterventionImport.Valid valid = child == null ? null : assess(p, child, problems);
                 if (!problems.isEmpty()) {
                     throw new ImportPasses.RegistryChanged(p.row().number(), problems.getFirst());
@@ -162,7 +161,7 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
         }
 
         /** The row checked against the child's supports, or null with its problems added. */
-        private InterventionImport.Valid assess(Parsed<Row> p, Child child, List<Violation> problems) {
+        private InterventionImport.Valid assess(Parsed<Row> p, ChildImport.Named child, List<Violation> problems) {
             Row row = p.value();
             Intervention match = InterventionImport.startingOn(held.get(child.id()), row.details().type(), row.details().startDate());
             if (match != null && job.mode() == ImportMode.CREATE) {

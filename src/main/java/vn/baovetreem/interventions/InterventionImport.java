@@ -3,7 +3,7 @@ package vn.baovetreem.interventions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
-import vn.baovetreem.children.Child;
+import vn.baovetreem.children.ChildFacts;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.persistence.Copy;
@@ -31,7 +31,7 @@ import java.util.UUID;
 public class InterventionImport {
 
     /** A checked row: the support to record for the child, or the changes to the one it matches. */
-    public record Valid(Child child, InterventionDetails details, InterventionStatus status, Intervention match) {
+    public record Valid(ChildFacts child, InterventionDetails details, InterventionStatus status, Intervention match) {
     }
 
     private final InterventionService service;
@@ -69,7 +69,7 @@ public class InterventionImport {
      * its violations otherwise. {@code status} null means the default, PLANNED, for a new support
      * and no change for a matched one.
      */
-    public Valid check(Child child, InterventionDetails details, InterventionStatus status, Intervention match) {
+    public Valid check(ChildFacts child, InterventionDetails details, InterventionStatus status, Intervention match) {
         validator.validateRow(details);
         InterventionStatus target = status != null ? status : match != null ? match.status() : InterventionStatus.PLANNED;
         Violations problems = new Violations();

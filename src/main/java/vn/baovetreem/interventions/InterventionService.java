@@ -10,6 +10,7 @@ import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.audit.Edits;
 import vn.baovetreem.cases.CaseRepository;
 import vn.baovetreem.children.Child;
+import vn.baovetreem.children.ChildFacts;
 import vn.baovetreem.children.ChildRepository;
 import vn.baovetreem.children.ChildStatus;
 import vn.baovetreem.codelists.CodeListCatalog;
@@ -283,7 +284,7 @@ public class InterventionService {
     }
 
     /** Checks the details against the code lists, the dates of the children and the allowance rules. */
-    InterventionDetails check(InterventionDetails d, InterventionStatus status, List<Child> recipients) {
+    InterventionDetails check(InterventionDetails d, InterventionStatus status, List<? extends ChildFacts> recipients) {
         Violations problems = new Violations();
         codes.checkCode(problems, "type", "intervention-types", d.type());
         codes.checkCode(problems, "protectionLevel", "protection-levels", d.protectionLevel());
@@ -304,7 +305,7 @@ public class InterventionService {
         if (status != InterventionStatus.PLANNED && d.startDate().isAfter(LocalDate.now(clock))) {
             problems.add("startDate", "a support already received cannot start in the future");
         }
-        for (Child child : recipients) {
+        for (ChildFacts child : recipients) {
             if (d.startDate().isBefore(child.dateOfBirth())) {
                 problems.add("startDate", "is before the birth of child " + child.id());
             }

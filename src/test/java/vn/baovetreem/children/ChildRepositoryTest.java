@@ -133,6 +133,10 @@ class ChildRepositoryTest {
         assertThat(children.holdingAny(List.of("001215000001"), List.of("none"))).extracting(Child::id).containsExactly(child);
         assertThat(children.holdingAny(List.of(), List.of("REPO-1"))).extracting(Child::id).containsExactly(child);
         assertThat(children.holdingAny(List.of("REPO-1"), List.of())).as("each key only in its own column").isEmpty();
+        Child stored = children.findById(child);
+        assertThat(children.namedByAny(List.of(), List.of("REPO-1"))).containsExactly(new ChildImport.Named(child, "001215000001",
+                "REPO-1", stored.fullName(), stored.searchName(), LocalDate.of(2015, 1, 1), stored.unitPath(), ChildStatus.ACTIVE));
+        assertThat(children.namedByAny(List.of("REPO-1"), List.of())).isEmpty();
 
         EpisodeRepository.ActiveEpisodes in2020 = episodes.activeOn(List.of(child), LocalDate.of(2020, 6, 1));
         assertThat(in2020.groups(child)).containsExactly("ORPHANED");
