@@ -36,20 +36,26 @@ SQL
 
 # COPY of the rows the import writes, built from the same files in SQL, timed by the server. The
 # children are copied before their import (their keys must be free); the spans once their children
-# are in and before the spans' import (they must not overlap themselves).
+# are in and before the spans' import (they must not overlap themselves). Their ids are time-ordered
+# (UUID version 7) like the ones the service gives (common/persistence/TimeOrderedIds).
+TIME_ORDERED_ID="create function pg_temp.time_ordered_id() returns uuid volatile language sql as \$\$
+  select encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
+    substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid \$\$;"
 child_rows() {
   psql -q -v ON_ERROR_STOP=1 <<SQL
+$TIME_ORDERED_ID
 create temp table src (full_name text, dob date, sex text, village text, pid text, ext text, address text);
 \copy src from program 'grep -v ^# $WORK/children.csv' with (format csv, header true)
-\copy (select gen_random_uuid(), pid, full_name, lower(full_name), lower(full_name), dob, false, sex, village, p.path, address, 0, now(), 'bench', now() from src join admin_unit u on u.code = village join admin_unit_period p on p.unit_id = u.id and p.valid_to is null) to '$WORK/child.copy'
+\copy (select pg_temp.time_ordered_id(), pid, full_name, lower(full_name), lower(full_name), dob, false, sex, village, p.path, address, 0, now(), 'bench', now() from src join admin_unit u on u.code = village join admin_unit_period p on p.unit_id = u.id and p.valid_to is null) to '$WORK/child.copy'
 SQL
 }
 
 span_rows() {
   psql -q -v ON_ERROR_STOP=1 <<SQL
+$TIME_ORDERED_ID
 create temp table spans (ext text, kind text, code text, subcode text, start_date date, end_date date, end_reason text);
 \copy spans from program 'grep -v ^# $WORK/spans.csv' with (format csv, header true)
-\copy (select gen_random_uuid(), c.id, s.kind, s.code, nullif(s.subcode, ''), s.start_date, s.end_date, nullif(s.end_reason, ''), 0, now(), 'bench', now() from spans s join child c on c.external_ref = s.ext) to '$WORK/episode.copy'
+\copy (select pg_temp.time_ordered_id(), c.id, s.kind, s.code, nullif(s.subcode, ''), s.start_date, s.end_date, nullif(s.end_reason, ''), 0, now(), 'bench', now() from spans s join child c on c.external_ref = s.ext) to '$WORK/episode.copy'
 SQL
 }
 
