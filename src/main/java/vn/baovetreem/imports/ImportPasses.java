@@ -35,6 +35,11 @@ class ImportPasses {
     static final int BATCH = 500;
     /** The most problems stored per job; the counts stay exact beyond it. */
     static final int MAX_ERRORS = 10_000;
+    /**
+     * The most characters of a cell the report repeats: enough to find the cell, while 10,000
+     * problems of 65,536-character cells would otherwise store and send 655 million characters.
+     */
+    static final int REPORTED_VALUE = 200;
     /** The most rows a file may have. */
     static final int MAX_ROWS = 200_000;
     /** How long a pass may hold its transaction: far more than the largest file needs. */
@@ -228,14 +233,25 @@ class ImportPasses {
                     .findFirst().orElse(name);
         }
 
-        /** What the row holds in the column named {@code name}, for the error report. */
+        /**
+         * What the row holds in the column named {@code name}, for the error report: its first
+         * {@link #REPORTED_VALUE} characters and {@code …} when it holds more.
+         */
         String value(RowReader.Row row, String name) {
             for (Map.Entry<String, String> e : row.values().entrySet()) {
                 if (e.getKey() != null && column(e.getKey()).map(c -> c.name().equals(name)).orElse(false)) {
-                    return Texts.storable(e.getValue());
+                    return reported(Texts.storable(e.getValue()));
                 }
             }
             return null;
+        }
+
+        private static String reported(String value) {
+            if (value == null || value.length() <= REPORTED_VALUE) {
+                return value;
+            }
+            int end = Character.isHighSurrogate(value.charAt(REPORTED_VALUE - 1)) ? REPORTED_VALUE - 1 : REPORTED_VALUE;
+            return value.substring(0, end) + "…";
         }
 
         private Optional<Columns.Column> column(String header) {

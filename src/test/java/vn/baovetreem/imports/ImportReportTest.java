@@ -74,6 +74,9 @@ class ImportReportTest {
             assertThat(byRow.get(4)).containsOnlyKeys("Giới tính", "Người chăm sóc", "Quan hệ với trẻ");
             assertThat(byRow.get(5)).containsOnlyKeys("Họ tên", "Ghi chú", "Số định danh");
             assertThat(byRow.get(5).get("Họ tên")).isEqualTo("độ dài phải từ 0 đến 200");
+            assertThat(valueOf(report.jsonPath(), 5, "Ghi chú")).as("an over-long cell is cut").isEqualTo("x".repeat(200) + "…");
+            assertThat(valueOf(report.jsonPath(), 5, "Họ tên"))
+                    .isEqualTo(("Hà Văn " + word + " " + "a".repeat(200)).substring(0, 200) + "…");
             assertThat(byRow.get(5).get("Số định danh"))
                     .isEqualTo("số định danh cá nhân có chữ số thứ 4 (3) dành cho trẻ nữ, nhưng giới tính của trẻ là MALE");
 
@@ -125,6 +128,13 @@ class ImportReportTest {
         assertThat(byRow).containsOnlyKeys(2, 3);
         assertThat(byRow.get(2)).containsExactly(Map.entry("", "is not a JSON object"));
         assertThat(ImportApiTest.childrenNamed(word)).isEqualTo(2);
+    }
+
+    /** What the report repeats of the cell of {@code row} in {@code column}. */
+    private static String valueOf(JsonPath report, int row, String column) {
+        List<Map<String, Object>> items = report.getList("items");
+        return items.stream().filter(i -> i.get("row").equals(row) && i.get("column").equals(column)).map(i -> (String) i.get("value"))
+                .findFirst().orElseThrow();
     }
 
     /** Each row's problems: message by column. */
