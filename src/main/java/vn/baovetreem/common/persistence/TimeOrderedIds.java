@@ -8,7 +8,7 @@ import java.util.UUID;
  * random bits. Records made one after another get ids that sort one after another, so a primary
  * key index takes each new id at its right-hand edge instead of on a random page of the whole
  * index. On the 7.5 million events of a province's trail, a {@code COPY} of 100,000 audit events
- * took 5.2–6.5 s with these ids against 9.5–10.3 s with random ones (docs/imports.md). The random
+ * took 5.2–6.5 s with these ids against 9.5–10.3 s with random ones (ADR 0021). The random
  * part comes from the same generator as {@link UUID#randomUUID()}, so ids stay unguessable; what an
  * id tells is when its record was made, which the record's {@code createdAt} says anyway to
  * whoever may see it.
