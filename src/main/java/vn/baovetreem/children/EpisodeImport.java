@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
+import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
+import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
 
@@ -64,6 +66,19 @@ public class EpisodeImport {
      * The cleaned span, or a 400 with its violations or a 409 {@code EPISODE_OVERLAP}: the rules
      * of the API against the child's other spans ({@code match} being the one it corrects).
      */
+    /**
+     * The problems of a row's span that do not depend on its child (the fields, codes and dates),
+     * for a row whose child is not found: the report names them too.
+     */
+    public List<Violation> problemsWithoutChild(EpisodeKind kind, NewEpisode span) {
+        try {
+            validator.validateRow(span);
+        } catch (ApiException.BadRequest e) {
+            return e.violations();
+        }
+        return service.problems(kind, span, null);
+    }
+
     public NewEpisode check(EpisodeKind kind, NewEpisode span, ChildFacts child, List<ChildEpisode> spans, ChildEpisode match) {
         validator.validateRow(span);
         return service.check(kind, span, child, spans.stream().filter(e -> e.kind() == kind).toList(),

@@ -157,29 +157,7 @@ public class EpisodeService {
     }
 
     NewEpisode check(EpisodeKind kind, NewEpisode r, ChildFacts child, List<ChildEpisode> existing, UUID self) {
-        Violations problems = new Violations();
-        LocalDate today = childService.today();
-        if (!codes.contains(kind.codeList(), r.code())) {
-            problems.add("code", "is not a code of the " + kind.codeList() + " list");
-        } else if (kind == EpisodeKind.CIRCUMSTANCE && (r.subcode() == null || !codes.containsSubcode(kind.codeList(), r.code(), r.subcode()))) {
-            problems.add("subcode", "must be a Decree 56 subgroup of group " + r.code());
-        }
-        if (kind == EpisodeKind.RISK && r.subcode() != null) {
-            problems.add("subcode", "risk spans have no subcode");
-        }
-        if (r.startDate().isBefore(child.dateOfBirth())) {
-            problems.add("startDate", "must not be before the child's date of birth (" + child.dateOfBirth() + ")");
-        }
-        if (r.startDate().isAfter(today)) {
-            problems.add("startDate", "must not be in the future");
-        }
-        if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
-            problems.add("endDate", "must not be before startDate");
-        }
-        if (r.endDate() == null && r.endReason() != null) {
-            problems.add("endReason", "is only given with endDate");
-        }
-        problems.failIfAny("The span has invalid values.");
+        problems(kind, r, child.dateOfBirth()).failIfAny("The span has invalid values.");
         existing.stream()
                 .filter(e -> !e.id().equals(self) && e.code().equals(r.code()) && e.overlaps(r.startDate(), r.endDate()))
                 .findFirst()
@@ -190,6 +168,36 @@ public class EpisodeService {
                             ChildService.path(child.id()) + "/" + kind.pathSegment() + "/" + clash.id());
                 });
         return new NewEpisode(r.code(), r.subcode(), r.startDate(), r.endDate(), Texts.clean(r.endReason()), Texts.clean(r.note()));
+    }
+
+    /**
+     * What is wrong with span {@code r} of {@code kind} in itself (codes, dates, end reason) and,
+     * when the child's birth day {@code bornOn} is known, against it.
+     */
+    Violations problems(EpisodeKind kind, NewEpisode r, LocalDate bornOn) {
+        Violations problems = new Violations();
+        LocalDate today = childService.today();
+        if (!codes.contains(kind.codeList(), r.code())) {
+            problems.add("code", "is not a code of the " + kind.codeList() + " list");
+        } else if (kind == EpisodeKind.CIRCUMSTANCE && (r.subcode() == null || !codes.containsSubcode(kind.codeList(), r.code(), r.subcode()))) {
+            problems.add("subcode", "must be a Decree 56 subgroup of group " + r.code());
+        }
+        if (kind == EpisodeKind.RISK && r.subcode() != null) {
+            problems.add("subcode", "risk spans have no subcode");
+        }
+        if (bornOn != null && r.startDate().isBefore(bornOn)) {
+            problems.add("startDate", "must not be before the child's date of birth (" + bornOn + ")");
+        }
+        if (r.startDate().isAfter(today)) {
+            problems.add("startDate", "must not be in the future");
+        }
+        if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
+            problems.add("endDate", "must not be before startDate");
+        }
+        if (r.endDate() == null && r.endReason() != null) {
+            problems.add("endReason", "is only given with endDate");
+        }
+        return problems;
     }
 
     private void apply(ChildEpisode episode, NewEpisode r) {

@@ -9,6 +9,7 @@ import vn.baovetreem.imports.Columns.Column;
 import vn.baovetreem.imports.Columns.Type;
 import vn.baovetreem.security.Scope;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,18 @@ final class ChildReferences {
                 .entrySet().stream().filter(e -> scope.contains(e.getValue().unitPath()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return found.values().stream().map(ChildImport.Named::id).toList();
+    }
+
+    /**
+     * The child {@code row} names by {@code reference}, or null with the reason added to the row's
+     * problems, unless the row has one of that column already (a key cell that cannot be stored is
+     * not also "required").
+     */
+    ChildImport.Named resolve(KindFile.Parsed<?> row, Reference reference) {
+        List<Violation> problems = new ArrayList<>();
+        ChildImport.Named child = resolve(reference, problems);
+        row.report(problems);
+        return child;
     }
 
     /** The child a row names, or null with the reason added to {@code problems}. */

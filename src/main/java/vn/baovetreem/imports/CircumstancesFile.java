@@ -118,8 +118,9 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
         public void check(List<Parsed<Row>> batch) {
             lookUp(batch);
             for (Parsed<Row> p : batch) {
-                ChildImport.Named child = children.resolve(p.value().child(), p.problems());
+                ChildImport.Named child = children.resolve(p, p.value().child());
                 if (child == null) {
+                    p.report(episodes.problemsWithoutChild(p.value().kind(), p.value().span()));
                     continue;
                 }
                 if (!p.problems().isEmpty()) {

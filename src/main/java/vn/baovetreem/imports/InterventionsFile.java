@@ -118,8 +118,9 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
         public void check(List<Parsed<Row>> batch) {
             lookUp(batch);
             for (Parsed<Row> p : batch) {
-                ChildImport.Named child = children.resolve(p.value().child(), p.problems());
+                ChildImport.Named child = children.resolve(p, p.value().child());
                 if (child == null) {
+                    p.report(supports.problemsWithoutChild(p.value().details(), p.value().status()));
                     continue;
                 }
                 if (!p.problems().isEmpty()) {

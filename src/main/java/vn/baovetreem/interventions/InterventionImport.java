@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildFacts;
+import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
+import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.error.Violations;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
@@ -70,8 +72,26 @@ public class InterventionImport {
      * and no change for a matched one.
      */
     public Valid check(ChildFacts child, InterventionDetails details, InterventionStatus status, Intervention match) {
-        validator.validateRow(details);
         InterventionStatus target = status != null ? status : match != null ? match.status() : InterventionStatus.PLANNED;
+        return new Valid(child, checked(List.of(child), details, target, match), target, match);
+    }
+
+    /**
+     * The problems of a row's support that do not depend on its child (the fields, codes, dates and
+     * status), for a row whose child is not found: the report names them too.
+     */
+    public List<Violation> problemsWithoutChild(InterventionDetails details, InterventionStatus status) {
+        try {
+            checked(List.of(), details, status != null ? status : InterventionStatus.PLANNED, null);
+            return List.of();
+        } catch (ApiException.BadRequest e) {
+            return e.violations();
+        }
+    }
+
+    private InterventionDetails checked(List<ChildFacts> recipients, InterventionDetails details, InterventionStatus target,
+                                        Intervention match) {
+        validator.validateRow(details);
         Violations problems = new Violations();
         if (target == InterventionStatus.CANCELLED) {
             problems.add("status", "is PLANNED, ONGOING or COMPLETED; cancel a support through the API");
@@ -86,7 +106,7 @@ public class InterventionImport {
                 details.protectionLevel(), details.provider(), details.fundingSource(), details.amountVnd(), details.monthlyAmountVnd(),
                 details.allowanceGroup(), details.startDate(), details.endDate(), details.outcome(), details.planDeviationReason(),
                 details.note());
-        return new Valid(child, service.check(withCase, target, List.of(child)), target, match);
+        return service.check(withCase, target, recipients);
     }
 
     /**

@@ -69,6 +69,26 @@ class SpanAndSupportImportTest {
     }
 
     @Test
+    void aRowWhoseChildIsNotFoundStillGetsItsOwnProblemsReportedAndAKeyThatCannotBeStoredOnlyOnce() {
+        String unknown = "REF-NONE-" + System.nanoTime() % 1_000_000;
+        JsonPath spans = run("kind=circumstances&matchBy=EXTERNAL_REF", "childExternalRef,spanKind,code,subcode,startDate,endDate\r\n"
+                + unknown + ",,HCDB_X,HCDB_A_1,2024-06-01,2024-01-01\r\n"
+                + "REF-\u0000-1,,HCDB_A,HCDB_A_1,2024-06-01,\r\n");
+        assertThat(spans.getString("message")).startsWith("2 of 2 rows have problems");
+        JsonPath spanErrors = errors(spans.getString("id"));
+        // The key names no child, the group is no group, and the span ends before it starts.
+        assertThat(spanErrors.getList("items.findAll { it.row == 2 }.column", String.class))
+                .containsExactlyInAnyOrder("childExternalRef", "code", "endDate");
+        assertThat(spanErrors.getList("items.findAll { it.row == 3 }.message", String.class))
+                .containsExactly("must not contain the NUL character (U+0000)");
+
+        JsonPath supports = run("kind=interventions&matchBy=EXTERNAL_REF", "childExternalRef,type,protectionLevel,startDate,endDate\r\n"
+                + unknown + ",NO_SUCH_TYPE,SUPPORT,2024-06-01,2024-01-01\r\n");
+        assertThat(errors(supports.getString("id")).getList("items.column", String.class))
+                .containsExactlyInAnyOrder("childExternalRef", "type", "endDate");
+    }
+
+    @Test
     void circumstancesAreCheckedAgainstTheRegistryAndTheFileAndReimportedWithoutChange() {
         String word = "Hoan" + System.nanoTime() % 1_000_000;
         List<String> refs = twoChildren(word);
