@@ -63,10 +63,6 @@ public class EpisodeImport {
     }
 
     /**
-     * The cleaned span, or a 400 with its violations or a 409 {@code EPISODE_OVERLAP}: the rules
-     * of the API against the child's other spans ({@code match} being the one it corrects).
-     */
-    /**
      * The problems of a row's span that do not depend on its child (the fields, codes and dates),
      * for a row whose child is not found: the report names them too.
      */
@@ -79,6 +75,10 @@ public class EpisodeImport {
         return service.problems(kind, span, null);
     }
 
+    /**
+     * The cleaned span, or a 400 with its violations or a 409 {@code EPISODE_OVERLAP}: the rules
+     * of the API against the child's other spans ({@code match} being the one it corrects).
+     */
     public NewEpisode check(EpisodeKind kind, NewEpisode span, ChildFacts child, List<ChildEpisode> spans, ChildEpisode match) {
         validator.validateRow(span);
         return service.check(kind, span, child, spans.stream().filter(e -> e.kind() == kind).toList(),

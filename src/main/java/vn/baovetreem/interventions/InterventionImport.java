@@ -89,6 +89,7 @@ public class InterventionImport {
         }
     }
 
+    /** The details checked as the API checks them for {@code recipients}, moving to {@code target} from {@code match}. */
     private InterventionDetails checked(List<ChildFacts> recipients, InterventionDetails details, InterventionStatus target,
                                         Intervention match) {
         validator.validateRow(details);
