@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The spans of children as a bulk import sees them: the rules and audit of
@@ -63,16 +64,21 @@ public class EpisodeImport {
     }
 
     /**
-     * The problems of a row's span that do not depend on its child (the fields, codes and dates),
-     * for a row whose child is not found: the report names them too.
+     * Every problem of a row's span in itself (its fields, codes and dates) and, when {@code child}
+     * is known (null for a row whose child is not found), against the child's birth: a field the
+     * row lacks or cannot read does not hide a code that is no code. One problem per field.
      */
-    public List<Violation> problemsWithoutChild(EpisodeKind kind, NewEpisode span) {
+    public List<Violation> problems(EpisodeKind kind, NewEpisode span, ChildFacts child) {
+        List<Violation> found = new ArrayList<>();
         try {
             validator.validateRow(span);
         } catch (ApiException.BadRequest e) {
-            return e.violations();
+            found.addAll(e.violations());
         }
-        return service.problems(kind, span, null);
+        Set<String> fields = found.stream().map(Violation::field).collect(Collectors.toSet());
+        service.problems(kind, span, child == null ? null : child.dateOfBirth()).stream()
+                .filter(v -> fields.add(v.field())).forEach(found::add);
+        return found;
     }
 
     /**

@@ -172,26 +172,28 @@ public class EpisodeService {
 
     /**
      * What is wrong with span {@code r} of {@code kind} in itself (codes, dates, end reason) and,
-     * when the child's birth day {@code bornOn} is known, against it.
+     * when the child's birth day {@code bornOn} is known, against it. A field left empty is Bean
+     * Validation's to report: what needs it is not checked.
      */
     Violations problems(EpisodeKind kind, NewEpisode r, LocalDate bornOn) {
         Violations problems = new Violations();
         LocalDate today = childService.today();
-        if (!codes.contains(kind.codeList(), r.code())) {
+        if (r.code() != null && !codes.contains(kind.codeList(), r.code())) {
             problems.add("code", "is not a code of the " + kind.codeList() + " list");
-        } else if (kind == EpisodeKind.CIRCUMSTANCE && (r.subcode() == null || !codes.containsSubcode(kind.codeList(), r.code(), r.subcode()))) {
+        } else if (r.code() != null && kind == EpisodeKind.CIRCUMSTANCE
+                && (r.subcode() == null || !codes.containsSubcode(kind.codeList(), r.code(), r.subcode()))) {
             problems.add("subcode", "must be a Decree 56 subgroup of group " + r.code());
         }
         if (kind == EpisodeKind.RISK && r.subcode() != null) {
             problems.add("subcode", "risk spans have no subcode");
         }
-        if (bornOn != null && r.startDate().isBefore(bornOn)) {
+        if (r.startDate() != null && bornOn != null && r.startDate().isBefore(bornOn)) {
             problems.add("startDate", "must not be before the child's date of birth (" + bornOn + ")");
         }
-        if (r.startDate().isAfter(today)) {
+        if (r.startDate() != null && r.startDate().isAfter(today)) {
             problems.add("startDate", "must not be in the future");
         }
-        if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
+        if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
             problems.add("endDate", "must not be before startDate");
         }
         if (r.endDate() == null && r.endReason() != null) {

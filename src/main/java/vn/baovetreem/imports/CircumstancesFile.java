@@ -120,11 +120,12 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
             for (Parsed<Row> p : batch) {
                 ChildImport.Named child = children.resolve(p, p.value().child());
                 if (child == null) {
-                    p.report(episodes.problemsWithoutChild(p.value().kind(), p.value().span()));
+                    p.report(episodes.problems(p.value().kind(), p.value().span(), null));
                     continue;
                 }
                 if (!p.problems().isEmpty()) {
                     p.report(assess(p.value(), child).problems());
+                    p.report(episodes.problems(p.value().kind(), p.value().span(), child));
                     continue;
                 }
                 Row row = p.value();

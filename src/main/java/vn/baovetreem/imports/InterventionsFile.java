@@ -120,13 +120,14 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
             for (Parsed<Row> p : batch) {
                 ChildImport.Named child = children.resolve(p, p.value().child());
                 if (child == null) {
-                    p.report(supports.problemsWithoutChild(p.value().details(), p.value().status()));
+                    p.report(supports.problems(p.value().details(), p.value().status(), null));
                     continue;
                 }
                 if (!p.problems().isEmpty()) {
                     List<Violation> more = new ArrayList<>();
                     assess(p, child, more);
                     p.report(more);
+                    p.report(supports.problems(p.value().details(), p.value().status(), child));
                     continue;
                 }
                 InterventionDetails details = p.value().details();

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Supports as a bulk import sees them: the checks and audit of {@code POST /interventions} and
@@ -77,22 +79,38 @@ public class InterventionImport {
     }
 
     /**
-     * The problems of a row's support that do not depend on its child (the fields, codes, dates and
-     * status), for a row whose child is not found: the report names them too.
+     * Every problem of a row's support in itself (its fields, codes, dates and status) and, when
+     * {@code child} is known (null for a row whose child is not found), against the child's birth:
+     * a field the row lacks or cannot read does not hide a type that is no type. One problem per field.
      */
-    public List<Violation> problemsWithoutChild(InterventionDetails details, InterventionStatus status) {
+    public List<Violation> problems(InterventionDetails details, InterventionStatus status, ChildFacts child) {
+        List<Violation> found = new ArrayList<>();
         try {
-            checked(List.of(), details, status != null ? status : InterventionStatus.PLANNED, null);
-            return List.of();
+            validator.validateRow(details);
         } catch (ApiException.BadRequest e) {
-            return e.violations();
+            found.addAll(e.violations());
         }
+        InterventionStatus target = status != null ? status : InterventionStatus.PLANNED;
+        Set<String> fields = found.stream().map(Violation::field).collect(Collectors.toSet());
+        Stream.concat(statusProblems(target, null).stream(), service.problems(details, target, child == null ? List.of() : List.of(child))
+                .stream()).filter(v -> fields.add(v.field())).forEach(found::add);
+        return found;
     }
 
     /** The details checked as the API checks them for {@code recipients}, moving to {@code target} from {@code match}. */
     private InterventionDetails checked(List<ChildFacts> recipients, InterventionDetails details, InterventionStatus target,
                                         Intervention match) {
         validator.validateRow(details);
+        statusProblems(target, match).failIfAny("The support has invalid values.");
+        InterventionDetails withCase = match == null ? details : new InterventionDetails(match.caseId(), details.type(),
+                details.protectionLevel(), details.provider(), details.fundingSource(), details.amountVnd(), details.monthlyAmountVnd(),
+                details.allowanceGroup(), details.startDate(), details.endDate(), details.outcome(), details.planDeviationReason(),
+                details.note());
+        return service.check(withCase, target, recipients);
+    }
+
+    /** What is wrong with moving a support to {@code target}, from {@code match} when it is recorded. */
+    private static Violations statusProblems(InterventionStatus target, Intervention match) {
         Violations problems = new Violations();
         if (target == InterventionStatus.CANCELLED) {
             problems.add("status", "is PLANNED, ONGOING or COMPLETED; cancel a support through the API");
@@ -102,12 +120,7 @@ public class InterventionImport {
             problems.add("status", "the support is " + match.status() + " in the registry; a file cannot move it back to "
                     + target);
         }
-        problems.failIfAny("The support has invalid values.");
-        InterventionDetails withCase = match == null ? details : new InterventionDetails(match.caseId(), details.type(),
-                details.protectionLevel(), details.provider(), details.fundingSource(), details.amountVnd(), details.monthlyAmountVnd(),
-                details.allowanceGroup(), details.startDate(), details.endDate(), details.outcome(), details.planDeviationReason(),
-                details.note());
-        return service.check(withCase, target, recipients);
+        return problems;
     }
 
     /**

@@ -285,6 +285,17 @@ public class InterventionService {
 
     /** Checks the details against the code lists, the dates of the children and the allowance rules. */
     InterventionDetails check(InterventionDetails d, InterventionStatus status, List<? extends ChildFacts> recipients) {
+        problems(d, status, recipients).failIfAny("The support has invalid values.");
+        return new InterventionDetails(d.caseId(), d.type(), d.protectionLevel(), Texts.clean(d.provider()), d.fundingSource(),
+                d.amountVnd(), d.monthlyAmountVnd(), d.allowanceGroup(), d.startDate(), d.endDate(), Texts.clean(d.outcome()),
+                Texts.clean(d.planDeviationReason()), Texts.clean(d.note()));
+    }
+
+    /**
+     * What is wrong with the details against the code lists, the dates of the children and the
+     * allowance rules. A date left empty is Bean Validation's to report: what needs it is not checked.
+     */
+    Violations problems(InterventionDetails d, InterventionStatus status, List<? extends ChildFacts> recipients) {
         Violations problems = new Violations();
         codes.checkCode(problems, "type", "intervention-types", d.type());
         codes.checkCode(problems, "protectionLevel", "protection-levels", d.protectionLevel());
@@ -296,27 +307,24 @@ public class InterventionService {
         if (!allowance && (d.allowanceGroup() != null || d.monthlyAmountVnd() != null)) {
             problems.add("allowanceGroup", "allowanceGroup and monthlyAmountVnd are only for a social allowance");
         }
-        if (d.endDate() != null && d.endDate().isBefore(d.startDate())) {
+        if (d.startDate() != null && d.endDate() != null && d.endDate().isBefore(d.startDate())) {
             problems.add("endDate", "must not be before startDate");
         }
         if (status == InterventionStatus.COMPLETED && d.endDate() == null) {
             problems.add("endDate", "a completed support needs its end date");
         }
-        if (status != InterventionStatus.PLANNED && d.startDate().isAfter(LocalDate.now(clock))) {
+        if (status != InterventionStatus.PLANNED && d.startDate() != null && d.startDate().isAfter(LocalDate.now(clock))) {
             problems.add("startDate", "a support already received cannot start in the future");
         }
         for (ChildFacts child : recipients) {
-            if (d.startDate().isBefore(child.dateOfBirth())) {
+            if (d.startDate() != null && d.startDate().isBefore(child.dateOfBirth())) {
                 problems.add("startDate", "is before the birth of child " + child.id());
             }
         }
         if (d.caseId() != null && recipients.stream().anyMatch(child -> !cases.isCaseOfChild(d.caseId(), child.id()))) {
             problems.add("caseId", "is not a case of this child");
         }
-        problems.failIfAny("The support has invalid values.");
-        return new InterventionDetails(d.caseId(), d.type(), d.protectionLevel(), Texts.clean(d.provider()), d.fundingSource(),
-                d.amountVnd(), d.monthlyAmountVnd(), d.allowanceGroup(), d.startDate(), d.endDate(), Texts.clean(d.outcome()),
-                Texts.clean(d.planDeviationReason()), Texts.clean(d.note()));
+        return problems;
     }
 
     private static InterventionStatus initialStatus(InterventionStatus requested) {

@@ -82,6 +82,16 @@ class SpanAndSupportImportTest {
         assertThat(spanErrors.getList("items.findAll { it.row == 3 }.message", String.class))
                 .containsExactly("must not contain the NUL character (U+0000)");
 
+        String known = twoChildren("Khong" + System.nanoTime() % 1_000_000).get(0);
+        JsonPath misread = run("kind=circumstances&matchBy=EXTERNAL_REF", "childExternalRef,spanKind,code,subcode,startDate\r\n"
+                + known + ",,HCDB_X,HCDB_A_1,2024-13-45\r\n");
+        // A date that cannot be read does not hide a group that is no group.
+        assertThat(errors(misread.getString("id")).getList("items.column", String.class)).containsExactlyInAnyOrder("startDate", "code");
+        JsonPath misreadSupport = run("kind=interventions&matchBy=EXTERNAL_REF", "childExternalRef,type,protectionLevel,startDate\r\n"
+                + known + ",NO_SUCH_TYPE,SUPPORT,2024-13-45\r\n");
+        assertThat(errors(misreadSupport.getString("id")).getList("items.column", String.class))
+                .containsExactlyInAnyOrder("startDate", "type");
+
         JsonPath supports = run("kind=interventions&matchBy=EXTERNAL_REF", "childExternalRef,type,protectionLevel,startDate,endDate\r\n"
                 + unknown + ",NO_SUCH_TYPE,SUPPORT,2024-06-01,2024-01-01\r\n");
         assertThat(errors(supports.getString("id")).getList("items.column", String.class))
