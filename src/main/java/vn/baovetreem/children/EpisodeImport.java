@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.persistence.Copy;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The spans of children as a bulk import sees them: the rules and audit of
@@ -69,16 +67,7 @@ public class EpisodeImport {
      * row lacks or cannot read does not hide a code that is no code. One problem per field.
      */
     public List<Violation> problems(EpisodeKind kind, NewEpisode span, ChildFacts child) {
-        List<Violation> found = new ArrayList<>();
-        try {
-            validator.validateRow(span);
-        } catch (ApiException.BadRequest e) {
-            found.addAll(e.violations());
-        }
-        Set<String> fields = found.stream().map(Violation::field).collect(Collectors.toSet());
-        service.problems(kind, span, child == null ? null : child.dateOfBirth()).stream()
-                .filter(v -> fields.add(v.field())).forEach(found::add);
-        return found;
+        return validator.rowProblems(span, service.problems(kind, span, child == null ? null : child.dateOfBirth()));
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildFacts;
-import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.error.Violations;
@@ -20,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Supports as a bulk import sees them: the checks and audit of {@code POST /interventions} and
@@ -84,17 +81,10 @@ public class InterventionImport {
      * a field the row lacks or cannot read does not hide a type that is no type. One problem per field.
      */
     public List<Violation> problems(InterventionDetails details, InterventionStatus status, ChildFacts child) {
-        List<Violation> found = new ArrayList<>();
-        try {
-            validator.validateRow(details);
-        } catch (ApiException.BadRequest e) {
-            found.addAll(e.violations());
-        }
         InterventionStatus target = status != null ? status : InterventionStatus.PLANNED;
-        Set<String> fields = found.stream().map(Violation::field).collect(Collectors.toSet());
-        Stream.concat(statusProblems(target, null).stream(), service.problems(details, target, child == null ? List.of() : List.of(child))
-                .stream()).filter(v -> fields.add(v.field())).forEach(found::add);
-        return found;
+        Violations findings = statusProblems(target, null);
+        findings.addAll(service.problems(details, target, child == null ? List.of() : List.of(child)));
+        return validator.rowProblems(details, findings);
     }
 
     /** The details checked as the API checks them for {@code recipients}, moving to {@code target} from {@code match}. */
