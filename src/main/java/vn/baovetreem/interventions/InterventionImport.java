@@ -72,7 +72,13 @@ public class InterventionImport {
      */
     public Valid check(ChildFacts child, InterventionDetails details, InterventionStatus status, Intervention match) {
         InterventionStatus target = status != null ? status : match != null ? match.status() : InterventionStatus.PLANNED;
-        return new Valid(child, checked(List.of(child), details, target, match), target, match);
+        validator.validateRow(details);
+        statusProblems(target, match).failIfAny("The support has invalid values.");
+        InterventionDetails withCase = match == null ? details : new InterventionDetails(match.caseId(), details.type(),
+                details.protectionLevel(), details.provider(), details.fundingSource(), details.amountVnd(), details.monthlyAmountVnd(),
+                details.allowanceGroup(), details.startDate(), details.endDate(), details.outcome(), details.planDeviationReason(),
+                details.note());
+        return new Valid(child, service.check(withCase, target, List.of(child)), target, match);
     }
 
     /**
@@ -85,18 +91,6 @@ public class InterventionImport {
         Violations findings = statusProblems(target, null);
         findings.addAll(service.problems(details, target, child == null ? List.of() : List.of(child)));
         return validator.rowProblems(details, findings);
-    }
-
-    /** The details checked as the API checks them for {@code recipients}, moving to {@code target} from {@code match}. */
-    private InterventionDetails checked(List<ChildFacts> recipients, InterventionDetails details, InterventionStatus target,
-                                        Intervention match) {
-        validator.validateRow(details);
-        statusProblems(target, match).failIfAny("The support has invalid values.");
-        InterventionDetails withCase = match == null ? details : new InterventionDetails(match.caseId(), details.type(),
-                details.protectionLevel(), details.provider(), details.fundingSource(), details.amountVnd(), details.monthlyAmountVnd(),
-                details.allowanceGroup(), details.startDate(), details.endDate(), details.outcome(), details.planDeviationReason(),
-                details.note());
-        return service.check(withCase, target, recipients);
     }
 
     /** What is wrong with moving a support to {@code target}, from {@code match} when it is recorded. */
