@@ -31,6 +31,8 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** The lock of {@link #refreshDuplicatePairs}. */
     private static final String REFRESH = "child-duplicates";
     private static final String SAME_COMMUNE = "current_parent_code(%1$s.village_code) = current_parent_code(%2$s)";
+    /** The rows holding any of the personal identification numbers (?1) or external references (?2). */
+    private static final String HOLDING_ANY = "from child where personal_id = any(?1) or external_ref = any(?2)";
 
     /** The record, if it exists and lies in {@code scope}. */
     public Optional<Child> findInScope(UUID id, Scope scope) {
@@ -247,21 +249,19 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      * plan anew for each batch).
      */
     @SuppressWarnings("unchecked")
+    List<Child> holdingAny(Collection<String> personalIds, Collection<String> externalRefs) {
+        return getEntityManager().createNativeQuery("select * " + HOLDING_ANY, Child.class)
+                .setParameter(1, personalIds.toArray(String[]::new)).setParameter(2, externalRefs.toArray(String[]::new))
+                .getResultList();
+    }
+
     /** Like {@link #holdingAny}, only what an import's rows of spans and supports need of each child. */
     List<ChildImport.Named> namedByAny(Collection<String> personalIds, Collection<String> externalRefs) {
-        return Row.all(getEntityManager().createNativeQuery("""
-                        select id, personal_id, external_ref, full_name, search_name, date_of_birth, cast(unit_path as text) as unit_path, status
-                        from child where personal_id = any(?1) or external_ref = any(?2)""", Tuple.class)
+        return Row.all(getEntityManager().createNativeQuery("select id, personal_id, external_ref, full_name, search_name,"
+                        + " date_of_birth, cast(unit_path as text) as unit_path, status " + HOLDING_ANY, Tuple.class)
                         .setParameter(1, personalIds.toArray(String[]::new)).setParameter(2, externalRefs.toArray(String[]::new)))
                 .stream().map(r -> new ChildImport.Named(r.uuid("id"), r.text("personal_id"), r.text("external_ref"), r.text("full_name"),
                         r.text("search_name"), r.date("date_of_birth"), r.text("unit_path"), r.enumValue("status", ChildStatus.class)))
                 .toList();
-    }
-
-    List<Child> holdingAny(Collection<String> personalIds, Collection<String> externalRefs) {
-        return getEntityManager().createNativeQuery("select * from child where personal_id = any(?1) or external_ref = any(?2)",
-                        Child.class)
-                .setParameter(1, personalIds.toArray(String[]::new)).setParameter(2, externalRefs.toArray(String[]::new))
-                .getResultList();
     }
 }
