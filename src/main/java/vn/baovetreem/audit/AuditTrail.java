@@ -7,22 +7,29 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import vn.baovetreem.common.http.RequestIds;
+import vn.baovetreem.common.paging.PageToken;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.common.persistence.TimeOrderedIds;
 import vn.baovetreem.security.CurrentUser;
+import vn.baovetreem.security.Scope;
+import vn.baovetreem.security.ScopedQuery;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes audit events inside the transaction of the change they describe, so a change and its
- * audit record are committed together or not at all. Reads of personal data are recorded by
+ * The repository of {@code audit_event}, the only class that reads or writes it. Writes audit
+ * events inside the transaction of the change they describe, so a change and its audit record are
+ * committed together or not at all; reads the trail in a scope, a record's accesses and an
+ * allowance spent in steps; erases states for the retention rule. Reads of personal data are recorded by
  * {@link #recordRead}, which hands them to {@link ReadTrail} to be written in batches.
  */
 @ApplicationScoped
@@ -183,5 +190,48 @@ public class AuditTrail {
                         .setParameter(1, arrays[0]).setParameter(2, arrays[1]))
                 .stream().map(r -> new AuditService.AccessEntry(r.timestamp("occurred_at"), r.text("actor"), r.text("client_id"),
                         r.text("action"), r.text("record_type"), r.text("record_id"))).toList();
+    }
+
+    /** One event as the trail's list shows it; the states are JSON text, null once erased. */
+    record Listed(UUID id, OffsetDateTime occurredAt, String actor, String clientId, String action, String recordType,
+                  String recordId, String unitPath, String before, String after, String requestId, OffsetDateTime erasedAt) {
+    }
+
+    /** Where a page of the list ends: the last event's time and id, as a page token carries them. */
+    record Cursor(OffsetDateTime at, UUID id) {
+        String format() {
+            return at.toInstant() + "/" + id;
+        }
+
+        static Cursor parse(String key) {
+            String[] parts = key.split("/", 2);
+            try {
+                return new Cursor(Instant.parse(parts[0]).atOffset(ZoneOffset.UTC), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw PageToken.invalid();
+            }
+        }
+    }
+
+    /** The events in {@code scope} that pass {@code filter}, newest first; only those after {@code after} when it is given. */
+    List<Listed> list(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
+        ScopedQuery query = new ScopedQuery("""
+                select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text) as unit_path,
+                       cast(before_state as text) as before_state, cast(after_state as text) as after_state, request_id, erased_at
+                from audit_event""", scope, "unit_path")
+                .equal("record_type", "recordType", filter.recordType())
+                .equal("record_id", "recordId", filter.recordId())
+                .equal("actor", "actor", filter.actor())
+                .where("occurred_at >= :since", "since", filter.since())
+                .where("occurred_at < :until", "until", filter.until());
+        if (after != null) {
+            query.append(" and (occurred_at, id) < (:afterAt, :afterId)", Map.of("afterAt", after.at(), "afterId", after.id()));
+        }
+        query.append(" order by occurred_at desc, id desc", Map.of());
+        return query.rows(em, limit).stream()
+                .map(r -> new Listed(r.uuid("id"), r.timestamp("occurred_at"), r.text("actor"), r.text("client_id"), r.text("action"),
+                        r.text("record_type"), r.text("record_id"), r.text("unit_path"), r.text("before_state"),
+                        r.text("after_state"), r.text("request_id"), r.timestamp("erased_at")))
+                .toList();
     }
 }

@@ -6,11 +6,13 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import vn.baovetreem.security.Scope;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -72,5 +74,34 @@ class AuditTrailTest {
         Object stored = em.createNativeQuery("select after_state ->> 'note' from audit_event where record_id = ?1")
                 .setParameter(1, id).getSingleResult();
         assertThat(stored).isEqualTo(note);
+    }
+
+    @Test
+    @TestTransaction
+    @ActivateRequestContext
+    void theListKeepsToTheScopeAndTheFilterAndPagesNewestFirstWithoutRepeatingAnEvent() {
+        AuditTrail.Buffer events = audit.buffer();
+        for (String id : List.of("in-1", "in-2", "in-3")) {
+            events.add("UPDATE", "child", id, "zz9.inside", Map.of("n", 1), Map.of("n", 2));
+        }
+        events.add("UPDATE", "child", "out-1", "zz9.outside", null, null);
+        events.flushAs(ACTOR);
+        Scope scope = Scope.of(List.of("zz9.inside"));
+        AuditService.Filter mine = new AuditService.Filter(null, null, ACTOR, null, null);
+
+        List<AuditTrail.Listed> first = audit.list(scope, mine, null, 2);
+        AuditTrail.Listed last = first.get(1);
+        List<AuditTrail.Listed> rest = audit.list(scope, mine, new AuditTrail.Cursor(last.occurredAt(), last.id()), 10);
+
+        assertThat(first).hasSize(2);
+        assertThat(Stream.concat(first.stream(), rest.stream()).map(AuditTrail.Listed::recordId))
+                .containsExactlyInAnyOrder("in-1", "in-2", "in-3");
+        assertThat(first.get(0).after()).isEqualTo("{\"n\": 2}");
+        assertThat(first.get(0).unitPath()).isEqualTo("zz9.inside");
+        assertThat(audit.list(scope, new AuditService.Filter("child", "in-2", ACTOR, null, null), null, 10))
+                .extracting(AuditTrail.Listed::recordId).containsExactly("in-2");
+        assertThat(audit.list(scope, new AuditService.Filter(null, null, "someone else", null, null), null, 10)).isEmpty();
+        assertThat(audit.list(scope, new AuditService.Filter(null, null, ACTOR, OffsetDateTime.now().plusMinutes(1), null), null, 10))
+                .isEmpty();
     }
 }
