@@ -104,11 +104,12 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         getEntityManager().createNativeQuery("""
                         insert into case_event (id, case_id, kind, action, from_state, to_state, occurred_at, recorded_at,
                                                 recorded_by, note, data)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cast(?11 as jsonb))""")
-                .setParameter(1, e.id()).setParameter(2, caseId).setParameter(3, e.kind().name()).setParameter(4, e.action())
-                .setParameter(5, e.fromState()).setParameter(6, e.toState()).setParameter(7, utc(e.occurredAt()))
-                .setParameter(8, utc(e.recordedAt())).setParameter(9, e.recordedBy()).setParameter(10, e.note())
-                .setParameter(11, e.data())
+                        values (:id, :caseId, :kind, :action, :fromState, :toState, :occurredAt, :recordedAt, :recordedBy, :note,
+                                cast(:data as jsonb))""")
+                .setParameter("id", e.id()).setParameter("caseId", caseId).setParameter("kind", e.kind().name())
+                .setParameter("action", e.action()).setParameter("fromState", e.fromState()).setParameter("toState", e.toState())
+                .setParameter("occurredAt", utc(e.occurredAt())).setParameter("recordedAt", utc(e.recordedAt()))
+                .setParameter("recordedBy", e.recordedBy()).setParameter("note", e.note()).setParameter("data", e.data())
                 .executeUpdate();
     }
 

@@ -1,13 +1,11 @@
 package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
-import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
 import vn.baovetreem.security.Scope;
 
@@ -208,13 +206,11 @@ public class ChildImport {
         }
 
         public void send() {
-            Copy rows = ChildRows.copy();
+            children.insertAll(created);
             for (Child child : created) {
-                rows.row(ChildRows.of(child));
                 events.add("CREATE", ChildService.RECORD_TYPE, child.id().toString(), child.unitPath(), null,
                         view(child, villages, NO_EPISODES));
             }
-            rows.send(children.getEntityManager());
             created.clear();
             if (!changed.isEmpty()) {
                 update();
@@ -222,22 +218,19 @@ public class ChildImport {
         }
 
         private void update() {
-            EntityManager em = children.getEntityManager();
             EpisodeRepository.ActiveEpisodes active = episodes.activeOn(
                     changed.keySet().stream().map(Child::id).toList(), LocalDate.now(clock));
-            Copy rows = ChildRows.copy();
             for (Map.Entry<Child, Valid> e : changed.entrySet()) {
                 Child match = e.getKey();
                 ChildViews.ChildView before = view(match, villages, active);
                 // The record Hibernate read must not be flushed: the statement below writes it.
-                em.detach(match);
+                children.getEntityManager().detach(match);
                 match.describe(e.getValue().details(), e.getValue().unitPath());
                 match.touch(clock.instant());
-                rows.row(ChildRows.of(match));
                 events.add("UPDATE", ChildService.RECORD_TYPE, match.id().toString(), match.unitPath(), before,
                         view(match, villages, active));
             }
-            rows.sendAsChanges(em, ChildRows.KEPT);
+            children.changeAll(changed.keySet());
             changed.clear();
         }
     }

@@ -75,6 +75,21 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         return find("externalRef", externalRef).firstResultOptional();
     }
 
+    /** Inserts new children with one {@code COPY}. */
+    void insertAll(Collection<Child> children) {
+        ChildRows.of(children).send(getEntityManager());
+    }
+
+    /**
+     * Writes children read and then changed outside Hibernate (detached), in one statement that
+     * checks each one's version.
+     *
+     * @throws jakarta.persistence.OptimisticLockException when someone changed one of the children meanwhile
+     */
+    void changeAll(Collection<Child> children) {
+        ChildRows.of(children).sendAsChanges(getEntityManager(), ChildRows.KEPT);
+    }
+
     /** Records by id, in the order of {@code ids}; null where an id names no record ({@link InOrder#load}). */
     public List<Child> findAllInOrder(List<UUID> ids) {
         return InOrder.load(getEntityManager(), Child.class, ids);

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.baovetreem.common.persistence.Copy;
 
+import java.util.Collection;
 import java.util.Set;
 
 /**
  * A child record as a row of the {@code child} table, for the bulk writes of an import that go
- * around Hibernate: the columns {@link Child} maps, in one order. A record sent this way must
+ * around Hibernate ({@link ChildRepository#insertAll}, {@link ChildRepository#changeAll}): the columns {@link Child} maps, in one order. A record sent this way must
  * read back through Hibernate as it was sent: the import tests that import a file twice and find
  * nothing changed the second time (caregivers, dates and codes included) fail otherwise.
  */
@@ -26,11 +27,14 @@ final class ChildRows {
     private ChildRows() {
     }
 
-    static Copy copy() {
-        return Copy.into("child", COLUMNS);
+    /** {@code children} as rows of {@code child}, for {@code COPY}. */
+    static Copy of(Collection<Child> children) {
+        Copy rows = Copy.into("child", COLUMNS);
+        children.forEach(c -> rows.row(row(c)));
+        return rows;
     }
 
-    static Object[] of(Child c) {
+    private static Object[] row(Child c) {
         String caregivers;
         try {
             caregivers = JSON.writeValueAsString(c.caregivers());

@@ -14,4 +14,9 @@ public class ConsentRepository implements PanacheRepositoryBase<ChildConsent, UU
     List<ChildConsent> of(UUID childId) {
         return list("childId = ?1 order by givenOn desc, id", childId);
     }
+
+    /** How many consents a child has. */
+    long countOf(UUID childId) {
+        return count("childId", childId);
+    }
 }

@@ -73,7 +73,7 @@ public class ConsentService {
         CurrentUser.Resolved user = access.check(Operation.WRITE_CHILDREN);
         validator.validate(request);
         Child child = childService.lockForChildRecords(childId, user.scope());
-        if (consents.count("childId", child.id()) >= MAX_PER_CHILD) {
+        if (consents.countOf(child.id()) >= MAX_PER_CHILD) {
             throw new ApiException.Conflict(ProblemCode.TOO_MANY_CONSENTS, "This record already holds " + MAX_PER_CHILD + " consents.");
         }
         Violations problems = new Violations();

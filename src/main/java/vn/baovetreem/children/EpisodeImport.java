@@ -1,12 +1,10 @@
 package vn.baovetreem.children;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildRequests.NewEpisode;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
-import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
 
 import java.time.Clock;
@@ -124,11 +122,6 @@ public class EpisodeImport {
      * child whose spans changed moved once, in one statement.
      */
     public final class Writes {
-        /** What a correction never writes: the child, the kind and who recorded the span when. */
-        private static final Set<String> KEPT = Set.of("child_id", "kind", "created_at", "created_by");
-        private static final String[] COLUMNS = {"id", "child_id", "kind", "code", "subcode", "start_date", "end_date", "end_reason",
-                "note", "version", "created_at", "created_by", "updated_at"};
-
         private final AuditTrail.Buffer events;
         private final List<ChildEpisode> opened = new ArrayList<>();
         private final List<ChildEpisode> corrected = new ArrayList<>();
@@ -139,24 +132,14 @@ public class EpisodeImport {
         }
 
         public void send() {
-            EntityManager em = episodes.getEntityManager();
-            copy("child_episode", opened).send(em);
-            copy("child_episode", corrected).sendAsChanges(em, KEPT);
+            episodes.insertAll(opened);
+            episodes.changeAll(corrected);
             if (!touched.isEmpty()) {
                 episodes.touchChildren(touched, clock.instant());
             }
             opened.clear();
             corrected.clear();
             touched.clear();
-        }
-
-        private static Copy copy(String table, List<ChildEpisode> spans) {
-            Copy rows = Copy.into(table, COLUMNS);
-            for (ChildEpisode e : spans) {
-                rows.row(e.id(), e.childId(), e.kind().name(), e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(),
-                        e.note(), e.version(), e.createdAt(), e.createdBy(), e.updatedAt());
-            }
-            return rows;
         }
     }
 

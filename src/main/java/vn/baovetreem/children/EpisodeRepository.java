@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jakarta.persistence.Tuple;
+import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.Row;
 
 import java.time.Instant;
@@ -13,11 +14,20 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** The spans of children ({@code child_episode}): a child's, all of a batch's, those open on a day, and the version they move. */
+/**
+ * The spans of children ({@code child_episode}): a child's, all of a batch's, those open on a day, an import's written in
+ * bulk, and the version they move.
+ */
 @ApplicationScoped
 public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UUID> {
+
+    private static final String[] COLUMNS = {"id", "child_id", "kind", "code", "subcode", "start_date", "end_date", "end_reason",
+            "note", "version", "created_at", "created_by", "updated_at"};
+    /** What a correction never writes: the child, the kind and who recorded the span when. */
+    private static final Set<String> KEPT = Set.of("child_id", "kind", "created_at", "created_by");
 
     /** A child's spans of one kind, the latest start first. */
     List<ChildEpisode> of(UUID childId, EpisodeKind kind) {
@@ -27,6 +37,30 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
     /** Every span of a child, by kind, code and start. */
     List<ChildEpisode> allOf(UUID childId) {
         return list("childId = ?1 order by kind, code, startDate", childId);
+    }
+
+    /** Inserts new spans with one {@code COPY}. */
+    void insertAll(Collection<ChildEpisode> spans) {
+        rows(spans).send(getEntityManager());
+    }
+
+    /**
+     * Writes spans read and then changed outside Hibernate (detached), in one statement that
+     * checks each one's version; a span changed meanwhile fails it.
+     *
+     * @throws jakarta.persistence.OptimisticLockException when someone changed one of the spans meanwhile
+     */
+    void changeAll(Collection<ChildEpisode> spans) {
+        rows(spans).sendAsChanges(getEntityManager(), KEPT);
+    }
+
+    private static Copy rows(Collection<ChildEpisode> spans) {
+        Copy rows = Copy.into("child_episode", COLUMNS);
+        for (ChildEpisode e : spans) {
+            rows.row(e.id(), e.childId(), e.kind().name(), e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(),
+                    e.note(), e.version(), e.createdAt(), e.createdBy(), e.updatedAt());
+        }
+        return rows;
     }
 
     /** A change of a child's spans is a change of the child: its version moves and its ETag with it. */

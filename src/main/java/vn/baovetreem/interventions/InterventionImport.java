@@ -1,13 +1,11 @@
 package vn.baovetreem.interventions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import vn.baovetreem.audit.AuditTrail;
 import vn.baovetreem.children.ChildFacts;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.error.Violation;
 import vn.baovetreem.common.error.Violations;
-import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.WriteOutcome;
 
 import java.time.Clock;
@@ -17,7 +15,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -116,7 +113,6 @@ public class InterventionImport {
     public List<WriteOutcome> write(List<Valid> rows, String username, AuditTrail.Buffer events) {
         Map<UUID, InterventionViews.InterventionView> before = new HashMap<>();
         views(rows.stream().filter(r -> r.match() != null && !same(r)).map(Valid::match).toList()).forEach(v -> before.put(v.id(), v));
-        EntityManager em = interventions.getEntityManager();
         List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
         List<Intervention> written = new ArrayList<>();
         List<Intervention> added = new ArrayList<>();
@@ -133,7 +129,7 @@ public class InterventionImport {
                 outcomes.add(WriteOutcome.UNCHANGED);
             } else {
                 // The support Hibernate read must not be flushed: the batch's one statement writes it.
-                em.detach(row.match());
+                interventions.getEntityManager().detach(row.match());
                 row.match().describe(row.details());
                 row.match().advance(row.status(), clock.instant());
                 corrected.add(row.match());
@@ -141,8 +137,8 @@ public class InterventionImport {
                 outcomes.add(WriteOutcome.UPDATED);
             }
         }
-        copy("intervention", added).send(em);
-        copy("intervention", corrected).sendAsChanges(em, KEPT);
+        interventions.insertAll(added);
+        interventions.changeAll(corrected);
         List<InterventionViews.InterventionView> after = views(written);
         for (int i = 0; i < written.size(); i++) {
             Intervention support = written.get(i);
@@ -153,25 +149,6 @@ public class InterventionImport {
         return outcomes;
     }
 
-    private static final String[] COLUMNS = {"id", "child_id", "case_id", "batch_id", "unit_path", "type", "protection_level",
-            "provider", "provider_search", "funding_source", "amount_vnd", "monthly_amount_vnd", "allowance_group", "start_date",
-            "end_date", "status", "outcome", "cancellation_reason", "plan_deviation_reason", "note", "version", "created_at",
-            "created_by", "updated_at"};
-    /** What a correction never writes: the support's child, case, batch and place, and who recorded it when. */
-    private static final Set<String> KEPT = Set.of("child_id", "case_id", "batch_id", "unit_path", "created_at", "created_by");
-
-    /** Supports as rows of {@code table}, for {@code COPY}. */
-    private static Copy copy(String table, List<Intervention> supports) {
-        Copy rows = Copy.into(table, COLUMNS);
-        for (Intervention i : supports) {
-            rows.row(i.id(), i.childId(), i.caseId(), i.batchId(), i.unitPath(), i.type(), i.protectionLevel(), i.provider(),
-                    i.providerSearch(), i.fundingSource(), i.amountVnd(), i.monthlyAmountVnd(),
-                    i.allowanceGroup() == null ? null : i.allowanceGroup().name(), i.startDate(), i.endDate(), i.status().name(),
-                    i.outcome(), i.cancellationReason(), i.planDeviationReason(), i.note(), i.version(), i.createdAt(), i.createdBy(),
-                    i.updatedAt());
-        }
-        return rows;
-    }
 
     /** The views of supports, in their order, with a constant number of queries. */
     private List<InterventionViews.InterventionView> views(List<Intervention> supports) {

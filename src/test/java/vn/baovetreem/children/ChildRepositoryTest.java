@@ -5,17 +5,20 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.testing.SqlRecords;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -33,6 +36,9 @@ class ChildRepositoryTest {
 
     @Inject
     UnitDirectory units;
+
+    @Inject
+    ChildViews views;
 
     @Inject
     EntityManager em;
@@ -113,6 +119,27 @@ class ChildRepositoryTest {
         assertThat(found.get(1)).isNull();
         assertThat(found.get(2)).isSameAs(loaded);
         assertThat(found.get(3)).as("an id asked twice").isSameAs(found.get(0));
+    }
+
+    @Test
+    @TestTransaction
+    void childrenChangedInBulkReadBackAsTheyWereAndAChangeOfAStaleOneIsRefused() {
+        UUID id = child("2015-01-01", "{0912345678}");
+        LocalDate today = LocalDate.parse("2026-01-01");
+        Child read = children.findById(id);
+        em.detach(read);
+        read.touch(Instant.parse("2025-06-01T03:00:00Z"));
+
+        children.changeAll(List.of(read));
+        em.clear();
+        Child changed = children.findById(id);
+
+        assertThat(views.full(changed, today, false)).isEqualTo(views.full(read, today, false));
+        assertThat(List.of(changed.version(), changed.updatedAt())).isEqualTo(List.of(read.version() + 1, read.updatedAt()));
+
+        em.detach(changed);
+        em.createNativeQuery("update child set version = version + 1 where id = ?1").setParameter(1, id).executeUpdate();
+        assertThatThrownBy(() -> children.changeAll(List.of(changed))).isInstanceOf(OptimisticLockException.class);
     }
 
     /** The listed pairs whose first record is one of {@code ids}. */

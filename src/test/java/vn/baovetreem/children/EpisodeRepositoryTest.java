@@ -4,16 +4,19 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Tuple;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.testing.SqlRecords;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Queries of children's spans and consents against PostgreSQL, without HTTP: records written by SQL
@@ -64,6 +67,35 @@ class EpisodeRepositoryTest {
 
     @Test
     @TestTransaction
+    void spansWrittenInBulkReadBackAsTheyWereAndAChangeOfAStaleOneIsRefused() {
+        UUID child = SqlRecords.child(em);
+        Instant at = Instant.parse("2025-06-01T03:00:00Z");
+        LocalDate today = LocalDate.parse("2026-01-01");
+        ChildEpisode opened = ChildEpisode.open(child, EpisodeKind.CIRCUMSTANCE, "bulk-test", at);
+        opened.describe("ORPHANED", null, LocalDate.parse("2019-01-01"), null, null, "tab\there, \\N and \"quotes\"", at);
+
+        episodes.insertAll(List.of(opened));
+        ChildEpisode stored = episodes.findById(opened.id());
+
+        assertThat(EpisodeService.view(stored, today)).isEqualTo(EpisodeService.view(opened, today));
+        assertThat(List.of(stored.createdBy(), stored.createdAt())).isEqualTo(List.of("bulk-test", at));
+
+        em.detach(stored);
+        stored.describe("ORPHANED", null, LocalDate.parse("2019-01-01"), LocalDate.parse("2024-01-01"), "ADOPTED", null, at);
+        episodes.changeAll(List.of(stored));
+        em.clear();
+        ChildEpisode changed = episodes.findById(opened.id());
+
+        assertThat(EpisodeService.view(changed, today)).isEqualTo(EpisodeService.view(stored, today));
+        assertThat(changed.version()).isEqualTo(stored.version() + 1);
+
+        em.detach(changed);
+        em.createNativeQuery("update child_episode set version = version + 1 where id = ?1").setParameter(1, opened.id()).executeUpdate();
+        assertThatThrownBy(() -> episodes.changeAll(List.of(changed))).isInstanceOf(OptimisticLockException.class);
+    }
+
+    @Test
+    @TestTransaction
     void aChildsConsentsAreReadNewestFirst() {
         UUID child = SqlRecords.child(em);
         UUID first = consent(child, "2020-05-01");
@@ -71,6 +103,7 @@ class EpisodeRepositoryTest {
         consent(SqlRecords.child(em), "2024-06-01");
 
         assertThat(consents.of(child)).extracting(ChildConsent::id).containsExactly(second, first);
+        assertThat(consents.countOf(child)).isEqualTo(2);
     }
 
     private List<Object> versionAndUpdate(UUID child) {

@@ -4,14 +4,18 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import vn.baovetreem.testing.SqlRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Queries of supports against PostgreSQL, without HTTP: records written by SQL inside each test's
@@ -53,6 +57,45 @@ class InterventionRepositoryTest {
 
         assertThat(state(support)).containsExactly(null, null, "SWIMMING_LESSONS", 300_000L, 1L);
         assertThat(state(untouched)).containsExactly("Trạm y tế xã", "Bơi được 25 m", "SWIMMING_LESSONS", 300_000L, 0L);
+    }
+
+    @Test
+    @TestTransaction
+    void supportsWrittenInBulkReadBackAsTheyWereAndAChangeOfAStaleOneIsRefused() {
+        UUID child = SqlRecords.child(em);
+        Instant at = Instant.parse("2025-06-01T03:00:00Z");
+        String place = (String) em.createNativeQuery("select cast(unit_path as text) from child where id = ?1").setParameter(1, child)
+                .getSingleResult();
+        Intervention recorded = Intervention.record(child, place, null, InterventionStatus.PLANNED, "bulk-test", at);
+        recorded.describe(new InterventionDetails(null, "SOCIAL_ALLOWANCE", "PREVENTION", "UBND xã", "STATE_BUDGET", null, 540_000L,
+                AllowanceGroup.NO_MEANS_OF_SUPPORT, LocalDate.parse("2025-01-01"), null, null, null, "tab\there"));
+
+        interventions.insertAll(List.of(recorded));
+        Intervention stored = interventions.findById(recorded.id());
+
+        assertThat(fields(stored)).isEqualTo(fields(recorded));
+
+        em.detach(stored);
+        stored.describe(new InterventionDetails(null, "SOCIAL_ALLOWANCE", "PREVENTION", "UBND xã", "STATE_BUDGET", null, 540_000L,
+                AllowanceGroup.NO_MEANS_OF_SUPPORT, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"), "Đủ 12 tháng", null, null));
+        stored.advance(InterventionStatus.COMPLETED, at);
+        interventions.changeAll(List.of(stored));
+        em.clear();
+        Intervention changed = interventions.findById(recorded.id());
+
+        assertThat(fields(changed)).isEqualTo(fields(stored));
+        assertThat(changed.version()).isEqualTo(stored.version() + 1);
+
+        em.detach(changed);
+        em.createNativeQuery("update intervention set version = version + 1 where id = ?1").setParameter(1, recorded.id()).executeUpdate();
+        assertThatThrownBy(() -> interventions.changeAll(List.of(changed))).isInstanceOf(OptimisticLockException.class);
+    }
+
+    private static List<Object> fields(Intervention i) {
+        return Arrays.asList(i.childId(), i.caseId(), i.batchId(), i.unitPath(), i.type(), i.protectionLevel(), i.provider(),
+                i.providerSearch(), i.fundingSource(), i.amountVnd(), i.monthlyAmountVnd(), i.allowanceGroup(), i.startDate(),
+                i.endDate(), i.status(), i.outcome(), i.cancellationReason(), i.planDeviationReason(), i.note(), i.createdAt(),
+                i.createdBy(), i.updatedAt());
     }
 
     private Object[] state(UUID id) {
