@@ -1,5 +1,6 @@
 package vn.baovetreem.children;
 
+import vn.baovetreem.common.persistence.CopyTable;
 import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.RecordLocks;
@@ -77,17 +78,12 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
 
     /** Inserts new children with one {@code COPY}. */
     void insertAll(Collection<Child> children) {
-        ChildRows.of(children).send(getEntityManager());
+        ChildRows.ROWS.insert(getEntityManager(), children);
     }
 
-    /**
-     * Writes children read and then changed outside Hibernate (detached), in one statement that
-     * checks each one's version.
-     *
-     * @throws jakarta.persistence.OptimisticLockException when someone changed one of the children meanwhile
-     */
+    /** Writes children changed outside Hibernate in one statement that checks their versions ({@link CopyTable#change}). */
     void changeAll(Collection<Child> children) {
-        ChildRows.of(children).sendAsChanges(getEntityManager(), ChildRows.KEPT);
+        ChildRows.ROWS.change(getEntityManager(), children);
     }
 
     /** Records by id, in the order of {@code ids}; null where an id names no record ({@link InOrder#load}). */

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jakarta.persistence.Tuple;
-import vn.baovetreem.common.persistence.Copy;
+import vn.baovetreem.common.persistence.CopyTable;
 import vn.baovetreem.common.persistence.Row;
 
 import java.time.Instant;
@@ -24,10 +24,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UUID> {
 
-    private static final String[] COLUMNS = {"id", "child_id", "kind", "code", "subcode", "start_date", "end_date", "end_reason",
-            "note", "version", "created_at", "created_by", "updated_at"};
-    /** What a correction never writes: the child, the kind and who recorded the span when. */
-    private static final Set<String> KEPT = Set.of("child_id", "kind", "created_at", "created_by");
+    /** Spans as rows of the table; a correction never writes the child, the kind and who recorded the span when. */
+    private static final CopyTable<ChildEpisode> ROWS = new CopyTable<>("child_episode",
+            Set.of("child_id", "kind", "created_at", "created_by"),
+            e -> new Object[]{e.id(), e.childId(), e.kind().name(), e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(),
+                    e.note(), e.version(), e.createdAt(), e.createdBy(), e.updatedAt()},
+            "id", "child_id", "kind", "code", "subcode", "start_date", "end_date", "end_reason", "note", "version", "created_at",
+            "created_by", "updated_at");
 
     /** A child's spans of one kind, the latest start first. */
     List<ChildEpisode> of(UUID childId, EpisodeKind kind) {
@@ -41,26 +44,12 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
 
     /** Inserts new spans with one {@code COPY}. */
     void insertAll(Collection<ChildEpisode> spans) {
-        rows(spans).send(getEntityManager());
+        ROWS.insert(getEntityManager(), spans);
     }
 
-    /**
-     * Writes spans read and then changed outside Hibernate (detached), in one statement that
-     * checks each one's version; a span changed meanwhile fails it.
-     *
-     * @throws jakarta.persistence.OptimisticLockException when someone changed one of the spans meanwhile
-     */
+    /** Writes spans changed outside Hibernate in one statement that checks their versions ({@link CopyTable#change}). */
     void changeAll(Collection<ChildEpisode> spans) {
-        rows(spans).sendAsChanges(getEntityManager(), KEPT);
-    }
-
-    private static Copy rows(Collection<ChildEpisode> spans) {
-        Copy rows = Copy.into("child_episode", COLUMNS);
-        for (ChildEpisode e : spans) {
-            rows.row(e.id(), e.childId(), e.kind().name(), e.code(), e.subcode(), e.startDate(), e.endDate(), e.endReason(),
-                    e.note(), e.version(), e.createdAt(), e.createdBy(), e.updatedAt());
-        }
-        return rows;
+        ROWS.change(getEntityManager(), spans);
     }
 
     /** A change of a child's spans is a change of the child: its version moves and its ETag with it. */

@@ -3,7 +3,7 @@ package vn.baovetreem.interventions;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import vn.baovetreem.common.persistence.Copy;
+import vn.baovetreem.common.persistence.CopyTable;
 import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -23,12 +23,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class InterventionRepository implements PanacheRepositoryBase<Intervention, UUID> {
 
-    private static final String[] COLUMNS = {"id", "child_id", "case_id", "batch_id", "unit_path", "type", "protection_level",
-            "provider", "provider_search", "funding_source", "amount_vnd", "monthly_amount_vnd", "allowance_group", "start_date",
-            "end_date", "status", "outcome", "cancellation_reason", "plan_deviation_reason", "note", "version", "created_at",
-            "created_by", "updated_at"};
-    /** What a correction never writes: the support's child, case, batch and place, and who recorded it when. */
-    private static final Set<String> KEPT = Set.of("child_id", "case_id", "batch_id", "unit_path", "created_at", "created_by");
+    /** Supports as rows of the table; a correction never writes the support's child, case, batch and place, and who recorded it when. */
+    private static final CopyTable<Intervention> ROWS = new CopyTable<>("intervention",
+            Set.of("child_id", "case_id", "batch_id", "unit_path", "created_at", "created_by"),
+            i -> new Object[]{i.id(), i.childId(), i.caseId(), i.batchId(), i.unitPath(), i.type(), i.protectionLevel(), i.provider(),
+                    i.providerSearch(), i.fundingSource(), i.amountVnd(), i.monthlyAmountVnd(),
+                    i.allowanceGroup() == null ? null : i.allowanceGroup().name(), i.startDate(), i.endDate(), i.status().name(),
+                    i.outcome(), i.cancellationReason(), i.planDeviationReason(), i.note(), i.version(), i.createdAt(), i.createdBy(),
+                    i.updatedAt()},
+            "id", "child_id", "case_id", "batch_id", "unit_path", "type", "protection_level", "provider", "provider_search",
+            "funding_source", "amount_vnd", "monthly_amount_vnd", "allowance_group", "start_date", "end_date", "status", "outcome",
+            "cancellation_reason", "plan_deviation_reason", "note", "version", "created_at", "created_by", "updated_at");
 
     Optional<Intervention> findInScope(UUID id, Scope scope) {
         return findByIdOptional(id).filter(i -> scope.contains(i.unitPath()));
@@ -44,29 +49,12 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
 
     /** Inserts new supports with one {@code COPY}. */
     void insertAll(Collection<Intervention> supports) {
-        rows(supports).send(getEntityManager());
+        ROWS.insert(getEntityManager(), supports);
     }
 
-    /**
-     * Writes supports read and then changed outside Hibernate (detached), in one statement that
-     * checks each one's version.
-     *
-     * @throws jakarta.persistence.OptimisticLockException when someone changed one of the supports meanwhile
-     */
+    /** Writes supports changed outside Hibernate in one statement that checks their versions ({@link CopyTable#change}). */
     void changeAll(Collection<Intervention> supports) {
-        rows(supports).sendAsChanges(getEntityManager(), KEPT);
-    }
-
-    private static Copy rows(Collection<Intervention> supports) {
-        Copy rows = Copy.into("intervention", COLUMNS);
-        for (Intervention i : supports) {
-            rows.row(i.id(), i.childId(), i.caseId(), i.batchId(), i.unitPath(), i.type(), i.protectionLevel(), i.provider(),
-                    i.providerSearch(), i.fundingSource(), i.amountVnd(), i.monthlyAmountVnd(),
-                    i.allowanceGroup() == null ? null : i.allowanceGroup().name(), i.startDate(), i.endDate(), i.status().name(),
-                    i.outcome(), i.cancellationReason(), i.planDeviationReason(), i.note(), i.version(), i.createdAt(), i.createdBy(),
-                    i.updatedAt());
-        }
-        return rows;
+        ROWS.change(getEntityManager(), supports);
     }
 
     /** Filters of the list; every field is optional. */

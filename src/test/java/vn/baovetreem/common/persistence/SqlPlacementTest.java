@@ -34,9 +34,9 @@ class SqlPlacementTest {
             Map.entry("common/paging/PageTokenKey.java", "the repository of the page-token key in server_secret"),
             Map.entry("indicators/IndicatorEngine.java", "runs the indicator SQL of indicators/definitions.yaml"),
             Map.entry("indicators/IndicatorInputs.java", "the repository of the writes indicators read (changelog 035)"),
-            Map.entry("children/ChildRows.java", "a child as a row of child for ChildRepository's COPY"),
             Map.entry("security/ScopedQuery.java", "builds the scoped queries repositories send"),
             Map.entry("common/persistence/Copy.java", "COPY, for repositories"),
+            Map.entry("common/persistence/CopyTable.java", "a repository's records as rows for COPY"),
             Map.entry("common/persistence/RecordLocks.java", "advisory locks, for repositories and start-up jobs"),
             Map.entry("common/persistence/Row.java", "reads a repository's rows by column name"));
 
