@@ -62,8 +62,12 @@ class IndicatorEngine {
     Run start(Place place, Period period) {
         Run run = new Run(place, period);
         // The driver prepares statements it sees often, and a generic plan of these queries (period
-        // and unit unknown) can be a hundred times slower than one made for the actual values.
-        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        // and unit unknown) can be a hundred times slower than one made for the actual values. The
+        // population pass groups a province's 300,000 children into some 10,000 cells (7 MB): with the
+        // default 4 MB of work_mem, PostgreSQL, which has no statistics of kids, sorts them on disk
+        // instead of hashing them, twice as slow (docs/indicators.md).
+        em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '32MB', true)")
+                .getSingleResult();
         em.createNativeQuery("drop table if exists pg_temp.kids, pg_temp.geo").executeUpdate();
         em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text,"
                 + " in_force boolean) on commit drop").executeUpdate();
