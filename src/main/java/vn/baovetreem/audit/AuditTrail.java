@@ -29,8 +29,8 @@ import java.util.UUID;
  * The repository of {@code audit_event}, the only class that reads or writes it. Writes audit
  * events inside the transaction of the change they describe, so a change and its audit record are
  * committed together or not at all; reads the trail in a scope, a record's accesses and an
- * allowance spent in steps; erases states for the retention rule. Reads of personal data are recorded by
- * {@link #recordRead}, which hands them to {@link ReadTrail} to be written in batches.
+ * allowance spent in steps; erases states for the retention rule. Reads of personal data are
+ * recorded by {@link #recordRead}, which hands them to {@link ReadTrail} to be written in batches.
  */
 @ApplicationScoped
 public class AuditTrail {
