@@ -173,12 +173,13 @@ public class EpisodeService {
     /**
      * What is wrong with span {@code r} of {@code kind} in itself (codes, dates, end reason) and,
      * when the child's birth day {@code bornOn} is known, against it. A field left empty is Bean
-     * Validation's to report: what needs it is not checked.
+     * Validation's to report: what needs it is not checked; so are the codes when {@code kind} is
+     * null (an import row whose kind cannot be read, which its reader reports).
      */
     Violations problems(EpisodeKind kind, NewEpisode r, LocalDate bornOn) {
         Violations problems = new Violations();
         LocalDate today = childService.today();
-        if (r.code() != null && !codes.contains(kind.codeList(), r.code())) {
+        if (kind != null && r.code() != null && !codes.contains(kind.codeList(), r.code())) {
             problems.add("code", "is not a code of the " + kind.codeList() + " list");
         } else if (r.code() != null && kind == EpisodeKind.CIRCUMSTANCE
                 && (r.subcode() == null || !codes.containsSubcode(kind.codeList(), r.code(), r.subcode()))) {

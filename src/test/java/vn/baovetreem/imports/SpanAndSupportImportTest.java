@@ -87,6 +87,16 @@ class SpanAndSupportImportTest {
                 + known + ",,HCDB_X,HCDB_A_1,2024-13-45\r\n");
         // A date that cannot be read does not hide a group that is no group.
         assertThat(errors(misread.getString("id")).getList("items.column", String.class)).containsExactlyInAnyOrder("startDate", "code");
+        JsonPath unknownKind = run("kind=circumstances&matchBy=EXTERNAL_REF", "childExternalRef,spanKind,code,subcode,startDate,endDate\r\n"
+                + known + ",BOTH,HCDB_X,HCDB_A_1,2024-06-01,2024-01-01\r\n"
+                + unknown + ",BOTH,HCDB_X,,2024-06-01,\r\n");
+        // A kind that cannot be read leaves the codes unchecked (their list depends on it), not the dates.
+        assertThat(unknownKind.getString("message")).startsWith("2 of 2 rows have problems");
+        JsonPath kindErrors = errors(unknownKind.getString("id"));
+        assertThat(kindErrors.getList("items.findAll { it.row == 2 }.column", String.class))
+                .containsExactlyInAnyOrder("spanKind", "endDate");
+        assertThat(kindErrors.getList("items.findAll { it.row == 3 }.column", String.class))
+                .containsExactlyInAnyOrder("childExternalRef", "spanKind");
         JsonPath misreadSupport = run("kind=interventions&matchBy=EXTERNAL_REF", "childExternalRef,type,protectionLevel,startDate\r\n"
                 + known + ",NO_SUCH_TYPE,SUPPORT,2024-13-45\r\n");
         assertThat(errors(misreadSupport.getString("id")).getList("items.column", String.class))
