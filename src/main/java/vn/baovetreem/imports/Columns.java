@@ -1,6 +1,7 @@
 package vn.baovetreem.imports;
 
 import vn.baovetreem.common.error.Violation;
+import vn.baovetreem.common.http.StrictJson;
 import vn.baovetreem.common.text.Texts;
 
 import java.time.LocalDate;
@@ -102,12 +103,20 @@ final class Columns {
         if (value == null) {
             return null;
         }
+        LocalDate day;
         try {
-            return value.contains("/") ? LocalDate.parse(value, DAY_FIRST) : LocalDate.parse(value);
+            day = value.contains("/") ? LocalDate.parse(value, DAY_FIRST) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(new Violation(column, "is not a date (yyyy-MM-dd or dd/MM/yyyy)"));
             return null;
         }
+        // As in the API (StrictJson): a year such as +12345 (typed, or a huge number in a date column of a workbook) is no day
+        // the registry can store.
+        if (day.isBefore(StrictJson.EARLIEST) || day.isAfter(StrictJson.LATEST)) {
+            problems.add(new Violation(column, "is not a date " + StrictJson.RANGE));
+            return null;
+        }
+        return day;
     }
 
     static Boolean yesNo(Map<String, String> row, String column, List<Violation> problems) {

@@ -50,7 +50,8 @@ class ColumnsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"31/02/2018", "29/02/2023", "03/12/18", "2018-3-12", "12.03.2018", "hôm qua", "43171"})
+    @ValueSource(strings = {"31/02/2018", "29/02/2023", "03/12/18", "2018-3-12", "12.03.2018", "hôm qua", "43171", "+12345-01-01",
+            "-0001-01-01", "0001-01-01", "1/1/12345", "31/12/1899", "2101-01-01"})
     void aDayThatIsNotWrittenAsOneIsAProblemNotAGuess(String cell) {
         refused(Columns::date, cell);
     }

@@ -97,6 +97,10 @@ class SpanAndSupportImportTest {
                 .containsExactlyInAnyOrder("spanKind", "endDate");
         assertThat(kindErrors.getList("items.findAll { it.row == 3 }.column", String.class))
                 .containsExactlyInAnyOrder("childExternalRef", "spanKind");
+        // A year the registry cannot store is a row problem too, not a write the database refuses.
+        JsonPath farOff = run("kind=circumstances&matchBy=EXTERNAL_REF", "childExternalRef,spanKind,code,subcode,startDate,endDate\r\n"
+                + known + ",,HCDB_A,HCDB_A_1,2024-06-01,+12345-01-01\r\n");
+        assertThat(errors(farOff.getString("id")).getList("items.column", String.class)).containsExactly("endDate");
         JsonPath misreadSupport = run("kind=interventions&matchBy=EXTERNAL_REF", "childExternalRef,type,protectionLevel,startDate\r\n"
                 + known + ",NO_SUCH_TYPE,SUPPORT,2024-13-45\r\n");
         assertThat(errors(misreadSupport.getString("id")).getList("items.column", String.class))

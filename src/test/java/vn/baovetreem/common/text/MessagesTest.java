@@ -82,6 +82,8 @@ class MessagesTest {
         assertThat(Messages.translate("sort must be one of name, -name, dateOfBirth.", Language.VI))
                 .isEqualTo("sort phải là một trong các giá trị name, -name, dateOfBirth.");
         assertThat(Messages.translate("4f0c is not a child in your area.", Language.VI)).isEqualTo("4f0c không phải là trẻ thuộc địa bàn của bạn.");
+        assertThat(Messages.translate("is not a date between 1900-01-01 and 2100-12-31", Language.VI))
+                .isEqualTo("không phải là ngày trong khoảng 1900-01-01 đến 2100-12-31");
         // Built from values (EpisodeService.check), so the scan of literals above cannot see it.
         assertThat(Messages.translate("The child already has a span of HCDB_D from 2026-11-02 (open); end or correct it first.", Language.VI))
                 .isEqualTo("Trẻ đã có khoảng thời gian HCDB_D từ 2026-11-02 (chưa kết thúc); hãy kết thúc hoặc sửa khoảng đó trước.");
