@@ -189,14 +189,14 @@ public class ImportService {
                 if (!present.add(c.name())) {
                     problems.add(header, "names a column that appears twice");
                 }
-            }, () -> problems.add(String.valueOf(header), "is not a column of a " + kind + " file (see the template)"));
+            }, () -> problems.add(String.valueOf(header), "is not a column of a file of " + kind + " (see the template)"));
         }
         Stream.concat(file.columns().all().stream().filter(Columns.Column::required), file.keyColumn(matchBy).stream())
                 .map(Columns.Column::name).filter(r -> !present.contains(r))
                 .forEach(r -> problems.add(r, "is a required column and is missing"));
         if (!problems.isEmpty()) {
             throw new ApiException.BadRequest(ProblemCode.UNKNOWN_OR_MISSING_COLUMNS,
-                    "The file's columns are not those of a " + kind + " file; see GET /imports/templates/" + kind + ".", problems);
+                    "The file's columns are not those of a file of " + kind + "; see GET /imports/templates/" + kind + ".", problems);
         }
         return headers.stream().allMatch(file.columns()::english) ? Language.EN : Language.VI;
     }

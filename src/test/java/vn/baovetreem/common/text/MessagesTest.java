@@ -82,6 +82,8 @@ class MessagesTest {
         assertThat(Messages.translate("sort must be one of name, -name, dateOfBirth.", Language.VI))
                 .isEqualTo("sort phải là một trong các giá trị name, -name, dateOfBirth.");
         assertThat(Messages.translate("4f0c is not a child in your area.", Language.VI)).isEqualTo("4f0c không phải là trẻ thuộc địa bàn của bạn.");
+        assertThat(Messages.translate("The file's columns are not those of a file of interventions; see GET /imports/templates/interventions.",
+                Language.VI)).isEqualTo("Các cột của tệp không phải của tệp hỗ trợ; xem GET /imports/templates/interventions.");
         assertThat(Messages.translate("is not a date between 1900-01-01 and 2100-12-31", Language.VI))
                 .isEqualTo("không phải là ngày trong khoảng 1900-01-01 đến 2100-12-31");
         // Built from values (EpisodeService.check), so the scan of literals above cannot see it.
