@@ -1,0 +1,81 @@
+package vn.baovetreem.indicators;
+
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import vn.baovetreem.areas.UnitDirectory;
+import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
+import vn.baovetreem.indicators.IndicatorEngine.Count;
+import vn.baovetreem.indicators.IndicatorEngine.Place;
+import vn.baovetreem.testing.SqlRecords;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The indicator engine's SQL against PostgreSQL, without HTTP: what a run counts moves with the
+ * records of its unit written in the same transaction (rolled back), and with no other unit's.
+ * The values themselves are checked against an independent computation by {@code IndicatorApiTest}.
+ */
+@QuarkusTest
+class IndicatorEngineTest {
+
+    private static final Period YEAR = Period.named("2025");
+    private static final LocalDate DAY = YEAR.to();
+
+    @Inject
+    IndicatorEngine engine;
+
+    @Inject
+    IndicatorCatalogue catalogue;
+
+    @Inject
+    UnitDirectory units;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    @TestTransaction
+    void aRunCountsThePopulationAndItsGroupsFromTheUnitsRecordsAndNoOtherUnits() {
+        Indicator indicator = catalogue.find("children-special-circumstances").orElseThrow();
+        Place yenPhuc = new Place("06298", units.pathOn("06298", DAY).orElseThrow(), false);
+        Place other = new Place("06253", units.pathOn("06253", DAY).orElseThrow(), false);
+        List<Count> here = counts(yenPhuc, indicator);
+        List<Count> there = counts(other, indicator);
+
+        UUID orphan = SqlRecords.child(em);
+        SqlRecords.span(em, orphan, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
+        SqlRecords.span(em, orphan, "CIRCUMSTANCE", "ENDED_BEFORE", "2019-01-01", "2024-12-31");
+        SqlRecords.child(em);
+
+        List<Count> after = counts(yenPhuc, indicator);
+        Count total = total(after);
+        assertThat(total.numerator()).as("children in a group during the year").isEqualTo(total(here).numerator() + 1);
+        assertThat(total.denominator()).as("children of the population").isEqualTo(total(here).denominator() + 2);
+        assertThat(group(after, "ORPHANED")).isEqualTo(group(here, "ORPHANED") + 1);
+        assertThat(group(after, "ENDED_BEFORE")).as("a span that ended before the year").isEqualTo(group(here, "ENDED_BEFORE"));
+        assertThat(counts(other, indicator)).isEqualTo(there);
+    }
+
+    private List<Count> counts(Place place, Indicator indicator) {
+        IndicatorDefinitions.Definition definition = IndicatorDefinitions.of(indicator.key());
+        IndicatorEngine.Run run = engine.start(place, YEAR);
+        run.countPopulation(List.of(definition.numerator(), definition.denominator()));
+        return run.counts(indicator, definition, List.of("SC_GROUP"));
+    }
+
+    private static Count total(List<Count> counts) {
+        return counts.stream().filter(c -> c.part() == null && c.dimension() == null).findFirst().orElseThrow();
+    }
+
+    private static long group(List<Count> counts, String code) {
+        return counts.stream().filter(c -> "SC_GROUP".equals(c.dimension()) && code.equals(c.category()))
+                .mapToLong(Count::numerator).sum();
+    }
+}
