@@ -77,11 +77,9 @@ public class ChildImport {
         try {
             validator.validateRow(details);
         } catch (ApiException.BadRequest invalid) {
-            // The rules pass over the fields found wrong; what they find about the others belongs in the report too.
+            // What the rules find about the fields not found wrong belongs in the report too (it keeps the first of each field).
             List<Violation> problems = new ArrayList<>(invalid.violations());
-            Set<String> reported = problems.stream().map(Violation::field).collect(Collectors.toSet());
-            rules.problems(details, match == null, LocalDate.now(clock), scope, villages::find).stream()
-                    .filter(v -> !reported.contains(v.field())).forEach(problems::add);
+            problems.addAll(rules.problems(details, match == null, LocalDate.now(clock), scope, villages::find));
             throw new ApiException.BadRequest(invalid.code(), invalid.getMessage(), problems);
         }
         ChildRules.Checked checked = rules.check(details, match == null, LocalDate.now(clock), scope, villages::find);

@@ -62,7 +62,7 @@ public class EpisodeImport {
     /**
      * Every problem of a row's span in itself (its fields, codes and dates) and, when {@code child}
      * is known (null for a row whose child is not found), against the child's birth: a field the
-     * row lacks or cannot read does not hide a code that is no code. One problem per field.
+     * row lacks or cannot read does not hide a code that is no code.
      */
     public List<Violation> problems(EpisodeKind kind, NewEpisode span, ChildFacts child) {
         return validator.rowProblems(span, service.problems(kind, span, child == null ? null : child.dateOfBirth()));

@@ -7,6 +7,7 @@ import vn.baovetreem.common.persistence.WriteOutcome;
 import vn.baovetreem.security.Scope;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,16 +50,16 @@ interface KindFile<T> {
     record Parsed<T>(RowReader.Row row, T value, List<Violation> problems) {
 
         /**
-         * Adds the problems of {@code more} about fields not already found wrong, so that a row
-         * reports every problem it has (a bad date does not hide a bad code) and never two of one
-         * field (an unreadable date is not also "required").
+         * Adds the problems of {@code more} about fields not already found wrong, the first of each,
+         * so that a row reports every problem it has (a bad date does not hide a bad code) and never
+         * two of one field (an unreadable date is not also "required").
          */
         void report(Collection<Violation> more) {
             if (more.isEmpty()) {
                 return;
             }
-            Set<String> reported = problems.stream().map(Violation::field).collect(Collectors.toSet());
-            more.stream().filter(v -> !reported.contains(v.field())).forEach(problems::add);
+            Set<String> reported = problems.stream().map(Violation::field).collect(Collectors.toCollection(HashSet::new));
+            more.stream().filter(v -> reported.add(v.field())).forEach(problems::add);
         }
     }
 

@@ -81,7 +81,7 @@ public class InterventionImport {
     /**
      * Every problem of a row's support in itself (its fields, codes, dates and status) and, when
      * {@code child} is known (null for a row whose child is not found), against the child's birth:
-     * a field the row lacks or cannot read does not hide a type that is no type. One problem per field.
+     * a field the row lacks or cannot read does not hide a type that is no type.
      */
     public List<Violation> problems(InterventionDetails details, InterventionStatus status, ChildFacts child) {
         InterventionStatus target = status != null ? status : InterventionStatus.PLANNED;

@@ -12,10 +12,8 @@ import org.hibernate.validator.HibernateValidatorFactory;
 import java.lang.annotation.ElementType;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Validates a request body inside the use case, after the access check, so a caller without the
@@ -70,14 +68,13 @@ public class RequestValidator {
     }
 
     /**
-     * Every problem of {@code row}, a row of an import: its violations, then those of the rules'
-     * {@code findings} about fields it has none of, one per field. A field the row lacks or cannot
-     * read does not hide what the rules find in the others.
+     * Every problem of {@code row}, a row of an import: its violations, then the rules'
+     * {@code findings}, so that a field the row lacks or cannot read does not hide what the rules
+     * find in the others (the import keeps the first problem of each field).
      */
     public List<Violation> rowProblems(Object row, Collection<Violation> findings) {
         List<Violation> problems = new ArrayList<>(Violation.of(validator.validate(row)));
-        Set<String> fields = problems.stream().map(Violation::field).collect(Collectors.toCollection(HashSet::new));
-        findings.stream().filter(v -> fields.add(v.field())).forEach(problems::add);
+        problems.addAll(findings);
         return problems;
     }
 }
