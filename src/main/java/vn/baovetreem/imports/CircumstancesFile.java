@@ -93,20 +93,35 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
         return new CircumstancesPass(job, new ChildReferences(job.matchBy(), scope));
     }
 
-    /** A span of an earlier row of the file, kept to check the rows after it. */
-    private record FileSpan(int row, LocalDate start, LocalDate end) {
-        boolean overlaps(LocalDate from, LocalDate to) {
-            return (end == null || !end.isBefore(from)) && (to == null || !to.isBefore(start));
+    /**
+     * A span of an earlier row of the file, kept to check the rows after it: its days as numbers
+     * (an open end as the last one), since a file's spans are all kept until its last row.
+     */
+    private record FileSpan(int row, long start, long end) {
+        FileSpan(int row, LocalDate start, LocalDate end) {
+            this(row, start.toEpochDay(), end == null ? Long.MAX_VALUE : end.toEpochDay());
         }
+
+        boolean overlaps(FileSpan other) {
+            return end >= other.start && other.end >= start;
+        }
+    }
+
+    /** The child, kind and code whose spans must not overlap. */
+    private record SpanKey(UUID child, EpisodeKind kind, String code) {
+    }
+
+    /** A child and a kind of span, to count what the file adds. */
+    private record ChildKind(UUID child, EpisodeKind kind) {
     }
 
     private final class CircumstancesPass implements Pass<Row> {
         private final ImportJobs.Job job;
         private final ChildReferences children;
         /** The spans of the rows so far, by child, kind and code: what the later rows must not overlap. */
-        private final Map<String, List<FileSpan>> earlier = new HashMap<>();
+        private final Map<SpanKey, List<FileSpan>> earlier = new HashMap<>();
         /** Spans the rows so far add to each child (not those they update), by child and kind. */
-        private final Map<String, Integer> added = new HashMap<>();
+        private final Map<ChildKind, Integer> added = new HashMap<>();
         private Map<UUID, List<ChildEpisode>> spans = Map.of();
 
         CircumstancesPass(ImportJobs.Job job, ChildReferences children) {
@@ -130,21 +145,35 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
                 }
                 Row row = p.value();
                 NewEpisode span = row.span();
-                List<FileSpan> before = earlier.computeIfAbsent(child.id() + "/" + row.kind() + "/" + span.code(), k -> new ArrayList<>());
-                if (span.code() != null && span.startDate() != null) {
-                    before.stream().filter(s -> s.overlaps(span.startDate(), span.endDate())).findFirst()
-                            .ifPresent(s -> p.problems().add(new Violation("startDate", "overlaps the span of " + span.code()
-                                    + " in row " + s.row() + " of the file")));
+                List<FileSpan> before = earlier.computeIfAbsent(new SpanKey(child.id(), row.kind(), span.code()), k -> new ArrayList<>(1));
+                FileSpan fileSpan = span.code() == null || span.startDate() == null ? null
+                        : new FileSpan(p.row().number(), span.startDate(), span.endDate());
+                FileSpan overlapped = fileSpan == null ? null : overlapped(before, fileSpan);
+                if (overlapped != null) {
+                    p.problems().add(new Violation("startDate", "overlaps the span of " + span.code()
+                            + " in row " + overlapped.row() + " of the file"));
                 }
                 Assessed assessed = assess(row, child);
                 p.problems().addAll(assessed.problems());
                 if (p.problems().isEmpty()) {
-                    before.add(new FileSpan(p.row().number(), span.startDate(), span.endDate()));
+                    if (fileSpan != null) {
+                        before.add(fileSpan);
+                    }
                     if (assessed.match() == null) {
-                        added.merge(child.id() + "/" + row.kind(), 1, Integer::sum);
+                        added.merge(new ChildKind(child.id(), row.kind()), 1, Integer::sum);
                     }
                 }
             }
+        }
+
+        /** The first of {@code before} that {@code span} overlaps, or null; a loop, as it runs once per row and most lists hold none. */
+        private static FileSpan overlapped(List<FileSpan> before, FileSpan span) {
+            for (FileSpan s : before) {
+                if (s.overlaps(span)) {
+                    return s;
+                }
+            }
+            return null;
         }
 
         @Override
@@ -181,7 +210,7 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
                 return Assessed.problem(new Violation("startDate", "the child has this span recorded already (use upsert mode to update it)"));
             }
             long held = existing.stream().filter(e -> e.kind() == row.kind()).count();
-            if (match == null && held + added.getOrDefault(child.id() + "/" + row.kind(), 0) >= EpisodeImport.MAX_PER_KIND) {
+            if (match == null && held + added.getOrDefault(new ChildKind(child.id(), row.kind()), 0) >= EpisodeImport.MAX_PER_KIND) {
                 return Assessed.problem(new Violation("code", "the child would hold more than " + EpisodeImport.MAX_PER_KIND
                         + " spans of this kind"));
             }

@@ -15,6 +15,7 @@ import vn.baovetreem.interventions.InterventionImport;
 import vn.baovetreem.interventions.InterventionStatus;
 import vn.baovetreem.security.Scope;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -102,11 +103,15 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
         return new InterventionsPass(job, new ChildReferences(job.matchBy(), scope));
     }
 
+    /** A child, a type of support and its first day: what a later row of the file must not repeat. */
+    private record SupportKey(UUID child, String type, LocalDate start) {
+    }
+
     private final class InterventionsPass implements Pass<Row> {
         private final ImportJobs.Job job;
         private final ChildReferences children;
         /** The rows so far by child, type and start: a later row with the same ones repeats it. */
-        private final Map<String, Integer> earlier = new HashMap<>();
+        private final Map<SupportKey, Integer> earlier = new HashMap<>();
         private Map<UUID, List<Intervention>> held = Map.of();
 
         InterventionsPass(ImportJobs.Job job, ChildReferences children) {
@@ -132,7 +137,7 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
                 }
                 InterventionDetails details = p.value().details();
                 Integer first = details.type() == null || details.startDate() == null ? null
-                        : earlier.putIfAbsent(child.id() + "/" + details.type() + "/" + details.startDate(), p.row().number());
+                        : earlier.putIfAbsent(new SupportKey(child.id(), details.type(), details.startDate()), p.row().number());
                 if (first != null) {
                     p.problems().add(new Violation("startDate", "repeats row " + first + ": a support of this type for this child "
                             + "starting this day"));

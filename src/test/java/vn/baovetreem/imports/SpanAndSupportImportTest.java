@@ -174,6 +174,24 @@ class SpanAndSupportImportTest {
         assertThat(created.getInt("progress.rowsInvalid")).isEqualTo(2);
     }
 
+    @Test
+    void spansOfOneCodeInAFileMayFollowEachOtherButNotShareADay() {
+        String a = twoChildren("Lien" + System.nanoTime() % 1_000_000).get(0);
+        String csv = "childExternalRef,code,subcode,startDate,endDate,endReason\r\n"
+                + a + ",HCDB_A,HCDB_A_1,2023-01-01,2023-12-31,Đã được nhận nuôi\r\n"  // row 2
+                + a + ",HCDB_A,HCDB_A_1,2024-01-01,,\r\n"                             // row 3: the day after row 2 ends
+                + a + ",HCDB_A,HCDB_A_1,2023-12-31,,\r\n"                             // row 4: the day row 2 ends, and after
+                + a + ",HCDB_B,HCDB_B_1,2023-12-31,,\r\n";                            // row 5: another group
+
+        String job = start("cp-importer", "kind=circumstances&matchBy=EXTERNAL_REF", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        JsonPath done = finished("cp-importer", job);
+        assertThat(done.getString("status")).isEqualTo("FAILED");
+        assertThat(done.getInt("progress.rowsInvalid")).isEqualTo(1);
+        JsonPath problems = errors(job);
+        assertThat(problems.getList("items.row", Integer.class)).containsExactly(4);
+        assertThat(problems.getString("items[0].message")).contains("row 2");
+    }
+
     private static String etagOf(String childId) {
         return Api.as("commune.yenphuc").get("/api/v1/children/" + childId).then().statusCode(200).extract().header("ETag");
     }
