@@ -148,32 +148,20 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
                 List<FileSpan> before = earlier.computeIfAbsent(new SpanKey(child.id(), row.kind(), span.code()), k -> new ArrayList<>(1));
                 FileSpan fileSpan = span.code() == null || span.startDate() == null ? null
                         : new FileSpan(p.row().number(), span.startDate(), span.endDate());
-                FileSpan overlapped = fileSpan == null ? null : overlapped(before, fileSpan);
-                if (overlapped != null) {
-                    p.problems().add(new Violation("startDate", "overlaps the span of " + span.code()
-                            + " in row " + overlapped.row() + " of the file"));
+                if (fileSpan != null) {
+                    before.stream().filter(fileSpan::overlaps).findFirst()
+                            .ifPresent(s -> p.problems().add(new Violation("startDate", "overlaps the span of " + span.code()
+                                    + " in row " + s.row() + " of the file")));
                 }
                 Assessed assessed = assess(row, child);
                 p.problems().addAll(assessed.problems());
                 if (p.problems().isEmpty()) {
-                    if (fileSpan != null) {
-                        before.add(fileSpan);
-                    }
+                    before.add(fileSpan); // a row without a code or start has problems
                     if (assessed.match() == null) {
                         added.merge(new ChildKind(child.id(), row.kind()), 1, Integer::sum);
                     }
                 }
             }
-        }
-
-        /** The first of {@code before} that {@code span} overlaps, or null; a loop, as it runs once per row and most lists hold none. */
-        private static FileSpan overlapped(List<FileSpan> before, FileSpan span) {
-            for (FileSpan s : before) {
-                if (s.overlaps(span)) {
-                    return s;
-                }
-            }
-            return null;
         }
 
         @Override
