@@ -80,8 +80,8 @@ public class ImportJobs {
     /**
      * Bytes of a stored file read at a time. Small enough that neither the slice nor the driver's
      * text of it (hex, twice as long) is a humongous object of G1's 1 MB regions (half a region or
-     * more), each of which made a 256 MB heap start a collection cycle: with 1 MB slices, half the
-     * collections of a check pass (docs/imports.md).
+     * more), each of which made a 256 MB heap start a collection cycle: with 1 MB slices, a third
+     * to half of the collections of a check pass (docs/imports.md).
      */
     static final int SLICE = 128 * 1024;
 
