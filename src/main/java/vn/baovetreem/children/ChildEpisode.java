@@ -5,8 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.persistence.Recorded;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -50,6 +53,23 @@ public class ChildEpisode extends Recorded {
         super(createdBy, now);
         this.childId = childId;
         this.kind = kind;
+    }
+
+    /** A span as stored, with the columns of {@code EpisodeRepository}'s rows, read without Hibernate. */
+    private ChildEpisode(ResultSet row) throws SQLException {
+        super(row.getObject(1, UUID.class), row.getLong(10), JdbcRows.instant(row, 11), row.getString(12), JdbcRows.instant(row, 13));
+        this.childId = row.getObject(2, UUID.class);
+        this.kind = EpisodeKind.valueOf(row.getString(3));
+        this.code = row.getString(4);
+        this.subcode = row.getString(5);
+        this.startDate = row.getObject(6, LocalDate.class);
+        this.endDate = row.getObject(7, LocalDate.class);
+        this.endReason = row.getString(8);
+        this.note = row.getString(9);
+    }
+
+    static ChildEpisode stored(ResultSet row) throws SQLException {
+        return new ChildEpisode(row);
     }
 
     static ChildEpisode open(UUID childId, EpisodeKind kind, String createdBy, Instant now) {

@@ -2,6 +2,7 @@ package vn.baovetreem.children;
 
 import vn.baovetreem.common.persistence.CopyTable;
 import vn.baovetreem.common.persistence.InOrder;
+import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.RecordLocks;
 import vn.baovetreem.common.persistence.Row;
@@ -266,13 +267,13 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                 .getResultList();
     }
 
-    /** Like {@link #holdingAny}, only what an import's rows of spans and supports need of each child. */
+    /** Like {@link #holdingAny}, only what an import's rows of spans and supports need of each child ({@link JdbcRows}). */
     List<ChildImport.Named> namedByAny(Collection<String> personalIds, Collection<String> externalRefs) {
-        return Row.all(getEntityManager().createNativeQuery("select id, personal_id, external_ref, full_name, search_name,"
-                        + " date_of_birth, cast(unit_path as text) as unit_path, status " + HOLDING_ANY, Tuple.class)
-                        .setParameter(1, personalIds.toArray(String[]::new)).setParameter(2, externalRefs.toArray(String[]::new)))
-                .stream().map(r -> new ChildImport.Named(r.uuid("id"), r.text("personal_id"), r.text("external_ref"), r.text("full_name"),
-                        r.text("search_name"), r.date("date_of_birth"), r.text("unit_path"), r.enumValue("status", ChildStatus.class)))
-                .toList();
+        return JdbcRows.list(getEntityManager(),
+                "select id, personal_id, external_ref, full_name, search_name, date_of_birth, cast(unit_path as text), status "
+                        + HOLDING_ANY.replace("?1", "?").replace("?2", "?"),
+                row -> new ChildImport.Named(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getObject(6, LocalDate.class), row.getString(7), ChildStatus.valueOf(row.getString(8))),
+                new JdbcRows.ArrayParameter("text", personalIds), new JdbcRows.ArrayParameter("text", externalRefs));
     }
 }

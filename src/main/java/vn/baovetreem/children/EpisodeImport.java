@@ -43,7 +43,10 @@ public class EpisodeImport {
         this.clock = clock;
     }
 
-    /** The spans of these children, by child, in one query; each list may be added to. */
+    /**
+     * The spans of these children, by child, in one query, not managed by Hibernate (the batch writes
+     * a correction); each list may be added to.
+     */
     public Map<UUID, List<ChildEpisode>> spans(Collection<UUID> childIds) {
         Map<UUID, List<ChildEpisode>> byChild = new HashMap<>();
         childIds.forEach(id -> byChild.put(id, new ArrayList<>()));
@@ -102,8 +105,6 @@ public class EpisodeImport {
             return WriteOutcome.UNCHANGED;
         }
         EpisodeService.EpisodeView before = EpisodeService.view(match, today);
-        // The span Hibernate read must not be flushed: the batch's one statement writes it.
-        episodes.getEntityManager().detach(match);
         describe(match, clean);
         writes.corrected.add(match);
         writes.touched.add(child.id());

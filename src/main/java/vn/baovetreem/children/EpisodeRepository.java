@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import jakarta.persistence.Tuple;
 import vn.baovetreem.common.persistence.CopyTable;
+import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.persistence.Row;
 
 import java.time.Instant;
@@ -58,11 +59,10 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
                 .setParameter(1, at).setParameter(2, childIds.toArray(UUID[]::new)).executeUpdate();
     }
 
-    /** Every span of these children, in one statement (an array, not a list parameter, which Hibernate would plan anew per batch). */
-    @SuppressWarnings("unchecked")
+    /** Every span of these children, read without Hibernate ({@link JdbcRows}): an import's batches check their rows against them. */
     List<ChildEpisode> ofChildren(Collection<UUID> childIds) {
-        return getEntityManager().createNativeQuery("select * from child_episode where child_id = any(?1)", ChildEpisode.class)
-                .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
+        return JdbcRows.list(getEntityManager(), ROWS.select() + " where child_id = any(?)", ChildEpisode::stored,
+                new JdbcRows.ArrayParameter("uuid", childIds));
     }
 
     /** The codes of the spans open on a date, per child. */

@@ -6,10 +6,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 import vn.baovetreem.common.text.Texts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -85,6 +88,35 @@ public class Intervention extends Recorded implements Placed {
         this.unitPath = unitPath;
         this.batchId = batchId;
         this.status = status;
+    }
+
+    /** A support as stored, with the columns of {@code InterventionRepository}'s rows in their order, read without Hibernate. */
+    private Intervention(ResultSet row) throws SQLException {
+        super(row.getObject(1, UUID.class), row.getLong(21), JdbcRows.instant(row, 22), row.getString(23), JdbcRows.instant(row, 24));
+        this.childId = row.getObject(2, UUID.class);
+        this.caseId = row.getObject(3, UUID.class);
+        this.batchId = row.getObject(4, UUID.class);
+        this.unitPath = row.getString(5);
+        this.type = row.getString(6);
+        this.protectionLevel = row.getString(7);
+        this.provider = row.getString(8);
+        this.providerSearch = row.getString(9);
+        this.fundingSource = row.getString(10);
+        this.amountVnd = row.getObject(11, Long.class);
+        this.monthlyAmountVnd = row.getObject(12, Long.class);
+        String group = row.getString(13);
+        this.allowanceGroup = group == null ? null : AllowanceGroup.valueOf(group);
+        this.startDate = row.getObject(14, LocalDate.class);
+        this.endDate = row.getObject(15, LocalDate.class);
+        this.status = InterventionStatus.valueOf(row.getString(16));
+        this.outcome = row.getString(17);
+        this.cancellationReason = row.getString(18);
+        this.planDeviationReason = row.getString(19);
+        this.note = row.getString(20);
+    }
+
+    static Intervention stored(ResultSet row) throws SQLException {
+        return new Intervention(row);
     }
 
     static Intervention record(UUID childId, String unitPath, UUID batchId, InterventionStatus status, String createdBy,

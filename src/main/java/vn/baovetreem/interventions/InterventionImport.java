@@ -47,7 +47,7 @@ public class InterventionImport {
         this.clock = clock;
     }
 
-    /** The supports of these children, by child, in one query. */
+    /** The supports of these children, by child, in one query, not managed by Hibernate (the batch writes a correction). */
     public Map<UUID, List<Intervention>> supports(Collection<UUID> childIds) {
         Map<UUID, List<Intervention>> byChild = new HashMap<>();
         childIds.forEach(id -> byChild.put(id, new ArrayList<>()));
@@ -128,8 +128,6 @@ public class InterventionImport {
             } else if (same(row)) {
                 outcomes.add(WriteOutcome.UNCHANGED);
             } else {
-                // The support Hibernate read must not be flushed: the batch's one statement writes it.
-                interventions.getEntityManager().detach(row.match());
                 row.match().describe(row.details());
                 row.match().advance(row.status(), clock.instant());
                 corrected.add(row.match());

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import vn.baovetreem.common.persistence.CopyTable;
 import vn.baovetreem.common.persistence.InOrder;
+import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
 
@@ -103,11 +104,10 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
                 .executeUpdate();
     }
 
-    /** Every support of these children, in one statement (an array parameter: one plan whatever the batch's size). */
-    @SuppressWarnings("unchecked")
+    /** Every support of these children, read without Hibernate ({@link JdbcRows}): an import's batches check their rows against them. */
     List<Intervention> ofChildren(Collection<UUID> childIds) {
-        return getEntityManager().createNativeQuery("select * from intervention where child_id = any(?1)", Intervention.class)
-                .setParameter(1, childIds.toArray(UUID[]::new)).getResultList();
+        return JdbcRows.list(getEntityManager(), ROWS.select() + " where child_id = any(?)", Intervention::stored,
+                new JdbcRows.ArrayParameter("uuid", childIds));
     }
 
     /** The supports of these children. */

@@ -96,6 +96,35 @@ class EpisodeRepositoryTest {
 
     @Test
     @TestTransaction
+    void spansReadForAnImportAreTheStoredOnesAndOnlyTheBatchsStatementWritesThem() {
+        UUID child = SqlRecords.child(em);
+        Instant at = Instant.parse("2025-06-01T03:00:00.123456Z");
+        LocalDate today = LocalDate.parse("2026-01-01");
+        ChildEpisode opened = ChildEpisode.open(child, EpisodeKind.CIRCUMSTANCE, "bulk-test", at);
+        opened.describe("ORPHANED", null, LocalDate.parse("2019-01-01"), LocalDate.parse("2023-01-01"), "ADOPTED",
+                "tab\there, \\N and \"quotes\"", at);
+        episodes.insertAll(List.of(opened));
+
+        ChildEpisode read = episodes.ofChildren(List.of(child)).getFirst();
+        ChildEpisode stored = episodes.findById(opened.id());
+
+        assertThat(read).isNotSameAs(stored);
+        assertThat(EpisodeService.view(read, today)).isEqualTo(EpisodeService.view(stored, today));
+        assertThat(List.of(read.childId(), read.kind(), read.version(), read.createdBy(), read.createdAt(), read.updatedAt()))
+                .isEqualTo(List.of(child, EpisodeKind.CIRCUMSTANCE, 0L, "bulk-test", at, at));
+
+        read.describe("ORPHANED", null, LocalDate.parse("2019-01-01"), LocalDate.parse("2024-01-01"), "ADOPTED", null, at);
+        em.flush();
+        em.clear();
+        assertThat(episodes.findById(opened.id()).endDate()).isEqualTo(LocalDate.parse("2023-01-01"));
+
+        episodes.changeAll(List.of(read));
+        em.clear();
+        assertThat(episodes.findById(opened.id()).endDate()).isEqualTo(LocalDate.parse("2024-01-01"));
+    }
+
+    @Test
+    @TestTransaction
     void aChildsConsentsAreReadNewestFirst() {
         UUID child = SqlRecords.child(em);
         UUID first = consent(child, "2020-05-01");

@@ -91,6 +91,35 @@ class InterventionRepositoryTest {
         assertThatThrownBy(() -> interventions.changeAll(List.of(changed))).isInstanceOf(OptimisticLockException.class);
     }
 
+    @Test
+    @TestTransaction
+    void supportsReadForAnImportAreTheStoredOnesAndOnlyTheBatchsStatementWritesThem() {
+        UUID child = SqlRecords.child(em);
+        Instant at = Instant.parse("2025-06-01T03:00:00.123456Z");
+        String place = (String) em.createNativeQuery("select cast(unit_path as text) from child where id = ?1").setParameter(1, child)
+                .getSingleResult();
+        Intervention recorded = Intervention.record(child, place, null, InterventionStatus.PLANNED, "bulk-test", at);
+        recorded.describe(new InterventionDetails(null, "SOCIAL_ALLOWANCE", "PREVENTION", "UBND xã", "STATE_BUDGET", 120_000L, 540_000L,
+                AllowanceGroup.NO_MEANS_OF_SUPPORT, LocalDate.parse("2025-01-01"), null, null, null, "tab\there, \\N"));
+        interventions.insertAll(List.of(recorded));
+
+        Intervention read = interventions.ofChildren(List.of(child)).getFirst();
+        Intervention stored = interventions.findById(recorded.id());
+
+        assertThat(read).isNotSameAs(stored);
+        assertThat(fields(read)).isEqualTo(fields(stored)).isEqualTo(fields(recorded));
+        assertThat(read.version()).isZero();
+
+        read.advance(InterventionStatus.ONGOING, at);
+        em.flush();
+        em.clear();
+        assertThat(interventions.findById(recorded.id()).status()).isEqualTo(InterventionStatus.PLANNED);
+
+        interventions.changeAll(List.of(read));
+        em.clear();
+        assertThat(interventions.findById(recorded.id()).status()).isEqualTo(InterventionStatus.ONGOING);
+    }
+
     private static List<Object> fields(Intervention i) {
         return Arrays.asList(i.childId(), i.caseId(), i.batchId(), i.unitPath(), i.type(), i.protectionLevel(), i.provider(),
                 i.providerSearch(), i.fundingSource(), i.amountVnd(), i.monthlyAmountVnd(), i.allowanceGroup(), i.startDate(),

@@ -40,6 +40,15 @@ public abstract class Recorded {
         this.updatedAt = now;
     }
 
+    /** A record as stored, read without Hibernate ({@link JdbcRows}). */
+    protected Recorded(UUID id, long version, Instant createdAt, String createdBy, Instant updatedAt) {
+        this.id = id;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.updatedAt = updatedAt;
+    }
+
     /** Marks a change made at {@code now}. */
     public void touch(Instant now) {
         this.updatedAt = now;
