@@ -192,6 +192,37 @@ class SpanAndSupportImportTest {
         assertThat(problems.getString("items[0].message")).contains("row 2");
     }
 
+    @Test
+    void eachBatchOfALongFileIsCheckedAgainstItsOwnChildrenAndAllOfItWritten() {
+        // 1,100 children, and a span for each in the same order: three batches of 500, 500 and 100 rows, each naming
+        // children no other batch names, and two rows naming none (rows 602 and 1,052). A batch checked or written
+        // against another batch's look-ups would find none of its children.
+        String word = "Dai" + System.nanoTime() % 1_000_000;
+        StringBuilder children = new StringBuilder("fullName,dateOfBirth,sex,villageCode,externalRef\r\n");
+        StringBuilder spans = new StringBuilder("childExternalRef,code,subcode,startDate\r\n");
+        for (int i = 0; i < 1_100; i++) {
+            String ref = "REF-" + word + "-" + i;
+            children.append("Lục Văn ").append(word).append(' ').append(letters(i)).append(",2018-02-01,MALE,06283_16,").append(ref)
+                    .append("\r\n");
+            spans.append(i == 600 || i == 1_050 ? "REF-NONE-" + word : ref).append(",HCDB_A,HCDB_A_1,2024-01-01\r\n");
+        }
+        JsonPath registered = run("kind=children", children.toString());
+        assertThat(registered.getString("status")).as(registered.getString("message")).isEqualTo("SUCCEEDED");
+
+        JsonPath checked = run("kind=circumstances&matchBy=EXTERNAL_REF&allowPartial=true", spans.toString());
+        assertThat(checked.getString("status")).as(checked.getString("message")).isEqualTo("SUCCEEDED");
+        assertThat(checked.getString("message")).startsWith("1098 created");
+        JsonPath problems = errors(checked.getString("id"));
+        assertThat(problems.getList("items.row", Integer.class)).containsExactly(602, 1052);
+        assertThat(problems.getList("items.column", String.class)).containsOnly("childExternalRef");
+    }
+
+    /** {@code i} in letters, as a name may only hold letters: 0 is "A", 26 is "Aa". */
+    private static String letters(int i) {
+        String tail = String.valueOf((char) ('a' + i % 26));
+        return i < 26 ? tail.toUpperCase() : letters(i / 26 - 1) + tail;
+    }
+
     private static String etagOf(String childId) {
         return Api.as("commune.yenphuc").get("/api/v1/children/" + childId).then().statusCode(200).extract().header("ETag");
     }
