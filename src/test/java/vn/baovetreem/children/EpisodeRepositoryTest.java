@@ -71,8 +71,7 @@ class EpisodeRepositoryTest {
         UUID child = SqlRecords.child(em);
         Instant at = Instant.parse("2025-06-01T03:00:00Z");
         LocalDate today = LocalDate.parse("2026-01-01");
-        ChildEpisode opened = ChildEpisode.open(child, EpisodeKind.CIRCUMSTANCE, "bulk-test", at);
-        opened.describe("ORPHANED", null, LocalDate.parse("2019-01-01"), null, null, "tab\there, \\N and \"quotes\"", at);
+        ChildEpisode opened = newOrphanhood(child, at, null, null);
 
         episodes.insertAll(List.of(opened));
         ChildEpisode stored = episodes.findById(opened.id());
@@ -100,9 +99,7 @@ class EpisodeRepositoryTest {
         UUID child = SqlRecords.child(em);
         Instant at = Instant.parse("2025-06-01T03:00:00.123456Z");
         LocalDate today = LocalDate.parse("2026-01-01");
-        ChildEpisode opened = ChildEpisode.open(child, EpisodeKind.CIRCUMSTANCE, "bulk-test", at);
-        opened.describe("ORPHANED", null, LocalDate.parse("2019-01-01"), LocalDate.parse("2023-01-01"), "ADOPTED",
-                "tab\there, \\N and \"quotes\"", at);
+        ChildEpisode opened = newOrphanhood(child, at, LocalDate.parse("2023-01-01"), "ADOPTED");
         episodes.insertAll(List.of(opened));
 
         ChildEpisode read = episodes.ofChildren(List.of(child)).getFirst();
@@ -133,6 +130,13 @@ class EpisodeRepositoryTest {
 
         assertThat(consents.of(child)).extracting(ChildConsent::id).containsExactly(second, first);
         assertThat(consents.countOf(child)).isEqualTo(2);
+    }
+
+    /** A span of orphanhood of {@code child} from 2019 with a note COPY must escape, not yet written. */
+    private static ChildEpisode newOrphanhood(UUID child, Instant at, LocalDate end, String endReason) {
+        ChildEpisode opened = ChildEpisode.open(child, EpisodeKind.CIRCUMSTANCE, "bulk-test", at);
+        opened.describe("ORPHANED", null, LocalDate.parse("2019-01-01"), end, endReason, "tab\there, \\N and \"quotes\"", at);
+        return opened;
     }
 
     private List<Object> versionAndUpdate(UUID child) {

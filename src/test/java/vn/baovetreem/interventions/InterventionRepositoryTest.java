@@ -64,11 +64,7 @@ class InterventionRepositoryTest {
     void supportsWrittenInBulkReadBackAsTheyWereAndAChangeOfAStaleOneIsRefused() {
         UUID child = SqlRecords.child(em);
         Instant at = Instant.parse("2025-06-01T03:00:00Z");
-        String place = (String) em.createNativeQuery("select cast(unit_path as text) from child where id = ?1").setParameter(1, child)
-                .getSingleResult();
-        Intervention recorded = Intervention.record(child, place, null, InterventionStatus.PLANNED, "bulk-test", at);
-        recorded.describe(new InterventionDetails(null, "SOCIAL_ALLOWANCE", "PREVENTION", "UBND xã", "STATE_BUDGET", null, 540_000L,
-                AllowanceGroup.NO_MEANS_OF_SUPPORT, LocalDate.parse("2025-01-01"), null, null, null, "tab\there"));
+        Intervention recorded = newAllowance(child, at, null, "tab\there");
 
         interventions.insertAll(List.of(recorded));
         Intervention stored = interventions.findById(recorded.id());
@@ -96,11 +92,7 @@ class InterventionRepositoryTest {
     void supportsReadForAnImportAreTheStoredOnesAndOnlyTheBatchsStatementWritesThem() {
         UUID child = SqlRecords.child(em);
         Instant at = Instant.parse("2025-06-01T03:00:00.123456Z");
-        String place = (String) em.createNativeQuery("select cast(unit_path as text) from child where id = ?1").setParameter(1, child)
-                .getSingleResult();
-        Intervention recorded = Intervention.record(child, place, null, InterventionStatus.PLANNED, "bulk-test", at);
-        recorded.describe(new InterventionDetails(null, "SOCIAL_ALLOWANCE", "PREVENTION", "UBND xã", "STATE_BUDGET", 120_000L, 540_000L,
-                AllowanceGroup.NO_MEANS_OF_SUPPORT, LocalDate.parse("2025-01-01"), null, null, null, "tab\there, \\N"));
+        Intervention recorded = newAllowance(child, at, 120_000L, "tab\there, \\N");
         interventions.insertAll(List.of(recorded));
 
         Intervention read = interventions.ofChildren(List.of(child)).getFirst();
@@ -118,6 +110,16 @@ class InterventionRepositoryTest {
         interventions.changeAll(List.of(read));
         em.clear();
         assertThat(interventions.findById(recorded.id()).status()).isEqualTo(InterventionStatus.ONGOING);
+    }
+
+    /** A planned social allowance for {@code child} from 2025, not yet written. */
+    private Intervention newAllowance(UUID child, Instant at, Long amountVnd, String note) {
+        String place = (String) em.createNativeQuery("select cast(unit_path as text) from child where id = ?1").setParameter(1, child)
+                .getSingleResult();
+        Intervention recorded = Intervention.record(child, place, null, InterventionStatus.PLANNED, "bulk-test", at);
+        recorded.describe(new InterventionDetails(null, "SOCIAL_ALLOWANCE", "PREVENTION", "UBND xã", "STATE_BUDGET", amountVnd, 540_000L,
+                AllowanceGroup.NO_MEANS_OF_SUPPORT, LocalDate.parse("2025-01-01"), null, null, null, note));
+        return recorded;
     }
 
     private static List<Object> fields(Intervention i) {
