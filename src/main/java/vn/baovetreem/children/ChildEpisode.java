@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.persistence.Recorded;
 
 import java.sql.ResultSet;
@@ -55,17 +54,17 @@ public class ChildEpisode extends Recorded {
         this.kind = kind;
     }
 
-    /** A span as stored, with the columns of {@code EpisodeRepository}'s rows, read without Hibernate. */
+    /** A span as stored, read from its row without Hibernate. */
     private ChildEpisode(ResultSet row) throws SQLException {
-        super(row.getObject(1, UUID.class), row.getLong(10), JdbcRows.instant(row, 11), row.getString(12), JdbcRows.instant(row, 13));
-        this.childId = row.getObject(2, UUID.class);
-        this.kind = EpisodeKind.valueOf(row.getString(3));
-        this.code = row.getString(4);
-        this.subcode = row.getString(5);
-        this.startDate = row.getObject(6, LocalDate.class);
-        this.endDate = row.getObject(7, LocalDate.class);
-        this.endReason = row.getString(8);
-        this.note = row.getString(9);
+        super(row);
+        this.childId = row.getObject("child_id", UUID.class);
+        this.kind = EpisodeKind.valueOf(row.getString("kind"));
+        this.code = row.getString("code");
+        this.subcode = row.getString("subcode");
+        this.startDate = row.getObject("start_date", LocalDate.class);
+        this.endDate = row.getObject("end_date", LocalDate.class);
+        this.endReason = row.getString("end_reason");
+        this.note = row.getString("note");
     }
 
     static ChildEpisode stored(ResultSet row) throws SQLException {

@@ -34,7 +34,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     private static final String REFRESH = "child-duplicates";
     private static final String SAME_COMMUNE = "current_parent_code(%1$s.village_code) = current_parent_code(%2$s)";
     /** The rows holding any of the personal identification numbers (?1) or external references (?2). */
-    private static final String HOLDING_ANY = "from child where personal_id = any(?1) or external_ref = any(?2)";
+    private static final String HOLDING_ANY = "from child where personal_id = any(?) or external_ref = any(?)";
 
     /** The record, if it exists and lies in {@code scope}. */
     public Optional<Child> findInScope(UUID id, Scope scope) {
@@ -271,7 +271,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     List<ChildImport.Named> namedByAny(Collection<String> personalIds, Collection<String> externalRefs) {
         return JdbcRows.list(getEntityManager(),
                 "select id, personal_id, external_ref, full_name, search_name, date_of_birth, cast(unit_path as text), status "
-                        + HOLDING_ANY.replace("?1", "?").replace("?2", "?"),
+                        + HOLDING_ANY,
                 row -> new ChildImport.Named(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getObject(6, LocalDate.class), row.getString(7), ChildStatus.valueOf(row.getString(8))),
                 new JdbcRows.ArrayParameter("text", personalIds), new JdbcRows.ArrayParameter("text", externalRefs));

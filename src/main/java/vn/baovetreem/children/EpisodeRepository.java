@@ -61,7 +61,7 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
 
     /** Every span of these children, read without Hibernate ({@link JdbcRows}): an import's batches check their rows against them. */
     List<ChildEpisode> ofChildren(Collection<UUID> childIds) {
-        return JdbcRows.list(getEntityManager(), ROWS.select() + " where child_id = any(?)", ChildEpisode::stored,
+        return JdbcRows.list(getEntityManager(), "select * from child_episode where child_id = any(?)", ChildEpisode::stored,
                 new JdbcRows.ArrayParameter("uuid", childIds));
     }
 

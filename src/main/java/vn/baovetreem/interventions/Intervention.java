@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
-import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.persistence.Placed;
 import vn.baovetreem.common.persistence.Recorded;
 import vn.baovetreem.common.text.Texts;
@@ -90,29 +89,29 @@ public class Intervention extends Recorded implements Placed {
         this.status = status;
     }
 
-    /** A support as stored, with the columns of {@code InterventionRepository}'s rows in their order, read without Hibernate. */
+    /** A support as stored, read from its row without Hibernate. */
     private Intervention(ResultSet row) throws SQLException {
-        super(row.getObject(1, UUID.class), row.getLong(21), JdbcRows.instant(row, 22), row.getString(23), JdbcRows.instant(row, 24));
-        this.childId = row.getObject(2, UUID.class);
-        this.caseId = row.getObject(3, UUID.class);
-        this.batchId = row.getObject(4, UUID.class);
-        this.unitPath = row.getString(5);
-        this.type = row.getString(6);
-        this.protectionLevel = row.getString(7);
-        this.provider = row.getString(8);
-        this.providerSearch = row.getString(9);
-        this.fundingSource = row.getString(10);
-        this.amountVnd = row.getObject(11, Long.class);
-        this.monthlyAmountVnd = row.getObject(12, Long.class);
-        String group = row.getString(13);
+        super(row);
+        this.childId = row.getObject("child_id", UUID.class);
+        this.caseId = row.getObject("case_id", UUID.class);
+        this.batchId = row.getObject("batch_id", UUID.class);
+        this.unitPath = row.getString("unit_path");
+        this.type = row.getString("type");
+        this.protectionLevel = row.getString("protection_level");
+        this.provider = row.getString("provider");
+        this.providerSearch = row.getString("provider_search");
+        this.fundingSource = row.getString("funding_source");
+        this.amountVnd = row.getObject("amount_vnd", Long.class);
+        this.monthlyAmountVnd = row.getObject("monthly_amount_vnd", Long.class);
+        String group = row.getString("allowance_group");
         this.allowanceGroup = group == null ? null : AllowanceGroup.valueOf(group);
-        this.startDate = row.getObject(14, LocalDate.class);
-        this.endDate = row.getObject(15, LocalDate.class);
-        this.status = InterventionStatus.valueOf(row.getString(16));
-        this.outcome = row.getString(17);
-        this.cancellationReason = row.getString(18);
-        this.planDeviationReason = row.getString(19);
-        this.note = row.getString(20);
+        this.startDate = row.getObject("start_date", LocalDate.class);
+        this.endDate = row.getObject("end_date", LocalDate.class);
+        this.status = InterventionStatus.valueOf(row.getString("status"));
+        this.outcome = row.getString("outcome");
+        this.cancellationReason = row.getString("cancellation_reason");
+        this.planDeviationReason = row.getString("plan_deviation_reason");
+        this.note = row.getString("note");
     }
 
     static Intervention stored(ResultSet row) throws SQLException {

@@ -106,7 +106,7 @@ public class InterventionRepository implements PanacheRepositoryBase<Interventio
 
     /** Every support of these children, read without Hibernate ({@link JdbcRows}): an import's batches check their rows against them. */
     List<Intervention> ofChildren(Collection<UUID> childIds) {
-        return JdbcRows.list(getEntityManager(), ROWS.select() + " where child_id = any(?)", Intervention::stored,
+        return JdbcRows.list(getEntityManager(), "select * from intervention where child_id = any(?)", Intervention::stored,
                 new JdbcRows.ArrayParameter("uuid", childIds));
     }
 

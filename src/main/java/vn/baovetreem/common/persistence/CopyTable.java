@@ -46,11 +46,6 @@ public final class CopyTable<E> {
         rows(records).sendAsChanges(em, kept);
     }
 
-    /** {@code select} of the columns in their order {@code from} the table, to read records back by position ({@link JdbcRows}). */
-    public String select() {
-        return "select " + String.join(", ", columns) + " from " + table;
-    }
-
     private Copy rows(Collection<E> records) {
         Copy rows = Copy.into(table, columns);
         records.forEach(r -> rows.row(row.apply(r)));

@@ -6,21 +6,19 @@ import org.hibernate.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The rows of a statement read with JDBC by column position, in the transaction of {@code em}: for
+ * The rows of a statement read with JDBC, in the transaction of {@code em}: for
  * the look-ups of an import's batches, where Hibernate's handling of a native query (resolving its
  * columns from the result set on each call, then naming each value or building each entity) cost
  * more than the statement. What is read here is not managed by Hibernate and is never flushed.
  */
 public final class JdbcRows {
 
-    /** A row's value, read by position. */
+    /** A row's value, read from the result set at that row. */
     @FunctionalInterface
     public interface Mapper<T> {
         T map(ResultSet row) throws SQLException;
@@ -49,11 +47,5 @@ public final class JdbcRows {
                 return rows;
             }
         });
-    }
-
-    /** A {@code timestamptz} column, or null. */
-    public static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

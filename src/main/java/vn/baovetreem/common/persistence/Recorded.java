@@ -5,7 +5,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -40,13 +43,13 @@ public abstract class Recorded {
         this.updatedAt = now;
     }
 
-    /** A record as stored, read without Hibernate ({@link JdbcRows}). */
-    protected Recorded(UUID id, long version, Instant createdAt, String createdBy, Instant updatedAt) {
-        this.id = id;
-        this.version = version;
-        this.createdAt = createdAt;
-        this.createdBy = createdBy;
-        this.updatedAt = updatedAt;
+    /** A record as stored, read from its row without Hibernate ({@link JdbcRows}), by column name. */
+    protected Recorded(ResultSet row) throws SQLException {
+        this.id = row.getObject("id", UUID.class);
+        this.version = row.getLong("version");
+        this.createdAt = row.getObject("created_at", OffsetDateTime.class).toInstant();
+        this.createdBy = row.getString("created_by");
+        this.updatedAt = row.getObject("updated_at", OffsetDateTime.class).toInstant();
     }
 
     /** Marks a change made at {@code now}. */
