@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How a CSV file is cut into rows when a cell is broken, without the service. */
 class RowReaderTest {
@@ -45,6 +46,39 @@ class RowReaderTest {
 
         assertThat(rows.getFirst().values()).containsEntry("Ghi chú", "một, \"hai\"\nba");
         assertThat(rows.getFirst().unreadable()).isNull();
+    }
+
+    @Test
+    void rowsAreReadWholeWhereverTheReadersBufferEnds() throws IOException {
+        // Rows of varying length, so that line ends, doubled quotes and letters of two or three bytes fall on every side of
+        // the reader's buffer boundaries (8,192 characters) somewhere in the file.
+        StringBuilder csv = new StringBuilder("Họ và tên,Ghi chú\r\n");
+        for (int i = 0; i < 3_000; i++) {
+            csv.append("Lê Văn ").append("ữ".repeat(i % 37)).append(",\"a\"\"b\r\nc\"\r\n");
+        }
+        List<RowReader.Row> rows = rows(csv.toString());
+
+        assertThat(rows).hasSize(3_000);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).values()).containsEntry("Họ và tên", ("Lê Văn " + "ữ".repeat(i % 37)).strip())
+                    .containsEntry("Ghi chú", "a\"b\r\nc");
+        }
+        assertThat(rows.getLast().number()).isEqualTo(2 * 3_000);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AfterTheFirstBufferStopTheReading() {
+        byte[] text = ("Họ và tên,Ghi chú\n" + "Lê Văn A,ngắn\n".repeat(2_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(text, text.length + 1);
+        file[text.length] = (byte) 0xFF;
+
+        assertThatThrownBy(() -> {
+            try (RowReader.Csv reader = new RowReader.Csv(new ByteArrayInputStream(file))) {
+                while (reader.next() != null) {
+                    // every row up to the byte
+                }
+            }
+        }).isInstanceOf(RowReader.NotUtf8.class);
     }
 
     private static List<RowReader.Row> rows(String csv) throws IOException {
