@@ -16,6 +16,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,6 +96,68 @@ class ChildRepositoryTest {
         children.refreshDuplicatePairs(10_000);
         assertThat(pairs(first, second)).isEmpty();
         assertThat(children.refreshDuplicatePairs(10_000)).as("the queue is empty").isZero();
+    }
+
+    /**
+     * A change to a record already queued, committed while a refresh takes it from the queue: the
+     * refresh must wait for the change and pair the record as changed (changelog 037). Before, it
+     * read the record as it was, and the change found the queue empty: the new pair was never found.
+     */
+    @Test
+    void aChangeCommittingWhileARefreshTakesItsRecordIsPairedAsChanged() throws Exception {
+        UUID first = QuarkusTransaction.requiringNew().call(() -> child("2015-01-01", "{}"));
+        UUID second = QuarkusTransaction.requiringNew().call(() -> child("2016-01-01", "{}"));
+        CountDownLatch changed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> children.refreshDuplicatePairs(Integer.MAX_VALUE));
+            assertThat(QuarkusTransaction.requiringNew().call(() -> pairs(first, second))).isEmpty();
+            QuarkusTransaction.requiringNew().run(() -> setChild(second, "caregiver_phones = '{0900000037}'")); // queued again
+
+            Future<?> change = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                setChild(second, "date_of_birth = date '2015-01-01'");
+                changed.countDown();
+                await(commit);
+            }));
+            assertThat(changed.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> refresh = threads.submit(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> children.refreshDuplicatePairs(Integer.MAX_VALUE)));
+            // Until the refresh waits for the change's lock on the queued record, or ends without it (the fault).
+            while (!refresh.isDone() && !QuarkusTransaction.requiringNew().call(this::aRefreshWaitsForALock)) {
+                Thread.sleep(20);
+            }
+            commit.countDown();
+            change.get(30, TimeUnit.SECONDS);
+            refresh.get(30, TimeUnit.SECONDS);
+
+            QuarkusTransaction.requiringNew().run(() -> children.refreshDuplicatePairs(Integer.MAX_VALUE));
+            assertThat(QuarkusTransaction.requiringNew().call(() -> pairs(first, second))).as("born on one day now")
+                    .extracting(ChildRepository.Pair::reason).containsExactly(DuplicateReason.SAME_NAME_AND_BIRTH_DATE);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from child where id in (?1, ?2)")
+                    .setParameter(1, first).setParameter(2, second).executeUpdate());
+        }
+    }
+
+    private void setChild(UUID id, String assignment) {
+        em.createNativeQuery("update child set " + assignment + " where id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+    private boolean aRefreshWaitsForALock() {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from pg_stat_activity
+                where wait_event_type = 'Lock' and query like 'delete from child_duplicate_check%'""").getSingleResult()).intValue() > 0;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
