@@ -150,11 +150,12 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
                         : new FileSpan(p.row().number(), span.startDate(), span.endDate());
                 if (fileSpan != null) {
                     before.stream().filter(fileSpan::overlaps).findFirst()
-                            .ifPresent(s -> p.problems().add(new Violation("startDate", "overlaps the span of " + span.code()
-                                    + " in row " + s.row() + " of the file")));
+                            .ifPresent(s -> p.report(List.of(new Violation("startDate", "overlaps the span of " + span.code()
+                                    + " in row " + s.row() + " of the file"))));
                 }
+                // Its overlap with an earlier row, if any, stands for an overlap with the registry too: one problem a field.
                 Assessed assessed = assess(row, child);
-                p.problems().addAll(assessed.problems());
+                p.report(assessed.problems());
                 if (p.problems().isEmpty()) {
                     before.add(fileSpan); // a row without a code or start has problems
                     if (assessed.match() == null) {

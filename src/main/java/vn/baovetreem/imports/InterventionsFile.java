@@ -128,21 +128,19 @@ class InterventionsFile implements KindFile<InterventionsFile.Row> {
                     p.report(supports.problems(p.value().details(), p.value().status(), null));
                     continue;
                 }
-                if (!p.problems().isEmpty()) {
-                    List<Violation> more = new ArrayList<>();
-                    assess(p, child, more);
-                    p.report(more);
-                    p.report(supports.problems(p.value().details(), p.value().status(), child));
-                    continue;
-                }
+                boolean readWell = p.problems().isEmpty();
                 InterventionDetails details = p.value().details();
-                Integer first = details.type() == null || details.startDate() == null ? null
+                Integer first = !readWell || details.type() == null || details.startDate() == null ? null
                         : earlier.putIfAbsent(new SupportKey(child.id(), details.type(), details.startDate()), p.row().number());
                 if (first != null) {
-                    p.problems().add(new Violation("startDate", "repeats row " + first + ": a support of this type for this child "
-                            + "starting this day"));
-                } else {
-                    assess(p, child, p.problems());
+                    p.report(List.of(new Violation("startDate", "repeats row " + first + ": a support of this type for this child "
+                            + "starting this day")));
+                }
+                List<Violation> more = new ArrayList<>();
+                assess(p, child, more);
+                p.report(more);
+                if (!readWell) {
+                    p.report(supports.problems(details, p.value().status(), child));
                 }
             }
         }

@@ -193,6 +193,23 @@ class SpanAndSupportImportTest {
     }
 
     @Test
+    void aSpanOverlappingBothAnEarlierRowAndTheRegistryIsReportedOnceOnItsStartDate() {
+        String a = twoChildren("Chong" + System.nanoTime() % 1_000_000).get(0);
+        String header = "childExternalRef,code,subcode,startDate,endDate,endReason\r\n";
+        assertThat(run("kind=circumstances&matchBy=EXTERNAL_REF", header + a + ",HCDB_A,HCDB_A_1,2024-01-01,,\r\n")
+                .getString("status")).isEqualTo("SUCCEEDED");
+
+        JsonPath checked = run("kind=circumstances&matchBy=EXTERNAL_REF&mode=UPSERT", header
+                + a + ",HCDB_A,HCDB_A_1,2020-01-01,2020-12-31,Đã được nhận nuôi\r\n"  // row 2: before the registry's span
+                + a + ",HCDB_A,HCDB_A_1,2020-06-01,,\r\n");                           // row 3: over row 2 and the registry's
+        assertThat(checked.getString("status")).isEqualTo("FAILED");
+        JsonPath problems = errors(checked.getString("id"));
+        assertThat(problems.getList("items.row", Integer.class)).containsExactly(3);
+        assertThat(problems.getList("items.column", String.class)).containsExactly("startDate");
+        assertThat(problems.getString("items[0].message")).contains("row 2");
+    }
+
+    @Test
     void eachBatchOfALongFileIsCheckedAgainstItsOwnChildrenAndAllOfItWritten() {
         // 1,100 children, and a span for each in the same order: three batches of 500, 500 and 100 rows, each naming
         // children no other batch names, and two rows naming none (rows 602 and 1,052). A batch checked or written
@@ -240,14 +257,17 @@ class SpanAndSupportImportTest {
                 + a + ",EDUCATION_SUPPORT,SUPPORT,,\"1,5\",,,2024-09-05,,PLANNED,\r\n"
                 + b + ",MEDICAL_CARE,SUPPORT,,,,,2024-03-01,,COMPLETED,\r\n"
                 + allowance
-                + b + ",COUNSELLING,SUPPORT,,,,NO_MEANS_OF_SUPPORT,2024-03-01,,,\r\n";
+                + b + ",COUNSELLING,SUPPORT,,,,NO_MEANS_OF_SUPPORT,2024-03-01,,,\r\n"
+                // Repeats row 3 and names an allowance group for what is not an allowance: both are reported.
+                + books.replace(",,,2024-09-05", ",,NO_MEANS_OF_SUPPORT,2024-09-05");
 
         String failed = start("cp-importer", "kind=interventions&matchBy=EXTERNAL_REF", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         JsonPath job = finished("cp-importer", failed);
         assertThat(job.getString("status")).isEqualTo("FAILED");
         JsonPath problems = errors(failed);
-        assertThat(problems.getList("items.row", Integer.class)).containsExactly(4, 5, 6, 7);
-        assertThat(problems.getList("items.column", String.class)).containsExactly("amountVnd", "endDate", "startDate", "allowanceGroup");
+        assertThat(problems.getList("items.row", Integer.class)).containsExactly(4, 5, 6, 7, 8, 8);
+        assertThat(problems.getList("items.column", String.class))
+                .containsExactly("amountVnd", "endDate", "startDate", "allowanceGroup", "startDate", "allowanceGroup");
         String childA = childId(a);
         Api.as("commune.yenphuc").queryParam("child", childA).get("/api/v1/interventions").then().statusCode(200)
                 .body("items.size()", equalTo(0));
