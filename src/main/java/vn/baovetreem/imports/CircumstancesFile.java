@@ -153,7 +153,7 @@ class CircumstancesFile implements KindFile<CircumstancesFile.Row> {
                             .ifPresent(s -> p.report(List.of(new Violation("startDate", "overlaps the span of " + span.code()
                                     + " in row " + s.row() + " of the file"))));
                 }
-                // Its overlap with an earlier row, if any, stands for an overlap with the registry too: one problem a field.
+                // One problem a field: an overlap with an earlier row of the file is reported rather than one with the registry.
                 Assessed assessed = assess(row, child);
                 p.report(assessed.problems());
                 if (p.problems().isEmpty()) {
