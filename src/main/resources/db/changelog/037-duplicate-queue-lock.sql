@@ -5,8 +5,8 @@
 -- (on conflict do nothing), without locking it. A refresh could then take that row, read the child
 -- as it was before the change (not yet committed), and commit: the change committed after it found
 -- the queue empty, and the pairs kept what the child no longer was until its next change. The
--- change now locks the queued row (a no-op update), so a refresh taking it waits for the change's
--- commit and then reads the child as changed.
+-- change now locks the queued row (a no-op update) until it commits; a refresh leaves a locked row
+-- for the next one (ChildRepository.refreshDuplicatePairs), which reads the child as changed.
 create or replace function child_duplicate_queue() returns trigger language plpgsql as $$
 begin
     if tg_op = 'INSERT' then

@@ -222,10 +222,14 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     }
 
     private int refresh(int limit) {
+        // A record whose change has not committed yet holds its place in the queue (changelog 037): it is left for the next
+        // refresh, which reads it as changed. Waiting for it instead could deadlock with a writer that goes on to change a
+        // record this refresh has taken.
         @SuppressWarnings("unchecked")
         List<UUID> queued = getEntityManager().createNativeQuery("""
                         delete from child_duplicate_check
-                        where child_id in (select child_id from child_duplicate_check limit ?1) returning child_id""")
+                        where child_id in (select child_id from child_duplicate_check limit ?1 for update skip locked)
+                        returning child_id""")
                 .setParameter(1, limit).getResultList();
         if (queued.isEmpty()) {
             return 0;
