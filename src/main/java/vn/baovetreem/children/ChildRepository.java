@@ -33,7 +33,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** The lock of {@link #refreshDuplicatePairs}. */
     private static final String REFRESH = "child-duplicates";
     private static final String SAME_COMMUNE = "current_parent_code(%1$s.village_code) = current_parent_code(%2$s)";
-    /** The rows holding any of the personal identification numbers (?1) or external references (?2). */
+    /** The rows holding any of the personal identification numbers (the first parameter) or external references (the second). */
     private static final String HOLDING_ANY = "from child where personal_id = any(?) or external_ref = any(?)";
 
     /** The record, if it exists and lies in {@code scope}. */

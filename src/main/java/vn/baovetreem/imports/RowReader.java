@@ -84,14 +84,6 @@ abstract class RowReader implements AutoCloseable {
         };
     }
 
-    String line() throws IOException {
-        try {
-            return reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new NotUtf8(e);
-        }
-    }
-
     static String blankToNull(String value) {
         if (value == null) {
             return null;
@@ -298,6 +290,14 @@ abstract class RowReader implements AutoCloseable {
                 return row;
             }
             return read(false);
+        }
+
+        private String line() throws IOException {
+            try {
+                return reader.readLine();
+            } catch (CharacterCodingException e) {
+                throw new NotUtf8(e);
+            }
         }
 
         private Row read(boolean first) throws IOException {
