@@ -18,6 +18,7 @@ import vn.baovetreem.security.ScopedQuery;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,15 +103,80 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** Ids of one page of children in {@code scope} matching {@code filter}, after {@code after}. */
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
-        // A name search takes the children whose names match from the name index (NameSearch) and filters them inside a
-        // subquery the planner keeps apart (offset 0), then sorts what it found: left to choose, the planner may walk the
-        // sort's index instead and skip through a province for a common word. The subquery hands on only the id and the
-        // sort key, so the matches of a common word are sorted in memory rather than kept whole in a temporary file.
-        boolean byName = !f.nameWords().isEmpty();
-        ScopedQuery query = new ScopedQuery(byName
-                ? "select c.id from (select c.id, c." + sort.column() + " from child c"
-                : "select c.id from child c", scope, "c.unit_path")
-                .under(f.unit())
+        if (f.nameWords().isEmpty()) {
+            ScopedQuery query = withStatus(filtered(new ScopedQuery("select c.id from child c", scope, "c.unit_path"), f), f);
+            sort.appendKeyset(query, "c", after);
+            sort.appendOrder(query, "c");
+            return query.build(getEntityManager(), limit).getResultList();
+        }
+        // The lists answer what they are made for: a page by name of a large area. A search for one record (by a key), in
+        // one village, of merged records (not listed) or sorted otherwise goes to the name index.
+        List<String> lists = sort.byName() && f.villageCode() == null && f.personalId() == null && f.externalRef() == null
+                && f.status() != ChildStatus.MERGED ? NameSearch.listKeys(scope, f.unit()) : List.of();
+        return lists.isEmpty() ? pageFromNameIndex(f, scope, sort, after, limit) : pageFromWordLists(f, scope, lists, sort, after, limit);
+    }
+
+    /**
+     * A page of a name search from the lists of name words in name order (changelog 038): for each word listed under
+     * the units {@code lists} that begins with the longest word typed, found one by one down the index, the first page
+     * of its children that pass every filter; merged, a child under two such words once. A child stands no lower in its
+     * word's list than in the merged one, so the first page of the lists is the first page of the search. The lists
+     * carry the unit path and the folded name: without other filters, no child's row is read (the join goes unused).
+     */
+    @SuppressWarnings("unchecked")
+    private List<UUID> pageFromWordLists(Filter f, Scope scope, List<String> lists, ChildSort sort, ChildSort.Cursor after,
+                                         int limit) {
+        String word = f.nameWords().stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        ScopedQuery query = filtered(new ScopedQuery("""
+                with recursive words (unit_key, word) as (
+                    select k, (select min(w.word) from child_name_word w where w.unit_key = k and w.word >= :wordFrom and w.word < :wordTo)
+                    from unnest(cast(:lists as ltree[])) k
+                    union all
+                    select s.unit_key, (select min(w.word) from child_name_word w
+                                        where w.unit_key = s.unit_key and w.word > s.word and w.word < :wordTo)
+                    from words s where s.word is not null)
+                select c.id from words s cross join lateral (
+                    select t.child_id as id, t.sort_name from child_name_word t left join child c on c.id = t.child_id""",
+                scope, "t.unit_path")
+                .bind("lists", NativeValues.array(lists))
+                .bind("wordFrom", word)
+                .bind("wordTo", NameSearch.after(word))
+                .where("t.unit_key = s.unit_key and t.word = s.word"), f);
+        query.equal("c.status", "status", f.status() == null ? null : f.status().name());
+        nameWordsStart(query, f, "t.search_name");
+        sort.appendKeyset(query, "t.sort_name", "t.child_id", after);
+        sort.appendOrder(query, "t.sort_name", "t.child_id");
+        query.append(" limit :limit) c where s.word is not null group by c.id, c.sort_name", Map.of());
+        sort.appendOrder(query, "c");
+        // Planned for the words and units of each search: a generic plan of this statement, which the driver prepares
+        // once it has seen it a few times, took four times as long for a commune's "h" (docs/performance.md).
+        getEntityManager().createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
+        return query.build(getEntityManager(), limit).getResultList();
+    }
+
+    /**
+     * A page of a name search from the name index (changelog 031), which holds each unit's code: the children whose
+     * names match are taken from it and filtered inside a subquery the planner keeps apart (offset 0), then sorted.
+     * Left to choose, the planner may walk the sort's index instead and skip through a province for a common word. The
+     * subquery hands on only the id and the sort key, so the matches of a common word are sorted in memory rather than
+     * kept whole in a temporary file.
+     */
+    @SuppressWarnings("unchecked")
+    private List<UUID> pageFromNameIndex(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
+        ScopedQuery query = withStatus(filtered(new ScopedQuery("select c.id from (select c.id, c." + sort.column() + " from child c",
+                scope, "c.unit_path"), f), f)
+                .where("child_search_words(c.search_name, c.unit_path) @@ cast(:nameQuery as tsquery)", "nameQuery",
+                        NameSearch.query(f.nameWords(), scope, f.unit()));
+        nameWordsStart(query, f, "c.search_name");
+        sort.appendKeyset(query, "c", after);
+        query.append(" offset 0) c", Map.of());
+        sort.appendOrder(query, "c");
+        return query.build(getEntityManager(), limit).getResultList();
+    }
+
+    /** {@code query} narrowed by the filters of {@code f} on the child {@code c} but its status and its name. */
+    private static ScopedQuery filtered(ScopedQuery query, Filter f) {
+        query.under(f.unit())
                 .equal("c.village_code", "village", f.villageCode())
                 .equal("c.sex", "sex", f.sex())
                 .equal("c.poverty_status", "poverty", f.povertyStatus())
@@ -120,28 +186,23 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                 .where("c.date_of_birth >= :bornFrom", "bornFrom", f.bornFrom())
                 .where("c.date_of_birth <= :bornTo", "bornTo", f.bornTo())
                 .where("c.updated_at >= :updatedSince", "updatedSince", f.updatedSince());
-        if (f.status() != null) {
-            query.equal("c.status", "status", f.status().name());
-        } else {
-            query.where("c.status <> 'MERGED'");
-        }
         activeEpisode(query, EpisodeKind.CIRCUMSTANCE, f.circumstanceGroup(), f.circumstanceOn());
         activeEpisode(query, EpisodeKind.RISK, f.riskCategory(), f.atRiskOn());
-        // Each word must begin a word of the name: the index finds candidates, this condition keeps the exact ones.
-        if (byName) {
-            query.where("child_search_words(c.search_name, c.unit_path) @@ cast(:nameQuery as tsquery)", "nameQuery",
-                    NameSearch.query(f.nameWords(), scope, f.unit()));
-        }
+        return query;
+    }
+
+    /** {@code query} narrowed to the status asked for, or to the records not merged into another. */
+    private static ScopedQuery withStatus(ScopedQuery query, Filter f) {
+        return f.status() != null ? query.equal("c.status", "status", f.status().name()) : query.where("c.status <> 'MERGED'");
+    }
+
+    /** {@code query} narrowed to the names in {@code searchName} in which each word of {@code f} begins a word. */
+    private static void nameWordsStart(ScopedQuery query, Filter f, String searchName) {
+        // The indexes find candidates; this condition keeps the exact ones.
         for (int i = 0; i < f.nameWords().size(); i++) {
             String word = ScopedQuery.escapeLike(f.nameWords().get(i));
-            query.where("(' ' || c.search_name) like :wordStart" + i + " escape '\\'", "wordStart" + i, "% " + word + "%");
+            query.where("(' ' || " + searchName + ") like :wordStart" + i + " escape '\\'", "wordStart" + i, "% " + word + "%");
         }
-        sort.appendKeyset(query, "c", after);
-        if (byName) {
-            query.append(" offset 0) c", Map.of());
-        }
-        sort.appendOrder(query, "c");
-        return query.build(getEntityManager(), limit).getResultList();
     }
 
     /** A record that may describe the same child as another. */

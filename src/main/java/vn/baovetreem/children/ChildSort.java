@@ -83,19 +83,34 @@ enum ChildSort {
         return column;
     }
 
-    /** Appends the keyset condition for {@code after}, if any. */
+    /** Whether this order is by name, the order of the name search's word lists. */
+    boolean byName() {
+        return this == NAME || this == NAME_DESC;
+    }
+
+    /** Appends the keyset condition for {@code after}, if any, on the child {@code alias}. */
     void appendKeyset(ScopedQuery query, String alias, Cursor after) {
+        appendKeyset(query, alias + "." + column, alias + ".id", after);
+    }
+
+    /** Appends the keyset condition for {@code after}, if any, on the columns holding this order's value and the child's id. */
+    void appendKeyset(ScopedQuery query, String valueColumn, String idColumn, Cursor after) {
         if (after != null) {
             validate(after.value());
-            query.append(" and (" + alias + "." + column + ", " + alias + ".id) " + (descending ? "<" : ">")
+            query.append(" and (" + valueColumn + ", " + idColumn + ") " + (descending ? "<" : ">")
                     + " (cast(:afterValue as " + sqlType + "), :afterId)", Map.of("afterValue", after.value(), "afterId", after.id()));
         }
     }
 
-    /** Appends the order. */
+    /** Appends the order of the child {@code alias}. */
     void appendOrder(ScopedQuery query, String alias) {
+        appendOrder(query, alias + "." + column, alias + ".id");
+    }
+
+    /** Appends the order by the columns holding this order's value and the child's id. */
+    void appendOrder(ScopedQuery query, String valueColumn, String idColumn) {
         String direction = descending ? " desc" : "";
-        query.append(" order by " + alias + "." + column + direction + ", " + alias + ".id" + direction, Map.of());
+        query.append(" order by " + valueColumn + direction + ", " + idColumn + direction, Map.of());
     }
 
     private void validate(String value) {

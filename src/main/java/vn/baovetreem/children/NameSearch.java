@@ -3,6 +3,7 @@ package vn.baovetreem.children;
 import vn.baovetreem.security.Scope;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,10 @@ import java.util.stream.Collectors;
  * children, 32 ms without the code against 43 ms with it; docs/performance.md). A word of one or
  * two letters begins a word of a large share of all names, and there the code, which drops the
  * other provinces' matches before their rows are read, pays (for "h", 123 ms against 319 ms).
+ *
+ * <p>A search of provinces or communes sorted by name does not use that index but the lists of
+ * name words kept in name order under each province and commune (changelog 038, {@link #listKeys}),
+ * which hand over a page without reading every match.
  */
 public final class NameSearch {
 
@@ -46,6 +51,59 @@ public final class NameSearch {
             }
         }
         return String.join(" & ", terms);
+    }
+
+    /**
+     * The units whose lists of name words (changelog 038) answer a search sorted by name in {@code scope}, within
+     * {@code unit} when given; empty where the name index answers better. The lists are kept under each province and
+     * each unit just below one (a commune): a search of communes reads their own lists, one of provinces (or of
+     * provinces and communes) the provinces'. The narrower of {@code scope} and {@code unit} chooses, since every child
+     * found lies in both. Empty for every province at once (nothing narrows), and for a deeper unit (a village), whose
+     * few children lie far apart in a commune's lists and whose code the name index holds.
+     */
+    static List<String> listKeys(Scope scope, Scope unit) {
+        Scope narrowest = null;
+        int depth = 0;
+        for (Scope s : new Scope[] {scope, unit}) {
+            if (s == null || s.all()) {
+                continue;
+            }
+            int deepest = s.paths().stream().mapToInt(NameSearch::depth).max().orElse(0);
+            if (deepest > 2) {
+                return List.of();
+            }
+            if (deepest >= depth) {
+                narrowest = s;
+                depth = deepest;
+            }
+        }
+        if (narrowest == null) {
+            return List.of();
+        }
+        int level = narrowest.paths().stream().allMatch(p -> depth(p) == 2) ? 2 : 1;
+        return narrowest.paths().stream().map(p -> String.join(".", Arrays.asList(p.split("\\.")).subList(0, level)))
+                .distinct().sorted().toList();
+    }
+
+    /**
+     * The least text after every text that begins with {@code prefix}, in the lists' byte order (collation "C"):
+     * {@code prefix} with its last character moved on by one. A word begins with {@code prefix} when it lies in
+     * [{@code prefix}, {@code after(prefix)}).
+     */
+    static String after(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        String head = prefix.substring(0, prefix.length() - Character.charCount(last));
+        if (last == Character.MAX_CODE_POINT) {
+            // Nothing follows the last code point: move on the one before it.
+            return head.isEmpty() ? head : after(head);
+        }
+        int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+        return head + Character.toString(next);
+    }
+
+    /** The number of units in {@code path}, the province first. */
+    private static int depth(String path) {
+        return path.split("\\.").length;
     }
 
     private static boolean isProvince(String path) {

@@ -46,4 +46,28 @@ class NameSearchTest {
         assertThat(NameSearch.query(List.of("o'neil", "a\\b", "x&y|!z"), Scope.everything(), null))
                 .isEqualTo("'o''neil':* & 'a\\\\b':* & 'x&y|!z':*");
     }
+
+    @Test
+    void provincesAndCommunesAreSearchedInTheirOwnListsAndDeeperUnitsInTheNameIndex() {
+        Scope province = Scope.of(List.of("99"));
+        Scope communes = Scope.of(List.of("99.99002", "99.99001"));
+        assertThat(NameSearch.listKeys(province, null)).containsExactly("99");
+        assertThat(NameSearch.listKeys(communes, null)).containsExactly("99.99001", "99.99002");
+        assertThat(NameSearch.listKeys(Scope.of(List.of("99", "20.06298")), null)).as("a province among them").containsExactly("20", "99");
+        assertThat(NameSearch.listKeys(province, Scope.of(List.of("99.99001")))).as("the narrower chooses").containsExactly("99.99001");
+        assertThat(NameSearch.listKeys(communes, province)).containsExactly("99.99001", "99.99002");
+        assertThat(NameSearch.listKeys(Scope.everything(), province)).containsExactly("99");
+        assertThat(NameSearch.listKeys(Scope.everything(), null)).as("every province at once").isEmpty();
+        assertThat(NameSearch.listKeys(Scope.of(List.of("99.99001.99001_01")), null)).as("a village").isEmpty();
+        assertThat(NameSearch.listKeys(province, Scope.of(List.of("99.99001.99001_01")))).isEmpty();
+    }
+
+    @Test
+    void aWordBeginsEveryTextFromItselfUpToTheNextWordOfItsLength() {
+        assertThat(NameSearch.after("h")).isEqualTo("i");
+        assertThat(NameSearch.after("nguyen")).isEqualTo("nguyeo");
+        assertThat(NameSearch.after("a\uD7FF")).as("past the surrogates").isEqualTo("a\uE000");
+        assertThat(NameSearch.after("a" + Character.toString(0x1F600))).isEqualTo("a" + Character.toString(0x1F601));
+        assertThat(NameSearch.after("a" + Character.toString(Character.MAX_CODE_POINT))).isEqualTo("b");
+    }
 }
