@@ -37,31 +37,31 @@ $$;
 
 create function child_name_words() returns trigger language plpgsql as $$
 begin
-    -- A transition table exists only for the operations that have it, so each branch names its own.
     if tg_op = 'INSERT' then
         insert into child_name_word select r.* from new_rows n cross join child_name_word_rows(n) r;
-    elsif tg_op = 'UPDATE' then
-        -- Most updates (a version moved) leave the name, the unit and whether the record is merged as they were. The
-        -- old rows go before the new come, in two statements: a key may stay the same while what it carries changes.
-        delete from child_name_word w
-        using (select r.* from old_rows o join new_rows n on n.id = o.id cross join child_name_word_rows(o) r
-               where (n.search_name, n.sort_name, n.unit_path, n.status) is distinct from (o.search_name, o.sort_name, o.unit_path, o.status)) g
-        where (w.unit_key, w.word, w.sort_name, w.child_id) = (g.unit_key, g.word, g.sort_name, g.child_id);
-        insert into child_name_word
-        select r.* from new_rows n join old_rows o on o.id = n.id cross join child_name_word_rows(n) r
-        where (n.search_name, n.sort_name, n.unit_path, n.status) is distinct from (o.search_name, o.sort_name, o.unit_path, o.status);
-    else
+    elsif tg_op = 'DELETE' then
         delete from child_name_word w
         using (select r.* from old_rows o cross join child_name_word_rows(o) r) g
         where (w.unit_key, w.word, w.sort_name, w.child_id) = (g.unit_key, g.word, g.sort_name, g.child_id);
+    else
+        -- One record whose name, unit or merge changed (the trigger's condition). The old rows go before the new come:
+        -- a key may stay the same while what it carries changes.
+        delete from child_name_word w
+        using child_name_word_rows(old) g
+        where (w.unit_key, w.word, w.sort_name, w.child_id) = (g.unit_key, g.word, g.sort_name, g.child_id);
+        insert into child_name_word select * from child_name_word_rows(new);
     end if;
     return null;
 end $$;
 
+-- Inserts and deletes a statement at a time (an import's COPY of 500 children in one insert). An update is
+-- looked at row by row, so that the many that change none of these columns (a child's version moved by a
+-- new span, say) cost no more than the condition.
 create trigger child_name_words_insert after insert on child
     referencing new table as new_rows for each statement execute function child_name_words();
-create trigger child_name_words_update after update on child
-    referencing new table as new_rows old table as old_rows for each statement execute function child_name_words();
+create trigger child_name_words_update after update on child for each row
+    when ((new.search_name, new.sort_name, new.unit_path, new.status) is distinct from (old.search_name, old.sort_name, old.unit_path, old.status))
+    execute function child_name_words();
 create trigger child_name_words_delete after delete on child
     referencing old table as old_rows for each statement execute function child_name_words();
 
