@@ -3,6 +3,7 @@ package vn.baovetreem.indicators;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import vn.baovetreem.common.error.DatabaseErrors;
 
 /**
  * Folds the writes of what indicators read into counts per unit every minute, so that a stamp
@@ -23,9 +24,14 @@ class InputFolding {
 
     @Scheduled(identity = "indicator-input-folding", every = "{cp.indicators.fold-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        long folded = inputs.fold();
-        if (folded > 0) {
-            LOG.debugf("Indicator inputs: %d writes folded", folded);
+        try {
+            long folded = inputs.fold();
+            if (folded > 0) {
+                LOG.debugf("Indicator inputs: %d writes folded", folded);
+            }
+        } catch (RuntimeException e) {
+            // The writes stay recorded and the next run folds them; until then stamps read them one by one.
+            LOG.warnf("Could not fold the writes of indicator inputs; the next run tries again: %s", DatabaseErrors.describe(e));
         }
     }
 }

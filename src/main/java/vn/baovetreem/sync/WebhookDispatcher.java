@@ -9,6 +9,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import vn.baovetreem.common.error.DatabaseErrors;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,6 +89,15 @@ class WebhookDispatcher {
 
     @Scheduled(identity = "webhooks", every = "{cp.webhooks.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
+        try {
+            dispatch();
+        } catch (RuntimeException e) {
+            // Nothing is lost: the changes stay after the webhook's position, and a claimed delivery is tried again when its lease ends.
+            LOG.warnf("Could not queue or deliver webhook events; the next run tries again: %s", DatabaseErrors.describe(e));
+        }
+    }
+
+    private void dispatch() {
         List<WebhookRepository.Webhook> active = webhooks.active();
         if (active.isEmpty()) {
             return;
