@@ -141,7 +141,7 @@ final class Columns {
         }
         String digits = value.replaceAll("[ .,]", "");
         if (!WHOLE.matcher(value).matches() || digits.length() > 18) {
-            problems.add(new Violation(column, "is not a whole number"));
+            problems.add(new Violation(column, "is not a whole number of 0 or more"));
             return null;
         }
         return Long.parseLong(digits);
