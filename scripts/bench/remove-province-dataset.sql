@@ -12,6 +12,8 @@ delete from case_number_counter where commune_code like '99___';
 delete from child_case where unit_path <@ '99';
 delete from intervention where created_by = 'bench';
 delete from child_episode where created_by = 'bench';
+-- The triggers that keep the name search's lists are skipped with the rest.
+delete from child_name_word where child_id in (select id from child where created_by = 'bench');
 delete from child where created_by = 'bench';
 delete from admin_unit_period where cast(path as text) = '99' or path <@ cast('99' as ltree);
 delete from admin_unit where code = '99' or code like '99___' or code like '99___\___' escape '\';
