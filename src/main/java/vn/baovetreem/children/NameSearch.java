@@ -94,7 +94,8 @@ public final class NameSearch {
         int last = prefix.codePointBefore(prefix.length());
         String head = prefix.substring(0, prefix.length() - Character.charCount(last));
         if (last == Character.MAX_CODE_POINT) {
-            // Nothing follows the last code point: move on the one before it.
+            // Nothing follows the last code point: move on the one before it (a word of that code point alone finds nothing,
+            // and no folded name holds it).
             return head.isEmpty() ? head : after(head);
         }
         int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
