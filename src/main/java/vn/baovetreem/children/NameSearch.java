@@ -3,7 +3,6 @@ package vn.baovetreem.children;
 import vn.baovetreem.security.Scope;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -80,8 +79,8 @@ public final class NameSearch {
         if (narrowest == null) {
             return List.of();
         }
-        int level = narrowest.paths().stream().allMatch(p -> depth(p) == 2) ? 2 : 1;
-        return narrowest.paths().stream().map(p -> String.join(".", Arrays.asList(p.split("\\.")).subList(0, level)))
+        boolean communes = narrowest.paths().stream().allMatch(p -> depth(p) == 2);
+        return narrowest.paths().stream().map(p -> communes || isProvince(p) ? p : p.substring(0, p.indexOf('.')))
                 .distinct().sorted().toList();
     }
 
