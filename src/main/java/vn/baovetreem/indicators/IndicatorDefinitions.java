@@ -51,7 +51,7 @@ final class IndicatorDefinitions {
             select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity,
                    cast(min(extract(year from age(cast(%2$s at time zone :zone as date), c.date_of_birth))) as int) as age
             from child c join geo gg on gg.code = c.village_code join child_case cc on cc.child_id = c.id
-            where c.status <> 'MERGED' and %1$s
+            where c.status <> 'MERGED' and %1$s {FEW: and c.village_code = any(array(select code from geo))}
             group by c.id, c.village_code, c.sex, c.ethnicity
             having min(extract(year from age(cast(%2$s at time zone :zone as date), c.date_of_birth))) < 16""";
 
@@ -59,6 +59,8 @@ final class IndicatorDefinitions {
 
     /** The child population of the units in {@code geo}, in the order of {@link #KIDS_TABLE}'s columns. */
     static final String KIDS;
+    /** SQL that narrows a statement's rows to those of the units in {@code geo}, worth it only when they are few. */
+    private static final Pattern FEW = Pattern.compile("\\{FEW:([^}]*)}");
     /** The table {@link #KIDS} fills. */
     static final String KIDS_TABLE;
     private static final Map<String, Definition> DEFINITIONS;
@@ -86,6 +88,11 @@ final class IndicatorDefinitions {
     }
 
     private IndicatorDefinitions() {
+    }
+
+    /** {@code sql} for few units in {@code geo} or for many: with or without what its {@code {FEW: ...}} markers hold. */
+    static String sized(String sql, boolean few) {
+        return FEW.matcher(sql).replaceAll(few ? "$1" : "");
     }
 
     /** The definition of a computable indicator; {@link #agreeWith} makes sure there is one. */

@@ -142,29 +142,33 @@ public class IndicatorService {
             }
         }
         String path = pathOn(unit.code(), q.period().to());
-        // Kept figures serve while nothing they read has changed: the stamp before they were computed
-        // is the stamp now. Only figures whose stamp did not move while computing them are kept.
+        // Kept figures serve while nothing they read has changed: the stamps before they were computed
+        // are the stamps now. After writes in some parts of the unit only those parts are counted
+        // again. Only figures whose stamps did not move while computing them are kept.
         KeptValues.Key key = new KeptValues.Key(path, q.period(), indicators.stream().map(Indicator::key).toList(), List.copyOf(by),
                 q.suppressBelow());
-        long stamp = inputs.stamp(path, q.period().to());
-        Values found = kept.get(key, stamp);
-        if (found != null) {
-            return named(found, unit).at(clock.instant());
+        IndicatorInputs.Stamps stamps = inputs.stamps(path, q.period().to());
+        KeptValues.Kept found = kept.get(key);
+        Set<String> moved = found == null ? null : stamps.movedSince(found.stamps());
+        if (moved != null && moved.isEmpty()) {
+            return named(found.values(), unit).at(clock.instant());
         }
-        Values computed = computed(q, unit, path, indicators, by);
-        if (inputs.stamp(path, q.period().to()) == stamp) {
-            kept.put(key, stamp, computed);
+        KeptValues.Kept computed = computed(q, unit, path, indicators, by, stamps, moved == null ? null : found.tallies(), moved);
+        if (inputs.stamps(path, q.period().to()).equals(stamps)) {
+            kept.put(key, computed);
         }
-        return computed;
+        return computed.values();
     }
 
-    private Values computed(Query q, UnitDirectory.UnitSummary unit, String path, List<Indicator> indicators, Set<String> by) {
+    /** The values counted afresh, or for the {@code recount} parts only when not null, the others taken from {@code earlier}. */
+    private KeptValues.Kept computed(Query q, UnitDirectory.UnitSummary unit, String path, List<Indicator> indicators, Set<String> by,
+                                     IndicatorInputs.Stamps stamps, IndicatorEngine.Tallies earlier, Set<String> recount) {
         Place place = new Place(unit.code(), path, by.contains(BY_UNIT) && unit.level() != UnitLevel.VILLAGE);
         List<String> dimensions = by.stream().filter(b -> !b.equals(BY_UNIT)).toList();
-        IndicatorEngine.Run run = engine.start(place, q.period());
+        IndicatorEngine.Run run = recount == null ? engine.start(place, q.period()) : engine.recount(place, q.period(), earlier, recount);
         run.countPopulation(indicators.stream().filter(Indicator::computable).map(i -> IndicatorDefinitions.of(i.key()))
                 .flatMap(d -> Stream.of(d.numerator(), d.denominator()).filter(Objects::nonNull)).toList());
-        List<String> parts = place.byUnit() ? run.parts() : List.of();
+        List<String> parts = run.parts();
         Map<String, UnitDirectory.UnitSummary> named = units.findAll(parts);
         List<Result> results = new ArrayList<>();
         for (Indicator indicator : indicators) {
@@ -177,8 +181,8 @@ public class IndicatorService {
                     values != null, indicator.heldBy(), indicator.usesUnitFacts(), values));
         }
         Period p = q.period();
-        return new Values(catalogue.version(), new UnitRef(unit.code(), unit.name(), unit.level()),
-                new PeriodView(p.label(), p.from(), p.to(), p.dhis2()), p.to(), clock.instant(), q.suppressBelow(), results);
+        return new KeptValues.Kept(stamps, run.tallies(), new Values(catalogue.version(), new UnitRef(unit.code(), unit.name(), unit.level()),
+                new PeriodView(p.label(), p.from(), p.to(), p.dhis2()), p.to(), clock.instant(), q.suppressBelow(), results));
     }
 
     /**

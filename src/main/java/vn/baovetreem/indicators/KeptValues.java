@@ -5,31 +5,32 @@ import vn.baovetreem.indicators.IndicatorService.Values;
 import java.util.List;
 
 /**
- * Indicator values already computed, each with the stamp of what it read ({@link IndicatorInputs}),
- * the most recently used {@link #ENTRIES} of them: a repeated export is a lookup. A value is served
- * only for the stamp it was computed under, so a write that could change it retires it.
+ * Indicator values already computed, each with the stamps of what it read ({@link IndicatorInputs})
+ * and the counts behind it by part, the most recently used {@link #ENTRIES} of them: a repeated
+ * export is a lookup, and one after writes in some parts of the unit counts those parts again.
+ * Values are served only under the stamps they were computed under.
  */
 final class KeptValues {
 
-    /** Values kept: a province's export with every breakdown and its workbook hold about 1.5 MB of heap. */
+    /** Values kept: a province's export with every breakdown and its counts by part hold about 2.2 MB of heap. */
     static final int ENTRIES = 16;
 
     /** What a computation depends on besides the data: the unit's path that day, the period, what was asked. */
     record Key(String path, Period period, List<String> indicators, List<String> by, Integer suppressBelow) {
     }
 
-    private record Kept(long stamp, Values values) {
+    /** Values with the stamps they were computed under and the counts by part they were made of. */
+    record Kept(IndicatorInputs.Stamps stamps, IndicatorEngine.Tallies tallies, Values values) {
     }
 
     private final Recent<Key, Kept> entries = new Recent<>(ENTRIES);
 
-    /** The values kept for {@code key} if they were computed under {@code stamp}, else null. */
-    Values get(Key key, long stamp) {
-        Kept entry = entries.get(key);
-        return entry != null && entry.stamp() == stamp ? entry.values() : null;
+    /** What is kept for {@code key}, whatever its stamps, or null. */
+    Kept get(Key key) {
+        return entries.get(key);
     }
 
-    void put(Key key, long stamp, Values values) {
-        entries.put(key, new Kept(stamp, values));
+    void put(Key key, Kept kept) {
+        entries.put(key, kept);
     }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +191,29 @@ class IndicatorApiTest {
                 .body(Map.of("action", "MOVE_AWAY", "date", "2024-06-01", "movedToUnitCode", "06253"))
                 .post("/api/v1/children/" + child + "/transitions").then().statusCode(200);
         assertThat(population(village)).as("moved away before 2025").isEqualTo(before);
+    }
+
+    @Test
+    void aCommuneAskedAgainAfterAWriteInOneVillageCountsThatVillageAgainAndKeepsTheOthers() {
+        String village = "06283_11";
+        registered("Hà Văn L", village);
+        Map<String, Integer> before = populationByUnit("06298");
+        registered("Hà Thị M", village);
+        Map<String, Integer> after = populationByUnit("06298");
+        assertThat(after.get(village)).isEqualTo(before.get(village) + 1);
+        assertThat(after.get("06298")).isEqualTo(before.get("06298") + 1);
+        before.remove(village);
+        before.remove("06298");
+        assertThat(after).containsAllEntriesOf(before).hasSize(before.size() + 2);
+    }
+
+    /** The child population of a unit and of each unit below it, by code. */
+    private static Map<String, Integer> populationByUnit(String unit) {
+        JsonPath json = values(unit, "2025", "child-population", "UNIT");
+        Map<String, Integer> population = new TreeMap<>();
+        json.getList("indicators[0].values.findAll { it.disaggregation == null }", Map.class)
+                .forEach(v -> population.put((String) v.get("unitCode"), (Integer) v.get("numerator")));
+        return population;
     }
 
     private static String registered(String name, String village) {

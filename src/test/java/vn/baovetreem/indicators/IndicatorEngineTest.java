@@ -13,7 +13,10 @@ import vn.baovetreem.testing.SqlRecords;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +39,9 @@ class IndicatorEngineTest {
 
     @Inject
     UnitDirectory units;
+
+    @Inject
+    IndicatorInputs inputs;
 
     @Inject
     EntityManager em;
@@ -61,6 +67,49 @@ class IndicatorEngineTest {
         assertThat(group(after, "ORPHANED")).isEqualTo(group(here, "ORPHANED") + 1);
         assertThat(group(after, "ENDED_BEFORE")).as("a span that ended before the year").isEqualTo(group(here, "ENDED_BEFORE"));
         assertThat(counts(other, indicator)).isEqualTo(there);
+    }
+
+    @Test
+    @TestTransaction
+    void aRecountOfThePartsWrittenInGivesWhatCountingAfreshGives() {
+        String path = units.pathOn("20", DAY).orElseThrow();
+        Place province = new Place("20", path, true);
+        IndicatorEngine.Run first = engine.start(province, YEAR);
+        List<Count> before = everyCount(first);
+        IndicatorInputs.Stamps stamps = inputs.stamps(path, DAY);
+
+        UUID orphan = SqlRecords.child(em);
+        SqlRecords.span(em, orphan, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
+        SqlRecords.child(em, "2012-06-30", "ACTIVE", null);
+        Set<String> moved = inputs.stamps(path, DAY).movedSince(stamps);
+        String commune = units.pathOn(SqlRecords.VILLAGE, DAY).orElseThrow().split("\\.")[1];
+        assertThat(moved).as("the part the writes were in").containsExactly(commune);
+
+        assertThat(units(path)).as("counted afresh, the province's statements are those for many units").isGreaterThan(IndicatorEngine.FEW_UNITS);
+        assertThat(units(path + "." + commune)).as("counted again, the commune's those for few").isLessThanOrEqualTo(IndicatorEngine.FEW_UNITS);
+
+        List<Count> recounted = everyCount(engine.recount(province, YEAR, first.tallies(), moved));
+        List<Count> afresh = everyCount(engine.start(province, YEAR));
+        assertThat(recounted).containsExactlyInAnyOrderElementsOf(afresh);
+        assertThat(afresh).as("the writes changed what is counted").isNotEqualTo(before);
+        assertThat(recounted.stream().filter(c -> c.part() != null && !c.part().equals(commune)).toList())
+                .as("the parts not counted again").containsExactlyInAnyOrderElementsOf(
+                        before.stream().filter(c -> c.part() != null && !c.part().equals(commune)).toList());
+    }
+
+    private long units(String path) {
+        return ((Number) em.createNativeQuery("select count(*) from unit_positions(?1) where path <@ cast(?2 as ltree)")
+                .setParameter(1, DAY).setParameter(2, path).getSingleResult()).longValue();
+    }
+
+    /** Every computable indicator's counts by every breakdown of the catalogue, after the population pass. */
+    private List<Count> everyCount(IndicatorEngine.Run run) {
+        List<Indicator> computable = catalogue.all().stream().filter(Indicator::computable).toList();
+        run.countPopulation(computable.stream().map(i -> IndicatorDefinitions.of(i.key()))
+                .flatMap(d -> Stream.of(d.numerator(), d.denominator()).filter(Objects::nonNull)).toList());
+        List<String> dimensions = catalogue.disaggregations().stream().map(IndicatorCatalogue.Disaggregation::code)
+                .filter(d -> !d.equals(IndicatorService.BY_UNIT)).toList();
+        return computable.stream().flatMap(i -> run.counts(i, IndicatorDefinitions.of(i.key()), dimensions).stream()).toList();
     }
 
     private List<Count> counts(Place place, Indicator indicator) {

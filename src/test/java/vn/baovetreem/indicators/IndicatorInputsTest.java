@@ -43,22 +43,27 @@ class IndicatorInputsTest {
     @Inject
     EntityManager em;
 
+    /** One figure for the unit: the sum of its stamps. */
+    private long stamp(String path) {
+        return inputs.stamps(path, DAY).total();
+    }
+
     @Test
     @TestTransaction
     void aWriteMovesTheStampOfTheUnitsAboveItAndNoOther() {
         String yenPhuc = units.pathOn("06298", DAY).orElseThrow();
         String other = units.pathOn("06253", DAY).orElseThrow();
-        long here = inputs.stamp(yenPhuc, DAY);
-        long there = inputs.stamp(other, DAY);
+        long here = stamp(yenPhuc);
+        long there = stamp(other);
 
         UUID child = SqlRecords.child(em);
         SqlRecords.span(em, child, "CIRCUMSTANCE", "ORPHANED", "2020-01-01", null);
-        assertThat(inputs.stamp(yenPhuc, DAY)).isEqualTo(here + 2);
-        assertThat(inputs.stamp(other, DAY)).isEqualTo(there);
+        assertThat(stamp(yenPhuc)).isEqualTo(here + 2);
+        assertThat(stamp(other)).isEqualTo(there);
 
         em.createNativeQuery("update admin_unit set note = 'đã kiểm tra' where code = '06253'").executeUpdate();
-        assertThat(inputs.stamp(yenPhuc, DAY)).as("the unit tree is everyone's").isEqualTo(here + 3);
-        assertThat(inputs.stamp(other, DAY)).isEqualTo(there + 1);
+        assertThat(stamp(yenPhuc)).as("the unit tree is everyone's").isEqualTo(here + 3);
+        assertThat(stamp(other)).isEqualTo(there + 1);
     }
 
     @Test
@@ -66,15 +71,15 @@ class IndicatorInputsTest {
     void foldingNeverLowersAStampAndKeepsCounting() {
         String yenPhuc = units.pathOn("06298", DAY).orElseThrow();
         SqlRecords.child(em);
-        long before = inputs.stamp(yenPhuc, DAY);
+        long before = stamp(yenPhuc);
 
         inputs.fold();
-        long folded = inputs.stamp(yenPhuc, DAY);
+        long folded = stamp(yenPhuc);
         assertThat(folded).isGreaterThanOrEqualTo(before);
         assertThat(em.createNativeQuery("select count(*) from indicator_input_write").getSingleResult()).isEqualTo(0L);
 
         SqlRecords.child(em);
-        assertThat(inputs.stamp(yenPhuc, DAY)).isEqualTo(folded + 1);
+        assertThat(stamp(yenPhuc)).isEqualTo(folded + 1);
     }
 
     @Test
@@ -84,17 +89,36 @@ class IndicatorInputsTest {
         String other = units.pathOn("06253", DAY).orElseThrow();
         String province = units.pathOn("20", DAY).orElseThrow();
         inputs.fold();
-        long there = inputs.stamp(other, DAY);
+        long there = stamp(other);
         SqlRecords.child(em);
-        long here = inputs.stamp(yenPhuc, DAY);
-        long above = inputs.stamp(province, DAY);
+        long here = stamp(yenPhuc);
+        long above = stamp(province);
 
         assertThat(inputs.fold()).isEqualTo(1);
-        assertThat(inputs.stamp(other, DAY)).isEqualTo(there);
-        assertThat(inputs.stamp(yenPhuc, DAY)).isEqualTo(here);
-        assertThat(inputs.stamp(province, DAY)).isEqualTo(above);
+        assertThat(stamp(other)).isEqualTo(there);
+        assertThat(stamp(yenPhuc)).isEqualTo(here);
+        assertThat(stamp(province)).isEqualTo(above);
         SqlRecords.child(em);
-        assertThat(inputs.stamp(province, DAY)).isEqualTo(above + 1);
+        assertThat(stamp(province)).isEqualTo(above + 1);
+    }
+
+    @Test
+    @TestTransaction
+    void aWriteMovesTheStampOfThePartItIsInAndNoOtherPart() {
+        String province = units.pathOn("20", DAY).orElseThrow();
+        String village = units.pathOn(SqlRecords.VILLAGE, DAY).orElseThrow();
+        String commune = village.substring(0, village.lastIndexOf('.'));
+        IndicatorInputs.Stamps above = inputs.stamps(province, DAY);
+        IndicatorInputs.Stamps here = inputs.stamps(commune, DAY);
+
+        SqlRecords.child(em);
+        assertThat(inputs.stamps(province, DAY).movedSince(above)).containsExactly(commune.substring(commune.lastIndexOf('.') + 1));
+        assertThat(inputs.stamps(commune, DAY).movedSince(here)).containsExactly(SqlRecords.VILLAGE);
+        inputs.fold();
+        assertThat(inputs.stamps(commune, DAY).movedSince(here)).as("folded, the same part").containsExactly(SqlRecords.VILLAGE);
+
+        em.createNativeQuery("update admin_unit set note = 'đã kiểm tra' where code = '06253'").executeUpdate();
+        assertThat(inputs.stamps(commune, DAY).movedSince(here)).as("the unit tree is every part's").isNull();
     }
 
     @Test
