@@ -13,13 +13,17 @@ import vn.baovetreem.security.ScopedQuery;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Queries of cases, their timeline, plan versions and deadlines. A case is in a caller's scope when
@@ -149,18 +153,37 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     }
 
     /**
-     * Replaces the stored deadlines of the cases in {@code byCase} with the ones given: one
-     * {@code DELETE} and one {@code COPY} however many cases there are.
+     * Replaces the stored deadlines of the cases in {@code byCase} with the ones given, where they
+     * differ: one query, then one {@code DELETE} and one {@code COPY} however many cases there are.
+     * Most steps of a case move none of its deadlines, and rewriting them cost a transition as much
+     * database time as the rest of it.
      */
     void replaceDeadlines(Map<UUID, List<CaseDeadlines.Deadline>> byCase) {
-        if (byCase.isEmpty()) {
+        Map<UUID, List<CaseDeadlines.Deadline>> stored = deadlines(byCase.keySet());
+        Map<UUID, List<CaseDeadlines.Deadline>> changed = new LinkedHashMap<>();
+        byCase.forEach((caseId, deadlines) -> {
+            if (!asStored(deadlines).equals(asStored(stored.getOrDefault(caseId, List.of())))) {
+                changed.put(caseId, deadlines);
+            }
+        });
+        if (changed.isEmpty()) {
             return;
         }
         getEntityManager().createNativeQuery("delete from case_deadline where case_id = any(?1)")
-                .setParameter(1, byCase.keySet().toArray(UUID[]::new)).executeUpdate();
+                .setParameter(1, changed.keySet().toArray(UUID[]::new)).executeUpdate();
         Copy rows = Copy.into("case_deadline", "case_id", "step", "due_at", "met_at");
-        byCase.forEach((caseId, deadlines) -> deadlines.forEach(d -> rows.row(caseId, d.step().name(), d.dueAt(), d.metAt())));
+        changed.forEach((caseId, deadlines) -> deadlines.forEach(d -> rows.row(caseId, d.step().name(), d.dueAt(), d.metAt())));
         rows.send(getEntityManager());
+    }
+
+    /** Deadlines as PostgreSQL keeps them: in no order, to the microsecond. */
+    private static Set<CaseDeadlines.Deadline> asStored(List<CaseDeadlines.Deadline> deadlines) {
+        return deadlines.stream().map(d -> new CaseDeadlines.Deadline(d.step(), micros(d.dueAt()), micros(d.metAt())))
+                .collect(Collectors.toSet());
+    }
+
+    private static Instant micros(Instant t) {
+        return t == null ? null : t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The stored deadlines of many cases, in one query. */
@@ -168,8 +191,8 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();
         if (!caseIds.isEmpty()) {
             Row.all(getEntityManager().createNativeQuery(
-                            "select case_id, step, due_at, met_at from case_deadline where case_id in (:ids) order by due_at", Tuple.class)
-                            .setParameter("ids", caseIds))
+                            "select case_id, step, due_at, met_at from case_deadline where case_id = any(?1) order by due_at", Tuple.class)
+                            .setParameter(1, caseIds.toArray(UUID[]::new)))
                     .forEach(r -> byCase.computeIfAbsent(r.uuid("case_id"), k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
                             r.enumValue("step", CaseDeadlines.Step.class), r.instant("due_at"), r.instant("met_at"))));
         }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import vn.baovetreem.cases.CaseDeadlines.Deadline;
+import vn.baovetreem.cases.CaseDeadlines.Step;
 import vn.baovetreem.testing.SqlRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +33,7 @@ class CaseRepositoryTest {
     @TestTransaction
     void anonymisingACaseErasesWhoAndWhatButKeepsTheMeasuresDatesAndCosts() {
         UUID child = SqlRecords.child(em);
-        UUID caseId = caseOf(child);
+        UUID caseId = SqlRecords.abuseCase(em, child);
         em.createNativeQuery("""
                         insert into case_event (id, case_id, kind, occurred_at, recorded_at, recorded_by, note, data)
                         values (gen_random_uuid(), ?1, 'NOTE', now(), now(), 'test', 'Mẹ kể lại', '{"a": 1}')""")
@@ -59,16 +62,30 @@ class CaseRepositoryTest {
         assertThat(((Number) kept[4]).longValue()).isEqualTo(500_000);
     }
 
-    private UUID caseOf(UUID child) {
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                        insert into child_case (id, case_number, child_id, commune_code, unit_path, type, status, source_channel,
-                                                received_at, abuse_forms, setting, child_in_danger, summary, reporter,
-                                                created_at, created_by, updated_at)
-                        select ?1, 'REPO-' || left(cast(?1 as text), 8), c.id, '06298', c.unit_path, 'ABUSE', 'RECEIVED', 'PHONE', now(),
-                               '["PHYSICAL"]', 'HOME', false, 'Vết bầm trên tay', '{"name": "Lục Văn A"}', now(), 'test', now()
-                        from child c where c.id = ?2""")
-                .setParameter(1, id).setParameter(2, child).executeUpdate();
-        return id;
+    @Test
+    @TestTransaction
+    void deadlinesAreWrittenOnlyWhereTheyDiffer() {
+        UUID caseId = SqlRecords.abuseCase(em, SqlRecords.child(em));
+        Instant due = Instant.parse("2025-03-04T10:15:30.123456789Z");
+        List<Deadline> deadlines = List.of(new Deadline(Step.EMERGENCY_PROTECTION, due, due.minusSeconds(5)),
+                new Deadline(Step.PLAN_DRAFTED, due.plusSeconds(60), null));
+        cases.replaceDeadlines(Map.of(caseId, deadlines));
+        List<String> written = rowsOf(caseId);
+
+        cases.replaceDeadlines(Map.of(caseId, deadlines.reversed()));
+        assertThat(rowsOf(caseId)).as("the same deadlines in another order, to the nanosecond").isEqualTo(written);
+
+        List<Deadline> moved = List.of(deadlines.getFirst(), new Deadline(Step.PLAN_DRAFTED, due.plusSeconds(120), null));
+        cases.replaceDeadlines(Map.of(caseId, moved));
+        assertThat(rowsOf(caseId)).hasSize(2).doesNotContainAnyElementsOf(written);
+        assertThat(cases.deadlines(List.of(caseId)).get(caseId)).extracting(Deadline::dueAt)
+                .containsExactly(Instant.parse("2025-03-04T10:15:30.123457Z"), Instant.parse("2025-03-04T10:17:30.123457Z"));
+    }
+
+    /** Where each stored deadline of the case lies: a row written again lies elsewhere. */
+    @SuppressWarnings("unchecked")
+    private List<String> rowsOf(UUID caseId) {
+        return em.createNativeQuery("select cast(ctid as text) from case_deadline where case_id = ?1 order by step")
+                .setParameter(1, caseId).getResultList();
     }
 }

@@ -36,6 +36,20 @@ public final class SqlRecords {
         return id;
     }
 
+    /** A case of abuse about {@code child}, received now by commune 06298. */
+    public static UUID abuseCase(EntityManager em, UUID child) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into child_case (id, case_number, child_id, commune_code, unit_path, type, status, source_channel,
+                                                received_at, abuse_forms, setting, child_in_danger, summary, reporter,
+                                                created_at, created_by, updated_at)
+                        select ?1, 'REPO-' || left(cast(?1 as text), 8), c.id, '06298', c.unit_path, 'ABUSE', 'RECEIVED', 'PHONE', now(),
+                               '["PHYSICAL"]', 'HOME', false, 'Vết bầm trên tay', '{"name": "Lục Văn A"}', now(), 'test', now()
+                        from child c where c.id = ?2""")
+                .setParameter(1, id).setParameter(2, child).executeUpdate();
+        return id;
+    }
+
     /** A span of {@code kind} and {@code code} of {@code child} from {@code start} to {@code end} (null: still open). */
     public static UUID span(EntityManager em, UUID child, String kind, String code, String start, String end) {
         UUID id = UUID.randomUUID();
