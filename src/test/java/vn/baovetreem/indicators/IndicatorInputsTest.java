@@ -123,6 +123,20 @@ class IndicatorInputsTest {
 
     @Test
     @TestTransaction
+    void anUpdateNamesTheUnitsOfItsRowsBeforeAndAfterIt() {
+        UUID caseId = SqlRecords.abuseCase(em, SqlRecords.child(em));
+        String other = units.pathOn("06253", DAY).orElseThrow();
+        long there = stamp(other);
+
+        em.createNativeQuery("update child_case set transfer_to_code = '06253', transfer_to_path = cast(?2 as ltree) where id = ?1")
+                .setParameter(1, caseId).setParameter(2, other).executeUpdate();
+        assertThat(stamp(other)).as("the unit the case goes to").isEqualTo(there + 1);
+        em.createNativeQuery("update child_case set transfer_to_code = null, transfer_to_path = null where id = ?1").setParameter(1, caseId).executeUpdate();
+        assertThat(stamp(other)).as("the unit the case no longer goes to").isEqualTo(there + 2);
+    }
+
+    @Test
+    @TestTransaction
     void everyTableTheIndicatorsReadCountsItsWrites() throws IOException {
         Set<String> read = new TreeSet<>(READ_BY_FUNCTIONS);
         try (InputStream definitions = getClass().getResourceAsStream("/indicators/definitions.yaml")) {
@@ -139,7 +153,8 @@ class IndicatorInputsTest {
         @SuppressWarnings("unchecked")
         List<String> counted = em.createNativeQuery("""
                         select distinct c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
-                        join pg_proc p on p.oid = t.tgfoid where p.proname = 'indicator_input_written'""").getResultList();
+                        join pg_proc p on p.oid = t.tgfoid
+                        where p.proname in ('indicator_input_written', c.relname || '_indicator_input')""").getResultList();
         assertThat(read).contains("child", "child_episode", "intervention", "unit_fact", "awareness_activity");
         assertThat(counted).containsAll(read);
     }
