@@ -96,8 +96,8 @@ class IndicatorEngine {
                 + " in_force boolean) on commit drop").executeUpdate();
         int units = run.bind(em.createNativeQuery(GEO), GEO).executeUpdate();
         if (place.byUnit()) {
-            run.parts = Row.all(em.createNativeQuery("select distinct part from geo where part is not null order by part", Tuple.class))
-                    .stream().map(row -> row.text("part")).toList();
+            run.parts = em.createNativeQuery("select distinct part from geo where part is not null order by part", String.class)
+                    .getResultList();
         }
         if (recount != null) {
             units -= em.createNativeQuery("delete from geo where coalesce(part, '') <> all(cast(?1 as text[]))")
