@@ -48,11 +48,15 @@ class IndicatorInputsTest {
         return inputs.stamps(path, DAY).total();
     }
 
+    private String path(String code) {
+        return units.pathOn(code, DAY).orElseThrow();
+    }
+
     @Test
     @TestTransaction
     void aWriteMovesTheStampOfTheUnitsAboveItAndNoOther() {
-        String yenPhuc = units.pathOn("06298", DAY).orElseThrow();
-        String other = units.pathOn("06253", DAY).orElseThrow();
+        String yenPhuc = path("06298");
+        String other = path("06253");
         long here = stamp(yenPhuc);
         long there = stamp(other);
 
@@ -69,7 +73,7 @@ class IndicatorInputsTest {
     @Test
     @TestTransaction
     void foldingNeverLowersAStampAndKeepsCounting() {
-        String yenPhuc = units.pathOn("06298", DAY).orElseThrow();
+        String yenPhuc = path("06298");
         SqlRecords.child(em);
         long before = stamp(yenPhuc);
 
@@ -85,9 +89,9 @@ class IndicatorInputsTest {
     @Test
     @TestTransaction
     void aFoldLeavesTheStampsOfTheUnitsItDoesNotTouchAsTheyWere() {
-        String yenPhuc = units.pathOn("06298", DAY).orElseThrow();
-        String other = units.pathOn("06253", DAY).orElseThrow();
-        String province = units.pathOn("20", DAY).orElseThrow();
+        String yenPhuc = path("06298");
+        String other = path("06253");
+        String province = path("20");
         inputs.fold();
         long there = stamp(other);
         SqlRecords.child(em);
@@ -105,8 +109,8 @@ class IndicatorInputsTest {
     @Test
     @TestTransaction
     void aWriteMovesTheStampOfThePartItIsInAndNoOtherPart() {
-        String province = units.pathOn("20", DAY).orElseThrow();
-        String village = units.pathOn(SqlRecords.VILLAGE, DAY).orElseThrow();
+        String province = path("20");
+        String village = path(SqlRecords.VILLAGE);
         String commune = village.substring(0, village.lastIndexOf('.'));
         IndicatorInputs.Stamps above = inputs.stamps(province, DAY);
         IndicatorInputs.Stamps here = inputs.stamps(commune, DAY);
@@ -125,7 +129,7 @@ class IndicatorInputsTest {
     @TestTransaction
     void anUpdateNamesTheUnitsOfItsRowsBeforeAndAfterIt() {
         UUID caseId = SqlRecords.abuseCase(em, SqlRecords.child(em));
-        String other = units.pathOn("06253", DAY).orElseThrow();
+        String other = path("06253");
         long there = stamp(other);
 
         em.createNativeQuery("update child_case set transfer_to_code = '06253', transfer_to_path = cast(?2 as ltree) where id = ?1")
