@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
 import vn.baovetreem.indicators.IndicatorEngine.Count;
@@ -69,11 +71,12 @@ class IndicatorEngineTest {
         assertThat(counts(other, indicator)).isEqualTo(there);
     }
 
-    @Test
+    @ParameterizedTest(name = "by unit: {0}")
+    @ValueSource(booleans = {true, false})
     @TestTransaction
-    void aRecountOfThePartsWrittenInGivesWhatCountingAfreshGives() {
+    void aRecountOfThePartsWrittenInGivesWhatCountingAfreshGives(boolean byUnit) {
         String path = units.pathOn("20", DAY).orElseThrow();
-        Place province = new Place("20", path, true);
+        Place province = new Place("20", path, byUnit);
         IndicatorEngine.Run first = engine.start(province, YEAR);
         List<Count> before = everyCount(first);
         IndicatorInputs.Stamps stamps = inputs.stamps(path, DAY);
