@@ -7,14 +7,21 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How each computable indicator of the catalogue is counted, read from
@@ -63,6 +70,8 @@ final class IndicatorDefinitions {
     private static final Pattern FEW = Pattern.compile("\\{FEW:([^}]*)}");
     /** The table {@link #KIDS} fills. */
     static final String KIDS_TABLE;
+    /** A digest of the definitions as resolved, their SQL included: counts made under other definitions are not these definitions' counts. */
+    static final String DIGEST;
     private static final Map<String, Definition> DEFINITIONS;
 
     static {
@@ -70,6 +79,11 @@ final class IndicatorDefinitions {
         KIDS = file.required("population").asText();
         KIDS_TABLE = file.required("populationTable").asText();
         DEFINITIONS = definitions(file);
+        StringBuilder all = new StringBuilder(KIDS).append(KIDS_TABLE);
+        new TreeMap<>(DEFINITIONS).forEach((key, definition) -> Stream.of(definition.numerator(), definition.denominator())
+                .filter(Objects::nonNull).forEach(side -> all.append(key).append(side.sql()).append(side.weighted())
+                        .append(new TreeMap<>(side.dims())).append(side.kidsFilter())));
+        DIGEST = digest(all.toString());
     }
 
     /** The indicators of a definitions file, their fragments resolved; fails on any part it cannot read. */
@@ -175,6 +189,14 @@ final class IndicatorDefinitions {
 
         private IllegalStateException invalid(String what) {
             return new IllegalStateException(RESOURCE + ", indicator " + key + ": " + what);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -46,15 +46,17 @@ public class IndicatorService {
     private final IndicatorEngine engine;
     private final IndicatorInputs inputs;
     private final KeptValues kept = new KeptValues();
+    private final TallyRepository tallies;
     private final UnitDirectory units;
     private final AccessPolicy access;
     private final Clock clock;
 
-    IndicatorService(IndicatorCatalogue catalogue, IndicatorEngine engine, IndicatorInputs inputs, UnitDirectory units,
-                     AccessPolicy access, Clock clock) {
+    IndicatorService(IndicatorCatalogue catalogue, IndicatorEngine engine, IndicatorInputs inputs, TallyRepository tallies,
+                     UnitDirectory units, AccessPolicy access, Clock clock) {
         this.catalogue = catalogue;
         this.engine = engine;
         this.inputs = inputs;
+        this.tallies = tallies;
         this.units = units;
         this.access = access;
         this.clock = clock;
@@ -149,15 +151,27 @@ public class IndicatorService {
                 q.suppressBelow());
         IndicatorInputs.Stamps stamps = inputs.stamps(path, q.period().to());
         KeptValues.Kept found = kept.get(key);
+        if (found == null) {
+            found = tallies.find(key).orElse(null);
+        }
         Set<String> moved = found == null ? null : stamps.movedSince(found.stamps());
-        if (moved != null && moved.isEmpty()) {
+        if (moved != null && moved.isEmpty() && found.values() != null) {
             return named(found.values(), unit).at(clock.instant());
         }
+        // From a saved tally that nothing has moved since, a recount of no part: the values alone are made.
         KeptValues.Kept computed = computed(q, unit, path, indicators, by, stamps, moved == null ? null : found.tallies(), moved);
         if (inputs.stamps(path, q.period().to()).equals(stamps)) {
             kept.put(key, computed);
+            if (moved == null || !moved.isEmpty()) {
+                tallies.save(key, stamps, computed.tallies(), clock.instant());
+            }
         }
         return computed.values();
+    }
+
+    /** Forgets the values kept in memory, as a restart does; the tallies saved in PostgreSQL stay. */
+    void forgetKeptValues() {
+        kept.clear();
     }
 
     /** The values counted afresh, or for the {@code recount} parts only when not null, the others taken from {@code earlier}. */

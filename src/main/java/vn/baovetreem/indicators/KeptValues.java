@@ -19,7 +19,7 @@ final class KeptValues {
     record Key(String path, Period period, List<String> indicators, List<String> by, Integer suppressBelow) {
     }
 
-    /** Values with the stamps they were computed under and the counts by part they were made of. */
+    /** Values with the stamps they were computed under and the counts by part they were made of; no values when read from {@link TallyRepository}. */
     record Kept(IndicatorInputs.Stamps stamps, IndicatorEngine.Tallies tallies, Values values) {
     }
 
@@ -32,5 +32,10 @@ final class KeptValues {
 
     void put(Key key, Kept kept) {
         entries.put(key, kept);
+    }
+
+    /** Forgets every value, as a restart does. */
+    void clear() {
+        entries.clear();
     }
 }

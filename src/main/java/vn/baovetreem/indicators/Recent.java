@@ -24,4 +24,8 @@ final class Recent<K, V> {
     synchronized void put(K key, V value) {
         entries.put(key, value);
     }
+
+    synchronized void clear() {
+        entries.clear();
+    }
 }

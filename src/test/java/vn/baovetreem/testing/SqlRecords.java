@@ -21,8 +21,17 @@ public final class SqlRecords {
         return child(em, "2015-01-01", "ACTIVE", null);
     }
 
+    /** An active girl born in 2015 in {@code village}. */
+    public static UUID childIn(EntityManager em, String village) {
+        return child(em, village, "2015-01-01", "ACTIVE", null);
+    }
+
     /** A girl born on {@code born} in {@link #VILLAGE}, with {@code status} since {@code statusDate} (null for none). */
     public static UUID child(EntityManager em, String born, String status, String statusDate) {
+        return child(em, VILLAGE, born, status, statusDate);
+    }
+
+    private static UUID child(EntityManager em, String village, String born, String status, String statusDate) {
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
                         insert into child (id, full_name, search_name, sort_name, date_of_birth, sex, village_code, unit_path,
@@ -32,7 +41,7 @@ public final class SqlRecords {
                         from admin_unit u join admin_unit_period p on p.unit_id = u.id and p.valid_to is null
                         where u.code = ?5""")
                 .setParameter(1, id).setParameter(2, born).setParameter(3, status).setParameter(4, statusDate)
-                .setParameter(5, VILLAGE).executeUpdate();
+                .setParameter(5, village).executeUpdate();
         return id;
     }
 
