@@ -192,7 +192,8 @@ final class IndicatorDefinitions {
         }
     }
 
-    private static String digest(String text) {
+    /** The SHA-256 of {@code text}, in hexadecimal. */
+    static String digest(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

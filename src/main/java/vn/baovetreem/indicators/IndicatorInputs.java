@@ -34,11 +34,6 @@ class IndicatorInputs {
      */
     record Stamps(long everyone, Map<String, Long> parts) {
 
-        /** One figure that moves whenever a part's does. */
-        long total() {
-            return everyone + parts.values().stream().mapToLong(Long::longValue).sum();
-        }
-
         /** The parts whose stamp moved since {@code earlier}, or null when every part may have changed. */
         Set<String> movedSince(Stamps earlier) {
             if (everyone != earlier.everyone()) {

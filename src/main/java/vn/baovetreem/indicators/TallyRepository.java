@@ -12,11 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,12 +41,13 @@ class TallyRepository {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
-    private final IndicatorCatalogue catalogue;
+    /** What every tally of this release was counted by: the format, the catalogue's indicators, the definitions. */
+    private final String counted;
 
     TallyRepository(EntityManager em, ObjectMapper mapper, IndicatorCatalogue catalogue) {
         this.em = em;
         this.mapper = mapper;
-        this.catalogue = catalogue;
+        this.counted = IndicatorDefinitions.digest(FORMAT + "\u0000" + catalogue.all() + "\u0000" + IndicatorDefinitions.DIGEST);
     }
 
     /**
@@ -95,15 +92,6 @@ class TallyRepository {
     }
 
     private String id(KeptValues.Key key) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {FORMAT, catalogue.all().toString(), IndicatorDefinitions.DIGEST, key.toString()}) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IndicatorDefinitions.digest(counted + "\u0000" + key);
     }
 }

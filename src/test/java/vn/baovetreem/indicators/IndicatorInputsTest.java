@@ -45,7 +45,8 @@ class IndicatorInputsTest {
 
     /** One figure for the unit: the sum of its stamps. */
     private long stamp(String path) {
-        return inputs.stamps(path, DAY).total();
+        IndicatorInputs.Stamps stamps = inputs.stamps(path, DAY);
+        return stamps.everyone() + stamps.parts().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private String path(String code) {
