@@ -66,7 +66,7 @@ class TallyRepository {
             Saved saved = mapper.readValue(in, Saved.class);
             return Optional.of(new KeptValues.Kept(saved.stamps(), new IndicatorEngine.Tallies(saved.sides()), null));
         } catch (IOException e) {
-            LOG.warnf("An indicator tally could not be read and is counted afresh: %s", e.getMessage());
+            LOG.warnf("An indicator tally could not be read and is counted afresh: %s", e);
             return Optional.empty();
         }
     }
