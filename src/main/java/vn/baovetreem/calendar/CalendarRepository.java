@@ -2,6 +2,7 @@ package vn.baovetreem.calendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Tuple;
 import vn.baovetreem.calendar.WorkingCalendar.Day;
 import vn.baovetreem.calendar.WorkingCalendar.Kind;
@@ -34,10 +35,14 @@ class CalendarRepository {
         RecordLocks.lock(em, "calendar", String.valueOf(year));
     }
 
-    /** The exceptions from {@code from} to {@code to}, both included. */
+    /**
+     * The exceptions from {@code from} to {@code to}, both included. No entity maps the calendar's
+     * tables (they are written only here, by SQL): nothing of the session needs flushing first.
+     */
     Map<LocalDate, Kind> exceptions(LocalDate from, LocalDate to) {
         Map<LocalDate, Kind> days = new HashMap<>();
         Row.all(em.createNativeQuery("select day, kind from calendar_day where day between ?1 and ?2", Tuple.class)
+                        .setFlushMode(FlushModeType.COMMIT)
                         .setParameter(1, from).setParameter(2, to))
                 .forEach(r -> days.put(r.date("day"), r.enumValue("kind", Kind.class)));
         return days;

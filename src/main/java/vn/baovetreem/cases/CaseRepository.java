@@ -2,8 +2,10 @@ package vn.baovetreem.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.InOrder;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,18 @@ import java.util.stream.Collectors;
 public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
 
     private static final String OPEN = "c.status not in ('CLOSED', 'CLOSED_UNSUBSTANTIATED')";
+    /** How many cases' deadlines a transaction keeps once read or written ({@link #deadlines}). */
+    static final int KEPT_DEADLINES = 100;
+    private static final Object KEPT = new Object();
+    /** The order of {@link #deadlines}' query. */
+    private static final Comparator<CaseDeadlines.Deadline> BY_DUE = Comparator.comparing(CaseDeadlines.Deadline::dueAt)
+            .thenComparing(d -> d.step().name());
+
+    private final TransactionSynchronizationRegistry transactions;
+
+    CaseRepository(TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
+    }
 
     static boolean inScope(ChildCase c, Scope scope) {
         return scope.contains(c.unitPath()) || (c.transferToPath() != null && scope.contains(c.transferToPath()));
@@ -174,6 +189,12 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         Copy rows = Copy.into("case_deadline", "case_id", "step", "due_at", "met_at");
         changed.forEach((caseId, deadlines) -> deadlines.forEach(d -> rows.row(caseId, d.step().name(), d.dueAt(), d.metAt())));
         rows.send(getEntityManager());
+        Map<UUID, List<CaseDeadlines.Deadline>> kept = kept();
+        changed.forEach((caseId, deadlines) -> {
+            if (kept.containsKey(caseId)) {
+                kept.put(caseId, asStored(deadlines).stream().sorted(BY_DUE).toList());
+            }
+        });
     }
 
     /** Deadlines as PostgreSQL keeps them: in no order, to the microsecond. */
@@ -188,15 +209,55 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
 
     /** The stored deadlines of many cases, in one query. */
     Map<UUID, List<CaseDeadlines.Deadline>> deadlines(Collection<UUID> caseIds) {
+        Map<UUID, List<CaseDeadlines.Deadline>> kept = kept();
         Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();
-        if (!caseIds.isEmpty()) {
-            Row.all(getEntityManager().createNativeQuery(
-                            "select case_id, step, due_at, met_at from case_deadline where case_id = any(?1) order by due_at", Tuple.class)
-                            .setParameter(1, caseIds.toArray(UUID[]::new)))
-                    .forEach(r -> byCase.computeIfAbsent(r.uuid("case_id"), k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
+        List<UUID> unread = new ArrayList<>();
+        for (UUID id : caseIds) {
+            List<CaseDeadlines.Deadline> known = kept.get(id);
+            if (known == null) {
+                unread.add(id);
+            } else if (!known.isEmpty()) {
+                byCase.put(id, known);
+            }
+        }
+        if (!unread.isEmpty()) {
+            Map<UUID, List<CaseDeadlines.Deadline>> read = new HashMap<>();
+            // No entity maps case_deadline: nothing of the session needs flushing before it is read.
+            Row.all(getEntityManager().createNativeQuery("""
+                            select case_id, step, due_at, met_at from case_deadline where case_id = any(?1)
+                            order by due_at, step collate "C\"""", Tuple.class)
+                            .setFlushMode(FlushModeType.COMMIT)
+                            .setParameter(1, unread.toArray(UUID[]::new)))
+                    .forEach(r -> read.computeIfAbsent(r.uuid("case_id"), k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
                             r.enumValue("step", CaseDeadlines.Step.class), r.instant("due_at"), r.instant("met_at"))));
+            byCase.putAll(read);
+            for (UUID id : unread) {
+                if (kept.size() < KEPT_DEADLINES) {
+                    kept.put(id, List.copyOf(read.getOrDefault(id, List.of())));
+                }
+            }
         }
         return byCase;
+    }
+
+    /**
+     * The deadlines this transaction has read or written, by case: a change of one case reads them
+     * for the audit's state before, compares them with the new ones and shows them in the state
+     * after and the answer, with one query. Only this class writes {@code case_deadline}, so what
+     * it kept stays what the transaction would read; at most {@link #KEPT_DEADLINES} cases (a
+     * calendar change refreshes every open case, a batch at a time). Outside a transaction, nothing.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, List<CaseDeadlines.Deadline>> kept() {
+        if (transactions.getTransactionKey() == null) {
+            return new HashMap<>();
+        }
+        Map<UUID, List<CaseDeadlines.Deadline>> kept = (Map<UUID, List<CaseDeadlines.Deadline>>) transactions.getResource(KEPT);
+        if (kept == null) {
+            kept = new HashMap<>();
+            transactions.putResource(KEPT, kept);
+        }
+        return kept;
     }
 
     /** Up to {@code limit} cases after {@code after} (by id) that have no deadline at all: cases written by SQL. */
