@@ -37,7 +37,7 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
 
     private static final String OPEN = "c.status not in ('CLOSED', 'CLOSED_UNSUBSTANTIATED')";
     /** How many cases' deadlines a transaction keeps once read or written ({@link #deadlines}). */
-    static final int KEPT_DEADLINES = 100;
+    private static final int KEPT_DEADLINES = 100;
     private static final Object KEPT = new Object();
     /** The order of {@link #deadlines}' query. */
     private static final Comparator<CaseDeadlines.Deadline> BY_DUE = Comparator.comparing(CaseDeadlines.Deadline::dueAt)
@@ -207,7 +207,7 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         return t == null ? null : t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The stored deadlines of many cases, in one query. */
+    /** The stored deadlines of many cases: those this transaction read or wrote as it kept them, the others in one query. */
     Map<UUID, List<CaseDeadlines.Deadline>> deadlines(Collection<UUID> caseIds) {
         Map<UUID, List<CaseDeadlines.Deadline>> kept = kept();
         Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();

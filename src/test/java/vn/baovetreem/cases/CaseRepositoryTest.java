@@ -102,8 +102,10 @@ class CaseRepositoryTest {
 
     /** The case's deadlines read from the table in the order the repository reads them. */
     private List<Deadline> stored(UUID caseId) {
-        return Row.all(em.createNativeQuery("select step, due_at, met_at from case_deadline where case_id = ?1 order by due_at, step collate \"C\"",
-                        Tuple.class).setParameter(1, caseId)).stream()
+        return Row.all(em.createNativeQuery("""
+                        select step, due_at, met_at from case_deadline where case_id = ?1
+                        order by due_at, step collate "C\"""", Tuple.class)
+                        .setParameter(1, caseId)).stream()
                 .map(r -> new Deadline(r.enumValue("step", Step.class), r.instant("due_at"), r.instant("met_at"))).toList();
     }
 
