@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.InOrder;
@@ -18,7 +17,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,18 +34,6 @@ import java.util.stream.Collectors;
 public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
 
     private static final String OPEN = "c.status not in ('CLOSED', 'CLOSED_UNSUBSTANTIATED')";
-    /** How many cases' deadlines a transaction keeps once read or written ({@link #deadlines}). */
-    private static final int KEPT_DEADLINES = 100;
-    private static final Object KEPT = new Object();
-    /** The order of {@link #deadlines}' query. */
-    private static final Comparator<CaseDeadlines.Deadline> BY_DUE = Comparator.comparing(CaseDeadlines.Deadline::dueAt)
-            .thenComparing(d -> d.step().name());
-
-    private final TransactionSynchronizationRegistry transactions;
-
-    CaseRepository(TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
-    }
 
     static boolean inScope(ChildCase c, Scope scope) {
         return scope.contains(c.unitPath()) || (c.transferToPath() != null && scope.contains(c.transferToPath()));
@@ -189,12 +175,6 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         Copy rows = Copy.into("case_deadline", "case_id", "step", "due_at", "met_at");
         changed.forEach((caseId, deadlines) -> deadlines.forEach(d -> rows.row(caseId, d.step().name(), d.dueAt(), d.metAt())));
         rows.send(getEntityManager());
-        Map<UUID, List<CaseDeadlines.Deadline>> kept = kept();
-        changed.forEach((caseId, deadlines) -> {
-            if (kept.containsKey(caseId)) {
-                kept.put(caseId, asStored(deadlines).stream().sorted(BY_DUE).toList());
-            }
-        });
     }
 
     /** Deadlines as PostgreSQL keeps them: in no order, to the microsecond. */
@@ -207,57 +187,19 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         return t == null ? null : t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The stored deadlines of many cases: those this transaction read or wrote as it kept them, the others in one query. */
+    /** The stored deadlines of many cases, in one query. */
     Map<UUID, List<CaseDeadlines.Deadline>> deadlines(Collection<UUID> caseIds) {
-        Map<UUID, List<CaseDeadlines.Deadline>> kept = kept();
         Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();
-        List<UUID> unread = new ArrayList<>();
-        for (UUID id : caseIds) {
-            List<CaseDeadlines.Deadline> known = kept.get(id);
-            if (known == null) {
-                unread.add(id);
-            } else if (!known.isEmpty()) {
-                byCase.put(id, known);
-            }
-        }
-        if (!unread.isEmpty()) {
-            Map<UUID, List<CaseDeadlines.Deadline>> read = new HashMap<>();
-            // No entity maps case_deadline: nothing of the session needs flushing before it is read.
-            Row.all(getEntityManager().createNativeQuery("""
-                            select case_id, step, due_at, met_at from case_deadline where case_id = any(?1)
-                            order by due_at, step collate "C\"""", Tuple.class)
+        if (!caseIds.isEmpty()) {
+            // No entity maps case_deadline (only this class writes it, by SQL): nothing of the session needs flushing first.
+            Row.all(getEntityManager().createNativeQuery(
+                            "select case_id, step, due_at, met_at from case_deadline where case_id = any(?1) order by due_at", Tuple.class)
                             .setFlushMode(FlushModeType.COMMIT)
-                            .setParameter(1, unread.toArray(UUID[]::new)))
-                    .forEach(r -> read.computeIfAbsent(r.uuid("case_id"), k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
+                            .setParameter(1, caseIds.toArray(UUID[]::new)))
+                    .forEach(r -> byCase.computeIfAbsent(r.uuid("case_id"), k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
                             r.enumValue("step", CaseDeadlines.Step.class), r.instant("due_at"), r.instant("met_at"))));
-            byCase.putAll(read);
-            for (UUID id : unread) {
-                if (kept.size() < KEPT_DEADLINES) {
-                    kept.put(id, List.copyOf(read.getOrDefault(id, List.of())));
-                }
-            }
         }
         return byCase;
-    }
-
-    /**
-     * The deadlines this transaction has read or written, by case: a change of one case reads them
-     * for the audit's state before, compares them with the new ones and shows them in the state
-     * after and the answer, with one query. Only this class writes {@code case_deadline}, so what
-     * it kept stays what the transaction would read; at most {@link #KEPT_DEADLINES} cases (a
-     * calendar change refreshes every open case, a batch at a time). Outside a transaction, nothing.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<UUID, List<CaseDeadlines.Deadline>> kept() {
-        if (transactions.getTransactionKey() == null) {
-            return new HashMap<>();
-        }
-        Map<UUID, List<CaseDeadlines.Deadline>> kept = (Map<UUID, List<CaseDeadlines.Deadline>>) transactions.getResource(KEPT);
-        if (kept == null) {
-            kept = new HashMap<>();
-            transactions.putResource(KEPT, kept);
-        }
-        return kept;
     }
 
     /** Up to {@code limit} cases after {@code after} (by id) that have no deadline at all: cases written by SQL. */

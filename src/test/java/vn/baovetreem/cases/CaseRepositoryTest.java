@@ -4,7 +4,6 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import vn.baovetreem.cases.CaseDeadlines.Deadline;
 import vn.baovetreem.cases.CaseDeadlines.Step;
-import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.testing.SqlRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,31 +80,6 @@ class CaseRepositoryTest {
         assertThat(rowsOf(caseId)).hasSize(2).doesNotContainAnyElementsOf(written);
         assertThat(cases.deadlines(List.of(caseId)).get(caseId)).extracting(Deadline::dueAt)
                 .containsExactly(Instant.parse("2025-03-04T10:15:30.123457Z"), Instant.parse("2025-03-04T10:17:30.123457Z"));
-    }
-
-    @Test
-    @TestTransaction
-    void deadlinesKeptByTheTransactionAreWhatItWouldReadFromTheTable() {
-        UUID caseId = SqlRecords.abuseCase(em, SqlRecords.child(em));
-        Instant due = Instant.parse("2025-03-04T10:15:30.123456789Z");
-        cases.replaceDeadlines(Map.of(caseId, List.of(new Deadline(Step.PLAN_DRAFTED, due, null))));
-        assertThat(cases.deadlines(List.of(caseId)).get(caseId)).isEqualTo(stored(caseId));
-
-        // Written again: two due at the same moment (then in the order of their steps' names, not of the steps), one met,
-        // to the nanosecond.
-        cases.replaceDeadlines(Map.of(caseId, List.of(new Deadline(Step.PLAN_DRAFTED, due.plusSeconds(60), null),
-                new Deadline(Step.PLAN_APPROVAL, due.plusSeconds(60), due.minusNanos(1)),
-                new Deadline(Step.EMERGENCY_PROTECTION, due.minusSeconds(60), null))));
-        assertThat(cases.deadlines(List.of(caseId)).get(caseId)).hasSize(3).isEqualTo(stored(caseId));
-    }
-
-    /** The case's deadlines read from the table in the order the repository reads them. */
-    private List<Deadline> stored(UUID caseId) {
-        return Row.all(em.createNativeQuery("""
-                        select step, due_at, met_at from case_deadline where case_id = ?1
-                        order by due_at, step collate "C\"""", Tuple.class)
-                        .setParameter(1, caseId)).stream()
-                .map(r -> new Deadline(r.enumValue("step", Step.class), r.instant("due_at"), r.instant("met_at"))).toList();
     }
 
     /** Where each stored deadline of the case lies: a row written again lies elsewhere. */
