@@ -76,22 +76,17 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
         }
     }
 
-    /**
-     * The codes of the spans of {@code childIds} open on {@code on}, in one statement. The day is
-     * sent as text: bound as a date, the driver sends it with no type, describes the prepared
-     * statement to learn it, and from then on sends an extra Sync before every execution (its
-     * guard for results of unbounded size), one round trip more for every child read.
-     */
+    /** The codes of the spans of {@code childIds} open on {@code on}, in one statement. */
     ActiveEpisodes activeOn(Collection<UUID> childIds, LocalDate on) {
         Map<UUID, List<String>> circumstances = new HashMap<>();
         Map<UUID, List<String>> risks = new HashMap<>();
         if (!childIds.isEmpty()) {
             List<Row> rows = Row.all(getEntityManager().createNativeQuery("""
                             select child_id, kind, code from child_episode
-                            where child_id = any(?1) and start_date <= cast(?2 as date) and (end_date is null or end_date >= cast(?2 as date))
+                            where child_id = any(?1) and start_date <= ?2 and (end_date is null or end_date >= ?2)
                             order by code""", Tuple.class)
                     .setParameter(1, childIds.toArray(UUID[]::new))
-                    .setParameter(2, on.toString()));
+                    .setParameter(2, on));
             for (Row row : rows) {
                 Map<UUID, List<String>> target = row.enumValue("kind", EpisodeKind.class) == EpisodeKind.RISK ? risks : circumstances;
                 target.computeIfAbsent(row.uuid("child_id"), k -> new ArrayList<>()).add(row.text("code"));
