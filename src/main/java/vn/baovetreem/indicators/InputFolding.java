@@ -43,7 +43,9 @@ class InputFolding {
             tallies.forgetSavedBefore(clock.instant().minus(TALLIES_KEPT));
         } catch (RuntimeException e) {
             // The writes stay recorded and the next run folds them; until then stamps read them one by one.
-            LOG.warnf("Could not fold the writes of indicator inputs; the next run tries again: %s", DatabaseErrors.describe(e));
+            // Old tallies stay too, until a run deletes them.
+            LOG.warnf("Could not fold the writes of indicator inputs or delete old tallies; the next run tries again: %s",
+                    DatabaseErrors.describe(e));
         }
     }
 }
