@@ -40,6 +40,11 @@ final class IndicatorDefinitions {
             return Optional.ofNullable(dims.get(code));
         }
 
+        /** The rows a multi-valued disaggregation of this side reads: of a kids side, only its categorised children ({@link IndicatorDefinitions#CATEGORISED}). */
+        String breakdownSql() {
+            return kidsFilter == null ? sql : kidsRows("kids_categorised", kidsFilter);
+        }
+
         /** Whether the disaggregation gives an entity several categories (a lateral join). */
         static boolean multiValued(String fragment) {
             return fragment.startsWith("cross join lateral");
@@ -55,12 +60,12 @@ final class IndicatorDefinitions {
 
     /** Children under 16 at their first qualifying case of the period ({@code %1$s}), aged as they were then ({@code %2$s}). */
     private static final String CHILD_EVENTS = """
-            select c.id as entity, c.village_code as unit_code, 1 as weight, c.sex, c.ethnicity,
-                   cast(min(extract(year from age(cast(%2$s at time zone :zone as date), c.date_of_birth))) as int) as age
-            from child c join geo gg on gg.code = c.village_code join child_case cc on cc.child_id = c.id
-            where c.status <> 'MERGED' and %1$s {FEW: and c.village_code = any(array(select code from geo))}
-            group by c.id, c.village_code, c.sex, c.ethnicity
-            having min(extract(year from age(cast(%2$s at time zone :zone as date), c.date_of_birth))) < 16""";
+            select cc.child_id as entity, cc.village_code as unit_code, 1 as weight, cc.sex, cc.ethnicity,
+                   cast(min(extract(year from age(cast(%2$s at time zone :zone as date), cc.date_of_birth))) as int) as age
+            from cases cc
+            where cc.child_status <> 'MERGED' and %1$s
+            group by cc.child_id, cc.village_code, cc.sex, cc.ethnicity
+            having min(extract(year from age(cast(%2$s at time zone :zone as date), cc.date_of_birth))) < 16""";
 
     private static final Pattern FRAGMENT = Pattern.compile("\\$\\{([A-Z_]+)}");
 
@@ -70,6 +75,15 @@ final class IndicatorDefinitions {
     private static final Pattern FEW = Pattern.compile("\\{FEW:([^}]*)}");
     /** The table {@link #KIDS} fills. */
     static final String KIDS_TABLE;
+    /** The cases of the period whose child stands in {@code geo}, in the order of {@link #CASES_TABLE}'s columns. */
+    static final String CASES;
+    /** The table {@link #CASES} fills, made for the first statement of a run that reads it ({@link #readsCases}). */
+    static final String CASES_TABLE;
+    private static final Pattern READS_CASES = Pattern.compile("\\b(from|join) cases\\b");
+    /** Makes the children of {@link #KIDS} in a group, a risk category or a support type, all a breakdown of a kids side counts. */
+    static final String CATEGORISED;
+    /** What a multi-valued disaggregation of a kids side must do, so that {@link #CATEGORISED} holds every child it counts. */
+    private static final Pattern UNNESTS_CATEGORIES = Pattern.compile("unnest\\(e\\.(sc_groups|risk_categories|support_types)\\)");
     /** A digest of the definitions as resolved, their SQL included: counts made under other definitions are not these definitions' counts. */
     static final String DIGEST;
     private static final Map<String, Definition> DEFINITIONS;
@@ -78,8 +92,11 @@ final class IndicatorDefinitions {
         JsonNode file = read(RESOURCE);
         KIDS = file.required("population").asText();
         KIDS_TABLE = file.required("populationTable").asText();
+        CASES = file.required("periodCases").asText();
+        CASES_TABLE = file.required("casesTable").asText();
+        CATEGORISED = file.required("categorisedPopulation").asText();
         DEFINITIONS = definitions(file);
-        StringBuilder all = new StringBuilder(KIDS).append(KIDS_TABLE);
+        StringBuilder all = new StringBuilder(KIDS).append(KIDS_TABLE).append(CASES).append(CASES_TABLE).append(CATEGORISED);
         new TreeMap<>(DEFINITIONS).forEach((key, definition) -> Stream.of(definition.numerator(), definition.denominator())
                 .filter(Objects::nonNull).forEach(side -> all.append(key).append(side.sql()).append(side.weighted())
                         .append(new TreeMap<>(side.dims())).append(side.kidsFilter())));
@@ -107,6 +124,16 @@ final class IndicatorDefinitions {
     /** {@code sql} for few units in {@code geo} or for many: with or without what its {@code {FEW: ...}} markers hold. */
     static String sized(String sql, boolean few) {
         return FEW.matcher(sql).replaceAll(few ? "$1" : "");
+    }
+
+    /** The rows of a kids side with {@code filter}, from {@code table}. */
+    private static String kidsRows(String table, String filter) {
+        return "select " + CHILD_COLUMNS + " from " + table + " k where " + filter;
+    }
+
+    /** Whether {@code sql} reads the table of the period's cases. */
+    static boolean readsCases(String sql) {
+        return READS_CASES.matcher(sql).find();
     }
 
     /** The definition of a computable indicator; {@link #agreeWith} makes sure there is one. */
@@ -142,8 +169,13 @@ final class IndicatorDefinitions {
             Map<String, String> dims = new LinkedHashMap<>();
             side.path("dims").properties().forEach(e -> dims.put(e.getKey(), resolve(e.getValue().asText())));
             if (side.has("kids")) {
+                dims.forEach((code, fragment) -> {
+                    if (Source.multiValued(fragment) && !UNNESTS_CATEGORIES.matcher(fragment).find()) {
+                        throw invalid("the breakdown " + code + " of a kids side must unnest the child's groups, risk categories or support types");
+                    }
+                });
                 String filter = resolve(side.get("kids").asText());
-                return new Source("select " + CHILD_COLUMNS + " from kids k where " + filter, false, withChildDims(dims), filter);
+                return new Source(kidsRows("kids", filter), false, withChildDims(dims), filter);
             }
             if (side.has("children")) {
                 return new Source(resolve(side.get("children").asText()), false, withChildDims(dims), null);

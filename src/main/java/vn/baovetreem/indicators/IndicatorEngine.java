@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ import java.util.regex.Pattern;
  * transaction, the units that stood under the unit asked for at the end of the period
  * ({@code geo}, from {@code unit_positions}: a unit retired before that day stands where its
  * successor stands, so its records count toward the successor for periods after the change;
- * {@code in_force} tells the units that existed that day) and their child population
- * ({@code kids}). Every side that selects children of that population is counted in one pass
+ * {@code in_force} tells the units that existed that day), their child population
+ * ({@code kids}) and, when a side reads them, the cases of the period ({@code cases}). Every side that selects children of that population is counted in one pass
  * ({@link Run#countPopulation}); every other side is one grouped query for its total and
  * single-valued disaggregations; each multi-valued disaggregation is one more. Identical sides are counted once per run. The number of queries depends on the indicators
  * and disaggregations asked for, never on the number of units or records.
@@ -91,7 +92,7 @@ class IndicatorEngine {
         // instead of hashing them, twice as slow (docs/indicators.md).
         em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '32MB', true)")
                 .getSingleResult();
-        em.createNativeQuery("drop table if exists pg_temp.kids, pg_temp.geo").executeUpdate();
+        em.createNativeQuery("drop table if exists pg_temp.kids, pg_temp.geo, pg_temp.cases, pg_temp.kids_categorised").executeUpdate();
         em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text,"
                 + " in_force boolean) on commit drop").executeUpdate();
         int units = run.bind(em.createNativeQuery(GEO), GEO).executeUpdate();
@@ -142,6 +143,8 @@ class IndicatorEngine {
         private List<String> parts = List.of();
         /** Whether {@code geo} holds few units ({@link #FEW_UNITS}). */
         private boolean few;
+        /** The tables only some statements read, made in this run for the first of them ({@link #once}). */
+        private final Set<String> made = new HashSet<>();
 
         private Run(Place place, Period period, Tallies earlier, Set<String> recount) {
             this.place = place;
@@ -295,7 +298,10 @@ class IndicatorEngine {
 
         /** One multi-valued disaggregation of one side, by child unit and category, added to {@code counts}. */
         private void lateralCounts(Source source, String dimension, Map<String, Map<String, Long>> counts) {
-            String sql = "select g.part, d.dim, " + aggregate(source) + " as n from (" + source.sql() + ") e " + source.dim(dimension).orElseThrow()
+            if (source.kidsFilter() != null) {
+                once("kids_categorised", IndicatorDefinitions.CATEGORISED);
+            }
+            String sql = "select g.part, d.dim, " + aggregate(source) + " as n from (" + source.breakdownSql() + ") e " + source.dim(dimension).orElseThrow()
                     + " join geo g on g.code = e.unit_code where d.dim is not null group by g.part, d.dim";
             for (Row row : breakdowns.computeIfAbsent(sql, this::rows)) {
                 part(counts, row).merge(dimension + SEP + row.text("dim"), row.bigint("n"), Long::sum);
@@ -304,8 +310,20 @@ class IndicatorEngine {
 
         /** The rows of {@code sql} with this run's parameters, read by column name. */
         private List<Row> rows(String sql) {
+            if (IndicatorDefinitions.readsCases(sql)) {
+                once("cases", IndicatorDefinitions.CASES_TABLE, "insert into cases " + IndicatorDefinitions.CASES);
+            }
             String sized = IndicatorDefinitions.sized(sql, few);
             return Row.all(bind(em.createNativeQuery(sized, Tuple.class), sized));
+        }
+
+        /** Runs {@code statements}, which make {@code table}, unless this run made it already. */
+        private void once(String table, String... statements) {
+            if (made.add(table)) {
+                for (String statement : statements) {
+                    update(statement);
+                }
+            }
         }
 
         private void update(String sql) {

@@ -54,7 +54,7 @@ class IndicatorDefinitionsTest {
                 childDims: {SEX: e.sex}
                 indicators:
                   a:
-                    numerator: {kids: "k.age >= 6", dims: {GROUP: "cross join lateral (select 1 as dim) d"}}
+                    numerator: {kids: "k.age >= 6", dims: {GROUP: "cross join lateral (select unnest(e.sc_groups) as dim) d"}}
                     denominator: {children: "select 1 from child c where ${OPEN}"}
                   b:
                     numerator: {subsetOf: a, where: "s.weight > 0"}
@@ -66,9 +66,21 @@ class IndicatorDefinitionsTest {
         assertThat(kids.sql()).startsWith("select k.id as entity").endsWith("from kids k where k.age >= 6");
         assertThat(kids.dims()).containsOnlyKeys("SEX", "GROUP");
         assertThat(IndicatorDefinitions.Source.multiValued(kids.dim("GROUP").orElseThrow())).isTrue();
+        assertThat(kids.breakdownSql()).isEqualTo(kids.sql().replace("from kids k", "from kids_categorised k"));
         assertThat(definitions.get("a").denominator().sql()).isEqualTo("select 1 from child c where cc.closed_at is null");
         assertThat(definitions.get("b").numerator().sql()).isEqualTo("select * from (" + kids.sql() + ") s where s.weight > 0");
         assertThat(definitions.get("b").denominator()).isEqualTo(new IndicatorDefinitions.Source("select 2", true, Map.of("KIND", "e.kind"), null));
+        assertThat(definitions.get("b").denominator().breakdownSql()).isEqualTo("select 2");
+    }
+
+    @Test
+    void aBreakdownOfThePopulationThatCouldCountAChildInNoCategoryIsRefused() throws Exception {
+        // Such breakdowns read only the children in a group, risk category or support type.
+        assertThatThrownBy(() -> IndicatorDefinitions.definitions(yaml("""
+                fragments: {}
+                childDims: {}
+                indicators: {x: {numerator: {kids: "true", dims: {ALL: "cross join lateral (select e.sex as dim) d"}}}}""")))
+                .hasMessageContaining("indicator x: the breakdown ALL of a kids side must unnest");
     }
 
     @Test
