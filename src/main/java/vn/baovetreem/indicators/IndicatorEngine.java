@@ -136,10 +136,10 @@ class IndicatorEngine {
          * special circumstances, 40 ms).
          */
         private final Map<String, List<Row>> breakdowns = new HashMap<>();
-        /** The column of each population filter in {@link #population}: {@code f0}, {@code f1}... */
-        private final Map<String, String> filters = new LinkedHashMap<>();
-        /** Rows of (part, sex, ethnicity, age, one count per filter). */
-        private List<Row> population = List.of();
+        /** The index of each population filter in the counts of a {@link Cell}, and its column {@code f0}, {@code f1}... */
+        private final Map<String, Integer> filters = new LinkedHashMap<>();
+        /** The population pass's cells, read once: every side of the population rolls them up. */
+        private List<Cell> population = List.of();
         private List<String> parts = List.of();
         /** Whether {@code geo} holds few units ({@link #FEW_UNITS}). */
         private boolean few;
@@ -160,14 +160,23 @@ class IndicatorEngine {
          */
         void countPopulation(Collection<Source> sources) {
             sources.stream().map(Source::kidsFilter).filter(Objects::nonNull).distinct()
-                    .forEach(filter -> filters.put(filter, "f" + filters.size()));
+                    .forEach(filter -> filters.put(filter, filters.size()));
             if (filters.isEmpty()) {
                 return;
             }
             StringBuilder sql = new StringBuilder("select g.part, k.sex, coalesce(k.ethnicity, 'UNKNOWN') as ethnicity, k.age");
-            filters.forEach((filter, column) -> sql.append(", count(*) filter (where ").append(filter).append(") as ").append(column));
+            filters.forEach((filter, index) -> sql.append(", count(*) filter (where ").append(filter).append(") as f").append(index));
             sql.append(" from kids k join geo g on g.code = k.village_code group by 1, 2, 3, 4");
-            population = rows(sql.toString());
+            // Read by name once here, not once per side: a province's 10,000 cells rolled up for twenty
+            // sides made a million look-ups by column name (docs/indicators.md).
+            population = rows(sql.toString()).stream().map(row -> {
+                long[] counts = new long[filters.size()];
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] = row.bigint("f" + i);
+                }
+                String part = row.text("part");
+                return new Cell(part == null ? "" : part, row.text("sex"), row.text("ethnicity"), row.integer("age"), counts);
+            }).toList();
         }
 
         /** The child units of the place at the end of the period, in code order; none unless counting by unit. */
@@ -272,20 +281,21 @@ class IndicatorEngine {
 
         /** A side of the population counted by {@link #countPopulation}, rolled up by child unit and breakdown. */
         private Map<String, Map<String, Long>> populationCounts(Indicator indicator, String filter, List<String> dimensions) {
-            String column = filters.get(filter);
+            int column = filters.get(filter);
+            Map<Integer, String> bands = new HashMap<>();
             Map<String, Map<String, Long>> counts = new HashMap<>();
-            for (Row row : population) {
-                long count = row.bigint(column);
+            for (Cell cell : population) {
+                long count = cell.counts()[column];
                 if (count == 0) {
                     continue;
                 }
-                Map<String, Long> part = part(counts, row);
+                Map<String, Long> part = counts.computeIfAbsent(cell.part(), k -> new HashMap<>());
                 part.merge("", count, Long::sum);
                 for (String dimension : dimensions) {
                     String category = switch (dimension) {
-                        case "SEX" -> row.text("sex");
-                        case "ETHNICITY" -> row.text("ethnicity");
-                        case "AGE_BAND" -> band(indicator, row.integer("age"));
+                        case "SEX" -> cell.sex();
+                        case "ETHNICITY" -> cell.ethnicity();
+                        case "AGE_BAND" -> bands.computeIfAbsent(cell.age(), age -> band(indicator, age));
                         default -> throw new IllegalStateException("Not a breakdown of the population: " + dimension);
                     };
                     if (category != null) {
@@ -348,6 +358,10 @@ class IndicatorEngine {
             });
             return query;
         }
+    }
+
+    /** Children of the population counted together: of a part ({@code ""} for the place's own), sex, ethnicity and age, under each filter. */
+    private record Cell(String part, String sex, String ethnicity, int age, long[] counts) {
     }
 
     /** Every source yields one row per entity (and per category in a lateral join), so rows are counted as they are. */
