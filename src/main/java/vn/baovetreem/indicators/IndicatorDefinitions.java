@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ final class IndicatorDefinitions {
             return Optional.ofNullable(dims.get(code));
         }
 
-        /** The rows a multi-valued disaggregation of this side reads: of a kids side, only its categorised children ({@link IndicatorDefinitions#CATEGORISED}). */
+        /** The rows a multi-valued disaggregation of this side reads: of a kids side, only its children in some category ({@link IndicatorDefinitions#ON_DEMAND}). */
         String breakdownSql() {
             return kidsFilter == null ? sql : kidsRows("kids_categorised", kidsFilter);
         }
@@ -52,6 +53,19 @@ final class IndicatorDefinitions {
     }
 
     record Definition(Source numerator, Source denominator) {
+    }
+
+    /** A table made by {@code statements} for the first statement of a run that reads it. */
+    record OnDemand(String table, List<String> statements, Pattern reader) {
+
+        OnDemand(String table, List<String> statements) {
+            this(table, statements, Pattern.compile("\\b(from|join) " + table + "\\b"));
+        }
+
+        /** Whether {@code sql} reads this table. */
+        boolean readBy(String sql) {
+            return reader.matcher(sql).find();
+        }
     }
 
     /** The columns of a row of the {@code kids} table, as a {@code kids} side selects them. */
@@ -75,14 +89,14 @@ final class IndicatorDefinitions {
     private static final Pattern FEW = Pattern.compile("\\{FEW:([^}]*)}");
     /** The table {@link #KIDS} fills. */
     static final String KIDS_TABLE;
-    /** The cases of the period whose child stands in {@code geo}, in the order of {@link #CASES_TABLE}'s columns. */
-    static final String CASES;
-    /** The table {@link #CASES} fills, made for the first statement of a run that reads it ({@link #readsCases}). */
-    static final String CASES_TABLE;
-    private static final Pattern READS_CASES = Pattern.compile("\\b(from|join) cases\\b");
-    /** Makes the children of {@link #KIDS} in a group, a risk category or a support type, all a breakdown of a kids side counts. */
-    static final String CATEGORISED;
-    /** What a multi-valued disaggregation of a kids side must do, so that {@link #CATEGORISED} holds every child it counts. */
+    /**
+     * The tables a run makes for the first statement that reads them, each with the statements that
+     * make it: {@code cases}, the period's cases of the children in {@code geo}, and
+     * {@code kids_categorised}, the children of {@link #KIDS} in a group, a risk category or a
+     * support type, all that a multi-valued disaggregation of a kids side counts.
+     */
+    static final List<OnDemand> ON_DEMAND;
+    /** What a multi-valued disaggregation of a kids side must do, so that {@code kids_categorised} holds every child it counts. */
     private static final Pattern UNNESTS_CATEGORIES = Pattern.compile("unnest\\(e\\.(sc_groups|risk_categories|support_types)\\)");
     /** A digest of the definitions as resolved, their SQL included: counts made under other definitions are not these definitions' counts. */
     static final String DIGEST;
@@ -92,11 +106,12 @@ final class IndicatorDefinitions {
         JsonNode file = read(RESOURCE);
         KIDS = file.required("population").asText();
         KIDS_TABLE = file.required("populationTable").asText();
-        CASES = file.required("periodCases").asText();
-        CASES_TABLE = file.required("casesTable").asText();
-        CATEGORISED = file.required("categorisedPopulation").asText();
+        ON_DEMAND = List.of(
+                new OnDemand("cases", List.of(file.required("casesTable").asText(), "insert into cases " + file.required("periodCases").asText())),
+                new OnDemand("kids_categorised", List.of(file.required("categorisedPopulation").asText())));
         DEFINITIONS = definitions(file);
-        StringBuilder all = new StringBuilder(KIDS).append(KIDS_TABLE).append(CASES).append(CASES_TABLE).append(CATEGORISED);
+        StringBuilder all = new StringBuilder(KIDS).append(KIDS_TABLE);
+        ON_DEMAND.forEach(table -> table.statements().forEach(all::append));
         new TreeMap<>(DEFINITIONS).forEach((key, definition) -> Stream.of(definition.numerator(), definition.denominator())
                 .filter(Objects::nonNull).forEach(side -> all.append(key).append(side.sql()).append(side.weighted())
                         .append(new TreeMap<>(side.dims())).append(side.kidsFilter())));
@@ -129,11 +144,6 @@ final class IndicatorDefinitions {
     /** The rows of a kids side with {@code filter}, from {@code table}. */
     private static String kidsRows(String table, String filter) {
         return "select " + CHILD_COLUMNS + " from " + table + " k where " + filter;
-    }
-
-    /** Whether {@code sql} reads the table of the period's cases. */
-    static boolean readsCases(String sql) {
-        return READS_CASES.matcher(sql).find();
     }
 
     /** The definition of a computable indicator; {@link #agreeWith} makes sure there is one. */

@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  * transaction, the units that stood under the unit asked for at the end of the period
  * ({@code geo}, from {@code unit_positions}: a unit retired before that day stands where its
  * successor stands, so its records count toward the successor for periods after the change;
- * {@code in_force} tells the units that existed that day), their child population
- * ({@code kids}) and, when a side reads them, the cases of the period ({@code cases}). Every side that selects children of that population is counted in one pass
- * ({@link Run#countPopulation}); every other side is one grouped query for its total and
+ * {@code in_force} tells the units that existed that day) and their child population
+ * ({@code kids}), then the tables some sides read when the first of them does
+ * ({@link IndicatorDefinitions#ON_DEMAND}). Every side that selects children of that population is
+ * counted in one pass ({@link Run#countPopulation}); every other side is one grouped query for its total and
  * single-valued disaggregations; each multi-valued disaggregation is one more. Identical sides are counted once per run. The number of queries depends on the indicators
  * and disaggregations asked for, never on the number of units or records.
  */
@@ -143,7 +144,7 @@ class IndicatorEngine {
         private List<String> parts = List.of();
         /** Whether {@code geo} holds few units ({@link #FEW_UNITS}). */
         private boolean few;
-        /** The tables only some statements read, made in this run for the first of them ({@link #once}). */
+        /** The tables of {@link IndicatorDefinitions#ON_DEMAND} this run has made. */
         private final Set<String> made = new HashSet<>();
 
         private Run(Place place, Period period, Tallies earlier, Set<String> recount) {
@@ -308,9 +309,6 @@ class IndicatorEngine {
 
         /** One multi-valued disaggregation of one side, by child unit and category, added to {@code counts}. */
         private void lateralCounts(Source source, String dimension, Map<String, Map<String, Long>> counts) {
-            if (source.kidsFilter() != null) {
-                once("kids_categorised", IndicatorDefinitions.CATEGORISED);
-            }
             String sql = "select g.part, d.dim, " + aggregate(source) + " as n from (" + source.breakdownSql() + ") e " + source.dim(dimension).orElseThrow()
                     + " join geo g on g.code = e.unit_code where d.dim is not null group by g.part, d.dim";
             for (Row row : breakdowns.computeIfAbsent(sql, this::rows)) {
@@ -320,20 +318,13 @@ class IndicatorEngine {
 
         /** The rows of {@code sql} with this run's parameters, read by column name. */
         private List<Row> rows(String sql) {
-            if (IndicatorDefinitions.readsCases(sql)) {
-                once("cases", IndicatorDefinitions.CASES_TABLE, "insert into cases " + IndicatorDefinitions.CASES);
+            for (IndicatorDefinitions.OnDemand table : IndicatorDefinitions.ON_DEMAND) {
+                if (table.readBy(sql) && made.add(table.table())) {
+                    table.statements().forEach(this::update);
+                }
             }
             String sized = IndicatorDefinitions.sized(sql, few);
             return Row.all(bind(em.createNativeQuery(sized, Tuple.class), sized));
-        }
-
-        /** Runs {@code statements}, which make {@code table}, unless this run made it already. */
-        private void once(String table, String... statements) {
-            if (made.add(table)) {
-                for (String statement : statements) {
-                    update(statement);
-                }
-            }
         }
 
         private void update(String sql) {

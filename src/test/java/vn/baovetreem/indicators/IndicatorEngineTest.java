@@ -100,6 +100,25 @@ class IndicatorEngineTest {
                         before.stream().filter(c -> c.part() != null && !c.part().equals(commune)).toList());
     }
 
+    @Test
+    @TestTransaction
+    void aRunMakesTheTablesOfCasesAndOfCategorisedChildrenOnlyWhenASideReadsThem() {
+        Place yenPhuc = new Place("06298", units.pathOn("06298", DAY).orElseThrow(), false);
+        counts(yenPhuc, catalogue.find("child-population").orElseThrow());
+        assertThat(tables()).as("the population alone").containsExactly(false, false);
+        counts(yenPhuc, catalogue.find("children-special-circumstances").orElseThrow());
+        assertThat(tables()).as("a breakdown by group").containsExactly(false, true);
+        counts(yenPhuc, catalogue.find("abused-children").orElseThrow());
+        assertThat(tables()).as("a side over cases").containsExactly(true, false);
+    }
+
+    /** Whether the transaction holds the tables of cases and of categorised children. */
+    private List<Boolean> tables() {
+        Object[] row = (Object[]) em.createNativeQuery("select to_regclass('pg_temp.cases') is not null,"
+                + " to_regclass('pg_temp.kids_categorised') is not null").getSingleResult();
+        return List.of((Boolean) row[0], (Boolean) row[1]);
+    }
+
     private long units(String path) {
         return ((Number) em.createNativeQuery("select count(*) from unit_positions(?1) where path <@ cast(?2 as ltree)")
                 .setParameter(1, DAY).setParameter(2, path).getSingleResult()).longValue();
@@ -118,7 +137,7 @@ class IndicatorEngineTest {
     private List<Count> counts(Place place, Indicator indicator) {
         IndicatorDefinitions.Definition definition = IndicatorDefinitions.of(indicator.key());
         IndicatorEngine.Run run = engine.start(place, YEAR);
-        run.countPopulation(List.of(definition.numerator(), definition.denominator()));
+        run.countPopulation(Stream.of(definition.numerator(), definition.denominator()).filter(Objects::nonNull).toList());
         return run.counts(indicator, definition, List.of("SC_GROUP"));
     }
 
