@@ -2,14 +2,14 @@ package vn.baovetreem.indicators;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 import vn.baovetreem.common.persistence.NativeValues;
-import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.indicators.IndicatorCatalogue.AgeBand;
 import vn.baovetreem.indicators.IndicatorCatalogue.Indicator;
 import vn.baovetreem.indicators.IndicatorDefinitions.Source;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ class IndicatorEngine {
         em.createNativeQuery("drop table if exists pg_temp.kids, pg_temp.geo, pg_temp.cases, pg_temp.kids_categorised").executeUpdate();
         em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text,"
                 + " in_force boolean) on commit drop").executeUpdate();
-        int units = run.bind(em.createNativeQuery(GEO), GEO).executeUpdate();
+        int units = run.update(GEO);
         if (place.byUnit()) {
             run.parts = em.createNativeQuery("select distinct part from geo where part is not null order by part", String.class)
                     .getResultList();
@@ -136,7 +136,7 @@ class IndicatorEngine {
          * single-valued disaggregations or age bands share it (a province's groups of children in
          * special circumstances, 40 ms).
          */
-        private final Map<String, List<Row>> breakdowns = new HashMap<>();
+        private final Map<String, List<Grouped>> breakdowns = new HashMap<>();
         /** The index of each population filter in the counts of a {@link Cell}, and its column {@code f0}, {@code f1}... */
         private final Map<String, Integer> filters = new LinkedHashMap<>();
         /** The population pass's cells, read once: every side of the population rolls them up. */
@@ -147,11 +147,23 @@ class IndicatorEngine {
         /** The tables of {@link IndicatorDefinitions#ON_DEMAND} this run has made. */
         private final Set<String> made = new HashSet<>();
 
+        /** The values of the parameters the definitions' SQL may name ({@code :from}...). */
+        private final Map<String, Object> parameters;
+
         private Run(Place place, Period period, Tallies earlier, Set<String> recount) {
             this.place = place;
             this.period = period;
             this.earlier = earlier;
             this.recount = recount;
+            this.parameters = Map.of(
+                    "from", period.from(),
+                    "to", period.to(),
+                    "fromTs", period.from().atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
+                    "toTs", period.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
+                    "zone", clock.getZone().getId(),
+                    "year", period.to().getYear(),
+                    "upath", place.path(),
+                    "depth", place.path().split("\\.").length);
         }
 
         /**
@@ -170,14 +182,13 @@ class IndicatorEngine {
             sql.append(" from kids k join geo g on g.code = k.village_code group by 1, 2, 3, 4");
             // Read by name once here, not once per side: a province's 10,000 cells rolled up for twenty
             // sides made a million look-ups by column name (docs/indicators.md).
-            population = rows(sql.toString()).stream().map(row -> {
+            population = rows(sql.toString(), row -> {
                 long[] counts = new long[filters.size()];
                 for (int i = 0; i < counts.length; i++) {
-                    counts[i] = row.bigint("f" + i);
+                    counts[i] = row.getLong("f" + i);
                 }
-                String part = row.text("part");
-                return new Cell(part == null ? "" : part, row.text("sex"), row.text("ethnicity"), row.integer("age"), counts);
-            }).toList();
+                return new Cell(part(row), row.getString("sex"), row.getString("ethnicity"), row.getInt("age"), counts);
+            });
         }
 
         /** The child units of the place at the end of the period, in code order; none unless counting by unit. */
@@ -266,14 +277,18 @@ class IndicatorEngine {
             String sql = select + ", " + aggregate(source) + " as n from (" + source.sql() + ") e join geo g on g.code = e.unit_code"
                     + groups;
             Map<String, Map<String, Long>> counts = new HashMap<>();
-            for (Row row : rows(sql)) {
-                Map<String, Long> part = part(counts, row);
-                long count = row.bigint("n");
-                part.merge("", count, Long::sum);
+            for (Grouped row : rows(sql, row -> {
+                String[] categories = new String[dimensions.size()];
+                for (int i = 0; i < categories.length; i++) {
+                    categories[i] = row.getString("d" + i);
+                }
+                return new Grouped(part(row), categories, row.getLong("n"));
+            })) {
+                Map<String, Long> part = counts.computeIfAbsent(row.part(), k -> new HashMap<>());
+                part.merge("", row.count(), Long::sum);
                 for (int i = 0; i < dimensions.size(); i++) {
-                    String category = row.text("d" + i);
-                    if (category != null) {
-                        part.merge(dimensions.get(i) + SEP + category, count, Long::sum);
+                    if (row.categories()[i] != null) {
+                        part.merge(dimensions.get(i) + SEP + row.categories()[i], row.count(), Long::sum);
                     }
                 }
             }
@@ -311,44 +326,57 @@ class IndicatorEngine {
         private void lateralCounts(Source source, String dimension, Map<String, Map<String, Long>> counts) {
             String sql = "select g.part, d.dim, " + aggregate(source) + " as n from (" + source.breakdownSql() + ") e " + source.dim(dimension).orElseThrow()
                     + " join geo g on g.code = e.unit_code where d.dim is not null group by g.part, d.dim";
-            for (Row row : breakdowns.computeIfAbsent(sql, this::rows)) {
-                part(counts, row).merge(dimension + SEP + row.text("dim"), row.bigint("n"), Long::sum);
+            List<Grouped> rows = breakdowns.computeIfAbsent(sql,
+                    breakdown -> rows(breakdown, row -> new Grouped(part(row), new String[] {row.getString("dim")}, row.getLong("n"))));
+            for (Grouped row : rows) {
+                counts.computeIfAbsent(row.part(), k -> new HashMap<>()).merge(dimension + SEP + row.categories()[0], row.count(), Long::sum);
             }
         }
 
-        /** The rows of {@code sql} with this run's parameters, read by column name. */
-        private List<Row> rows(String sql) {
+        /**
+         * The rows of {@code sql} with this run's parameters, read with JDBC: a fresh commune export
+         * runs some fifty statements, and Hibernate's handling of each native query cost about as
+         * much as the smaller ones (docs/indicators.md). The first statement of a run, Hibernate's,
+         * flushed the session.
+         */
+        private <T> List<T> rows(String sql, JdbcRows.Mapper<T> mapper) {
             for (IndicatorDefinitions.OnDemand table : IndicatorDefinitions.ON_DEMAND) {
                 if (table.readBy(sql) && made.add(table.table())) {
                     table.statements().forEach(this::update);
                 }
             }
-            String sized = IndicatorDefinitions.sized(sql, few);
-            return Row.all(bind(em.createNativeQuery(sized, Tuple.class), sized));
+            List<Object> values = new ArrayList<>();
+            String jdbc = positional(sql, values);
+            return JdbcRows.list(em, jdbc, mapper, values.toArray());
         }
 
-        private void update(String sql) {
-            String sized = IndicatorDefinitions.sized(sql, few);
-            bind(em.createNativeQuery(sized), sized).executeUpdate();
+        private int update(String sql) {
+            List<Object> values = new ArrayList<>();
+            String jdbc = positional(sql, values);
+            return JdbcRows.update(em, jdbc, values.toArray());
         }
 
-        Query bind(Query query, String sql) {
-            Map<String, Object> values = new HashMap<>();
-            values.put("from", period.from());
-            values.put("to", period.to());
-            values.put("fromTs", period.from().atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
-            values.put("toTs", period.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
-            values.put("zone", clock.getZone().getId());
-            values.put("year", period.to().getYear());
-            values.put("upath", place.path());
-            values.put("depth", place.path().split("\\.").length);
-            PARAMETER.matcher(sql).results().map(m -> m.group(1)).distinct().forEach(name -> {
-                if (values.containsKey(name)) {
-                    query.setParameter(name, values.get(name));
+        /** {@code sql} sized for this run, each {@code :name} a JDBC {@code ?} whose value is added to {@code values}. */
+        private String positional(String sql, List<Object> values) {
+            return PARAMETER.matcher(IndicatorDefinitions.sized(sql, few)).replaceAll(m -> {
+                Object value = parameters.get(m.group(1));
+                if (value == null) {
+                    throw new IllegalStateException("The indicators' SQL names no parameter :" + m.group(1));
                 }
+                values.add(value);
+                return "?";
             });
-            return query;
         }
+    }
+
+    /** A count of a part ({@code ""} for the place's own records) in one category of each of a statement's breakdowns. */
+    private record Grouped(String part, String[] categories, long count) {
+    }
+
+    /** The part of a row's {@code part} column: {@code ""} for the place's own records. */
+    private static String part(ResultSet row) throws SQLException {
+        String part = row.getString("part");
+        return part == null ? "" : part;
     }
 
     /** Children of the population counted together: of a part ({@code ""} for the place's own), sex, ethnicity and age, under each filter. */
@@ -360,11 +388,6 @@ class IndicatorEngine {
         return source.weighted() ? "coalesce(sum(e.weight), 0)" : "count(*)";
     }
 
-    /** The counts of the part a row of {@code g.part} stands under: {@code ""} for the place's own records. */
-    private static Map<String, Long> part(Map<String, Map<String, Long>> counts, Row row) {
-        String part = row.text("part");
-        return counts.computeIfAbsent(part == null ? "" : part, k -> new HashMap<>());
-    }
 
     /** A side's counts over all its parts: the place as a whole. */
     private static Map<String, Long> total(Map<String, Map<String, Long>> side) {

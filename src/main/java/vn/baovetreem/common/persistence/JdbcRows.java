@@ -3,6 +3,7 @@ package vn.baovetreem.common.persistence;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,10 +12,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The rows of a statement read with JDBC, in the transaction of {@code em}: for
- * the look-ups of an import's batches, where Hibernate's handling of a native query (resolving its
- * columns from the result set on each call, then naming each value or building each entity) cost
- * more than the statement. What is read here is not managed by Hibernate and is never flushed; nor
+ * Statements run with JDBC, in the transaction of {@code em}: for the look-ups of an import's
+ * batches and the counts of the indicators, where Hibernate's handling of a native query
+ * (resolving its columns from the result set on each call, then naming each value or building
+ * each entity) cost more than the statement. What is read here is not managed by Hibernate and is never flushed; nor
  * does reading flush the session first, as a Hibernate query would, so it reads what is flushed.
  */
 public final class JdbcRows {
@@ -32,13 +33,14 @@ public final class JdbcRows {
     private JdbcRows() {
     }
 
-    /** The rows of {@code sql}, whose {@code ?} are {@code parameters} in order. */
-    public static <T> List<T> list(EntityManager em, String sql, Mapper<T> mapper, ArrayParameter... parameters) {
+    /**
+     * The rows of {@code sql}, whose {@code ?} are {@code parameters} in order: each an
+     * {@link ArrayParameter} or a value the driver binds with its type ({@code LocalDate} as a
+     * date, {@code OffsetDateTime} as a timestamp with time zone).
+     */
+    public static <T> List<T> list(EntityManager em, String sql, Mapper<T> mapper, Object... parameters) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setArray(i + 1, connection.createArrayOf(parameters[i].type(), parameters[i].values().toArray()));
-                }
+            try (PreparedStatement statement = prepared(connection, sql, parameters)) {
                 List<T> rows = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -48,5 +50,31 @@ public final class JdbcRows {
                 return rows;
             }
         });
+    }
+
+    /** Runs {@code sql}, whose {@code ?} are {@code parameters} as for {@link #list}; the rows it changed. */
+    public static int update(EntityManager em, String sql, Object... parameters) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = prepared(connection, sql, parameters)) {
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static PreparedStatement prepared(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof ArrayParameter array) {
+                    statement.setArray(i + 1, connection.createArrayOf(array.type(), array.values().toArray()));
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
     }
 }
