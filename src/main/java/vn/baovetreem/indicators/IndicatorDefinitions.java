@@ -83,17 +83,15 @@ final class IndicatorDefinitions {
 
     private static final Pattern FRAGMENT = Pattern.compile("\\$\\{([A-Z_]+)}");
 
-    /** The child population of the units in {@code geo}, in the order of {@link #KIDS_TABLE}'s columns. */
-    static final String KIDS;
     /** SQL that narrows a statement's rows to those of the units in {@code geo}, worth it only when they are few. */
     private static final Pattern FEW = Pattern.compile("\\{FEW:([^}]*)}");
-    /** The table {@link #KIDS} fills. */
-    static final String KIDS_TABLE;
     /**
      * The tables a run makes for the first statement that reads them, each with the statements that
-     * make it: {@code cases}, the period's cases of the children in {@code geo}, and
-     * {@code kids_categorised}, the children of {@link #KIDS} in a group, a risk category or a
-     * support type, all that a multi-valued disaggregation of a kids side counts.
+     * make it, in definitions.yaml: {@code kids}, the child population of the units in {@code geo};
+     * {@code cases}, the period's cases of those children; {@code kids_categorised}, the children
+     * of {@code kids} in a group, a risk category or a support type, all that a multi-valued
+     * disaggregation of a kids side counts. A run that counts no child of the population, only
+     * cases say, makes no population (a province's 0.6 s).
      */
     static final List<OnDemand> ON_DEMAND;
     /** What a multi-valued disaggregation of a kids side must do, so that {@code kids_categorised} holds every child it counts. */
@@ -104,13 +102,12 @@ final class IndicatorDefinitions {
 
     static {
         JsonNode file = read(RESOURCE);
-        KIDS = file.required("population").asText();
-        KIDS_TABLE = file.required("populationTable").asText();
         ON_DEMAND = List.of(
+                new OnDemand("kids", List.of(file.required("populationTable").asText(), "insert into kids " + file.required("population").asText())),
                 new OnDemand("cases", List.of(file.required("casesTable").asText(), "insert into cases " + file.required("periodCases").asText())),
                 new OnDemand("kids_categorised", List.of(file.required("categorisedPopulation").asText())));
         DEFINITIONS = definitions(file);
-        StringBuilder all = new StringBuilder(KIDS).append(KIDS_TABLE);
+        StringBuilder all = new StringBuilder();
         ON_DEMAND.forEach(table -> table.statements().forEach(all::append));
         new TreeMap<>(DEFINITIONS).forEach((key, definition) -> Stream.of(definition.numerator(), definition.denominator())
                 .filter(Objects::nonNull).forEach(side -> all.append(key).append(side.sql()).append(side.weighted())

@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
  * transaction, the units that stood under the unit asked for at the end of the period
  * ({@code geo}, from {@code unit_positions}: a unit retired before that day stands where its
  * successor stands, so its records count toward the successor for periods after the change;
- * {@code in_force} tells the units that existed that day) and their child population
- * ({@code kids}), then the tables some sides read when the first of them does
- * ({@link IndicatorDefinitions#ON_DEMAND}). Every side that selects children of that population is
+ * {@code in_force} tells the units that existed that day), then, each for the first statement
+ * that reads it, their child population ({@code kids}) and the other tables of
+ * {@link IndicatorDefinitions#ON_DEMAND}. Every side that selects children of that population is
  * counted in one pass ({@link Run#countPopulation}); every other side is one grouped query for its total and
  * single-valued disaggregations; each multi-valued disaggregation is one more. Identical sides are counted once per run. The number of queries depends on the indicators
  * and disaggregations asked for, never on the number of units or records.
@@ -106,10 +106,7 @@ class IndicatorEngine {
                     .setParameter(1, NativeValues.array(recount)).executeUpdate();
         }
         em.createNativeQuery("analyze geo").executeUpdate();
-        // No index and no statistics: every query reads the whole population, and both would cost more than they save.
-        em.createNativeQuery(IndicatorDefinitions.KIDS_TABLE).executeUpdate();
         run.few = units <= FEW_UNITS;
-        run.update("insert into kids " + IndicatorDefinitions.KIDS);
         return run;
     }
 
@@ -340,20 +337,26 @@ class IndicatorEngine {
          * flushed the session.
          */
         private <T> List<T> rows(String sql, JdbcRows.Mapper<T> mapper) {
-            for (IndicatorDefinitions.OnDemand table : IndicatorDefinitions.ON_DEMAND) {
-                if (table.readBy(sql) && made.add(table.table())) {
-                    table.statements().forEach(this::update);
-                }
-            }
+            makeTablesReadBy(sql);
             List<Object> values = new ArrayList<>();
             String jdbc = positional(sql, values);
             return JdbcRows.list(em, jdbc, mapper, values.toArray());
         }
 
         private int update(String sql) {
+            makeTablesReadBy(sql);
             List<Object> values = new ArrayList<>();
             String jdbc = positional(sql, values);
             return JdbcRows.update(em, jdbc, values.toArray());
+        }
+
+        /** Makes the tables of {@link IndicatorDefinitions#ON_DEMAND} that {@code sql} reads, unless this run made them. */
+        private void makeTablesReadBy(String sql) {
+            for (IndicatorDefinitions.OnDemand table : IndicatorDefinitions.ON_DEMAND) {
+                if (table.readBy(sql) && made.add(table.table())) {
+                    table.statements().forEach(this::update);
+                }
+            }
         }
 
         /** {@code sql} sized for this run, each {@code :name} a JDBC {@code ?} whose value is added to {@code values}. */

@@ -102,21 +102,21 @@ class IndicatorEngineTest {
 
     @Test
     @TestTransaction
-    void aRunMakesTheTablesOfCasesAndOfCategorisedChildrenOnlyWhenASideReadsThem() {
+    void aRunMakesThePopulationAndTheTablesOfCasesAndOfCategorisedChildrenOnlyWhenASideReadsThem() {
         Place yenPhuc = new Place("06298", units.pathOn("06298", DAY).orElseThrow(), false);
         counts(yenPhuc, catalogue.find("child-population").orElseThrow());
-        assertThat(tables()).as("the population alone").containsExactly(false, false);
+        assertThat(tables()).as("the population alone").containsExactly(true, false, false);
         counts(yenPhuc, catalogue.find("children-special-circumstances").orElseThrow());
-        assertThat(tables()).as("a breakdown by group").containsExactly(false, true);
+        assertThat(tables()).as("a breakdown by group").containsExactly(true, false, true);
         counts(yenPhuc, catalogue.find("abused-children").orElseThrow());
-        assertThat(tables()).as("a side over cases").containsExactly(true, false);
+        assertThat(tables()).as("a side over cases alone").containsExactly(false, true, false);
     }
 
-    /** Whether the transaction holds the tables of cases and of categorised children. */
+    /** Whether the transaction holds the tables of the population, of cases and of categorised children. */
     private List<Boolean> tables() {
-        Object[] row = (Object[]) em.createNativeQuery("select to_regclass('pg_temp.cases') is not null,"
-                + " to_regclass('pg_temp.kids_categorised') is not null").getSingleResult();
-        return List.of((Boolean) row[0], (Boolean) row[1]);
+        Object[] row = (Object[]) em.createNativeQuery("select to_regclass('pg_temp.kids') is not null,"
+                + " to_regclass('pg_temp.cases') is not null, to_regclass('pg_temp.kids_categorised') is not null").getSingleResult();
+        return List.of((Boolean) row[0], (Boolean) row[1], (Boolean) row[2]);
     }
 
     private long units(String path) {
