@@ -43,7 +43,7 @@ final class IndicatorDefinitions {
 
         /** The rows a multi-valued disaggregation of this side reads: of a kids side, only its children in some category ({@link IndicatorDefinitions#ON_DEMAND}). */
         String breakdownSql() {
-            return kidsFilter == null ? sql : kidsRows("kids_categorised", kidsFilter);
+            return kidsFilter == null ? sql : kidsRows(CATEGORISED, kidsFilter);
         }
 
         /** Whether the disaggregation gives an entity several categories (a lateral join). */
@@ -59,7 +59,7 @@ final class IndicatorDefinitions {
     record OnDemand(String table, List<String> statements, Pattern reader) {
 
         OnDemand(String table, List<String> statements) {
-            this(table, statements, Pattern.compile("\\b(from|join) " + table + "\\b"));
+            this(table, statements, Pattern.compile("\\b(from|join)\\s+" + table + "\\b"));
         }
 
         /** Whether {@code sql} reads this table. */
@@ -94,6 +94,8 @@ final class IndicatorDefinitions {
      * cases say, makes no population (a province's 0.6 s).
      */
     static final List<OnDemand> ON_DEMAND;
+    /** The table of {@link #ON_DEMAND} that the breakdowns of kids sides read ({@link Source#breakdownSql}). */
+    private static final String CATEGORISED = "kids_categorised";
     /** What a multi-valued disaggregation of a kids side must do, so that {@code kids_categorised} holds every child it counts. */
     private static final Pattern UNNESTS_CATEGORIES = Pattern.compile("unnest\\(e\\.(sc_groups|risk_categories|support_types)\\)");
     /** A digest of the definitions as resolved, their SQL included: counts made under other definitions are not these definitions' counts. */
@@ -105,7 +107,7 @@ final class IndicatorDefinitions {
         ON_DEMAND = List.of(
                 new OnDemand("kids", List.of(file.required("populationTable").asText(), "insert into kids " + file.required("population").asText())),
                 new OnDemand("cases", List.of(file.required("casesTable").asText(), "insert into cases " + file.required("periodCases").asText())),
-                new OnDemand("kids_categorised", List.of(file.required("categorisedPopulation").asText())));
+                new OnDemand(CATEGORISED, List.of(file.required("categorisedPopulation").asText())));
         DEFINITIONS = definitions(file);
         StringBuilder all = new StringBuilder();
         ON_DEMAND.forEach(table -> table.statements().forEach(all::append));

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Counts the numerator and denominator of indicators in SQL. A run first materialises, for the
@@ -93,7 +94,9 @@ class IndicatorEngine {
         // instead of hashing them, twice as slow (docs/indicators.md).
         em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('work_mem', '32MB', true)")
                 .getSingleResult();
-        em.createNativeQuery("drop table if exists pg_temp.kids, pg_temp.geo, pg_temp.cases, pg_temp.kids_categorised").executeUpdate();
+        // A run before this one in the same transaction left its tables.
+        em.createNativeQuery("drop table if exists pg_temp.geo" + IndicatorDefinitions.ON_DEMAND.stream()
+                .map(table -> ", pg_temp." + table.table()).collect(Collectors.joining())).executeUpdate();
         em.createNativeQuery("create temporary table geo (code varchar(20) primary key, level varchar(10), part text,"
                 + " in_force boolean) on commit drop").executeUpdate();
         int units = run.update(GEO);
