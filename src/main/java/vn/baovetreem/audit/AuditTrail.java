@@ -72,9 +72,10 @@ public class AuditTrail {
     /**
      * Records that the caller read a record of personal data ({@code READ}, {@code READ_CONSENTS}…),
      * at this moment, without a write in the read's transaction: {@link ReadTrail} writes it within
-     * a fraction of a second, and in the caller's transaction when its queue is full.
+     * a fraction of a second. When its queue is full, the event is written at once: in the caller's
+     * transaction if it has one, otherwise on its own (a read of one record runs without one).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void recordRead(String action, String recordType, String recordId, String unitPath) {
         CurrentUser.Resolved user = currentUser.get();
         Event event = new Event(TimeOrderedIds.next(), clock.instant(), user.username(), user.subject(), user.clientId(), action,

@@ -21,8 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * then costs the database only what it reads.
  * <ul>
  *   <li><b>Bounded.</b> The queue holds {@link #CAPACITY} events; when it is full (the
- *       database slow or down), {@link AuditTrail#recordRead} writes the event in the read's own
- *       transaction, as every event was before, so a read is never left unrecorded.</li>
+ *       database slow or down), {@link AuditTrail#recordRead} writes the event itself before the
+ *       read answers (in the read's transaction, if it has one), so a read is never left
+ *       unrecorded.</li>
  *   <li><b>Prompt.</b> The thread writes what has queued at least every {@link #INTERVAL}, up to
  *       {@link #BATCH} events per {@code COPY}; a batch that fails is tried again, in order.</li>
  *   <li><b>Kept on a clean stop.</b> At shutdown the thread stops and everything still queued is
@@ -81,6 +82,7 @@ public class ReadTrail {
     }
 
     void onStart(@Observes StartupEvent start) {
+        stopping = false;
         writer = Thread.ofPlatform().name("read-trail").daemon().start(this::run);
     }
 

@@ -18,6 +18,7 @@ import vn.baovetreem.common.error.ProblemCode;
 import vn.baovetreem.common.error.RequestValidator;
 import vn.baovetreem.common.http.ETags;
 import vn.baovetreem.common.http.Versioned;
+import vn.baovetreem.common.persistence.ReadOnlySession;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.paging.PageToken;
@@ -104,10 +105,15 @@ public class ChildService {
         return new Versioned<>(after.withPossibleDuplicates(views.possibleDuplicates(candidates, records)), child.version());
     }
 
-    /** The full record; the read itself is audited. */
-    @Transactional
+    /**
+     * The full record; the read itself is audited. Runs outside a transaction: its two statements
+     * (the record, its open spans) would each see their own snapshot in one anyway (read
+     * committed), and a transaction added a {@code BEGIN} and a {@code COMMIT}, and JTA's
+     * bookkeeping, to every read.
+     */
     public Versioned<ChildView> get(UUID id) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
+        ReadOnlySession.declare(children.getEntityManager());
         Child child = load(id, user.scope());
         audit.recordRead("READ", RECORD_TYPE, id.toString(), child.unitPath());
         return new Versioned<>(views.full(child, today(), IdentifierMasking.appliesTo(user)), child.version());
@@ -121,6 +127,7 @@ public class ChildService {
     @Transactional
     public Map<UUID, Versioned<ChildView>> getAll(Collection<UUID> ids) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
+        ReadOnlySession.declare(children.getEntityManager());
         List<Child> found = children.findAllInOrder(List.copyOf(ids)).stream()
                 .filter(c -> c != null && user.scope().contains(c.unitPath())).toList();
         LocalDate today = today();
@@ -203,6 +210,7 @@ public class ChildService {
     public Page<ChildSummary> list(ListQuery q, Integer pageSize, String pageToken) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
         IdentifierMasking.requireVisible(user, "personalId", q.personalId());
+        ReadOnlySession.declare(children.getEntityManager());
         ChildSort sort = ChildSort.parse(q.sort());
         String fingerprint = q.toString();
         PageRequest page = PageRequest.of(pageSize, PageToken.decode(pageToken, LIST, fingerprint), paging);

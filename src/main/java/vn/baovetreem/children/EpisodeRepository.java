@@ -3,10 +3,9 @@ package vn.baovetreem.children;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jakarta.persistence.Tuple;
 import vn.baovetreem.common.persistence.CopyTable;
 import vn.baovetreem.common.persistence.JdbcRows;
-import vn.baovetreem.common.persistence.Row;
+import vn.baovetreem.common.persistence.ReadOnlySession;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,20 +75,27 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
         }
     }
 
-    /** The codes of the spans of {@code childIds} open on {@code on}, in one statement. */
+    /**
+     * The codes of the spans of {@code childIds} open on {@code on}, in one statement, run with JDBC
+     * ({@link JdbcRows}: Hibernate's handling of the native query cost more than the statement in
+     * every read of a child) after a flush, so that spans written in this transaction count, as
+     * they would for a Hibernate query ({@link ReadOnlySession#flushUnlessDeclared}).
+     */
     ActiveEpisodes activeOn(Collection<UUID> childIds, LocalDate on) {
         Map<UUID, List<String>> circumstances = new HashMap<>();
         Map<UUID, List<String>> risks = new HashMap<>();
         if (!childIds.isEmpty()) {
-            List<Row> rows = Row.all(getEntityManager().createNativeQuery("""
-                            select child_id, kind, code from child_episode
-                            where child_id = any(?1) and start_date <= ?2 and (end_date is null or end_date >= ?2)
-                            order by code""", Tuple.class)
-                    .setParameter(1, childIds.toArray(UUID[]::new))
-                    .setParameter(2, on));
-            for (Row row : rows) {
-                Map<UUID, List<String>> target = row.enumValue("kind", EpisodeKind.class) == EpisodeKind.RISK ? risks : circumstances;
-                target.computeIfAbsent(row.uuid("child_id"), k -> new ArrayList<>()).add(row.text("code"));
+            ReadOnlySession.flushUnlessDeclared(getEntityManager());
+            record Open(UUID childId, String kind, String code) {
+            }
+            List<Open> open = JdbcRows.list(getEntityManager(), """
+                    select child_id, kind, code from child_episode
+                    where child_id = any(?) and start_date <= ? and (end_date is null or end_date >= ?)
+                    order by code""", row -> new Open(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
+                    new JdbcRows.ArrayParameter("uuid", childIds), on, on);
+            for (Open span : open) {
+                Map<UUID, List<String>> target = EpisodeKind.RISK.name().equals(span.kind()) ? risks : circumstances;
+                target.computeIfAbsent(span.childId(), k -> new ArrayList<>()).add(span.code());
             }
         }
         return new ActiveEpisodes(circumstances, risks);

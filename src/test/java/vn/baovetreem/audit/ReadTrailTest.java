@@ -16,14 +16,17 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * The audit events of reads leave the read's transaction and are written in batches: none is lost
- * on a clean stop, a full queue hands the event back to be written by the read itself, and the
- * trail shows a read as soon as it was served.
+ * on a clean stop, a full queue hands the event back to be written by the read itself (on its own
+ * when the read has no transaction), and the trail shows a read as soon as it was served.
  */
 @QuarkusTest
 class ReadTrailTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ReadTrail appTrail;
 
     @Test
     void aCleanStopWritesEveryQueuedRead() {
@@ -50,6 +53,19 @@ class ReadTrailTest {
     }
 
     @Test
+    void aReadTheTrailRefusesIsWrittenBeforeItIsAnswered() {
+        UUID child = TestChildren.register("06283_01", "2016-03-03", "Đọc Khi Đầy");
+        appTrail.onStop(null); // from now on it hands every read back, as when its queue is full
+        try {
+            // A read of one record runs without a transaction: its event is written on its own.
+            Api.as("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(200);
+            assertThat(readsOf(child)).isEqualTo(1);
+        } finally {
+            appTrail.onStart(null);
+        }
+    }
+
+    @Test
     void theTrailShowsAReadAsSoonAsItWasServed() {
         UUID child = TestChildren.register("06283_01", "2016-02-02", "Đọc Ngay");
         Api.as("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(200);
@@ -60,6 +76,12 @@ class ReadTrailTest {
     private static AuditTrail.Event read(String actor, String recordId) {
         return new AuditTrail.Event(UUID.randomUUID(), Instant.now(), actor, null, null, "READ", "child", recordId, "20", null, null,
                 null);
+    }
+
+    private long readsOf(UUID child) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_event where action = 'READ' and record_id = ?1").setParameter(1, child.toString())
+                .getSingleResult()).longValue());
     }
 
     private long count(String actor) {
