@@ -2,12 +2,12 @@ package vn.baovetreem.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import vn.baovetreem.common.paging.PageRequest;
 import vn.baovetreem.common.persistence.Copy;
 import vn.baovetreem.common.persistence.InOrder;
+import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.persistence.Row;
 import vn.baovetreem.security.Scope;
 import vn.baovetreem.security.ScopedQuery;
@@ -192,12 +192,11 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();
         if (!caseIds.isEmpty()) {
             // No entity maps case_deadline (only this class writes it, by SQL): nothing of the session needs flushing first.
-            Row.all(getEntityManager().createNativeQuery(
-                            "select case_id, step, due_at, met_at from case_deadline where case_id = any(?1) order by due_at", Tuple.class)
-                            .setFlushMode(FlushModeType.COMMIT)
-                            .setParameter(1, caseIds.toArray(UUID[]::new)))
-                    .forEach(r -> byCase.computeIfAbsent(r.uuid("case_id"), k -> new ArrayList<>()).add(new CaseDeadlines.Deadline(
-                            r.enumValue("step", CaseDeadlines.Step.class), r.instant("due_at"), r.instant("met_at"))));
+            JdbcRows.list(getEntityManager(), "select case_id, step, due_at, met_at from case_deadline where case_id = any(?) order by due_at",
+                    r -> Map.entry(r.getObject(1, UUID.class), new CaseDeadlines.Deadline(CaseDeadlines.Step.valueOf(r.getString(2)),
+                            JdbcRows.instant(r, 3), JdbcRows.instant(r, 4))),
+                    new JdbcRows.ArrayParameter("uuid", caseIds))
+                    .forEach(e -> byCase.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         }
         return byCase;
     }

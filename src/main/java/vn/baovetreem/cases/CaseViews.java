@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.baovetreem.areas.UnitDirectory;
 import vn.baovetreem.cases.CaseRequests.Reporter;
-import vn.baovetreem.children.Child;
 import vn.baovetreem.children.ChildRef;
 import vn.baovetreem.children.ChildRepository;
 
@@ -21,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Builds what the API returns about cases, cut to what the caller may see ({@link Disclosure}). */
@@ -100,20 +98,19 @@ public class CaseViews {
     }
 
     /** What the views of a page of cases need besides the cases: their children, the units they name and their deadlines. */
-    private record Loaded(Map<UUID, Child> children, Map<String, UnitDirectory.UnitSummary> named,
+    private record Loaded(Map<UUID, ChildRepository.Named> children, Map<String, UnitDirectory.UnitSummary> named,
                           Map<UUID, List<CaseDeadlines.Deadline>> deadlines, Instant now) {
 
         CaseView view(ChildCase c, Disclosure disclosure, Set<CaseAction> allowed) {
-            Child child = children.get(c.childId());
+            ChildRepository.Named child = children.get(c.childId());
             List<DeadlineView> due = deadlines.getOrDefault(c.id(), List.of()).stream().map(d -> deadline(d, c, now)).toList();
             return CaseViews.view(c, ChildRef.of(child, named.get(child.villageCode())), named, due, disclosure, allowed);
         }
     }
 
     private Loaded load(List<ChildCase> page) {
-        Map<UUID, Child> byId = children.findAllInOrder(page.stream().map(ChildCase::childId).distinct().toList()).stream()
-                .collect(Collectors.toMap(Child::id, Function.identity()));
-        Map<String, UnitDirectory.UnitSummary> named = units.findAll(Stream.concat(byId.values().stream().map(Child::villageCode),
+        Map<UUID, ChildRepository.Named> byId = children.names(page.stream().map(ChildCase::childId).distinct().toList());
+        Map<String, UnitDirectory.UnitSummary> named = units.findAll(Stream.concat(byId.values().stream().map(ChildRepository.Named::villageCode),
                 page.stream().map(ChildCase::transferToCode).filter(Objects::nonNull)).toList());
         return new Loaded(byId, named, cases.deadlines(page.stream().map(ChildCase::id).toList()), clock.instant());
     }

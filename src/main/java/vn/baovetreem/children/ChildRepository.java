@@ -3,6 +3,7 @@ package vn.baovetreem.children;
 import vn.baovetreem.common.persistence.CopyTable;
 import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.JdbcRows;
+import vn.baovetreem.common.persistence.ReadOnlySession;
 import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.RecordLocks;
 import vn.baovetreem.common.persistence.Row;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Queries of the registry. Lists are keyset-paginated SQL on indexed columns that return ids;
@@ -91,6 +94,21 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     /** Records by id, in the order of {@code ids}; null where an id names no record ({@link InOrder#load}). */
     public List<Child> findAllInOrder(List<UUID> ids) {
         return InOrder.load(getEntityManager(), Child.class, ids);
+    }
+
+    /** A child as the records about it name it: its name and village. */
+    public record Named(UUID id, String fullName, String villageCode) {
+    }
+
+    /**
+     * The names and villages of these children, read as values after a flush (Hibernate's loading
+     * of whole records was a seventh of a case transition's processor time, for its views).
+     */
+    public Map<UUID, Named> names(Collection<UUID> ids) {
+        ReadOnlySession.flushUnlessDeclared(getEntityManager());
+        return JdbcRows.list(getEntityManager(), "select id, full_name, village_code from child where id = any(?)",
+                        r -> new Named(r.getObject(1, UUID.class), r.getString(2), r.getString(3)), new JdbcRows.ArrayParameter("uuid", ids))
+                .stream().collect(Collectors.toMap(Named::id, Function.identity()));
     }
 
     /** Filters of the child list; every field is optional. */

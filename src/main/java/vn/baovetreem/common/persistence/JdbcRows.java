@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -51,6 +53,12 @@ public final class JdbcRows {
                 return rows;
             }
         });
+    }
+
+    /** The {@code timestamptz} in {@code column} of {@code row}, or null. */
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Runs {@code sql}, whose {@code ?} are {@code parameters} as for {@link #list}; the rows it changed. */
