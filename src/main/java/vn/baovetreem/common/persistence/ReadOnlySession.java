@@ -8,7 +8,8 @@ import org.hibernate.Session;
  * A session that only reads, declared as such to Hibernate: what it loads is read-only (no copy of
  * each record's state is kept to compare) and it never flushes, neither before a query nor at the
  * end of a transaction. A read of one child spent a fifth of its processor time in that
- * bookkeeping (docs/performance.md, "Record reads").
+ * bookkeeping (docs/performance.md, "Record reads and transitions without Hibernate's
+ * bookkeeping").
  */
 public final class ReadOnlySession {
 
