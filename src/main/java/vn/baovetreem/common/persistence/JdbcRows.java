@@ -14,8 +14,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Statements run with JDBC, in the transaction of {@code em}: for the look-ups of an import's
- * batches and the counts of the indicators, where Hibernate's handling of a native query
+ * Statements run with JDBC, in the transaction of {@code em} (if it has one): for the look-ups of
+ * an import's batches, the counts of the indicators and the small reads every request of a child
+ * or a case makes, where Hibernate's handling of a native query
  * (resolving its columns from the result set on each call, then naming each value or building
  * each entity) cost more than the statement. What is read here is not managed by Hibernate and
  * is never flushed; nor does a statement flush the session first, as a Hibernate query would, so
