@@ -3,6 +3,7 @@ package vn.baovetreem.common.persistence;
 import jakarta.persistence.EntityManager;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * A session that only reads, declared as such to Hibernate: what it loads is read-only (no copy of
@@ -16,9 +17,16 @@ public final class ReadOnlySession {
     private ReadOnlySession() {
     }
 
-    /** Declares the session of {@code em} a read, before it loads anything. */
+    /**
+     * Declares the session of {@code em} a read, before it loads anything. Only for a session of
+     * its own: in a transaction joined to one that writes, the writer's changes would no longer be
+     * flushed. So a session that already holds records is refused.
+     */
     public static void declare(EntityManager em) {
         Session session = em.unwrap(Session.class);
+        if (em.unwrap(SessionImplementor.class).getPersistenceContextInternal().getNumberOfManagedEntities() > 0) {
+            throw new IllegalStateException("A session that already holds records cannot be declared a read");
+        }
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
     }
