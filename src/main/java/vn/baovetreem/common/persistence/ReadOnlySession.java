@@ -23,8 +23,8 @@ public final class ReadOnlySession {
      * flushed. So a session that already holds records is refused.
      */
     public static void declare(EntityManager em) {
-        Session session = em.unwrap(Session.class);
-        if (em.unwrap(SessionImplementor.class).getPersistenceContextInternal().getNumberOfManagedEntities() > 0) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        if (session.getPersistenceContextInternal().getNumberOfManagedEntities() > 0) {
             throw new IllegalStateException("A session that already holds records cannot be declared a read");
         }
         session.setDefaultReadOnly(true);
