@@ -340,17 +340,13 @@ class IndicatorEngine {
          * flushed the session.
          */
         private <T> List<T> rows(String sql, JdbcRows.Mapper<T> mapper) {
-            makeTablesReadBy(sql);
-            List<Object> values = new ArrayList<>();
-            String jdbc = positional(sql, values);
-            return JdbcRows.list(em, jdbc, mapper, values.toArray());
+            Bound bound = bound(sql);
+            return JdbcRows.list(em, bound.sql(), mapper, bound.values());
         }
 
         private int update(String sql) {
-            makeTablesReadBy(sql);
-            List<Object> values = new ArrayList<>();
-            String jdbc = positional(sql, values);
-            return JdbcRows.update(em, jdbc, values.toArray());
+            Bound bound = bound(sql);
+            return JdbcRows.update(em, bound.sql(), bound.values());
         }
 
         /** Makes the tables of {@link IndicatorDefinitions#ON_DEMAND} that {@code sql} reads, unless this run made them. */
@@ -362,9 +358,14 @@ class IndicatorEngine {
             }
         }
 
-        /** {@code sql} sized for this run, each {@code :name} a JDBC {@code ?} whose value is added to {@code values}. */
-        private String positional(String sql, List<Object> values) {
-            return PARAMETER.matcher(IndicatorDefinitions.sized(sql, few)).replaceAll(m -> {
+        /**
+         * {@code sql} ready to run: the tables it reads made, sized for this run, each {@code :name} a
+         * JDBC {@code ?} with its value.
+         */
+        private Bound bound(String sql) {
+            makeTablesReadBy(sql);
+            List<Object> values = new ArrayList<>();
+            String jdbc = PARAMETER.matcher(IndicatorDefinitions.sized(sql, few)).replaceAll(m -> {
                 Object value = parameters.get(m.group(1));
                 if (value == null) {
                     throw new IllegalStateException("The indicators' SQL names no parameter :" + m.group(1));
@@ -372,7 +373,12 @@ class IndicatorEngine {
                 values.add(value);
                 return "?";
             });
+            return new Bound(jdbc, values.toArray());
         }
+    }
+
+    /** A statement with positional parameters and their values, in order. */
+    private record Bound(String sql, Object[] values) {
     }
 
     /** A count of a part ({@code ""} for the place's own records) in one category of each of a statement's breakdowns. */
@@ -393,7 +399,6 @@ class IndicatorEngine {
     private static String aggregate(Source source) {
         return source.weighted() ? "coalesce(sum(e.weight), 0)" : "count(*)";
     }
-
 
     /** A side's counts over all its parts: the place as a whole. */
     private static Map<String, Long> total(Map<String, Map<String, Long>> side) {

@@ -39,7 +39,7 @@ class ReadTrailTest {
         }
         trail.onStop(null);
 
-        assertThat(count(actor)).isEqualTo(reads);
+        assertThat(readEvents("actor", actor)).isEqualTo(reads);
         assertThat(trail.offer(read(actor, "after the stop"))).as("a stopped trail hands reads back").isFalse();
     }
 
@@ -59,7 +59,7 @@ class ReadTrailTest {
         try {
             // A read of one record runs without a transaction: its event is written on its own.
             Api.as("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(200);
-            assertThat(readsOf(child)).isEqualTo(1);
+            assertThat(readEvents("record_id", child.toString())).isEqualTo(1);
         } finally {
             appTrail.onStart(null);
         }
@@ -78,14 +78,10 @@ class ReadTrailTest {
                 null);
     }
 
-    private long readsOf(UUID child) {
+    /** The read events whose {@code column} is {@code value}. */
+    private long readEvents(String column, String value) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from audit_event where action = 'READ' and record_id = ?1").setParameter(1, child.toString())
+                "select count(*) from audit_event where action = 'READ' and " + column + " = ?1").setParameter(1, value)
                 .getSingleResult()).longValue());
-    }
-
-    private long count(String actor) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from audit_event where actor = ?1").setParameter(1, actor).getSingleResult()).longValue());
     }
 }
