@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
+
+    private static final Comparator<CaseDeadlines.Deadline> DUE_ORDER =
+            Comparator.comparing(CaseDeadlines.Deadline::dueAt).thenComparing(CaseDeadlines.Deadline::step);
 
     private static final String OPEN = "c.status not in ('CLOSED', 'CLOSED_UNSUBSTANTIATED')";
 
@@ -187,16 +191,20 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         return t == null ? null : t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The stored deadlines of many cases, in one query. */
+    /**
+     * The stored deadlines of many cases, in one query: each case's by due time, those due together
+     * in the order of the process, so that a case reads the same every time it is asked for.
+     */
     Map<UUID, List<CaseDeadlines.Deadline>> deadlines(Collection<UUID> caseIds) {
         Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();
         if (!caseIds.isEmpty()) {
             // No entity maps case_deadline (only this class writes it, by SQL): nothing of the session needs flushing first.
-            JdbcRows.list(getEntityManager(), "select case_id, step, due_at, met_at from case_deadline where case_id = any(?) order by due_at",
+            JdbcRows.list(getEntityManager(), "select case_id, step, due_at, met_at from case_deadline where case_id = any(?)",
                     r -> Map.entry(r.getObject(1, UUID.class), new CaseDeadlines.Deadline(CaseDeadlines.Step.valueOf(r.getString(2)),
                             JdbcRows.instant(r, 3), JdbcRows.instant(r, 4))),
                     new JdbcRows.ArrayParameter("uuid", caseIds))
                     .forEach(e -> byCase.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            byCase.values().forEach(list -> list.sort(DUE_ORDER));
         }
         return byCase;
     }

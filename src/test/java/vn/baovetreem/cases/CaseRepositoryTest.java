@@ -82,6 +82,20 @@ class CaseRepositoryTest {
                 .containsExactly(Instant.parse("2025-03-04T10:15:30.123457Z"), Instant.parse("2025-03-04T10:17:30.123457Z"));
     }
 
+    @Test
+    @TestTransaction
+    void deadlinesDueTogetherComeInTheOrderOfTheProcess() {
+        UUID caseId = SqlRecords.abuseCase(em, SqlRecords.child(em));
+        Instant due = Instant.parse("2025-03-10T10:00:00Z");
+        cases.replaceDeadlines(Map.of(caseId, List.of(new Deadline(Step.PLAN_APPROVAL, due, null),
+                new Deadline(Step.PLAN_DRAFTED, due, null), new Deadline(Step.EMERGENCY_PROTECTION, due.minusSeconds(3600), null))));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(cases.deadlines(List.of(caseId)).get(caseId)).extracting(Deadline::step)
+                    .containsExactly(Step.EMERGENCY_PROTECTION, Step.PLAN_DRAFTED, Step.PLAN_APPROVAL);
+        }
+    }
+
     /** Where each stored deadline of the case lies: a row written again lies elsewhere. */
     @SuppressWarnings("unchecked")
     private List<String> rowsOf(UUID caseId) {
