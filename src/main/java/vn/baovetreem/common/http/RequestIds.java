@@ -7,13 +7,14 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a safe token, else a new
- * UUID. It is echoed in the response and written into problem bodies, the audit trail and log lines.
+ * time-ordered UUID ({@link TimeOrderedIds}). It is echoed in the response and written into problem
+ * bodies, the audit trail and log lines.
  */
 public class RequestIds {
 
@@ -26,7 +27,7 @@ public class RequestIds {
     @ServerRequestFilter
     public void assign(ContainerRequestContext request) {
         String offered = request.getHeaderString(HEADER);
-        current.assign(offered != null && SAFE.matcher(offered).matches() ? offered : UUID.randomUUID().toString());
+        current.assign(offered != null && SAFE.matcher(offered).matches() ? offered : TimeOrderedIds.next().toString());
         MDC.put("requestId", current.id());
     }
 
@@ -55,7 +56,7 @@ public class RequestIds {
         public String id() {
             if (id == null) {
                 // Requests that never reach a resource (unknown paths) still get an id.
-                id = UUID.randomUUID().toString();
+                id = TimeOrderedIds.next().toString();
             }
             return id;
         }

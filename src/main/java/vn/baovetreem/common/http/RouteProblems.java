@@ -13,8 +13,8 @@ import vn.baovetreem.common.error.Problem;
 import vn.baovetreem.common.text.Language;
 
 import java.util.List;
-import java.util.UUID;
 import vn.baovetreem.common.error.ProblemCode;
+import vn.baovetreem.common.persistence.TimeOrderedIds;
 
 /**
  * Problem responses sent by the HTTP routes that run ahead of the REST layer (body size, text that
@@ -44,7 +44,7 @@ public class RouteProblems {
             ctx.response().reset();
             return;
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = TimeOrderedIds.next().toString();
         Language language = Language.preferred(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE), Language.EN);
         String body;
         try {

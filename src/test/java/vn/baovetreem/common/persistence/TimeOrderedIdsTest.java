@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,5 +42,22 @@ class TimeOrderedIdsTest {
         }
 
         assertEquals(10_000, ids.size());
+    }
+
+    @Test
+    void threadsDrawingTogetherGetIdsOfTheirOwn() throws Exception {
+        // Each thread has a generator of its own: generators seeded alike would give threads the same ids.
+        Set<UUID> ids = ConcurrentHashMap.newKeySet();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (int t = 0; t < 8; t++) {
+                threads.submit(() -> {
+                    for (int i = 0; i < 1_000; i++) {
+                        ids.add(TimeOrderedIds.at(1_764_662_400_000L));
+                    }
+                });
+            }
+        }
+
+        assertEquals(8_000, ids.size());
     }
 }
