@@ -16,7 +16,7 @@ import java.util.UUID;
  *
  * <p>Each thread draws from a generator of its own. The JDK's default ({@link UUID#randomUUID()}'s)
  * reads every draw under one lock shared by the whole process: under 32 connections reading
- * children on two processors, requests waited 30–39 ms for it while its holder was off the
+ * children on two processors, requests waited 33–39 ms for it while its holder was off the
  * processor (docs/performance.md, "Reads, what the JVM spends").
  */
 public final class TimeOrderedIds {
