@@ -177,9 +177,9 @@ class IndicatorEngine {
             if (filters.isEmpty()) {
                 return;
             }
-            StringBuilder sql = new StringBuilder("select g.part, k.sex, coalesce(k.ethnicity, 'UNKNOWN') as ethnicity, k.age");
+            StringBuilder sql = new StringBuilder("select k.part, k.sex, coalesce(k.ethnicity, 'UNKNOWN') as ethnicity, k.age");
             filters.forEach((filter, index) -> sql.append(", count(*) filter (where ").append(filter).append(") as f").append(index));
-            sql.append(" from kids k join geo g on g.code = k.village_code group by 1, 2, 3, 4");
+            sql.append(" from kids k group by 1, 2, 3, 4");
             // Read by name once here, not once per side: a province's 10,000 cells rolled up for twenty
             // sides made a million look-ups by column name (docs/indicators.md).
             population = rows(sql.toString(), row -> {

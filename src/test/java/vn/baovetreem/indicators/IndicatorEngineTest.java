@@ -14,9 +14,12 @@ import vn.baovetreem.indicators.IndicatorEngine.Place;
 import vn.baovetreem.testing.SqlRecords;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -110,6 +113,38 @@ class IndicatorEngineTest {
         assertThat(tables()).as("a breakdown by group").containsExactly(true, false, true);
         counts(yenPhuc, catalogue.find("abused-children").orElseThrow());
         assertThat(tables()).as("a side over cases alone").containsExactly(false, true, false);
+    }
+
+    @ParameterizedTest(name = "period {0}")
+    @ValueSource(strings = {"2024-02", "2025-02", "2025-03", "2025", "2028-02"})
+    @TestTransaction
+    void aChildsAgeInThePopulationIsTheirAgeOnTheLastDayOfThePeriod(String name) {
+        Period period = Period.named(name);
+        LocalDate to = period.to();
+        Map<UUID, LocalDate> born = new HashMap<>();
+        for (int years = 0; years <= 15; years++) {
+            LocalDate birthday = to.minusYears(years);
+            // The day of year 60 is 29 February in a leap year and 1 March in others.
+            for (LocalDate day : List.of(birthday, birthday.plusDays(1), LocalDate.of(birthday.getYear(), 2, 28),
+                    LocalDate.ofYearDay(birthday.getYear(), 60), LocalDate.of(birthday.getYear(), 3, 1))) {
+                if (day.isAfter(to.minusYears(16)) && !day.isAfter(to) && !born.containsValue(day)) {
+                    born.put(SqlRecords.child(em, day.toString(), "ACTIVE", null), day);
+                }
+            }
+        }
+        IndicatorEngine.Run run = engine.start(new Place("20", units.pathOn("20", to).orElseThrow(), false), period);
+        IndicatorDefinitions.Definition population = IndicatorDefinitions.of("child-population");
+        run.countPopulation(Stream.of(population.numerator(), population.denominator()).filter(Objects::nonNull).toList());
+
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, age from kids where id = any(?1)")
+                .setParameter(1, born.keySet().toArray(UUID[]::new)).getResultList();
+        Map<LocalDate, Integer> ages = new TreeMap<>();
+        rows.forEach(row -> ages.put(born.get((UUID) row[0]), ((Number) row[1]).intValue()));
+        Map<LocalDate, Integer> expected = new TreeMap<>();
+        born.values().forEach(day -> expected.put(day, java.time.Period.between(day, to).getYears()));
+        assertThat(ages).as("by birth date, ages on %s of children born on birthdays, the days after and around 29 February", to)
+                .isEqualTo(expected);
     }
 
     /** Whether the transaction holds the tables of the population, of cases and of categorised children. */
