@@ -4,14 +4,17 @@
 # the equivalent SQL on the same database in the same run, and the API's peak resident size. Needs
 # pgbench, psql, curl, a JDK (Load.java) and, for the GETs, wrk when installed. The bench accounts
 # (district.bench, commune.bench) come from the demo realm (README).
-# Usage: [BENCH_CHILDREN=30000] [JIT_WARMUP=180] scripts/bench/performance-benchmark.sh [seconds per measure]
+# Usage: [BENCH_CHILDREN=30000] [JIT_WARMUP=180] [ROUNDS=3] scripts/bench/performance-benchmark.sh [seconds per measure]
 # (BENCH_CHILDREN: the size of the province loaded when none is there; 300,000 by default.
-# JIT_WARMUP: seconds of load before the first measure, not counted.)
+# JIT_WARMUP: seconds of load before the first measure, not counted. ROUNDS: how many times the
+# read and the transition are measured, each time right before their pgbench baseline, so that a
+# ratio is taken between figures of the same minute; the summary gives the median ratio.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-20}
 WARMUP=5
 JIT_WARMUP=${JIT_WARMUP:-180}
+ROUNDS=${ROUNDS:-3}
 BASE=${BASE:-http://127.0.0.1:8080}
 TOKEN_URL=${TOKEN_URL:-http://127.0.0.1:8180/realms/child-protection/protocol/openid-connect/token}
 DATA=${LOCAL_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/commune-child-protection}
@@ -118,6 +121,51 @@ bench() { # sql-file clients
     | awk '/^latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "%.0f tps  mean %.1f ms\n", tps, lat}'
 }
 
+# Each measure is printed as it is taken, and also kept ("name|API line|pgbench line|aim") for the
+# summary at the end.
+SUMMARY=()
+measure() { # name aim api-command [pgbench-label pgbench-command]: the API's figure, then PostgreSQL's right after it
+  local api pg=""
+  api=$(eval "$3")
+  printf '%-44s %s\n' "$1" "$api"
+  if [ -n "${5:-}" ]; then
+    pg=$(eval "$5")
+    printf '%-44s %s\n' "  pgbench: $4" "$pg"
+  fi
+  SUMMARY+=("$1|$api|$pg|$2")
+}
+# The summary: per measure the API's requests per second, median and p99 (the medians of its
+# rounds), the PostgreSQL baseline's, the ratio of the two (the median of the rounds' ratios, and
+# their range), and the aim of issue 24.
+summary() {
+  printf '%s\n' "${SUMMARY[@]}" | awk -F'|' '
+    function median(list,   n, a, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    {
+      if (!($1 in seen)) { seen[$1] = 1; order[++names] = $1; aim[$1] = $4 }
+      words = split($2, w, " "); rps[$1] = rps[$1] " " w[1]
+      for (i = 1; i <= words; i++) if (w[i] == "median") med[$1] = med[$1] " " w[i + 1]; else if (w[i] == "p99") p99[$1] = p99[$1] " " w[i + 1]
+      if ($3 != "") {
+        split($3, b, " "); r = 100 * w[1] / b[1]; tps[$1] = tps[$1] " " b[1]; ratio[$1] = ratio[$1] " " r
+        if (!($1 in lo) || r < lo[$1]) lo[$1] = r
+        if (!($1 in hi) || r > hi[$1]) hi[$1] = r
+      }
+    }
+    END {
+      printf "\n%-44s | %-40s | %-10s | %-24s | %s\n", "measure (medians of its rounds)", "API", "PostgreSQL", "API / PostgreSQL (range)", "aim"
+      for (k = 1; k <= names; k++) {
+        n = order[k]; rounds = split(rps[n], x, " ")
+        line = sprintf("%.0f req/s, median %.1f ms, p99 %.1f ms", median(rps[n]), median(med[n]), median(p99[n]))
+        versus = !(n in tps) ? "" : rounds == 1 ? sprintf("%.1f%%", ratio[n]) \
+            : sprintf("%.1f%% (%.1f-%.1f%%, %d rounds)", median(ratio[n]), lo[n], hi[n], rounds)
+        printf "%-44s | %-40s | %-10s | %-24s | %s\n", n, line, n in tps ? sprintf("%.0f tps", median(tps[n])) : "", versus, aim[n]
+      }
+    }'
+}
+
 # On two CPUs the JIT needs minutes of load to compile the hot paths: reads measured after 30 s
 # of warm-up answered 666 per second, after three minutes 1,100-1,250 (docs/performance.md).
 # JIT_WARMUP seconds of reads and searches go first, not counted, and a quarter of that of
@@ -127,13 +175,16 @@ SECONDS_EACH=$((JIT_WARMUP / 4)) load commune.bench demo-bench "$WORK/search.url
 
 echo "Province: $CHILDREN children of the benchmark; API pid $API_PID; $(nproc) CPUs; ${SECONDS_EACH} s per measure."
 echo
-printf '%-44s %s\n' "GET /children/{id}, 32 connections" "$(load district.bench demo-bench "$WORK/read.urls" 32)"
-printf '%-44s %s\n' "  pgbench: the child's row by id, 32" "$(bench "$WORK/read.sql" 32)"
+for round in $(seq "$ROUNDS"); do
+  measure "GET /children/{id}, 32 connections" ">= 25%, p99 <= 25 ms" 'load district.bench demo-bench "$WORK/read.urls" 32' \
+    "the child's row by id, 32" 'bench "$WORK/read.sql" 32'
+done
 for c in 1 8; do
-  printf '%-44s %s\n' "search q=, commune officer, $c connections" "$(load commune.bench demo-bench "$WORK/search.urls" $c)"
-  printf '%-44s %s\n' "  pgbench: the same search SQL, $c" "$(PGOPTIONS='-c plan_cache_mode=force_custom_plan' bench "$WORK/search-commune.sql" $c)"
-  printf '%-44s %s\n' "search q=, province, $c connections" "$(load district.bench demo-bench "$WORK/search.urls" $c)"
-  printf '%-44s %s\n' "  pgbench: the same search SQL, $c" "$(PGOPTIONS='-c plan_cache_mode=force_custom_plan' bench "$WORK/search-province.sql" $c)"
+  aim=$([ "$c" = 8 ] && echo 'p99 <= 50 ms' || true)
+  measure "search q=, commune officer, $c connections" "$aim" 'load commune.bench demo-bench "$WORK/search.urls" $c' \
+    "the same search SQL, $c" 'PGOPTIONS="-c plan_cache_mode=force_custom_plan" bench "$WORK/search-commune.sql" $c'
+  measure "search q=, province, $c connections" "$aim" 'load district.bench demo-bench "$WORK/search.urls" $c' \
+    "the same search SQL, $c" 'PGOPTIONS="-c plan_cache_mode=force_custom_plan" bench "$WORK/search-province.sql" $c'
 done
 # Case transitions: eight open cases of commune 99001 reported through the API for the benchmark,
 # one per client, each assigned again and again (ASSIGN is allowed in every open state and moves
@@ -161,15 +212,22 @@ cat > "$WORK/transition.sql" <<'SQL'
 update child_case set assigned_officer = 'commune.bench', version = version + 1, updated_at = now()
 where id = (select id from bench_cases where n = :n);
 SQL
-printf '%-44s %s\n' "case transition (ASSIGN), 8 connections" "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java \
-  "$BASE" "$TOKEN_URL" commune.bench demo-bench "$WORK/cases.urls" 8 "$SECONDS_EACH" $((JIT_WARMUP / 4)) /transitions \
-  '{"action":"ASSIGN","officer":"commune.bench"}')"
-printf '%-44s %s\n' "  pgbench: the case row's update, 8" "$(bench "$WORK/transition.sql" 8)"
+transitions() { # warm-up seconds
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java "$BASE" "$TOKEN_URL" commune.bench demo-bench "$WORK/cases.urls" 8 \
+    "$SECONDS_EACH" "$1" /transitions '{"action":"ASSIGN","officer":"commune.bench"}'
+}
+for round in $(seq "$ROUNDS"); do
+  # The JIT's warm-up of transitions before the first round only.
+  warm=$(( round == 1 ? JIT_WARMUP / 4 : WARMUP ))
+  measure "case transition (ASSIGN), 8 connections" ">= 25%" 'transitions $warm' \
+    "the case row's update, 8" 'bench "$WORK/transition.sql" 8'
+done
 echo "/api/v1/children/duplicates" > "$WORK/duplicates.urls"
-printf '%-44s %s\n' "GET /children/duplicates, province, 1" "$(load district.bench demo-bench "$WORK/duplicates.urls" 1)"
+measure "GET /children/duplicates, province, 1" "median <= 100 ms" 'load district.bench demo-bench "$WORK/duplicates.urls" 1'
 echo "/api/v1/exports/circular-13?unit=99&period=2025&format=json" > "$WORK/export.urls"
-printf '%-44s %s\n' "province export (json), 1 connection" "$(load district.bench demo-bench "$WORK/export.urls" 1)"
+measure "province export (json), 1 connection" "median <= 1 s" 'load district.bench demo-bench "$WORK/export.urls" 1'
 echo "/api/v1/exports/circular-13?unit=99001&period=2025&format=json" > "$WORK/export-commune.urls"
-printf '%-44s %s\n' "one commune's export (json), 1 connection" "$(load commune.bench demo-bench "$WORK/export-commune.urls" 1)"
+measure "one commune's export (json), 1 connection" "median <= 100 ms" 'load commune.bench demo-bench "$WORK/export-commune.urls" 1'
+summary
 echo
-grep -E 'VmHWM|VmRSS' "/proc/$API_PID/status" | tr -s ' \t' ' ' | sed 's/^/API resident size: /'
+grep -E 'VmHWM|VmRSS' "/proc/$API_PID/status" | tr -s ' \t' ' ' | sed 's/^/API resident size (aim: a peak of 600 MB at most): /'
