@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -121,20 +122,18 @@ class IndicatorEngineTest {
     void aChildsAgeInThePopulationIsTheirAgeOnTheLastDayOfThePeriod(String name) {
         Period period = Period.named(name);
         LocalDate to = period.to();
-        Map<UUID, LocalDate> born = new HashMap<>();
+        Set<LocalDate> days = new TreeSet<>();
         for (int years = 0; years <= 15; years++) {
             LocalDate birthday = to.minusYears(years);
             // The day of year 60 is 29 February in a leap year and 1 March in others.
-            for (LocalDate day : List.of(birthday, birthday.plusDays(1), LocalDate.of(birthday.getYear(), 2, 28),
-                    LocalDate.ofYearDay(birthday.getYear(), 60), LocalDate.of(birthday.getYear(), 3, 1))) {
-                if (day.isAfter(to.minusYears(16)) && !day.isAfter(to) && !born.containsValue(day)) {
-                    born.put(SqlRecords.child(em, day.toString(), "ACTIVE", null), day);
-                }
-            }
+            days.addAll(List.of(birthday, birthday.plusDays(1), LocalDate.of(birthday.getYear(), 2, 28),
+                    LocalDate.ofYearDay(birthday.getYear(), 60), LocalDate.of(birthday.getYear(), 3, 1)));
         }
-        IndicatorEngine.Run run = engine.start(new Place("20", units.pathOn("20", to).orElseThrow(), false), period);
-        IndicatorDefinitions.Definition population = IndicatorDefinitions.of("child-population");
-        run.countPopulation(Stream.of(population.numerator(), population.denominator()).filter(Objects::nonNull).toList());
+        days.removeIf(day -> !day.isAfter(to.minusYears(16)) || day.isAfter(to));
+        Map<UUID, LocalDate> born = new HashMap<>();
+        days.forEach(day -> born.put(SqlRecords.child(em, day.toString(), "ACTIVE", null), day));
+        populationCounted(new Place("20", units.pathOn("20", to).orElseThrow(), false), period,
+                IndicatorDefinitions.of("child-population"));
 
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, age from kids where id = any(?1)")
@@ -171,9 +170,14 @@ class IndicatorEngineTest {
 
     private List<Count> counts(Place place, Indicator indicator) {
         IndicatorDefinitions.Definition definition = IndicatorDefinitions.of(indicator.key());
-        IndicatorEngine.Run run = engine.start(place, YEAR);
+        return populationCounted(place, YEAR, definition).counts(indicator, definition, List.of("SC_GROUP"));
+    }
+
+    /** A run of {@code place} and {@code period} after its population pass for {@code definition}'s sides. */
+    private IndicatorEngine.Run populationCounted(Place place, Period period, IndicatorDefinitions.Definition definition) {
+        IndicatorEngine.Run run = engine.start(place, period);
         run.countPopulation(Stream.of(definition.numerator(), definition.denominator()).filter(Objects::nonNull).toList());
-        return run.counts(indicator, definition, List.of("SC_GROUP"));
+        return run;
     }
 
     private static Count total(List<Count> counts) {
