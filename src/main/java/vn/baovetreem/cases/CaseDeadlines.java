@@ -61,6 +61,20 @@ public class CaseDeadlines {
         this.clock = clock;
     }
 
+    /**
+     * Everything of a case that {@link #compute} reads, and whether the case is open: taken before
+     * a change, it tells whether the change can have moved the case's deadlines.
+     */
+    record Basis(boolean open, boolean emergency, Instant receivedAt, Instant emergencyProtectedAt, Instant firstSubmittedAt,
+                 Instant submittedAt, Instant planDecidedAt, LocalDate separationStartsOn, LocalDate separationEndsOn,
+                 LocalDate separationEndedOn) {
+
+        static Basis of(ChildCase c) {
+            return new Basis(!c.status().isClosed(), c.emergency(), c.receivedAt(), c.emergencyProtectedAt(), c.firstSubmittedAt(),
+                    c.submittedAt(), c.planDecidedAt(), c.separationStartsOn(), c.separationEndsOn(), c.separationEndedOn());
+        }
+    }
+
     List<Deadline> compute(ChildCase c) {
         return compute(c, calendar);
     }
@@ -83,9 +97,20 @@ public class CaseDeadlines {
         return deadlines;
     }
 
-    /** Computes and stores the deadlines of {@code c}. */
-    void refresh(ChildCase c) {
-        refresh(List.of(c));
+    /**
+     * Stores the deadlines of {@code c} after a change and answers them. {@code before} is the case's
+     * {@link Basis} before the change (null for a new case) and {@code stored} its deadlines then.
+     * A change that left the basis of an open case as it was keeps its stored deadlines without
+     * reading the calendar: an open case's deadlines already follow every change of the calendar
+     * ({@link #onCalendarChange}), a closed one's need not have.
+     */
+    List<Deadline> refresh(ChildCase c, Basis before, List<Deadline> stored) {
+        if (before != null && before.open() && before.equals(Basis.of(c)) && !stored.isEmpty()) {
+            return stored;
+        }
+        List<Deadline> computed = compute(c);
+        cases.replaceDeadlines(Map.of(c.id(), computed), Map.of(c.id(), stored));
+        return CaseRepository.asRead(computed);
     }
 
     /**
@@ -102,7 +127,7 @@ public class CaseDeadlines {
                 Math.max(PLAN_WORKING_DAYS, APPROVAL_WORKING_DAYS));
         Map<UUID, List<Deadline>> byCase = new LinkedHashMap<>();
         batch.forEach(c -> byCase.put(c.id(), compute(c, days)));
-        cases.replaceDeadlines(byCase);
+        cases.replaceDeadlines(byCase, cases.deadlines(byCase.keySet()));
         return List.copyOf(byCase.keySet());
     }
 

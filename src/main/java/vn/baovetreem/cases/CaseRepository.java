@@ -23,9 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Queries of cases, their timeline, plan versions and deadlines. A case is in a caller's scope when
@@ -158,16 +156,16 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
     }
 
     /**
-     * Replaces the stored deadlines of the cases in {@code byCase} with the ones given, where they
-     * differ: one query, then one {@code DELETE} and one {@code COPY} however many cases there are.
+     * Replaces the deadlines of the cases in {@code byCase} with the ones given, where they differ
+     * from {@code stored} (as read in the same transaction): one {@code DELETE} and one {@code COPY}
+     * however many cases there are.
      * Most steps of a case move none of its deadlines, and rewriting them cost a transition as much
      * database time as the rest of it.
      */
-    void replaceDeadlines(Map<UUID, List<CaseDeadlines.Deadline>> byCase) {
-        Map<UUID, List<CaseDeadlines.Deadline>> stored = deadlines(byCase.keySet());
+    void replaceDeadlines(Map<UUID, List<CaseDeadlines.Deadline>> byCase, Map<UUID, List<CaseDeadlines.Deadline>> stored) {
         Map<UUID, List<CaseDeadlines.Deadline>> changed = new LinkedHashMap<>();
         byCase.forEach((caseId, deadlines) -> {
-            if (!asStored(deadlines).equals(asStored(stored.getOrDefault(caseId, List.of())))) {
+            if (!asRead(deadlines).equals(asRead(stored.getOrDefault(caseId, List.of())))) {
                 changed.put(caseId, deadlines);
             }
         });
@@ -181,10 +179,10 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         rows.send(getEntityManager());
     }
 
-    /** Deadlines as PostgreSQL keeps them: in no order, to the microsecond. */
-    private static Set<CaseDeadlines.Deadline> asStored(List<CaseDeadlines.Deadline> deadlines) {
+    /** {@code deadlines} as a read of them answers: to the microsecond, as PostgreSQL keeps them, each case's in {@link #DUE_ORDER}. */
+    static List<CaseDeadlines.Deadline> asRead(List<CaseDeadlines.Deadline> deadlines) {
         return deadlines.stream().map(d -> new CaseDeadlines.Deadline(d.step(), micros(d.dueAt()), micros(d.metAt())))
-                .collect(Collectors.toSet());
+                .sorted(DUE_ORDER).toList();
     }
 
     private static Instant micros(Instant t) {

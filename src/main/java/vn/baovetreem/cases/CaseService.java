@@ -111,8 +111,8 @@ public class CaseService {
         cases.persistAndFlush(c);
         append(c, CaseEventKind.REPORTED, null, null, CaseState.RECEIVED, clean.receivedAt(), null,
                 Map.of("type", subject.type(), "sourceChannel", clean.sourceChannel()), user);
-        deadlines.refresh(c);
-        return recorded("CREATE", c, null, user);
+        CaseViews.Loaded loaded = views.load(c);
+        return recorded("CREATE", c, null, views.after(loaded, c, deadlines.refresh(c, null, List.of())), user);
     }
 
     /** The case as the caller may see it; full reads are audited. */
@@ -132,14 +132,13 @@ public class CaseService {
         requireHandler(c, user);
         ObjectNode current = mapper.valueToTree(c.report());
         CaseReport clean = rules.check(c.type(), edits.patched(c.report(), patch, CaseReport.class), children.findById(c.childId()));
-        CaseView before = auditState(c);
+        Before before = before(c);
         c.describe(clean, clock.instant());
         cases.flush();
         List<String> changed = changedFields(current, mapper.valueToTree(clean));
         if (!changed.isEmpty()) {
             append(c, CaseEventKind.UPDATED, null, c.status(), c.status(), clock.instant(), null, Map.of("fields", changed), user);
         }
-        deadlines.refresh(c);
         return recorded("UPDATE", c, before, user);
     }
 
@@ -165,7 +164,7 @@ public class CaseService {
         }
         validator.validate(step);
         Instant at = steps.check(c, step);
-        CaseView before = auditState(c);
+        Before before = before(c);
         CaseState from = c.status();
         steps.apply(c, step, at);
         c.moveTo(step.action().targetFrom(from));
@@ -173,7 +172,6 @@ public class CaseService {
         cases.flush();
         append(c, step.action() == CaseAction.ASSIGN ? CaseEventKind.ASSIGNMENT : CaseEventKind.TRANSITION, step.action().name(),
                 from, c.status(), at, Texts.clean(step.note()), steps.details(step), user);
-        deadlines.refresh(c);
         return recorded(step.action().name(), c, before, user);
     }
 
@@ -351,19 +349,32 @@ public class CaseService {
     }
 
     /** What the audit trail keeps of a case: everything but the reporter, whom the trail's readers may not see. */
-    private CaseView auditState(ChildCase c) {
-        return views.of(c, AUDIT).getFirst();
+    /** A case before a change: what its views were read from, its audit state and what its deadlines were computed from. */
+    private record Before(CaseViews.Loaded loaded, CaseView view, CaseDeadlines.Basis basis) {
+    }
+
+    private Before before(ChildCase c) {
+        CaseViews.Loaded loaded = views.load(c);
+        return new Before(loaded, loaded.views(c, AUDIT).getFirst(), CaseDeadlines.Basis.of(c));
     }
 
     private Versioned<CaseView> versioned(ChildCase c, CurrentUser.Resolved user) {
         return new Versioned<>(views.of(c, reader(c, user)).getFirst(), c.version());
     }
 
-    /** Records {@code action} with the case's state after it, and answers the caller's view: both from one set of queries. */
-    private Versioned<CaseView> recorded(String action, ChildCase c, CaseView before, CurrentUser.Resolved user) {
-        List<CaseView> after = views.of(c, AUDIT, reader(c, user));
-        audit.record(action, RECORD_TYPE, c.id().toString(), c.unitPath(), before, after.getFirst());
-        return new Versioned<>(after.getLast(), c.version());
+    /**
+     * Stores the deadlines of {@code c} after a change, records {@code action} with the case's state
+     * before and after it, and answers the caller's view: all from what was read before the change.
+     */
+    private Versioned<CaseView> recorded(String action, ChildCase c, Before before, CurrentUser.Resolved user) {
+        List<CaseDeadlines.Deadline> due = deadlines.refresh(c, before.basis(), before.loaded().deadlinesOf(c));
+        return recorded(action, c, before.view(), views.after(before.loaded(), c, due), user);
+    }
+
+    private Versioned<CaseView> recorded(String action, ChildCase c, CaseView before, CaseViews.Loaded after, CurrentUser.Resolved user) {
+        List<CaseView> views = after.views(c, AUDIT, reader(c, user));
+        audit.record(action, RECORD_TYPE, c.id().toString(), c.unitPath(), before, views.getFirst());
+        return new Versioned<>(views.getLast(), c.version());
     }
 
     private CaseViews.Reader reader(ChildCase c, CurrentUser.Resolved user) {

@@ -85,10 +85,9 @@ public class CaseViews {
     record Reader(Disclosure disclosure, Set<CaseAction> allowed) {
     }
 
-    /** {@code c} as each of {@code readers} sees it, from the queries of one view (a change's audit state and its answer). */
+    /** {@code c} as each of {@code readers} sees it. */
     List<CaseView> of(ChildCase c, Reader... readers) {
-        Loaded loaded = load(List.of(c));
-        return Arrays.stream(readers).map(r -> loaded.view(c, r.disclosure(), r.allowed())).toList();
+        return load(c).views(c, readers);
     }
 
     /** Views of many cases in a constant number of queries, each cut by its disclosure and with the actions its reader may take. */
@@ -97,15 +96,41 @@ public class CaseViews {
         return page.stream().map(c -> loaded.view(c, disclosure.apply(c), allowed.apply(c))).toList();
     }
 
-    /** What the views of a page of cases need besides the cases: their children, the units they name and their deadlines. */
-    private record Loaded(Map<UUID, ChildRepository.Named> children, Map<String, UnitDirectory.UnitSummary> named,
-                          Map<UUID, List<CaseDeadlines.Deadline>> deadlines, Instant now) {
+    /**
+     * What the views of a page of cases need besides the cases: their children, the units they name
+     * and their deadlines. A change of one case reads it once, for its view before the change, and
+     * answers its view after from it ({@link #after}).
+     */
+    record Loaded(Map<UUID, ChildRepository.Named> children, Map<String, UnitDirectory.UnitSummary> named,
+                  Map<UUID, List<CaseDeadlines.Deadline>> deadlines, Instant now) {
 
-        CaseView view(ChildCase c, Disclosure disclosure, Set<CaseAction> allowed) {
+        List<CaseView> views(ChildCase c, Reader... readers) {
+            return Arrays.stream(readers).map(r -> view(c, r.disclosure(), r.allowed())).toList();
+        }
+
+        List<CaseDeadlines.Deadline> deadlinesOf(ChildCase c) {
+            return deadlines.getOrDefault(c.id(), List.of());
+        }
+
+        private CaseView view(ChildCase c, Disclosure disclosure, Set<CaseAction> allowed) {
             ChildRepository.Named child = children.get(c.childId());
-            List<DeadlineView> due = deadlines.getOrDefault(c.id(), List.of()).stream().map(d -> deadline(d, c, now)).toList();
+            List<DeadlineView> due = deadlinesOf(c).stream().map(d -> deadline(d, c, now)).toList();
             return CaseViews.view(c, ChildRef.of(child, named.get(child.villageCode())), named, due, disclosure, allowed);
         }
+    }
+
+    Loaded load(ChildCase c) {
+        return load(List.of(c));
+    }
+
+    /**
+     * What the views of {@code c} need after a change that {@code before} was read for, with the
+     * deadlines the change left: no change moves a case to another child, and the units it names
+     * (a transfer may add one) come from the directory's cache.
+     */
+    Loaded after(Loaded before, ChildCase c, List<CaseDeadlines.Deadline> deadlines) {
+        List<String> codes = Stream.concat(before.named().keySet().stream(), Stream.ofNullable(c.transferToCode())).toList();
+        return new Loaded(before.children(), units.findAll(codes), Map.of(c.id(), deadlines), clock.instant());
     }
 
     private Loaded load(List<ChildCase> page) {

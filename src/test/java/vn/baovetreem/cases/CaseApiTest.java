@@ -233,6 +233,47 @@ class CaseApiTest {
                 .body("deadlines.find { it.step == 'EMERGENCY_PROTECTION' }.onTime", equalTo(false));
     }
 
+    /**
+     * A change answers the case from what it read before the change and the deadlines it left, not
+     * by reading it again: what it answers is what a read then shows, for steps that move deadlines
+     * and steps that do not.
+     */
+    @Test
+    void whatAChangeAnswersIsWhatAReadThenShows() {
+        Response created = Api.as(COMMUNE).contentType("application/json")
+                .body(abuse(child(), Instant.parse("2025-08-25T02:00:00Z"), true)).post(CASES);
+        String id = created.then().statusCode(201).extract().path("id");
+        sameAsRead(id, created);
+        String etag = created.header("ETag");
+        sameAsRead(id, Api.as(COMMUNE).header("If-Match", etag).contentType("application/merge-patch+json")
+                .body(Map.of("receivedAt", "2025-08-24T02:00:00Z")).patch(CASES + "/" + id));
+        List<Map<String, ?>> steps = List.of(
+                Map.of("action", "ASSIGN", "officer", COMMUNE),
+                Map.of("action", "ASSESS_INITIAL", "riskLevel", "HIGH", "emergency", true, "occurredAt", "2025-08-24T08:00:00Z"),
+                Map.of("action", "PROTECT_EMERGENCY", "note", "Đưa trẻ về nhà bà ngoại", "occurredAt", "2025-08-24T09:00:00Z"),
+                Map.of("action", "SEPARATE", "separation", Map.of("startsOn", "2025-08-25", "endsOn", "2025-09-05", "place", "Nhà bà ngoại"),
+                        "occurredAt", "2025-08-25T09:00:00Z"),
+                Map.of("action", "ESCALATE", "reason", "Cần huyện hỗ trợ"),
+                Map.of("action", "ASSESS_DETAILED", "note", "Gia đình hợp tác", "occurredAt", "2025-08-26T08:00:00Z"),
+                Map.of("action", "HOLD_CONFERENCE", "participants", List.of("Chủ tịch UBND xã"), "decisions", "Lập kế hoạch",
+                        "occurredAt", "2025-08-27T08:00:00Z"));
+        for (Map<String, ?> step : steps) {
+            sameAsRead(id, act(COMMUNE, id, step));
+        }
+        draftPlan(id, 500_000);
+        sameAsRead(id, act(COMMUNE, id, Map.of("action", "SUBMIT_PLAN", "occurredAt", "2025-08-29T03:00:00Z")));
+        sameAsRead(id, act(COMMUNE, id, Map.of("action", "APPROVE_PLAN", "occurredAt", "2025-09-04T09:00:00Z")));
+        Api.as(COMMUNE).get(CASES + "/" + id).then().body("deadlines.step",
+                org.hamcrest.Matchers.contains("EMERGENCY_PROTECTION", "PLAN_DRAFTED", "PLAN_APPROVAL", "SEPARATION_ENDED"));
+    }
+
+    private static void sameAsRead(String id, Response answered) {
+        assertThat(answered.statusCode()).as(answered.asString()).isIn(200, 201);
+        Response read = Api.as(COMMUNE).get(CASES + "/" + id);
+        assertThat(answered.header("ETag")).isEqualTo(read.header("ETag"));
+        assertThat(answered.jsonPath().getMap("")).isEqualTo(read.jsonPath().getMap(""));
+    }
+
     @Test
     void theReporterIsSeenOnlyByTheCommuneOfTheCase() {
         String id = report(VILLAGE, abuse(child(), Instant.now().minus(Duration.ofHours(3)), false));

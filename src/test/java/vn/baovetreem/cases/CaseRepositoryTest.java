@@ -69,17 +69,19 @@ class CaseRepositoryTest {
         Instant due = Instant.parse("2025-03-04T10:15:30.123456789Z");
         List<Deadline> deadlines = List.of(new Deadline(Step.EMERGENCY_PROTECTION, due, due.minusSeconds(5)),
                 new Deadline(Step.PLAN_DRAFTED, due.plusSeconds(60), null));
-        cases.replaceDeadlines(Map.of(caseId, deadlines));
+        replace(caseId, deadlines);
         List<String> written = rowsOf(caseId);
 
-        cases.replaceDeadlines(Map.of(caseId, deadlines.reversed()));
+        replace(caseId, deadlines.reversed());
         assertThat(rowsOf(caseId)).as("the same deadlines in another order, to the nanosecond").isEqualTo(written);
 
         List<Deadline> moved = List.of(deadlines.getFirst(), new Deadline(Step.PLAN_DRAFTED, due.plusSeconds(120), null));
-        cases.replaceDeadlines(Map.of(caseId, moved));
+        replace(caseId, moved);
         assertThat(rowsOf(caseId)).hasSize(2).doesNotContainAnyElementsOf(written);
         assertThat(cases.deadlines(List.of(caseId)).get(caseId)).extracting(Deadline::dueAt)
                 .containsExactly(Instant.parse("2025-03-04T10:15:30.123457Z"), Instant.parse("2025-03-04T10:17:30.123457Z"));
+        assertThat(CaseRepository.asRead(moved)).as("rounded as the database rounds them")
+                .isEqualTo(cases.deadlines(List.of(caseId)).get(caseId));
     }
 
     @Test
@@ -87,11 +89,18 @@ class CaseRepositoryTest {
     void deadlinesDueTogetherComeInTheOrderOfTheProcess() {
         UUID caseId = SqlRecords.abuseCase(em, SqlRecords.child(em));
         Instant due = Instant.parse("2025-03-10T10:00:00Z");
-        cases.replaceDeadlines(Map.of(caseId, List.of(new Deadline(Step.PLAN_APPROVAL, due, null),
-                new Deadline(Step.PLAN_DRAFTED, due, null), new Deadline(Step.EMERGENCY_PROTECTION, due.minusSeconds(3600), null))));
+        List<Deadline> deadlines = List.of(new Deadline(Step.PLAN_APPROVAL, due, null), new Deadline(Step.PLAN_DRAFTED, due, null),
+                new Deadline(Step.EMERGENCY_PROTECTION, due.minusSeconds(3600), null));
+        replace(caseId, deadlines);
 
         assertThat(cases.deadlines(List.of(caseId)).get(caseId)).extracting(Deadline::step)
                 .containsExactly(Step.EMERGENCY_PROTECTION, Step.PLAN_DRAFTED, Step.PLAN_APPROVAL);
+        assertThat(CaseRepository.asRead(deadlines)).as("as a change answers them without reading them")
+                .isEqualTo(cases.deadlines(List.of(caseId)).get(caseId));
+    }
+
+    private void replace(UUID caseId, List<Deadline> deadlines) {
+        cases.replaceDeadlines(Map.of(caseId, deadlines), cases.deadlines(List.of(caseId)));
     }
 
     /** Where each stored deadline of the case lies: a row written again lies elsewhere. */
