@@ -107,17 +107,18 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
                     Instant recordedAt, String recordedBy, String note, String data) {
     }
 
+    /**
+     * Adds {@code e} to the timeline of the case, which is in the database already (its callers
+     * flush a new or changed case first): with JDBC, as a Hibernate query would flush the session
+     * and check every loaded record for changes once more.
+     */
     void appendEvent(UUID caseId, EventRow e) {
-        getEntityManager().createNativeQuery("""
+        JdbcRows.update(getEntityManager(), """
                         insert into case_event (id, case_id, kind, action, from_state, to_state, occurred_at, recorded_at,
                                                 recorded_by, note, data)
-                        values (:id, :caseId, :kind, :action, :fromState, :toState, :occurredAt, :recordedAt, :recordedBy, :note,
-                                cast(:data as jsonb))""")
-                .setParameter("id", e.id()).setParameter("caseId", caseId).setParameter("kind", e.kind().name())
-                .setParameter("action", e.action()).setParameter("fromState", e.fromState()).setParameter("toState", e.toState())
-                .setParameter("occurredAt", utc(e.occurredAt())).setParameter("recordedAt", utc(e.recordedAt()))
-                .setParameter("recordedBy", e.recordedBy()).setParameter("note", e.note()).setParameter("data", e.data())
-                .executeUpdate();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""",
+                e.id(), caseId, e.kind().name(), e.action(), e.fromState(), e.toState(), utc(e.occurredAt()), utc(e.recordedAt()),
+                e.recordedBy(), e.note(), e.data());
     }
 
     /** The timeline in the order it was written. */
