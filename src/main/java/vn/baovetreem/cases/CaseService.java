@@ -111,8 +111,7 @@ public class CaseService {
         cases.persistAndFlush(c);
         append(c, CaseEventKind.REPORTED, null, null, CaseState.RECEIVED, clean.receivedAt(), null,
                 Map.of("type", subject.type(), "sourceChannel", clean.sourceChannel()), user);
-        CaseViews.Loaded loaded = views.load(c);
-        return recorded("CREATE", c, null, views.after(loaded, c, deadlines.refresh(c, null, List.of())), user);
+        return recorded("CREATE", c, null, views.after(views.load(c), c, deadlines.refresh(c, null, List.of())), user);
     }
 
     /** The case as the caller may see it; full reads are audited. */
@@ -348,8 +347,11 @@ public class CaseService {
         }
     }
 
-    /** What the audit trail keeps of a case: everything but the reporter, whom the trail's readers may not see. */
-    /** A case before a change: what its views were read from, its audit state and what its deadlines were computed from. */
+    /**
+     * A case before a change: what its views were read from, what the audit trail keeps of it
+     * (everything but the reporter, whom the trail's readers may not see) and what its deadlines
+     * were computed from.
+     */
     private record Before(CaseViews.Loaded loaded, CaseView view, CaseDeadlines.Basis basis) {
     }
 
