@@ -53,35 +53,36 @@ public class AuditTrail {
         this.reads = reads;
     }
 
-    private static final String INSERT = """
-            insert into audit_event (id, occurred_at, actor, actor_subject, client_id, action, record_type, record_id, unit_path,
-                                     before_state, after_state, request_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), cast(? as jsonb), cast(? as jsonb), ?)""";
+    private static final String[] COLUMNS = {"id", "occurred_at", "actor", "actor_subject", "client_id", "action", "record_type",
+            "record_id", "unit_path", "before_state", "after_state", "request_id"};
+    /** One event: the values of {@link #COLUMNS}, the path and the states cast to their types. */
+    private static final String INSERT = "insert into audit_event (" + String.join(", ", COLUMNS)
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), cast(? as jsonb), cast(? as jsonb), ?)";
 
     /** One row of {@code audit_event}; the states are JSON text. */
     record Event(UUID id, Instant occurredAt, String actor, String subject, String clientId, String action, String recordType,
                  String recordId, String unitPath, String before, String after, String requestId) {
+
+        /** The values of {@link #COLUMNS}, in their order. */
+        Object[] values() {
+            return new Object[] {id, occurredAt.atOffset(ZoneOffset.UTC), actor, subject, clientId, action, recordType, recordId, unitPath,
+                    before, after, requestId};
+        }
     }
 
     /**
      * Writes {@code events} in the caller's transaction: one with a prepared {@code INSERT} (a
      * round trip; a {@code COPY} takes two, and the server parses its command each time), more
-     * with one {@code COPY}.
+     * with one {@code COPY}. The events touch no table of the records they describe: neither
+     * flushes those first.
      */
     static void write(EntityManager em, Collection<Event> events) {
         if (events.size() == 1) {
-            Event e = events.iterator().next();
-            JdbcRows.update(em, INSERT, e.id(), e.occurredAt().atOffset(ZoneOffset.UTC), e.actor(), e.subject(), e.clientId(), e.action(),
-                    e.recordType(), e.recordId(), e.unitPath(), e.before(), e.after(), e.requestId());
+            JdbcRows.update(em, INSERT, events.iterator().next().values());
             return;
         }
-        Copy rows = Copy.into("audit_event", "id", "occurred_at", "actor", "actor_subject", "client_id", "action", "record_type",
-                "record_id", "unit_path", "before_state", "after_state", "request_id");
-        for (Event e : events) {
-            rows.row(e.id(), e.occurredAt(), e.actor(), e.subject(), e.clientId(), e.action(), e.recordType(), e.recordId(),
-                    e.unitPath(), e.before(), e.after(), e.requestId());
-        }
-        // The events touch no table of the records they describe: no need to flush those first.
+        Copy rows = Copy.into("audit_event", COLUMNS);
+        events.forEach(e -> rows.row(e.values()));
         rows.send(em);
     }
 
