@@ -14,7 +14,6 @@ import vn.baovetreem.security.ScopedQuery;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -182,12 +181,9 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
 
     /** {@code deadlines} as a read of them answers: to the microsecond, as PostgreSQL keeps them, each case's in {@link #DUE_ORDER}. */
     static List<CaseDeadlines.Deadline> asRead(List<CaseDeadlines.Deadline> deadlines) {
-        return deadlines.stream().map(d -> new CaseDeadlines.Deadline(d.step(), micros(d.dueAt()), micros(d.metAt())))
+        return deadlines.stream()
+                .map(d -> new CaseDeadlines.Deadline(d.step(), JdbcRows.microseconds(d.dueAt()), JdbcRows.microseconds(d.metAt())))
                 .sorted(DUE_ORDER).toList();
-    }
-
-    private static Instant micros(Instant t) {
-        return t == null ? null : t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

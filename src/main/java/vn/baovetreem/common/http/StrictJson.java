@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.text.Texts;
 
 import java.io.IOException;
@@ -80,9 +81,15 @@ public class StrictJson implements ObjectMapperCustomizer {
         return parse(text, ISO_DATE, LocalDate::parse, day -> day);
     }
 
-    /** {@code text} as an RFC 3339 timestamp with its offset, in the API's range. */
+    /**
+     * {@code text} as an RFC 3339 timestamp with its offset, in the API's range, to the microsecond
+     * as the database keeps it: a record's answer to a change then says what any later read says.
+     */
     public static Optional<OffsetDateTime> timestamp(String text) {
-        return parse(text, RFC_3339, OffsetDateTime::parse, OffsetDateTime::toLocalDate);
+        return parse(text, RFC_3339, s -> {
+            OffsetDateTime t = OffsetDateTime.parse(s);
+            return OffsetDateTime.ofInstant(JdbcRows.microseconds(t.toInstant()), t.getOffset());
+        }, OffsetDateTime::toLocalDate);
     }
 
     private static <T> Optional<T> parse(String text, Pattern shape, Function<String, T> parse, Function<T, LocalDate> day) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,6 +61,14 @@ public final class JdbcRows {
     public static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * {@code t} as a {@code timestamptz} column keeps it: to the nearest microsecond, half up, as
+     * the driver rounds what it sends.
+     */
+    public static Instant microseconds(Instant t) {
+        return t == null ? null : t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Runs {@code sql}, whose {@code ?} are {@code parameters} as for {@link #list}; the rows it changed. */
