@@ -19,8 +19,9 @@ import java.util.Set;
  * <ul>
  *   <li>a body needs a {@code Content-Type}: without one the answer is 415, not a guess that it is JSON;</li>
  *   <li>a JSON body is refused with 413 as soon as it passes {@code cp.http.max-body-size}, also
- *       when it is sent chunked, without a {@code Content-Length} for {@link BodySizeLimit} to check
- *       (the HTTP layer itself lets bodies up to the import limit through).</li>
+ *       when it is sent without a {@code Content-Length} for {@link BodySizeLimit} to check (the HTTP
+ *       layer itself lets bodies up to the import limit through). Over HTTP/1.1 {@link BodySizeLimit}
+ *       has read such a body already and applied the same limit; over HTTP/2 this is where it holds.</li>
  * </ul>
  */
 @Provider
