@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import io.restassured.RestAssured;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -187,6 +189,21 @@ class ErrorResponsesApiTest {
         assertThat(chunked(UNITS, Tokens.of("admin"), big).body()).contains("BODY_TOO_LARGE", "limit of 1048576 bytes");
         assertThat(chunked(UNITS, "not-a-token", big).statusCode()).isEqualTo(401);
         assertThat(chunked(UNITS, null, big).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBodyThatStopsArrivingClosesTheConnection() throws Exception {
+        // The test profile allows a body 2 s (quarkus.http.read-timeout); this one sends its first
+        // chunk and no more, and the service closes the connection without an answer.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + UNITS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.of("admin")
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
     }
 
     /** POSTs {@code body} over HTTP/1.1 in chunks, without a {@code Content-Length}. */

@@ -13,8 +13,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.baovetreem.common.error.Problem;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -49,7 +51,8 @@ public class BodySizeLimit {
     private static final String IMPORTS = "/api/v1/imports";
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    void install(@Observes Router router, HttpConfig config, ObjectMapper mapper) {
+    void install(@Observes Router router, HttpConfig config, ObjectMapper mapper,
+                 @ConfigProperty(name = "quarkus.http.read-timeout") Duration readTimeout) {
         router.route().order(-100).handler(ctx -> {
             long max = isImport(ctx) ? config.maxImportSize() : config.maxBodySize();
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -71,31 +74,42 @@ public class BodySizeLimit {
                         if (who.isAnonymous()) {
                             ctx.next();
                         } else {
-                            readWhole(ctx, mapper, config.maxBodySize());
+                            readWhole(ctx, mapper, config.maxBodySize(), readTimeout);
                         }
                     },
                     refused -> ctx.next());
         });
     }
 
-    /** Reads the body into the routing context, where the REST layer looks first, then passes the request on. */
-    private static void readWhole(RoutingContext ctx, ObjectMapper mapper, long max) {
+    /**
+     * Reads the body into the routing context, where the REST layer looks first, then passes the
+     * request on. A body not complete within {@code quarkus.http.read-timeout} (the wait the REST
+     * layer allows its own reads) closes the connection, as a caller sending a byte now and then
+     * would otherwise keep it open for as long as it liked.
+     */
+    private static void readWhole(RoutingContext ctx, ObjectMapper mapper, long max, Duration timeout) {
         HttpServerRequest request = ctx.request();
         Buffer body = Buffer.buffer();
-        boolean[] refused = {false};
+        boolean[] over = {false};
+        long deadline = ctx.vertx().setTimer(timeout.toMillis(), late -> {
+            over[0] = true;
+            request.connection().close();
+        });
         request.handler(piece -> {
-            if (refused[0]) {
+            if (over[0]) {
                 return;
             }
             if (body.length() + piece.length() > max) {
-                refused[0] = true;
+                over[0] = true;
+                ctx.vertx().cancelTimer(deadline);
                 tooLarge(ctx, mapper, max);
                 return;
             }
             body.appendBuffer(piece);
         });
         request.endHandler(end -> {
-            if (!refused[0]) {
+            ctx.vertx().cancelTimer(deadline);
+            if (!over[0]) {
                 ctx.setBody(body);
                 ctx.next();
             }
