@@ -36,6 +36,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditTrail {
 
+    private static final String[] COLUMNS = {"id", "occurred_at", "actor", "actor_subject", "client_id", "action", "record_type",
+            "record_id", "unit_path", "before_state", "after_state", "request_id"};
+    /** One event: the values of {@link #COLUMNS}, the path and the states cast to their types. */
+    private static final String INSERT = "insert into audit_event (" + String.join(", ", COLUMNS)
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), cast(? as jsonb), cast(? as jsonb), ?)";
+
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final CurrentUser currentUser;
@@ -52,12 +58,6 @@ public class AuditTrail {
         this.clock = clock;
         this.reads = reads;
     }
-
-    private static final String[] COLUMNS = {"id", "occurred_at", "actor", "actor_subject", "client_id", "action", "record_type",
-            "record_id", "unit_path", "before_state", "after_state", "request_id"};
-    /** One event: the values of {@link #COLUMNS}, the path and the states cast to their types. */
-    private static final String INSERT = "insert into audit_event (" + String.join(", ", COLUMNS)
-            + ") values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), cast(? as jsonb), cast(? as jsonb), ?)";
 
     /** One row of {@code audit_event}; the states are JSON text. */
     record Event(UUID id, Instant occurredAt, String actor, String subject, String clientId, String action, String recordType,

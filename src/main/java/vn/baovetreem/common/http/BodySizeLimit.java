@@ -6,7 +6,6 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -18,7 +17,6 @@ import vn.baovetreem.common.error.Problem;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import vn.baovetreem.common.error.ProblemCode;
 
@@ -49,7 +47,6 @@ import vn.baovetreem.common.error.ProblemCode;
 public class BodySizeLimit {
 
     private static final String IMPORTS = "/api/v1/imports";
-    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     void install(@Observes Router router, HttpConfig config, ObjectMapper mapper,
                  @ConfigProperty(name = "quarkus.http.read-timeout") Duration readTimeout) {
@@ -64,7 +61,7 @@ public class BodySizeLimit {
         });
         router.route().order(-98).handler(ctx -> {
             Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-            if (!WITH_BODY.contains(ctx.request().method()) || ctx.request().version() == HttpVersion.HTTP_2
+            if (!RequestBodies.WITH_BODY.contains(ctx.request().method().name()) || ctx.request().version() == HttpVersion.HTTP_2
                     || isImport(ctx) || identity == null) {
                 ctx.next();
                 return;

@@ -27,7 +27,8 @@ import java.util.Set;
 @Provider
 public class RequestBodies implements ReaderInterceptor {
 
-    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+    /** The methods whose requests may carry a body the REST layer reads. */
+    static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     /** Looked up per body: interceptors are built at start, before configuration mappings exist. */
     private final jakarta.inject.Provider<HttpConfig> config;
