@@ -203,6 +203,24 @@ class ErrorResponsesApiTest {
         }
     }
 
+    @Test
+    void aClientThatWaitsForLeaveToSendItsBodyIsGivenIt() throws Exception {
+        byte[] body = "{\"code\":\"X8\"}".getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + UNITS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.of("admin")
+                    + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.InputStream in = socket.getInputStream();
+            assertThat(new String(in.readNBytes(25), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            out.write(body);
+            out.flush();
+            assertThat(new String(in.readNBytes(24), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 400 Bad Request");
+        }
+    }
+
     /** POSTs {@code body} over HTTP/1.1 in chunks, without a {@code Content-Length}. */
     private static HttpResponse<String> chunked(String path, String token, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -111,6 +111,10 @@ public class BodySizeLimit {
                 ctx.next();
             }
         });
+        // A client that asked to be told before it sends the body waits for this (the REST layer's own read says it too).
+        if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            ctx.response().writeContinue();
+        }
         request.resume();
     }
 
