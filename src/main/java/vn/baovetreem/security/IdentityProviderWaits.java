@@ -1,10 +1,11 @@
 package vn.baovetreem.security;
 
-import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.oidc.common.OidcRequestFilter;
+import io.quarkus.oidc.common.OidcResponseFilter;
 import io.quarkus.oidc.common.runtime.OidcEndpointAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.ProblemCode;
@@ -15,6 +16,8 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Bounds the waits for Keycloak and says when it is out of reach. Every call to it (discovery,
@@ -23,24 +26,58 @@ import java.util.concurrent.TimeoutException;
  * request for as long as the caller waits. A token that cannot be checked because Keycloak cannot
  * be reached is a 503 {@code IDENTITY_PROVIDER_UNAVAILABLE}, not a 401: the token may be good, and
  * signing in again would not help.
+ * <p>
+ * The failure of a call that got no answer in time does not reach the problem mappers: Quarkus
+ * OIDC fails the token check without its cause. So this also watches the calls themselves: when a
+ * call has waited the whole timeout and Keycloak has answered nothing since it was sent, Keycloak
+ * is {@linkplain #silent() silent}, and a token check failing then is an outage.
  */
-// Found by the OIDC extension at run time, never injected: kept from the removal of unused beans.
-@Unremovable
 @ApplicationScoped
-public class IdentityProviderWaits implements OidcRequestFilter {
+public class IdentityProviderWaits implements OidcRequestFilter, OidcResponseFilter {
 
     /** Seconds a client should wait before retrying while Keycloak cannot be reached. */
     static final long RETRY_AFTER_SECONDS = 10;
 
-    private final long timeoutMillis;
+    private static final long NONE = Long.MIN_VALUE;
 
+    private final Duration timeout;
+    private final LongSupplier nanos;
+    /** When the first call sent since Keycloak last answered was sent ({@link System#nanoTime()}); {@link #NONE} if none was. */
+    private final AtomicLong waitingSince = new AtomicLong(NONE);
+
+    @Inject
     IdentityProviderWaits(@ConfigProperty(name = "cp.oidc.request-timeout") Duration timeout) {
-        this.timeoutMillis = timeout.toMillis();
+        this(timeout, System::nanoTime);
+    }
+
+    IdentityProviderWaits(Duration timeout, LongSupplier nanos) {
+        this.timeout = timeout;
+        this.nanos = nanos;
     }
 
     @Override
     public void filter(OidcRequestContext context) {
-        context.request().timeout(timeoutMillis);
+        context.request().timeout(timeout.toMillis());
+        sent();
+    }
+
+    @Override
+    public void filter(OidcResponseContext context) {
+        answered();
+    }
+
+    void sent() {
+        waitingSince.compareAndSet(NONE, nanos.getAsLong());
+    }
+
+    void answered() {
+        waitingSince.set(NONE);
+    }
+
+    /** Whether a call to Keycloak has waited the whole timeout with no answer from Keycloak since it was sent. */
+    public boolean silent() {
+        long since = waitingSince.get();
+        return since != NONE && nanos.getAsLong() - since >= timeout.toNanos();
     }
 
     /** The problem a failed authentication stands for when Keycloak could not be reached; empty for a bad token. */

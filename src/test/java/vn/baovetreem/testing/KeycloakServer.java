@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -115,6 +116,32 @@ public final class KeycloakServer implements AutoCloseable {
     public List<Long> pids() {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .map(ProcessHandle::pid).toList();
+    }
+
+    /**
+     * Freezes the server ({@code SIGSTOP}) until the returned handle is closed ({@code SIGCONT}): it
+     * keeps its connections open and answers nothing, as a server that hangs does.
+     */
+    public AutoCloseable frozen() {
+        List<String> pids = pids().stream().map(String::valueOf).toList();
+        signal("-STOP", pids);
+        return () -> signal("-CONT", pids);
+    }
+
+    private static void signal(String signal, List<String> pids) {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        command.addAll(pids);
+        try {
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling Keycloak", e);
+        }
     }
 
     public String baseUrl() {

@@ -46,6 +46,11 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         return keycloak.realmUrl();
     }
 
+    /** Keycloak frozen until the handle is closed ({@link KeycloakServer#frozen()}). */
+    public static AutoCloseable frozenKeycloak() {
+        return keycloak.frozen();
+    }
+
     /** The admin REST API of the test realm (master admin {@code kcadmin}). */
     public static String adminUrl() {
         return keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;

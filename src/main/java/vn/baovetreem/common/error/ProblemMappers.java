@@ -49,6 +49,9 @@ public class ProblemMappers {
     @Inject
     IdentityProviderProbe identityProvider;
 
+    @Inject
+    IdentityProviderWaits identityProviderWaits;
+
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
         Problem problem = Problem.of(e);
@@ -145,7 +148,7 @@ public class ProblemMappers {
     public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
         // The OIDC extension fails a token check that could not reach Keycloak like a bad token.
         var outage = IdentityProviderWaits.outage(e).or(() -> request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                && !identityProvider.reachable() ? Optional.of(IdentityProviderWaits.unavailable()) : Optional.empty());
+                && (identityProviderWaits.silent() || !identityProvider.reachable()) ? Optional.of(IdentityProviderWaits.unavailable()) : Optional.empty());
         if (outage.isPresent()) {
             return identityProviderDown(e, outage.get(), request);
         }
