@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,6 +51,14 @@ public class Exports {
     /** Files kept rendered. */
     private static final int RENDERED = 8;
 
+    /**
+     * How the values' generation time begins in their JSON. Its first occurrence is the values' own
+     * field: no object before it has one, and JSON escapes the quotes of a string that holds this text.
+     */
+    private static final byte[] GENERATED_AT = "\"generatedAt\":\"".getBytes(StandardCharsets.US_ASCII);
+    /** {@link java.time.Instant#EPOCH} as the JSON of the values writes it. */
+    private static final byte[] EPOCH = "1970-01-01T00:00:00Z".getBytes(StandardCharsets.US_ASCII);
+
     /** A produced export: its bytes, media type, file name and content ETag. */
     public record Export(byte[] body, String mediaType, String fileName, String etag) {
     }
@@ -79,10 +86,12 @@ public class Exports {
     public Export circular13(String unitCode, Period period, Format format, Integer suppressBelow) {
         List<String> by = catalogue.disaggregations().stream().map(IndicatorCatalogue.Disaggregation::code).toList();
         Values values = indicators.export(new IndicatorService.Query(unitCode, period, List.of(), by, suppressBelow));
-        String etag = etag(format, values);
+        // The JSON of the values is the ETag's input and, in that format, the body (a commune's 330 KB): written once.
+        byte[] json = json(values);
+        String etag = etag(format, json);
         String fileName = "circular-13_" + values.unit().code() + "_" + values.period().label().replace('/', '_') + "." + format.extension;
         byte[] body = switch (format) {
-            case JSON -> json(values); // carries its generation time: never kept
+            case JSON -> json; // carries its generation time: never kept
             case CSV -> rendered(etag, () -> Csv.write(values));
             case XLSX -> rendered(etag, () -> Xlsx.write(values, catalogue, this::categoryLabel, committee(values), null, null));
             case DHIS2 -> rendered(etag, () -> json(Dhis2.dataValueSet(values, levels(values))));
@@ -117,15 +126,44 @@ public class Exports {
         return levels;
     }
 
-    private String etag(Format format, Values values) {
+    /**
+     * A digest of the format and of {@code json}, the values' JSON, with their {@code generatedAt}
+     * read as the epoch: the digest of the same values generated at another time, and the ETag that
+     * builds which wrote the JSON twice gave.
+     */
+    static String etag(Format format, byte[] json) {
+        int start = indexOf(json, GENERATED_AT);
+        if (start < 0) {
+            throw new IllegalStateException("The values' JSON has no generatedAt");
+        }
+        start += GENERATED_AT.length;
+        int end = start;
+        while (json[end] != '"') {
+            end++;
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(format.name().getBytes(StandardCharsets.UTF_8));
-            digest.update(json(values.at(Instant.EPOCH)));
+            digest.update(json, 0, start);
+            digest.update(EPOCH);
+            digest.update(json, end, json.length - end);
             return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The file kept for {@code etag}, written by {@code write} if none is: the same ETag is the same file. */

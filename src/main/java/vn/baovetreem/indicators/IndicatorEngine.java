@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,14 @@ class IndicatorEngine {
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):(\\w+)");
     /** Separates the part from the category in the keys of a side's counts. */
     private static final String SEP = "\u0000";
+    /** The breakdowns {@link Run#countPopulation} counts the population by. */
+    private static final Set<String> POPULATION_DIMENSIONS = Set.of("SEX", "ETHNICITY", "AGE_BAND");
+    /**
+     * The statements of the definitions as runs use them, keyed by size ({@link #FEW_UNITS}) and
+     * text: each is made ready once, not once per run (a commune counted afresh runs some fifty).
+     * There are as many as the catalogue's indicators and breakdowns make, a fixed number.
+     */
+    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
 
     private final EntityManager em;
     private final Clock clock;
@@ -180,14 +189,18 @@ class IndicatorEngine {
             StringBuilder sql = new StringBuilder("select k.part, k.sex, coalesce(k.ethnicity, 'UNKNOWN') as ethnicity, k.age");
             filters.forEach((filter, index) -> sql.append(", count(*) filter (where ").append(filter).append(") as f").append(index));
             sql.append(" from kids k group by 1, 2, 3, 4");
-            // Read by name once here, not once per side: a province's 10,000 cells rolled up for twenty
-            // sides made a million look-ups by column name (docs/indicators.md).
+            // Read once here, not once per side: a province's 10,000 cells rolled up for twenty sides
+            // made a million look-ups by column name (docs/indicators.md). The counts are read by
+            // position (f0 is the fifth column), and each cell's keys are made once.
+            Map<String, String> keys = new HashMap<>();
             population = rows(sql.toString(), row -> {
                 long[] counts = new long[filters.size()];
                 for (int i = 0; i < counts.length; i++) {
-                    counts[i] = row.getLong("f" + i);
+                    counts[i] = row.getLong(5 + i);
                 }
-                return new Cell(part(row), row.getString("sex"), row.getString("ethnicity"), row.getInt("age"), counts);
+                String sex = row.getString(2);
+                return new Cell(part(row), sex == null ? null : keys.computeIfAbsent("SEX" + SEP + sex, k -> k),
+                        keys.computeIfAbsent("ETHNICITY" + SEP + row.getString(3), k -> k), row.getInt(4), counts);
             });
         }
 
@@ -298,7 +311,15 @@ class IndicatorEngine {
         /** A side of the population counted by {@link #countPopulation}, rolled up by child unit and breakdown. */
         private Map<String, Map<String, Long>> populationCounts(Indicator indicator, String filter, List<String> dimensions) {
             int column = filters.get(filter);
-            Map<Integer, String> bands = new HashMap<>();
+            boolean bySex = dimensions.contains("SEX");
+            boolean byEthnicity = dimensions.contains("ETHNICITY");
+            boolean byAge = dimensions.contains("AGE_BAND");
+            for (String dimension : dimensions) {
+                if (!POPULATION_DIMENSIONS.contains(dimension)) {
+                    throw new IllegalStateException("Not a breakdown of the population: " + dimension);
+                }
+            }
+            Map<Integer, String> bandKeys = new HashMap<>();
             Map<String, Map<String, Long>> counts = new HashMap<>();
             for (Cell cell : population) {
                 long count = cell.counts()[column];
@@ -307,15 +328,19 @@ class IndicatorEngine {
                 }
                 Map<String, Long> part = counts.computeIfAbsent(cell.part(), k -> new HashMap<>());
                 part.merge("", count, Long::sum);
-                for (String dimension : dimensions) {
-                    String category = switch (dimension) {
-                        case "SEX" -> cell.sex();
-                        case "ETHNICITY" -> cell.ethnicity();
-                        case "AGE_BAND" -> bands.computeIfAbsent(cell.age(), age -> band(indicator, age));
-                        default -> throw new IllegalStateException("Not a breakdown of the population: " + dimension);
-                    };
-                    if (category != null) {
-                        part.merge(dimension + SEP + category, count, Long::sum);
+                if (bySex && cell.sexKey() != null) {
+                    part.merge(cell.sexKey(), count, Long::sum);
+                }
+                if (byEthnicity) {
+                    part.merge(cell.ethnicityKey(), count, Long::sum);
+                }
+                if (byAge) {
+                    String band = bandKeys.computeIfAbsent(cell.age(), age -> {
+                        String code = band(indicator, age);
+                        return code == null ? "" : "AGE_BAND" + SEP + code;
+                    });
+                    if (!band.isEmpty()) {
+                        part.merge(band, count, Long::sum);
                     }
                 }
             }
@@ -349,31 +374,45 @@ class IndicatorEngine {
             return JdbcRows.update(em, bound.sql(), bound.values());
         }
 
-        /** Makes the tables of {@link IndicatorDefinitions#ON_DEMAND} that {@code sql} reads, unless this run made them. */
-        private void makeTablesReadBy(String sql) {
-            for (IndicatorDefinitions.OnDemand table : IndicatorDefinitions.ON_DEMAND) {
-                if (table.readBy(sql) && made.add(table.table())) {
+        /**
+         * {@code sql} ready to run: the tables of {@link IndicatorDefinitions#ON_DEMAND} it reads
+         * made unless this run made them, sized for this run, each {@code :name} a JDBC {@code ?}
+         * with its value.
+         */
+        private Bound bound(String sql) {
+            Template template = TEMPLATES.computeIfAbsent((few ? "F" : "M") + sql, key -> Template.of(sql, few));
+            for (IndicatorDefinitions.OnDemand table : template.reads()) {
+                if (made.add(table.table())) {
                     table.statements().forEach(this::update);
                 }
             }
-        }
-
-        /**
-         * {@code sql} ready to run: the tables it reads made, sized for this run, each {@code :name} a
-         * JDBC {@code ?} with its value.
-         */
-        private Bound bound(String sql) {
-            makeTablesReadBy(sql);
-            List<Object> values = new ArrayList<>();
-            String jdbc = PARAMETER.matcher(IndicatorDefinitions.sized(sql, few)).replaceAll(m -> {
-                Object value = parameters.get(m.group(1));
-                if (value == null) {
-                    throw new IllegalStateException("The indicators' SQL names no parameter :" + m.group(1));
+            Object[] values = new Object[template.names().size()];
+            for (int i = 0; i < values.length; i++) {
+                String name = template.names().get(i);
+                values[i] = parameters.get(name);
+                if (values[i] == null) {
+                    throw new IllegalStateException("The indicators' SQL names no parameter :" + name);
                 }
-                values.add(value);
+            }
+            return new Bound(template.jdbc(), values);
+        }
+    }
+
+    /**
+     * A statement of the definitions ready for JDBC: its text sized, with a {@code ?} for each
+     * {@code :name} (the names in order), and the tables of {@link IndicatorDefinitions#ON_DEMAND}
+     * it reads, in their order.
+     */
+    private record Template(String jdbc, List<String> names, List<IndicatorDefinitions.OnDemand> reads) {
+
+        static Template of(String sql, boolean few) {
+            List<String> names = new ArrayList<>();
+            String jdbc = PARAMETER.matcher(IndicatorDefinitions.sized(sql, few)).replaceAll(m -> {
+                names.add(m.group(1));
                 return "?";
             });
-            return new Bound(jdbc, values.toArray());
+            return new Template(jdbc, List.copyOf(names),
+                    IndicatorDefinitions.ON_DEMAND.stream().filter(table -> table.readBy(sql)).toList());
         }
     }
 
@@ -391,8 +430,12 @@ class IndicatorEngine {
         return part == null ? "" : part;
     }
 
-    /** Children of the population counted together: of a part ({@code ""} for the place's own), sex, ethnicity and age, under each filter. */
-    private record Cell(String part, String sex, String ethnicity, int age, long[] counts) {
+    /**
+     * Children of the population counted together: of a part ({@code ""} for the place's own), sex,
+     * ethnicity and age, under each filter. Sex and ethnicity are held as the keys of their
+     * categories ({@code dimension + SEP + category}), made once for all sides.
+     */
+    private record Cell(String part, String sexKey, String ethnicityKey, int age, long[] counts) {
     }
 
     /** Every source yields one row per entity (and per category in a lateral join), so rows are counted as they are. */

@@ -94,7 +94,7 @@ public class IndicatorService {
     public record Values(String catalogueVersion, UnitRef unit, PeriodView period, LocalDate cutOff, Instant generatedAt,
                          Integer suppressBelow, List<Result> indicators) {
 
-        /** The same values generated at another time: what an ETag must not depend on. */
+        /** The same values generated at another time. */
         Values at(Instant time) {
             return new Values(catalogueVersion, unit, period, cutOff, time, suppressBelow, indicators);
         }
