@@ -44,6 +44,8 @@ public class IdentityProviderWaits implements OidcRequestFilter, OidcResponseFil
     private final LongSupplier nanos;
     /** When the first call sent since Keycloak last answered was sent ({@link System#nanoTime()}); {@link #NONE} if none was. */
     private final AtomicLong waitingSince = new AtomicLong(NONE);
+    /** When the last call was sent. */
+    private volatile long lastSent = NONE;
 
     @Inject
     IdentityProviderWaits(@ConfigProperty(name = "cp.oidc.request-timeout") Duration timeout) {
@@ -67,17 +69,25 @@ public class IdentityProviderWaits implements OidcRequestFilter, OidcResponseFil
     }
 
     void sent() {
-        waitingSince.compareAndSet(NONE, nanos.getAsLong());
+        long now = nanos.getAsLong();
+        lastSent = now;
+        waitingSince.compareAndSet(NONE, now);
     }
 
     void answered() {
         waitingSince.set(NONE);
     }
 
-    /** Whether a call to Keycloak has waited the whole timeout with no answer from Keycloak since it was sent. */
+    /**
+     * Whether a call to Keycloak has waited the whole timeout with no answer from Keycloak since it
+     * was sent, and a call was sent within the last two timeouts: the failure judged can be one
+     * of those calls. A token refused without asking Keycloak long after the outage is not taken
+     * for one, even though no answer has come since.
+     */
     public boolean silent() {
         long since = waitingSince.get();
-        return since != NONE && nanos.getAsLong() - since >= timeout.toNanos();
+        long now = nanos.getAsLong();
+        return since != NONE && now - since >= timeout.toNanos() && now - lastSent < 2 * timeout.toNanos();
     }
 
     /** The problem a failed authentication stands for when Keycloak could not be reached; empty for a bad token. */

@@ -48,6 +48,10 @@ class IdentityProviderOutageTest {
         assertThat(waits.silent()).as("the first call has waited 4.999 s").isFalse();
         now.addAndGet(Duration.ofMillis(1).toNanos());
         assertThat(waits.silent()).as("the first call has waited 5 s").isTrue();
+        now.addAndGet(Duration.ofMillis(7_999).toNanos());
+        assertThat(waits.silent()).as("the last call was sent 9.999 s ago").isTrue();
+        now.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(waits.silent()).as("no call sent for two timeouts: what fails now did not wait for Keycloak").isFalse();
 
         waits.answered();
         assertThat(waits.silent()).as("Keycloak answered").isFalse();

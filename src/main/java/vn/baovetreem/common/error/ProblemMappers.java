@@ -148,7 +148,8 @@ public class ProblemMappers {
     public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
         // The OIDC extension fails a token check that could not reach Keycloak like a bad token.
         var outage = IdentityProviderWaits.outage(e).or(() -> request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                && (identityProviderWaits.silent() || !identityProvider.reachable()) ? Optional.of(IdentityProviderWaits.unavailable()) : Optional.empty());
+                && (identityProviderWaits.silent() || !identityProvider.reachable())
+                ? Optional.of(IdentityProviderWaits.unavailable()) : Optional.empty());
         if (outage.isPresent()) {
             return identityProviderDown(e, outage.get(), request);
         }
