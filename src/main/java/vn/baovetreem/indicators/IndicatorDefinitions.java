@@ -85,6 +85,8 @@ final class IndicatorDefinitions {
 
     /** SQL that narrows a statement's rows to those of the units in {@code geo}, worth it only when they are few. */
     private static final Pattern FEW = Pattern.compile("\\{FEW:([^}]*)}");
+    /** SQL for a statement when {@code geo} holds many units, in place of what its {@code {FEW: ...}} holds. */
+    private static final Pattern MANY = Pattern.compile("\\{MANY:([^}]*)}");
     /**
      * The tables a run makes for the first statement that reads them, each with the statements that
      * make it, in definitions.yaml: {@code kids}, the child population of the units in {@code geo};
@@ -135,9 +137,12 @@ final class IndicatorDefinitions {
     private IndicatorDefinitions() {
     }
 
-    /** {@code sql} for few units in {@code geo} or for many: with or without what its {@code {FEW: ...}} markers hold. */
+    /**
+     * {@code sql} for few units in {@code geo} or for many: with what its {@code {FEW: ...}} markers
+     * hold and without what its {@code {MANY: ...}} hold, or the other way round.
+     */
     static String sized(String sql, boolean few) {
-        return FEW.matcher(sql).replaceAll(few ? "$1" : "");
+        return MANY.matcher(FEW.matcher(sql).replaceAll(few ? "$1" : "")).replaceAll(few ? "" : "$1");
     }
 
     /** The rows of a kids side with {@code filter}, from {@code table}. */

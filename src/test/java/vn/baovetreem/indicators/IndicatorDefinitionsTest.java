@@ -23,6 +23,13 @@ class IndicatorDefinitionsTest {
     private final IndicatorCatalogue shipped = new IndicatorCatalogue(new ObjectMapper(), null);
 
     @Test
+    void aStatementIsSizedForFewUnitsOrForMany() {
+        String sql = "select 1 from t{FEW: join g on g.code = t.unit}{MANY: cross join lateral (select 1) x} where {FEW:t.a}{MANY:t.b}";
+        assertThat(IndicatorDefinitions.sized(sql, true)).isEqualTo("select 1 from t join g on g.code = t.unit where t.a");
+        assertThat(IndicatorDefinitions.sized(sql, false)).isEqualTo("select 1 from t cross join lateral (select 1) x where t.b");
+    }
+
+    @Test
     void everyComputableIndicatorOfTheShippedCatalogueHasADefinition() {
         assertThat(shipped.all()).filteredOn(Indicator::computable).isNotEmpty()
                 .allSatisfy(i -> assertThat(IndicatorDefinitions.of(i.key())).isNotNull());
