@@ -24,7 +24,7 @@ token() {
 }
 
 # The write FRESH asks for, before a call.
-write() {
+stale() {
   if [ "${FRESH:-}" = all ]; then
     # A statement trigger counts an update of no row too.
     PGPASSWORD=${PGPASSWORD:-postgres} psql -h 127.0.0.1 -p 5433 -U postgres -d postgres -qc "update safe_home_checklist set version = version where false"
@@ -39,7 +39,7 @@ write() {
 # calls (the demo realm's live 300 s, twenty fresh province exports about 25 s).
 for i in $(seq "$WARMUP"); do
   if (( i % 20 == 1 )); then TOKEN=$(token); fi
-  write
+  stale
   curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$API/exports/circular-13?unit=$UNIT&period=$PERIOD&format=json"
 done
 
@@ -49,7 +49,7 @@ for format in json csv xlsx dhis2; do
   curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$url"
   times=()
   for _ in $(seq "$CALLS"); do
-    write
+    stale
     times+=("$(curl -sf -o /tmp/export.$format -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$url")")
   done
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))

@@ -57,11 +57,12 @@ class IndicatorEngine {
     /** The breakdowns {@link Run#countPopulation} counts the population by. */
     private static final Set<String> POPULATION_DIMENSIONS = Set.of("SEX", "ETHNICITY", "AGE_BAND");
     /**
-     * The statements of the definitions as runs use them, keyed by size ({@link #FEW_UNITS}) and
-     * text: each is made ready once, not once per run (a commune counted afresh runs some fifty).
-     * There are as many as the catalogue's indicators and breakdowns make, a fixed number.
+     * The statements of the definitions as runs use them, by text, for few units ({@link #FEW_UNITS})
+     * and for many: each is made ready once, not once per run (a commune counted afresh runs some
+     * fifty). There are as many as the catalogue's indicators and breakdowns make, a fixed number.
      */
-    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
+    private static final Map<String, Template> FEW_TEMPLATES = new ConcurrentHashMap<>();
+    private static final Map<String, Template> MANY_TEMPLATES = new ConcurrentHashMap<>();
 
     private final EntityManager em;
     private final Clock clock;
@@ -380,7 +381,7 @@ class IndicatorEngine {
          * with its value.
          */
         private Bound bound(String sql) {
-            Template template = TEMPLATES.computeIfAbsent((few ? "F" : "M") + sql, key -> Template.of(sql, few));
+            Template template = (few ? FEW_TEMPLATES : MANY_TEMPLATES).computeIfAbsent(sql, key -> Template.of(sql, few));
             for (IndicatorDefinitions.OnDemand table : template.reads()) {
                 if (made.add(table.table())) {
                     table.statements().forEach(this::update);
