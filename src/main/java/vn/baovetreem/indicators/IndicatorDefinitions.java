@@ -100,6 +100,8 @@ final class IndicatorDefinitions {
     private static final String CATEGORISED = "kids_categorised";
     /** What a multi-valued disaggregation of a kids side must do, so that {@code kids_categorised} holds every child it counts. */
     private static final Pattern UNNESTS_CATEGORIES = Pattern.compile("unnest\\(e\\.(sc_groups|risk_categories|support_types)\\)");
+    /** What a filter of a kids side must not do: the population's arrays are NULL when empty, and a negation or a test for NULL would count them unlike an empty array. */
+    private static final Pattern TELLS_NULL = Pattern.compile("\\b(not|null|coalesce|nullif)\\b", Pattern.CASE_INSENSITIVE);
     /** A digest of the definitions as resolved, their SQL included: counts made under other definitions are not these definitions' counts. */
     static final String DIGEST;
     private static final Map<String, Definition> DEFINITIONS;
@@ -189,6 +191,9 @@ final class IndicatorDefinitions {
                     }
                 });
                 String filter = resolve(side.get("kids").asText());
+                if (TELLS_NULL.matcher(filter).find()) {
+                    throw invalid("the filter of a kids side must not use not, null, coalesce or nullif: the population's arrays are NULL when empty");
+                }
                 return new Source(kidsRows("kids", filter), false, withChildDims(dims), filter);
             }
             if (side.has("children")) {

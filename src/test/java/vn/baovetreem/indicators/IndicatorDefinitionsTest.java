@@ -81,6 +81,24 @@ class IndicatorDefinitionsTest {
     }
 
     @Test
+    void aFilterOfThePopulationThatCouldTellAnEmptyArrayFromNullIsRefused() throws Exception {
+        // The population's arrays are NULL when empty: "not cardinality(k.sc_groups) > 0" would count no child.
+        for (String filter : List.of("not cardinality(k.sc_groups) > 0", "k.risk_categories is null", "coalesce(k.support_types, '{}') = '{}'",
+                "k.age >= 6 AND NOT k.has_personal_id")) {
+            assertThatThrownBy(() -> IndicatorDefinitions.definitions(yaml("""
+                    fragments: {}
+                    childDims: {}
+                    indicators: {x: {numerator: {kids: "%s"}}}""".formatted(filter))))
+                    .as(filter).hasMessageContaining("indicator x: the filter of a kids side must not use not, null");
+        }
+        assertThat(IndicatorDefinitions.definitions(yaml("""
+                fragments: {}
+                childDims: {}
+                indicators: {x: {numerator: {kids: "cardinality(k.sc_groups) > 0 and k.notified"}}}""")).get("x").numerator().kidsFilter())
+                .isEqualTo("cardinality(k.sc_groups) > 0 and k.notified");
+    }
+
+    @Test
     void aBreakdownOfThePopulationThatCouldCountAChildInNoCategoryIsRefused() throws Exception {
         // Such breakdowns read only the children in a group, risk category or support type.
         assertThatThrownBy(() -> IndicatorDefinitions.definitions(yaml("""
