@@ -43,6 +43,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -343,7 +344,7 @@ public class CaseService {
 
     private void auditRead(ChildCase c, CurrentUser.Resolved user, String part) {
         if (Disclosure.of(c, user).audited()) {
-            audit.recordRead(part == null ? "READ" : "READ_" + part.toUpperCase(), RECORD_TYPE, c.id().toString(), c.unitPath());
+            audit.recordRead(part == null ? "READ" : "READ_" + part.toUpperCase(Locale.ROOT), RECORD_TYPE, c.id().toString(), c.unitPath());
         }
     }
 

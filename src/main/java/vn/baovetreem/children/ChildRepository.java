@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -331,7 +332,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         if (on == null) {
             return;
         }
-        String p = kind.name().toLowerCase();
+        String p = kind.name().toLowerCase(Locale.ROOT);
         String condition = "exists (select 1 from child_episode e where e.child_id = c.id and e.kind = '" + kind.name()
                 + "' and e.start_date <= :" + p + "On and (e.end_date is null or e.end_date >= :" + p + "On)"
                 + (code != null ? " and e.code = :" + p + "Code" : "") + ")";

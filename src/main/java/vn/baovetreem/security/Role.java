@@ -2,9 +2,14 @@ package vn.baovetreem.security;
 
 import vn.baovetreem.areas.UnitLevel;
 
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The realm roles a token may carry ({@code realm_access.roles}); see the product brief §1. */
 public enum Role {
@@ -21,10 +26,20 @@ public enum Role {
     /** System administrator: everything, with or without a unit. */
     ADMIN(EnumSet.allOf(UnitLevel.class));
 
+    /**
+     * The roles by their names in tokens. Made once: every request resolves its caller's roles, and
+     * lower-cased in the root locale, since in the default one of a Turkish server "ADMIN" becomes
+     * "admın" and would match no token.
+     */
+    private static final Map<String, Role> BY_TOKEN_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Role::tokenName, Function.identity()));
+
     private final Set<UnitLevel> levels;
+    private final String tokenName;
 
     Role(Set<UnitLevel> levels) {
         this.levels = levels;
+        this.tokenName = name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -36,15 +51,10 @@ public enum Role {
     }
 
     public String tokenName() {
-        return name().toLowerCase();
+        return tokenName;
     }
 
     public static Optional<Role> fromToken(String name) {
-        for (Role role : values()) {
-            if (role.tokenName().equals(name)) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(name == null ? null : BY_TOKEN_NAME.get(name));
     }
 }

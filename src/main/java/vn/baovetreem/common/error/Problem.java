@@ -7,6 +7,7 @@ import vn.baovetreem.common.text.Language;
 import vn.baovetreem.common.text.Messages;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The RFC 9457 problem document every error response carries. {@code type} is a stable URN
@@ -31,7 +32,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     private static Problem of(int status, String title, String code, String detail, List<Violation> violations) {
-        return new Problem(TYPE_PREFIX + code.toLowerCase().replace('_', '-'), title, status, detail, code,
+        return new Problem(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'), title, status, detail, code,
                 null, null, violations, null, null);
     }
 
