@@ -106,17 +106,19 @@ public class ChildService {
     }
 
     /**
-     * The full record; the read itself is audited. Runs outside a transaction: its two statements
-     * (the record, its open spans) would each see their own snapshot in one anyway (read
-     * committed), and a transaction added a {@code BEGIN} and a {@code COMMIT}, and JTA's
-     * bookkeeping, to every read.
+     * The full record; the read itself is audited. One statement reads the record and its open
+     * spans, outside a transaction: a transaction added a {@code BEGIN} and a {@code COMMIT}, and
+     * JTA's bookkeeping, to every read.
      */
     public Versioned<ChildView> get(UUID id) {
         CurrentUser.Resolved user = access.check(Operation.READ_CHILDREN);
         ReadOnlySession.declare(children.getEntityManager());
-        Child child = load(id, user.scope());
+        LocalDate today = today();
+        ChildRepository.WithOpenSpans read = children.findInScopeWithOpenSpans(id, user.scope(), today)
+                .orElseThrow(() -> notFound(id));
+        Child child = read.child();
         audit.recordRead("READ", RECORD_TYPE, id.toString(), child.unitPath());
-        return new Versioned<>(views.full(child, today(), IdentifierMasking.appliesTo(user)), child.version());
+        return new Versioned<>(views.full(child, today, IdentifierMasking.appliesTo(user), read.open()), child.version());
     }
 
     /**

@@ -60,12 +60,17 @@ public class ChildViews {
     }
 
     ChildView full(Child c, LocalDate today, boolean masked) {
-        Map<String, UnitDirectory.UnitSummary> named = units.findAll(
-                c.movedToUnitCode() == null ? List.of(c.villageCode()) : List.of(c.villageCode(), c.movedToUnitCode()));
-        return full(c, today, masked, named, episodes.activeOn(List.of(c.id()), today));
+        return full(c, today, masked, episodes.activeOn(List.of(c.id()), today));
     }
 
-    /** The same, with the units it names and its active episodes already at hand (a bulk import). */
+    /** The same, with its active episodes already at hand (a read of the child). */
+    ChildView full(Child c, LocalDate today, boolean masked, EpisodeRepository.ActiveEpisodes active) {
+        Map<String, UnitDirectory.UnitSummary> named = units.findAll(
+                c.movedToUnitCode() == null ? List.of(c.villageCode()) : List.of(c.villageCode(), c.movedToUnitCode()));
+        return full(c, today, masked, named, active);
+    }
+
+    /** The same, with the units it names too (a bulk import, the change feed). */
     ChildView full(Child c, LocalDate today, boolean masked, Map<String, UnitDirectory.UnitSummary> named,
                    EpisodeRepository.ActiveEpisodes active) {
         List<Caregiver> caregivers = masked

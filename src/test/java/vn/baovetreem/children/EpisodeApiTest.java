@@ -106,6 +106,20 @@ class EpisodeApiTest {
     }
 
     @Test
+    void aReadShowsTheSpansOpenTodayOfEachKind() {
+        UUID id = created("commune.yenphuc", boy("Đinh Văn " + uniqueWord()));
+        var risk = Api.as("commune.yenphuc").contentType("application/json")
+                .body(Map.of("code", "LEFT_BEHIND", "startDate", "2025-03-01")).post(CHILDREN + "/" + id + "/risks");
+        risk.then().statusCode(201);
+        Api.as("commune.yenphuc").get(CHILDREN + "/" + id).then().statusCode(200)
+                .body("activeRiskCategories", contains("LEFT_BEHIND")).body("activeCircumstanceGroups", hasSize(0));
+        Api.as("commune.yenphuc").contentType("application/json").header("If-Match", risk.header("ETag"))
+                .body(Map.of("endDate", "2026-02-10", "reason", "Both parents came home"))
+                .post(CHILDREN + "/" + id + "/risks/" + risk.path("id") + "/end").then().statusCode(200);
+        Api.as("commune.yenphuc").get(CHILDREN + "/" + id).then().statusCode(200).body("activeRiskCategories", hasSize(0));
+    }
+
+    @Test
     void addingASpanChangesTheChildsEtag() {
         UUID id = created("commune.yenphuc", boy("Hà Văn " + uniqueWord()));
         String before = etagOf("commune.yenphuc", id);
