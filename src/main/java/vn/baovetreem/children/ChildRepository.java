@@ -90,7 +90,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         return getEntityManager().createQuery(WITH_OPEN_SPANS, Object[].class)
                 .setParameter("id", id).setParameter("on", on)
                 .setParameter("circumstance", EpisodeKind.CIRCUMSTANCE).setParameter("risk", EpisodeKind.RISK)
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .filter(row -> scope.contains(((Child) row[0]).unitPath()))
                 .map(row -> new WithOpenSpans((Child) row[0], new EpisodeRepository.ActiveEpisodes(
                         codes(id, (String[]) row[1]), codes(id, (String[]) row[2]))));
