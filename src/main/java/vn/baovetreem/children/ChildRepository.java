@@ -40,14 +40,13 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     private static final String SAME_COMMUNE = "current_parent_code(%1$s.village_code) = current_parent_code(%2$s)";
     /** The rows holding any of the personal identification numbers (the first parameter) or external references (the second). */
     private static final String HOLDING_ANY = "from child where personal_id = any(?) or external_ref = any(?)";
-    /** The child {@code :id} and the codes of its spans of each kind open on {@code :on}, in code order. */
-    private static final String WITH_OPEN_SPANS = """
-            select c,
-                   (select array_agg(e.code) within group (order by e.code) from ChildEpisode e
-                    where e.childId = c.id and e.kind = :circumstance and e.startDate <= :on and (e.endDate is null or e.endDate >= :on)),
-                   (select array_agg(e.code) within group (order by e.code) from ChildEpisode e
-                    where e.childId = c.id and e.kind = :risk and e.startDate <= :on and (e.endDate is null or e.endDate >= :on))
-            from Child c where c.id = :id""";
+    /** The codes of child {@code c}'s spans of the kind named by the parameter {@code %s} open on {@code :on}, in code order. */
+    private static final String OPEN_CODES = """
+            (select array_agg(e.code) within group (order by e.code) from ChildEpisode e
+             where e.childId = c.id and e.kind = :%s and e.startDate <= :on and (e.endDate is null or e.endDate >= :on))""";
+    /** The child {@code :id} and its open circumstance and risk codes. */
+    private static final String WITH_OPEN_SPANS = "select c, %s, %s from Child c where c.id = :id"
+            .formatted(OPEN_CODES.formatted("circumstance"), OPEN_CODES.formatted("risk"));
 
     /** The record, if it exists and lies in {@code scope}. */
     public Optional<Child> findInScope(UUID id, Scope scope) {
