@@ -215,6 +215,37 @@ cat > "$WORK/transition.sql" <<'SQL'
 update child_case set assigned_officer = 'commune.bench', version = version + 1, updated_at = now()
 where id = (select id from bench_cases where n = :n);
 SQL
+# The statements an ASSIGN sends (PostgreSQL's statement log, docs/performance.md "Case
+# transitions, what the database does"), in one transaction: the case locked and loaded, its
+# child's name, its deadlines, the update above, its event and its audit row, with states the size
+# of the case's row. The event and the audit row go to empty copies of their tables (indexes
+# included), so that the benchmark leaves no timeline or audit entry nobody made; with smaller
+# indexes than the real ones, the figure is an upper bound of what these statements allow.
+STATE=$(psql_value "select to_jsonb(c) from child_case c join bench_cases b on b.id = c.id where b.n = 1" | sed "s/'/''/g")
+psql "${PG[@]}" -q <<'SQL'
+set client_min_messages = warning;
+drop table if exists bench_case_event, bench_audit_event;
+create table bench_case_event (like case_event including all);
+create table bench_audit_event (like audit_event including all);
+SQL
+NEW_ID="cast(lpad(to_hex(cast(extract(epoch from clock_timestamp()) * 1000 as bigint)), 12, '0') || substr(md5(random()::text), 1, 20) as uuid)"
+cat > "$WORK/transition-statements.sql" <<SQL
+\set n random(1, 8)
+begin;
+select * from child_case where id = (select id from bench_cases where n = :n) for no key update;
+select id, full_name, village_code from child where id = (select c.child_id from child_case c join bench_cases b on b.id = c.id where b.n = :n);
+select case_id, step, due_at, met_at from case_deadline where case_id = (select id from bench_cases where n = :n);
+$(sed 1d "$WORK/transition.sql")
+insert into bench_case_event (id, case_id, kind, action, from_state, to_state, occurred_at, recorded_at, recorded_by, data)
+select $NEW_ID, c.id, 'ASSIGNMENT', 'ASSIGN', c.status, c.status, now(), now(), 'pgbench', '{"officer": "commune.bench"}'
+from child_case c join bench_cases b on b.id = c.id where b.n = :n;
+insert into bench_audit_event (id, occurred_at, actor, actor_subject, client_id, action, record_type, record_id, unit_path,
+                               before_state, after_state, request_id)
+select $NEW_ID, now(), 'pgbench', 'pgbench', 'pgbench', 'ASSIGN', 'case', cast(c.id as text), c.unit_path, '$STATE', '$STATE',
+       cast($NEW_ID as text)
+from child_case c join bench_cases b on b.id = c.id where b.n = :n;
+commit;
+SQL
 transitions() { # warm-up seconds
   "${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java "$BASE" "$TOKEN_URL" commune.bench demo-bench "$WORK/cases.urls" 8 \
     "$SECONDS_EACH" "$1" /transitions '{"action":"ASSIGN","officer":"commune.bench"}'
@@ -224,7 +255,9 @@ for round in $(seq "$ROUNDS"); do
   warm=$(( round == 1 ? JIT_WARMUP / 4 : WARMUP ))
   measure "case transition (ASSIGN), 8 connections" ">= 25%" 'transitions $warm' \
     "the case row's update, 8" 'bench "$WORK/transition.sql" 8'
+  printf '%-44s %s\n' "  pgbench: the transition's statements, 8" "$(bench "$WORK/transition-statements.sql" 8)"
 done
+psql "${PG[@]}" -q -c "drop table bench_case_event, bench_audit_event"
 echo "/api/v1/children/duplicates" > "$WORK/duplicates.urls"
 measure "GET /children/duplicates, province, 1" "median <= 100 ms" 'load district.bench demo-bench "$WORK/duplicates.urls" 1'
 echo "/api/v1/exports/circular-13?unit=99&period=2025&format=json" > "$WORK/export.urls"

@@ -20,6 +20,6 @@ delete from admin_unit where code = '99' or code like '99___' or code like '99__
 -- The skipped triggers count writes for the indicators' stamps too: counts kept under stamps that
 -- did not move would outlive the records they counted (a restart clears those kept in memory).
 delete from indicator_tally;
--- What performance-benchmark.sh keeps between its runs.
-drop table if exists bench_ids, bench_cases;
+-- What performance-benchmark.sh keeps between its runs, and the copies of tables a run stopped midway leaves.
+drop table if exists bench_ids, bench_cases, bench_case_event, bench_audit_event;
 commit;
