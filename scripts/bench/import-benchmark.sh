@@ -38,9 +38,9 @@ SQL
 # children are copied before their import (their keys must be free); the spans once their children
 # are in and before the spans' import (they must not overlap themselves). Their ids are time-ordered
 # (UUID version 7) like the ones the service gives (common/persistence/TimeOrderedIds).
+source "$HERE/time-ordered-id.sh"
 TIME_ORDERED_ID="create function pg_temp.time_ordered_id() returns uuid volatile language sql as \$\$
-  select encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
-    substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid \$\$;"
+  select $TIME_ORDERED_ID_SQL \$\$;"
 child_rows() {
   psql -q -v ON_ERROR_STOP=1 <<SQL
 $TIME_ORDERED_ID

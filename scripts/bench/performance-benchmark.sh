@@ -11,6 +11,7 @@
 # ratio is taken between figures of the same minute; the summary gives the median ratio.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/bench/time-ordered-id.sh
 SECONDS_EACH=${1:-20}
 WARMUP=5
 JIT_WARMUP=${JIT_WARMUP:-180}
@@ -228,7 +229,6 @@ drop table if exists bench_case_event, bench_audit_event;
 create table bench_case_event (like case_event including all);
 create table bench_audit_event (like audit_event including all);
 SQL
-NEW_ID="cast(lpad(to_hex(cast(extract(epoch from clock_timestamp()) * 1000 as bigint)), 12, '0') || substr(md5(random()::text), 1, 20) as uuid)"
 cat > "$WORK/transition-statements.sql" <<SQL
 \set n random(1, 8)
 begin;
@@ -237,12 +237,12 @@ select id, full_name, village_code from child where id = (select c.child_id from
 select case_id, step, due_at, met_at from case_deadline where case_id = (select id from bench_cases where n = :n);
 $(sed 1d "$WORK/transition.sql")
 insert into bench_case_event (id, case_id, kind, action, from_state, to_state, occurred_at, recorded_at, recorded_by, data)
-select $NEW_ID, c.id, 'ASSIGNMENT', 'ASSIGN', c.status, c.status, now(), now(), 'pgbench', '{"officer": "commune.bench"}'
+select $TIME_ORDERED_ID_SQL, c.id, 'ASSIGNMENT', 'ASSIGN', c.status, c.status, now(), now(), 'pgbench', '{"officer": "commune.bench"}'
 from child_case c join bench_cases b on b.id = c.id where b.n = :n;
 insert into bench_audit_event (id, occurred_at, actor, actor_subject, client_id, action, record_type, record_id, unit_path,
                                before_state, after_state, request_id)
-select $NEW_ID, now(), 'pgbench', 'pgbench', 'pgbench', 'ASSIGN', 'case', cast(c.id as text), c.unit_path, '$STATE', '$STATE',
-       cast($NEW_ID as text)
+select $TIME_ORDERED_ID_SQL, now(), 'pgbench', 'pgbench', 'pgbench', 'ASSIGN', 'case', cast(c.id as text), c.unit_path, '$STATE', '$STATE',
+       cast($TIME_ORDERED_ID_SQL as text)
 from child_case c join bench_cases b on b.id = c.id where b.n = :n;
 commit;
 SQL
