@@ -2,7 +2,7 @@
 # Province-scale speed (docs/performance.md), against the local run (./mvnw -Plocal): loads
 # province-dataset.sql when it is not there, then measures each API figure next to pgbench running
 # the equivalent SQL on the same database in the same run, and the API's peak resident size. Needs
-# pgbench, psql, curl, a JDK (Load.java) and, for the GETs, wrk when installed. The bench accounts
+# pgbench, psql, curl, and wrk when installed, else a JDK (Load.java). The bench accounts
 # (district.bench, commune.bench) come from the demo realm (README).
 # Usage: [BENCH_CHILDREN=30000] [JIT_WARMUP=180] [ROUNDS=3] scripts/bench/performance-benchmark.sh [seconds per measure]
 # (BENCH_CHILDREN: the size of the province loaded when none is there; 300,000 by default.
@@ -93,19 +93,45 @@ SQL
 search_sql 99.99001 99.99001 > "$WORK/search-commune.sql"
 search_sql 99 99 > "$WORK/search-province.sql"
 
-# wrk when installed (its own load costs the machine least), else the JDK's Load.java; both print
-# "N req/s  median  p99  max  non-2xx". A token lives 300 s: wrk gets a fresh one per measure.
-cat > "$WORK/urls.lua" <<'LUA'
-local paths = {}
-for line in io.lines(os.getenv("URLS")) do paths[#paths + 1] = line end
-local header = {["Authorization"] = "Bearer " .. os.getenv("TOKEN")}
-request = function() return wrk.format("GET", paths[math.random(#paths)], header) end
+# wrk when installed (its own load costs the machine least: Load.java took 1.2-1.7 ms of the two
+# processors per case transition, wrk 0.2, docs/performance.md), else the JDK's Load.java;
+# both print "N req/s  median  p99  max  non-2xx". A token lives 300 s: wrk gets a fresh one per
+# measure.
+REPORT_LUA=$(cat <<'LUA'
 done = function(summary, latency, requests)
   io.write(string.format("%.0f req/s  median %.1f ms  p99 %.1f ms  max %.1f ms  non-2xx %d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
     latency.max / 1000, summary.errors.status))
 end
 LUA
+)
+{ cat <<'LUA'
+local paths = {}
+for line in io.lines(os.getenv("URLS")) do paths[#paths + 1] = line end
+local header = {["Authorization"] = "Bearer " .. os.getenv("TOKEN")}
+request = function() return wrk.format("GET", paths[math.random(#paths)], header) end
+LUA
+  echo "$REPORT_LUA"; } > "$WORK/urls.lua"
+# Case transitions, with as many threads as connections so that each thread's requests and answers
+# alternate on its one connection: thread n assigns the case of line n of $URLS again and again,
+# each time with the ETag of its last answer in If-Match. It reads the case first (one GET per
+# connection and measure), and again after any answer that is not 200.
+{ cat <<'LUA'
+local threads = 0
+setup = function(thread) threads = threads + 1; thread:set("n", threads) end
+init = function(args)
+  local i = 0
+  for line in io.lines(os.getenv("URLS")) do i = i + 1; if i == n then path = line end end
+  auth, step = "Bearer " .. os.getenv("TOKEN"), os.getenv("BODY")
+end
+request = function()
+  if etag == nil then return wrk.format("GET", path, {["Authorization"] = auth}) end
+  return wrk.format("POST", path .. "/transitions",
+    {["Authorization"] = auth, ["If-Match"] = etag, ["Content-Type"] = "application/json"}, step)
+end
+response = function(status, headers, body) etag = status == 200 and (headers["ETag"] or headers["etag"]) or nil end
+LUA
+  echo "$REPORT_LUA"; } > "$WORK/transitions.lua"
 token() {
   curl -sf -d grant_type=password -d client_id=cp-test -d username="$1" -d password="$2" "$TOKEN_URL" \
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
@@ -192,7 +218,7 @@ for c in 1 8; do
 done
 # Case transitions: eight open cases of commune 99001 reported through the API for the benchmark,
 # one per client, each assigned again and again (ASSIGN is allowed in every open state and moves
-# the case's version). Load.java reads each case's ETag and sends If-Match; pgbench updates the
+# the case's version). The load generator reads each case's ETag and sends If-Match; pgbench updates the
 # same rows the way the transition does (the case row; the API also writes the event, the
 # deadlines and the audit event).
 OFFICER=$(token commune.bench demo-bench)
@@ -247,8 +273,15 @@ from child_case c join bench_cases b on b.id = c.id where b.n = :n;
 commit;
 SQL
 transitions() { # warm-up seconds
-  "${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java "$BASE" "$TOKEN_URL" commune.bench demo-bench "$WORK/cases.urls" 8 \
-    "$SECONDS_EACH" "$1" /transitions '{"action":"ASSIGN","officer":"commune.bench"}'
+  local step='{"action":"ASSIGN","officer":"commune.bench"}' token
+  if command -v wrk > /dev/null; then
+    token=$(token commune.bench demo-bench)
+    TOKEN=$token URLS=$WORK/cases.urls BODY=$step wrk -t8 -c8 -d"$1"s -s "$WORK/transitions.lua" "$BASE" > /dev/null
+    TOKEN=$token URLS=$WORK/cases.urls BODY=$step wrk -t8 -c8 -d"${SECONDS_EACH}s" --timeout 30s -s "$WORK/transitions.lua" "$BASE" | tail -1
+  else
+    "${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java "$BASE" "$TOKEN_URL" commune.bench demo-bench "$WORK/cases.urls" 8 \
+      "$SECONDS_EACH" "$1" /transitions "$step"
+  fi
 }
 for round in $(seq "$ROUNDS"); do
   # The JIT's warm-up of transitions before the first round only.
