@@ -109,7 +109,7 @@ final class IndicatorDefinitions {
     static {
         JsonNode file = read(RESOURCE);
         ON_DEMAND = List.of(
-                new OnDemand("kids", List.of(file.required("populationTable").asText(), "insert into kids " + file.required("population").asText())),
+                new OnDemand("kids", List.of(file.required("population").asText())),
                 new OnDemand("cases", List.of(file.required("casesTable").asText(), "insert into cases " + file.required("periodCases").asText())),
                 new OnDemand(CATEGORISED, List.of(file.required("categorisedPopulation").asText())));
         DEFINITIONS = definitions(file);
