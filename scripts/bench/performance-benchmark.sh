@@ -136,12 +136,14 @@ token() {
   curl -sf -d grant_type=password -d client_id=cp-test -d username="$1" -d password="$2" "$TOKEN_URL" \
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
+# wrk with a script (TOKEN, URLS and BODY in the environment): the warm-up, then the measure.
+drive() { # lua-script threads connections warm-up-seconds
+  wrk -t"$2" -c"$3" -d"$4"s -s "$1" "$BASE" > /dev/null
+  wrk -t"$2" -c"$3" -d"${SECONDS_EACH}s" --timeout 30s -s "$1" "$BASE" | tail -1
+}
 load() { # user password url-file connections
   if command -v wrk > /dev/null; then
-    local token threads=$(( $4 < 2 ? 1 : 2 ))
-    token=$(token "$1" "$2")
-    TOKEN=$token URLS=$3 wrk -t$threads -c"$4" -d${WARMUP}s -s "$WORK/urls.lua" "$BASE" > /dev/null
-    TOKEN=$token URLS=$3 wrk -t$threads -c"$4" -d"${SECONDS_EACH}s" --timeout 30s -s "$WORK/urls.lua" "$BASE" | tail -1
+    TOKEN=$(token "$1" "$2") URLS=$3 drive "$WORK/urls.lua" $(( $4 < 2 ? 1 : 2 )) "$4" "$WARMUP"
   else
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java "$BASE" "$TOKEN_URL" "$1" "$2" "$3" "$4" "$SECONDS_EACH" "$WARMUP"
   fi
@@ -273,11 +275,9 @@ from child_case c join bench_cases b on b.id = c.id where b.n = :n;
 commit;
 SQL
 transitions() { # warm-up seconds
-  local step='{"action":"ASSIGN","officer":"commune.bench"}' token
+  local step='{"action":"ASSIGN","officer":"commune.bench"}'
   if command -v wrk > /dev/null; then
-    token=$(token commune.bench demo-bench)
-    TOKEN=$token URLS=$WORK/cases.urls BODY=$step wrk -t8 -c8 -d"$1"s -s "$WORK/transitions.lua" "$BASE" > /dev/null
-    TOKEN=$token URLS=$WORK/cases.urls BODY=$step wrk -t8 -c8 -d"${SECONDS_EACH}s" --timeout 30s -s "$WORK/transitions.lua" "$BASE" | tail -1
+    TOKEN=$(token commune.bench demo-bench) URLS=$WORK/cases.urls BODY=$step drive "$WORK/transitions.lua" 8 8 "$1"
   else
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" scripts/bench/Load.java "$BASE" "$TOKEN_URL" commune.bench demo-bench "$WORK/cases.urls" 8 \
       "$SECONDS_EACH" "$1" /transitions "$step"
