@@ -87,6 +87,16 @@ public class AuditTrail {
     }
 
     /**
+     * Writes those of {@code events} that are not there yet, in the caller's transaction: a batch
+     * tried again after a failure may have been written by the try that failed (its commit landed,
+     * the answer was lost with the connection), and a {@code COPY} of it would then fail for ever
+     * on the first id already there. One {@code INSERT} per event; only for such retries.
+     */
+    static void writeIfAbsent(EntityManager em, Collection<Event> events) {
+        events.forEach(event -> JdbcRows.update(em, INSERT + " on conflict (id) do nothing", event.values()));
+    }
+
+    /**
      * Records that the caller read a record of personal data ({@code READ}, {@code READ_CONSENTS}…),
      * at this moment, without a write in the read's transaction: {@link ReadTrail} writes it within
      * a fraction of a second. When its queue is full, the event is written at once: in the caller's

@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       read answers (in the read's transaction, if it has one), so a read is never left
  *       unrecorded.</li>
  *   <li><b>Prompt.</b> The thread writes what has queued at least every {@link #INTERVAL}, up to
- *       {@link #BATCH} events per {@code COPY}; a batch that fails is tried again, in order.</li>
+ *       {@link #BATCH} events per {@code COPY}; a batch that fails is tried again, in order,
+ *       leaving out the events a try that seemed to fail did write.</li>
  *   <li><b>Kept on a clean stop.</b> At shutdown the thread stops and everything still queued is
  *       written before the service ends ({@code ReadTrailTest}).</li>
  *   <li><b>Read before it is shown.</b> The audit list and the personal-data report call
@@ -51,6 +52,12 @@ public class ReadTrail {
     private final ReentrantLock writing = new ReentrantLock();
     /** Events taken from the queue and not yet written (a batch whose write failed waits here); guarded by {@link #writing}. */
     private final List<AuditTrail.Event> held = new ArrayList<>();
+    /**
+     * Whether a write of {@link #held} failed: its commit may have landed all the same, the answer
+     * lost with the connection, so it is written again leaving out what is there; guarded by
+     * {@link #writing}.
+     */
+    private boolean heldMayBeWritten;
     private volatile boolean stopping;
     private Thread writer;
 
@@ -72,7 +79,10 @@ public class ReadTrail {
         try {
             do {
                 if (!held.isEmpty()) {
-                    write(held);
+                    boolean again = heldMayBeWritten;
+                    heldMayBeWritten = true;
+                    write(held, again);
+                    heldMayBeWritten = false;
                     held.clear();
                 }
             } while (queue.drainTo(held, BATCH) > 0);
@@ -121,7 +131,13 @@ public class ReadTrail {
         }
     }
 
-    private void write(List<AuditTrail.Event> batch) {
-        QuarkusTransaction.requiringNew().run(() -> AuditTrail.write(em, batch));
+    private void write(List<AuditTrail.Event> batch, boolean again) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (again) {
+                AuditTrail.writeIfAbsent(em, batch);
+            } else {
+                AuditTrail.write(em, batch);
+            }
+        });
     }
 }
