@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -23,10 +24,12 @@ import vn.baovetreem.cases.CaseViews.CaseView;
 import vn.baovetreem.common.http.FlatBody;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
+import vn.baovetreem.common.http.ReadLane;
 import vn.baovetreem.common.paging.Page;
 
 import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.util.UUID;
 
 import static vn.baovetreem.common.http.QueryParams.bool;
 import static vn.baovetreem.common.http.QueryParams.enumValue;
@@ -48,11 +51,13 @@ public class CaseResource {
     private final CaseService cases;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
+    private final ReadLane reads;
 
-    CaseResource(CaseService cases, Idempotency idempotency, ObjectMapper mapper) {
+    CaseResource(CaseService cases, Idempotency idempotency, ObjectMapper mapper, ReadLane reads) {
         this.cases = cases;
         this.idempotency = idempotency;
         this.mapper = mapper;
+        this.reads = reads;
     }
 
     @GET
@@ -86,8 +91,9 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@RestPath String id) {
-        return cases.get(pathId(id, "Case")).ok();
+    public Uni<Response> get(@RestPath String id) {
+        UUID caseId = pathId(id, "Case");
+        return reads.run(() -> cases.get(caseId).ok());
     }
 
     @PATCH

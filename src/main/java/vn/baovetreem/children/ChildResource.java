@@ -4,6 +4,7 @@ import vn.baovetreem.common.http.Limited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -29,6 +30,7 @@ import vn.baovetreem.children.ConsentService.ConsentView;
 import vn.baovetreem.children.EpisodeService.EpisodeView;
 import vn.baovetreem.common.http.Idempotency;
 import vn.baovetreem.common.http.MergePatch;
+import vn.baovetreem.common.http.ReadLane;
 import vn.baovetreem.common.paging.Page;
 import vn.baovetreem.indicators.Xlsx;
 
@@ -59,15 +61,17 @@ public class ChildResource {
     private final ChildMergeService merges;
     private final PersonalDataReports reports;
     private final Idempotency idempotency;
+    private final ReadLane reads;
 
     ChildResource(ChildService children, EpisodeService episodes, ConsentService consents, ChildMergeService merges,
-                  PersonalDataReports reports, Idempotency idempotency) {
+                  PersonalDataReports reports, Idempotency idempotency, ReadLane reads) {
         this.children = children;
         this.episodes = episodes;
         this.consents = consents;
         this.merges = merges;
         this.reports = reports;
         this.idempotency = idempotency;
+        this.reads = reads;
     }
 
     @GET
@@ -108,8 +112,9 @@ public class ChildResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@RestPath String id) {
-        return children.get(childId(id)).ok();
+    public Uni<Response> get(@RestPath String id) {
+        UUID childId = childId(id);
+        return reads.run(() -> children.get(childId).ok());
     }
 
     @PATCH
