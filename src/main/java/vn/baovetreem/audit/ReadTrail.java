@@ -32,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Read before it is shown.</b> The audit list and the personal-data report call
  *       {@link #flush} first, so they show every read this instance has served.</li>
  *   <li><b>A crash</b> ({@code kill -9}, power loss) loses the reads of the last interval, at most
- *       a fifth of a second of reads, never a change: changes keep their events in their own
+ *       a twentieth of a second of reads, never a change: changes keep their events in their own
  *       transaction.</li>
  * </ul>
  */
@@ -40,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public class ReadTrail {
 
     private static final Logger LOG = Logger.getLogger(ReadTrail.class);
-    static final Duration INTERVAL = Duration.ofMillis(200);
+    static final Duration INTERVAL = Duration.ofMillis(50);
     static final int BATCH = 1000;
     /** Ten seconds of reads at a thousand a second. */
     static final int CAPACITY = 10_000;
