@@ -41,6 +41,7 @@ public class AuditTrail {
     /** One event: the values of {@link #COLUMNS}, the path and the states cast to their types. */
     private static final String INSERT = "insert into audit_event (" + String.join(", ", COLUMNS)
             + ") values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), cast(? as jsonb), cast(? as jsonb), ?)";
+    private static final String INSERT_IF_ABSENT = INSERT + " on conflict (id) do nothing";
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -93,7 +94,7 @@ public class AuditTrail {
      * on the first id already there. One {@code INSERT} per event; only for such retries.
      */
     static void writeIfAbsent(EntityManager em, Collection<Event> events) {
-        events.forEach(event -> JdbcRows.update(em, INSERT + " on conflict (id) do nothing", event.values()));
+        events.forEach(event -> JdbcRows.update(em, INSERT_IF_ABSENT, event.values()));
     }
 
     /**

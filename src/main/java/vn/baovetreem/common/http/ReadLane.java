@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Reads of one record on a few threads of their own ({@code cp.limits.reads}), taken in the order
  * they came, instead of on the worker pool, which starts a thread for every request waiting. With
  * 32 reads in flight on two processors, 32 threads each ran a read at once and the slowest waited
- * for all the others: the lane took the p99 from about 50 ms to about 25 ms and raised the reads
- * per second by half (docs/performance.md, "A lane for record reads"). Nothing waits for a read,
+ * for all the others: the lane about halved the p99 and answered half as many reads again per
+ * second (docs/performance.md, "A lane for record reads"). Nothing waits for a read,
  * so a small lane cannot deadlock the way a small worker pool would.
  *
  * <p>The read runs on the request's Vert.x context, and with it go the request context, the
