@@ -2,6 +2,7 @@ package vn.baovetreem.common.http;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -25,8 +26,10 @@ import java.util.concurrent.TimeUnit;
  * <p>The read runs on the request's Vert.x context, and with it go the request context, the
  * caller's identity and the log's request id. A read that waited in the queue longer than
  * {@code cp.limits.wait} answers 503 {@code SERVICE_BUSY} when its turn comes, as a full share
- * does, and is counted in {@code cp_limited_refused_total{share="reads"}}.
+ * does, and is counted in {@code cp_limited_refused_total{share="reads"}}. Made at start-up, so
+ * that a lane of no thread stops the service there rather than failing every read.
  */
+@Startup
 @ApplicationScoped
 public class ReadLane {
 
@@ -36,6 +39,9 @@ public class ReadLane {
 
     ReadLane(Vertx vertx, @ConfigProperty(name = "cp.limits.reads") int size, @ConfigProperty(name = "cp.limits.wait") Duration wait,
              MeterRegistry metrics) {
+        if (size < 1) {
+            throw new IllegalArgumentException("cp.limits.reads (CP_LIMIT_READS) must be at least 1, not " + size);
+        }
         this.threads = vertx.createSharedWorkerExecutor("record-reads", size, 60, TimeUnit.SECONDS);
         this.waitNanos = wait.toNanos();
         this.refused = metrics.counter("cp.limited.refused", "share", "reads");

@@ -1,6 +1,8 @@
 package vn.baovetreem.common.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -34,6 +37,19 @@ class ReadLaneTest {
 
     @ConfigProperty(name = "cp.limits.wait")
     Duration wait;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void aLaneOfNoThreadIsRefused() {
+        assertThatThrownBy(() -> new ReadLane(vertx, 0, wait, metrics)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CP_LIMIT_READS");
+        assertThatThrownBy(() -> new ReadLane(vertx, -3, wait, metrics)).isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void aReadRunsOnTheLanesOwnThreads() {
