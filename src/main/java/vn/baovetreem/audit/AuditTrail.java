@@ -42,6 +42,11 @@ public class AuditTrail {
     private static final String INSERT = "insert into audit_event (" + String.join(", ", COLUMNS)
             + ") values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), cast(? as jsonb), cast(? as jsonb), ?)";
     private static final String INSERT_IF_ABSENT = INSERT + " on conflict (id) do nothing";
+    /**
+     * The event's unit path as text compared byte by byte: the expression of the btree index by
+     * which the list finds a scope's events (changelog 041, {@link Scope#keySql}).
+     */
+    static final String UNIT_KEY = "(ltree2text(unit_path) collate \"C\")";
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -244,10 +249,10 @@ public class AuditTrail {
 
     /** The events in {@code scope} that pass {@code filter}, newest first; only those after {@code after} when it is given. */
     List<Listed> list(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
-        ScopedQuery query = new ScopedQuery("""
+        ScopedQuery query = ScopedQuery.byPathKey("""
                 select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text) as unit_path,
                        cast(before_state as text) as before_state, cast(after_state as text) as after_state, request_id, erased_at
-                from audit_event""", scope, "unit_path")
+                from audit_event""", scope, "unit_path", UNIT_KEY)
                 .equal("record_type", "recordType", filter.recordType())
                 .equal("record_id", "recordId", filter.recordId())
                 .equal("actor", "actor", filter.actor())

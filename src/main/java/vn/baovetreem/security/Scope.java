@@ -1,8 +1,10 @@
 package vn.baovetreem.security;
 
 import vn.baovetreem.common.persistence.NativeValues;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Where in the administrative tree a caller may act: the subtree of their unit plus, for history,
@@ -63,6 +65,47 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
     public Map<String, Object> parameters(String name) {
         return departed.isEmpty() ? Map.of(name, asLtreeArray())
                 : Map.of(name, asLtreeArray(), name + "Departed", NativeValues.array(departed));
+    }
+
+    /**
+     * The condition of {@link #sql(String)} on {@code key}, the path as text compared byte by byte
+     * (such as {@code (ltree2text(unit_path) collate "C")}), with the parameters of
+     * {@link #keyParameters()}: a path lies in a subtree when it is the subtree's path, or sorts
+     * between that path followed by '.' and that path followed by '/', the character after '.'. A
+     * btree on the key finds each subtree as a range, and the planner estimates each range's rows
+     * from the key's statistics, where it cannot for {@code @>}. Not for {@link #everything()}.
+     */
+    public String keySql(String key) {
+        if (paths.isEmpty()) {
+            return "false";
+        }
+        String in = subtrees(key, "scopeKey", paths);
+        return departed.isEmpty() ? in : "(" + in + " and not " + subtrees(key, "scopeKeyDeparted", departed) + ")";
+    }
+
+    /** The parameters of {@link #keySql(String)}. */
+    public Map<String, Object> keyParameters() {
+        Map<String, Object> parameters = new HashMap<>();
+        subtreeBounds("scopeKey", paths, parameters);
+        subtreeBounds("scopeKeyDeparted", departed, parameters);
+        return parameters;
+    }
+
+    private static String subtrees(String key, String name, List<String> subtrees) {
+        StringJoiner any = new StringJoiner(" or ", "(", ")");
+        for (int i = 0; i < subtrees.size(); i++) {
+            String at = ":" + name + i;
+            any.add(key + " = " + at + " or (" + key + " >= " + at + "Below and " + key + " < " + at + "After)");
+        }
+        return any.toString();
+    }
+
+    private static void subtreeBounds(String name, List<String> subtrees, Map<String, Object> parameters) {
+        for (int i = 0; i < subtrees.size(); i++) {
+            parameters.put(name + i, subtrees.get(i));
+            parameters.put(name + i + "Below", subtrees.get(i) + ".");
+            parameters.put(name + i + "After", subtrees.get(i) + "/");
+        }
     }
 
     /**

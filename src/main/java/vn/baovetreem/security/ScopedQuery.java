@@ -36,8 +36,7 @@ public final class ScopedQuery {
      * nullable {@code otherPathColumn} is (such as the commune a case is being transferred to).
      */
     public ScopedQuery(String select, Scope scope, String pathColumn, String otherPathColumn) {
-        this.sql = new StringBuilder(select).append(" where true");
-        this.pathColumn = pathColumn;
+        this(select, pathColumn);
         if (!scope.all()) {
             sql.append(" and (").append(scope.sql(pathColumn));
             if (otherPathColumn != null) {
@@ -46,6 +45,21 @@ public final class ScopedQuery {
             sql.append(")");
             params.putAll(scope.parameters());
         }
+    }
+
+    /**
+     * Like {@link #ScopedQuery(String, Scope, String)}, with the scope applied to {@code pathKey},
+     * the row's path as text compared byte by byte ({@link Scope#keySql}), for a table whose btree
+     * index on that key finds each subtree as a range.
+     */
+    public static ScopedQuery byPathKey(String select, Scope scope, String pathColumn, String pathKey) {
+        ScopedQuery query = new ScopedQuery(select, pathColumn);
+        return scope.all() ? query : query.append(" and " + scope.keySql(pathKey), scope.keyParameters());
+    }
+
+    private ScopedQuery(String select, String pathColumn) {
+        this.sql = new StringBuilder(select).append(" where true");
+        this.pathColumn = pathColumn;
     }
 
     /** Keeps the rows in {@code unit}, the subtrees of a list's unit filter; no-op when null. */

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.security.Scope;
 
@@ -103,5 +104,35 @@ class AuditTrailTest {
         assertThat(audit.list(scope, new AuditService.Filter(null, null, "someone else", null, null), null, 10)).isEmpty();
         assertThat(audit.list(scope, new AuditService.Filter(null, null, ACTOR, OffsetDateTime.now().plusMinutes(1), null), null, 10))
                 .isEmpty();
+    }
+
+    @Test
+    @TestTransaction
+    @ActivateRequestContext
+    void theListFindsASubtreesEventsByTheUnitKeyAndNothingBesideTheSubtree() {
+        AuditTrail.Buffer events = audit.buffer();
+        for (String path : List.of("zz8", "zz8.a", "zz8.a.b", "zz8.a.b.c", "zz8.a0", "zz8.a-b", "zz8.a_b", "zz8.ab.a",
+                "zz8.b", "zz8.b.a", "zz80.a", "zz8-a")) {
+            events.add("UPDATE", "child", path, path, null, null);
+        }
+        events.flushAs(ACTOR);
+        AuditService.Filter mine = new AuditService.Filter(null, null, ACTOR, null, null);
+
+        assertThat(audit.list(Scope.of(List.of("zz8.a")), mine, null, 50)).extracting(AuditTrail.Listed::recordId)
+                .containsExactlyInAnyOrder("zz8.a", "zz8.a.b", "zz8.a.b.c");
+        assertThat(audit.list(Scope.of(List.of("zz8.a.b", "zz8.b")), mine, null, 50)).extracting(AuditTrail.Listed::recordId)
+                .containsExactlyInAnyOrder("zz8.a.b", "zz8.a.b.c", "zz8.b", "zz8.b.a");
+        assertThat(audit.list(Scope.of(List.of("zz8"), List.of("zz8.a")), mine, null, 50)).extracting(AuditTrail.Listed::recordId)
+                .containsExactlyInAnyOrder("zz8", "zz8.a0", "zz8.a-b", "zz8.a_b", "zz8.ab.a", "zz8.b", "zz8.b.a");
+        assertThat(audit.list(Scope.of(List.of()), mine, null, 50)).isEmpty();
+
+        // The list's condition is on the key of the index, where each subtree is a range.
+        Scope village = Scope.of(List.of("zz8.a"));
+        em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+        Query explain = em.createNativeQuery("explain select id from audit_event where " + village.keySql(AuditTrail.UNIT_KEY));
+        village.keyParameters().forEach(explain::setParameter);
+        @SuppressWarnings("unchecked")
+        List<String> plan = explain.getResultList();
+        assertThat(String.join("\n", plan)).contains("audit_event_unit_key_ix");
     }
 }
