@@ -3,6 +3,7 @@ package vn.baovetreem.common.http;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.interceptor.AroundInvoke;
@@ -48,7 +49,11 @@ public class Limits {
         }
     }
 
-    /** The permits of every share. */
+    /**
+     * The permits of every share. Made at start-up, so that a share of no place stops the service
+     * there rather than answering 503 to every request of the share.
+     */
+    @Startup
     @ApplicationScoped
     public static class Shares {
 
@@ -68,6 +73,10 @@ public class Limits {
                     case LISTS -> lists;
                     case BATCHES -> batches;
                 };
+                if (size < 1) {
+                    String key = share.name().toLowerCase(Locale.ROOT);
+                    throw new IllegalArgumentException("cp.limits." + key + " (CP_LIMIT_" + share.name() + ") must be at least 1, not " + size);
+                }
                 Semaphore permits = new Semaphore(size, true);
                 String name = share.name().toLowerCase(Locale.ROOT);
                 metrics.gauge("cp.limited.running", Tags.of("share", name), permits, p -> size - p.availablePermits());

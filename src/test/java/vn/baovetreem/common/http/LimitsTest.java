@@ -1,15 +1,18 @@
 package vn.baovetreem.common.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.testing.Api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -23,6 +26,20 @@ class LimitsTest {
 
     @Inject
     Limits.Shares shares;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void aShareOfNoPlaceIsRefused() {
+        Duration wait = Duration.ofSeconds(2);
+        assertThatThrownBy(() -> new Limits.Shares(0, 8, 4, wait, metrics)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CP_LIMIT_HEAVY");
+        assertThatThrownBy(() -> new Limits.Shares(2, -1, 4, wait, metrics)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CP_LIMIT_LISTS");
+        assertThatThrownBy(() -> new Limits.Shares(2, 8, 0, wait, metrics)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CP_LIMIT_BATCHES");
+    }
 
     @Test
     void aFullHeavyShareAnswersServiceBusyAndLeavesCheapRequestsAlone() throws InterruptedException {
