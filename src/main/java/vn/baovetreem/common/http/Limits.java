@@ -73,12 +73,11 @@ public class Limits {
                     case LISTS -> lists;
                     case BATCHES -> batches;
                 };
+                String name = share.name().toLowerCase(Locale.ROOT);
                 if (size < 1) {
-                    String key = share.name().toLowerCase(Locale.ROOT);
-                    throw new IllegalArgumentException("cp.limits." + key + " (CP_LIMIT_" + share.name() + ") must be at least 1, not " + size);
+                    throw new IllegalArgumentException("cp.limits." + name + " (CP_LIMIT_" + share.name() + ") must be at least 1, not " + size);
                 }
                 Semaphore permits = new Semaphore(size, true);
-                String name = share.name().toLowerCase(Locale.ROOT);
                 metrics.gauge("cp.limited.running", Tags.of("share", name), permits, p -> size - p.availablePermits());
                 shares.put(share, new Share(permits, metrics.counter("cp.limited.refused", "share", name)));
             }
