@@ -50,6 +50,18 @@ public class Limits {
     }
 
     /**
+     * {@code size}, the setting {@code cp.limits.<name>}, refused below 1: a share or lane of no
+     * place would answer 503 to all its requests, so it stops the service at start-up instead.
+     */
+    static int atLeastOne(String name, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("cp.limits." + name + " (CP_LIMIT_" + name.toUpperCase(Locale.ROOT)
+                    + ") must be at least 1, not " + size);
+        }
+        return size;
+    }
+
+    /**
      * The permits of every share. Made at start-up, so that a share of no place stops the service
      * there rather than answering 503 to every request of the share.
      */
@@ -74,10 +86,7 @@ public class Limits {
                     case BATCHES -> batches;
                 };
                 String name = share.name().toLowerCase(Locale.ROOT);
-                if (size < 1) {
-                    throw new IllegalArgumentException("cp.limits." + name + " (CP_LIMIT_" + share.name() + ") must be at least 1, not " + size);
-                }
-                Semaphore permits = new Semaphore(size, true);
+                Semaphore permits = new Semaphore(atLeastOne(name, size), true);
                 metrics.gauge("cp.limited.running", Tags.of("share", name), permits, p -> size - p.availablePermits());
                 shares.put(share, new Share(permits, metrics.counter("cp.limited.refused", "share", name)));
             }

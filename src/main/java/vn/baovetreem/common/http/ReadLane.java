@@ -39,10 +39,7 @@ public class ReadLane {
 
     ReadLane(Vertx vertx, @ConfigProperty(name = "cp.limits.reads") int size, @ConfigProperty(name = "cp.limits.wait") Duration wait,
              MeterRegistry metrics) {
-        if (size < 1) {
-            throw new IllegalArgumentException("cp.limits.reads (CP_LIMIT_READS) must be at least 1, not " + size);
-        }
-        this.threads = vertx.createSharedWorkerExecutor("record-reads", size, 60, TimeUnit.SECONDS);
+        this.threads = vertx.createSharedWorkerExecutor("record-reads", Limits.atLeastOne("reads", size), 60, TimeUnit.SECONDS);
         this.waitNanos = wait.toNanos();
         this.refused = metrics.counter("cp.limited.refused", "share", "reads");
     }
