@@ -126,6 +126,13 @@ class AuditTrailTest {
                 .containsExactlyInAnyOrder("zz8", "zz8.a0", "zz8.a-b", "zz8.a_b", "zz8.ab.a", "zz8.b", "zz8.b.a");
         assertThat(audit.list(Scope.of(List.of()), mine, null, 50)).isEmpty();
 
+        // The key's conditions alone find the same events: the list also checks '@>', which would hide a range too wide.
+        for (Scope scope : List.of(Scope.of(List.of("zz8.a")), Scope.of(List.of("zz8.a.b", "zz8.b")),
+                Scope.of(List.of("zz8"), List.of("zz8.a")), Scope.of(List.of()))) {
+            assertThat(byKeyAlone(scope)).as("by the key alone, %s", scope).containsExactlyInAnyOrderElementsOf(
+                    audit.list(scope, mine, null, 50).stream().map(AuditTrail.Listed::recordId).toList());
+        }
+
         // The list's condition is on the key of the index, where each subtree is a range.
         Scope village = Scope.of(List.of("zz8.a"));
         em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
@@ -134,5 +141,13 @@ class AuditTrailTest {
         @SuppressWarnings("unchecked")
         List<String> plan = explain.getResultList();
         assertThat(String.join("\n", plan)).contains("audit_event_unit_key_ix");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> byKeyAlone(Scope scope) {
+        Query query = em.createNativeQuery("select record_id from audit_event where actor = :actor and " + scope.keySql(AuditTrail.UNIT_KEY));
+        query.setParameter("actor", ACTOR);
+        scope.keyParameters().forEach(query::setParameter);
+        return query.getResultList();
     }
 }
