@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,8 +44,8 @@ public class AuditTrail {
             + ") values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as ltree), cast(? as jsonb), cast(? as jsonb), ?)";
     private static final String INSERT_IF_ABSENT = INSERT + " on conflict (id) do nothing";
     /**
-     * The event's unit path as text compared byte by byte: the expression of the btree index by
-     * which the list finds a scope's events (changelog 041, {@link Scope#keySql}).
+     * The event's unit path as text compared byte by byte: the first expression of the btree index
+     * by which the list finds a scope's events (changelog 042, {@link Scope#keySql}).
      */
     static final String UNIT_KEY = "(ltree2text(unit_path) collate \"C\")";
 
@@ -247,22 +248,90 @@ public class AuditTrail {
         }
     }
 
-    /** The events in {@code scope} that pass {@code filter}, newest first; only those after {@code after} when it is given. */
+    /** The columns of {@link Listed}. */
+    private static final String LISTED = """
+            id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text) as unit_path,
+            cast(before_state as text) as before_state, cast(after_state as text) as after_state, request_id, erased_at""";
+    private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
+    /** How many of the newest events the list looks through for a page before it looks unit by unit. */
+    static final int RECENT = 5_000;
+
+    /**
+     * The events in {@code scope} that pass {@code filter}, newest first; only those after
+     * {@code after} when it is given.
+     *
+     * <p>Walking the newest events finds a page at once where the scope's are many among them, and
+     * never ends where they are old: a quiet commune's events may lie behind millions of its
+     * province's. So the list looks through the {@link #RECENT} newest events ({@link #recent}) and,
+     * when they do not fill the page, takes the newest of each unit of the scope by the trail's
+     * index on unit, type of record and time ({@link #byUnit}): a few index descents per unit. A
+     * list of a record or of an actor is left to the planner, which can read the record's index and
+     * has no index of actors to read; the administrator's scope is every event.
+     */
     List<Listed> list(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
-        ScopedQuery query = ScopedQuery.byPathKey("""
-                select id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text) as unit_path,
-                       cast(before_state as text) as before_state, cast(after_state as text) as after_state, request_id, erased_at
-                from audit_event""", scope, "unit_path", UNIT_KEY)
-                .equal("record_type", "recordType", filter.recordType())
-                .equal("record_id", "recordId", filter.recordId())
-                .equal("actor", "actor", filter.actor())
-                .where("occurred_at >= :since", "since", filter.since())
-                .where("occurred_at < :until", "until", filter.until());
-        if (after != null) {
-            query.append(" and (occurred_at, id) < (:afterAt, :afterId)", Map.of("afterAt", after.at(), "afterId", after.id()));
+        if (scope.all() || filter.recordId() != null || filter.actor() != null) {
+            return listed(filtered(ScopedQuery.unscoped("select " + LISTED + " from audit_event"), filter, after)
+                    .withinByKey(scope, "unit_path", UNIT_KEY), limit);
         }
-        query.append(" order by occurred_at desc, id desc", Map.of());
-        return query.rows(em, limit).stream()
+        List<Listed> recent = recent(scope, filter, after, limit);
+        return recent.size() == limit ? recent : byUnit(scope, filter, after, limit);
+    }
+
+    /** The events of {@link #list} among the {@link #RECENT} newest within the filter's times and before {@code after}. */
+    List<Listed> recent(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
+        ScopedQuery newest = inTime(ScopedQuery.unscoped("select " + LISTED + " from (select * from audit_event"), filter, after)
+                .append(NEWEST_FIRST + " limit :recent) audit_event where true", Map.of("recent", RECENT));
+        return listed(ofRecords(newest.withinByKey(scope, "unit_path", UNIT_KEY), filter), limit);
+    }
+
+    /**
+     * The events of {@link #list}, the newest of each unit of {@code scope} and type of record:
+     * the pairs of unit and type found in the trail's index on unit, type and time range by range,
+     * one descent each (the smallest pair after the last), and each pair's newest events read from
+     * its end of that index.
+     */
+    List<Listed> byUnit(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
+        ScopedQuery eachUnit = ScopedQuery.unscoped("""
+                with recursive units(below, unit_key, record_type) as (
+                    select r.below, first.* from unnest(cast(:unitsFrom as text[]), cast(:unitsBelow as text[])) r(unit_key, below)
+                    cross join lateral (select %1$s, record_type from audit_event where %1$s >= r.unit_key and %1$s < r.below
+                                        order by 1, 2 limit 1) first
+                    union all
+                    select units.below, next.* from units
+                    cross join lateral (select %1$s, record_type from audit_event
+                                        where (%1$s, record_type) > (units.unit_key, units.record_type) and %1$s < units.below
+                                        order by 1, 2 limit 1) next)
+                select %2$s from audit_event join (
+                    select e.id from (select distinct unit_key, record_type from units) units
+                    cross join lateral (select id, occurred_at from audit_event""".formatted(UNIT_KEY, LISTED))
+                .where(UNIT_KEY + " = units.unit_key and record_type = units.record_type");
+        Map<String, Object> units = new HashMap<>(scope.keyRanges("units"));
+        units.putAll(scope.keyParameters());
+        String ofType = filter.recordType() == null ? "" : " and units.record_type = :recordType";
+        return listed(filtered(eachUnit, filter, after)
+                .append(NEWEST_FIRST + " limit :limit) e where " + scope.keySql("units.unit_key") + ofType
+                        + " order by e.occurred_at desc, e.id desc limit :limit) newest using (id)", units), limit);
+    }
+
+    /** {@code query} with the filter's conditions on the record and the actor, and on the times. */
+    private static ScopedQuery filtered(ScopedQuery query, AuditService.Filter filter, Cursor after) {
+        return ofRecords(inTime(query, filter, after), filter);
+    }
+
+    private static ScopedQuery ofRecords(ScopedQuery query, AuditService.Filter filter) {
+        return query.equal("record_type", "recordType", filter.recordType())
+                .equal("record_id", "recordId", filter.recordId())
+                .equal("actor", "actor", filter.actor());
+    }
+
+    private static ScopedQuery inTime(ScopedQuery query, AuditService.Filter filter, Cursor after) {
+        query.where("occurred_at >= :since", "since", filter.since()).where("occurred_at < :until", "until", filter.until());
+        return after == null ? query
+                : query.append(" and (occurred_at, id) < (:afterAt, :afterId)", Map.of("afterAt", after.at(), "afterId", after.id()));
+    }
+
+    private List<Listed> listed(ScopedQuery query, int limit) {
+        return query.append(NEWEST_FIRST, Map.of()).rows(em, limit).stream()
                 .map(r -> new Listed(r.uuid("id"), r.timestamp("occurred_at"), r.text("actor"), r.text("client_id"), r.text("action"),
                         r.text("record_type"), r.text("record_id"), r.text("unit_path"), r.text("before_state"),
                         r.text("after_state"), r.text("request_id"), r.timestamp("erased_at")))

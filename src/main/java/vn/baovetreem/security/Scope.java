@@ -91,6 +91,22 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
         return parameters;
     }
 
+    /**
+     * The text arrays {@code :<name>From} and {@code :<name>Below}: each subtree as one range of
+     * keys, from its path (included) to its path followed by '/' (excluded), for walking the keys
+     * of a btree range by range. A range also holds the keys of neighbours whose path only begins
+     * like the subtree's ({@code 20.1-2} beside {@code 20.1}) and of departed subtrees:
+     * {@link #keySql} leaves them out. Not for {@link #everything()}.
+     */
+    public Map<String, Object> keyRanges(String name) {
+        return Map.of(name + "From", NativeValues.array(paths), name + "Below", NativeValues.array(paths.stream().map(Scope::after).toList()));
+    }
+
+    /** The key that follows every key of the subtree {@code path}: '/' is the character after '.'. */
+    private static String after(String path) {
+        return path + "/";
+    }
+
     private static String subtrees(String key, String name, List<String> subtrees) {
         StringJoiner any = new StringJoiner(" or ", "(", ")");
         for (int i = 0; i < subtrees.size(); i++) {
@@ -104,7 +120,7 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
         for (int i = 0; i < subtrees.size(); i++) {
             parameters.put(name + i, subtrees.get(i));
             parameters.put(name + i + "Below", subtrees.get(i) + ".");
-            parameters.put(name + i + "After", subtrees.get(i) + "/");
+            parameters.put(name + i + "After", after(subtrees.get(i)));
         }
     }
 

@@ -48,10 +48,18 @@ public final class ScopedQuery {
     }
 
     /**
-     * Like {@link #ScopedQuery(String, Scope, String)}, with the scope applied to {@code pathKey},
-     * the row's path as text compared byte by byte ({@link Scope#keySql}), for a table whose btree
-     * index on that key finds each subtree as a range, and whose planner estimates the rows of each
-     * range from the key's statistics.
+     * A query without a scope's condition yet, for one that {@link #withinByKey} adds later (after
+     * conditions of a subquery, say); not for {@link #under}.
+     */
+    public static ScopedQuery unscoped(String select) {
+        return new ScopedQuery(select, null);
+    }
+
+    /**
+     * Keeps the rows in {@code scope} by {@code pathKey}, the row's path as text compared byte by
+     * byte ({@link Scope#keySql}), for a table whose btree index on that key finds each subtree as a
+     * range, and whose planner estimates the rows of each range from the key's statistics; no-op
+     * for {@link Scope#everything()}.
      *
      * <p>The scope's {@code @>} is checked too, first: where the planner walks another index (the
      * newest rows first, say), it rejects a row out of scope in one comparison where the key's
@@ -64,13 +72,12 @@ public final class ScopedQuery {
      * again for every row (12.3 s against 3.0 s). The departed subtrees are left to the key's
      * conditions, which are exact.
      */
-    public static ScopedQuery byPathKey(String select, Scope scope, String pathColumn, String pathKey) {
-        ScopedQuery query = new ScopedQuery(select, pathColumn);
+    public ScopedQuery withinByKey(Scope scope, String pathColumn, String pathKey) {
         if (scope.all()) {
-            return query;
+            return this;
         }
-        return query.append(" and case when (select cast(:scopeCheck as ltree[])) @> " + pathColumn + " then true else false end",
-                        Map.of("scopeCheck", scope.asLtreeArray()))
+        return append(" and case when (select cast(:scopeCheck as ltree[])) @> " + pathColumn + " then true else false end",
+                Map.of("scopeCheck", scope.asLtreeArray()))
                 .append(" and " + scope.keySql(pathKey), scope.keyParameters());
     }
 
@@ -82,6 +89,9 @@ public final class ScopedQuery {
     /** Keeps the rows in {@code unit}, the subtrees of a list's unit filter; no-op when null. */
     public ScopedQuery under(Scope unit) {
         if (unit != null) {
+            if (pathColumn == null) {
+                throw new IllegalStateException("An unscoped query names no path column");
+            }
             sql.append(" and ").append(unit.sql(pathColumn, UNIT));
             params.putAll(unit.parameters(UNIT));
         }
