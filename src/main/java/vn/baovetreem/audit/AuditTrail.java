@@ -266,10 +266,11 @@ public class AuditTrail {
      * when they do not fill the page, takes the newest of each unit of the scope by the trail's
      * index on unit, type of record and time ({@link #byUnit}): a few index descents per unit. A
      * list of a record or of an actor is left to the planner, which can read the record's index and
-     * has no index of actors to read; the administrator's scope is every event.
+     * has no index of actors to read, and so is the administrator's of every type, every event being
+     * in scope.
      */
     List<Listed> list(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
-        if (scope.all() || filter.recordId() != null || filter.actor() != null) {
+        if (filter.recordId() != null || filter.actor() != null || scope.all() && filter.recordType() == null) {
             return listed(filtered(ScopedQuery.unscoped("select " + LISTED + " from audit_event"), filter, after)
                     .withinByKey(scope, "unit_path", UNIT_KEY), limit);
         }

@@ -14,6 +14,12 @@ import java.util.StringJoiner;
  */
 public record Scope(boolean all, List<String> paths, List<String> departed) {
 
+    /**
+     * U+10FFFF, the last code point: its UTF-8 bytes sort after those of any path, whose labels
+     * hold letters, digits, '_' and '-'.
+     */
+    private static final String AFTER_EVERY_KEY = Character.toString(Character.MAX_CODE_POINT);
+
     public static Scope everything() {
         return new Scope(true, List.of(), List.of());
     }
@@ -73,9 +79,13 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
      * {@link #keyParameters()}: a path lies in a subtree when it is the subtree's path, or sorts
      * between that path followed by '.' and that path followed by '/', the character after '.'. A
      * btree on the key finds each subtree as a range, and the planner estimates each range's rows
-     * from the key's statistics, where it cannot for {@code @>}. Not for {@link #everything()}.
+     * from the key's statistics, where it cannot for {@code @>}. {@code true} for
+     * {@link #everything()}.
      */
     public String keySql(String key) {
+        if (all) {
+            return "true";
+        }
         if (paths.isEmpty()) {
             return "false";
         }
@@ -96,9 +106,12 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
      * keys, from its path (included) to its path followed by '/' (excluded), for walking the keys
      * of a btree range by range. A range also holds the keys of neighbours whose path only begins
      * like the subtree's ({@code 20.1-2} beside {@code 20.1}) and of departed subtrees:
-     * {@link #keySql} leaves them out. Not for {@link #everything()}.
+     * {@link #keySql} leaves them out. For {@link #everything()}, one range holding every key.
      */
     public Map<String, Object> keyRanges(String name) {
+        if (all) {
+            return Map.of(name + "From", NativeValues.array(List.of("")), name + "Below", NativeValues.array(List.of(AFTER_EVERY_KEY)));
+        }
         return Map.of(name + "From", NativeValues.array(paths), name + "Below", NativeValues.array(paths.stream().map(Scope::after).toList()));
     }
 

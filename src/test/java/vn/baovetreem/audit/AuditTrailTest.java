@@ -181,6 +181,9 @@ class AuditTrailTest {
         assertThat(audit.list(scope, new AuditService.Filter("case", null, null, null, null), null, 50))
                 .extracting(AuditTrail.Listed::recordId).containsExactlyInAnyOrder("zz7.a.c", "zz7.a.b", "zz7.a");
         assertThat(audit.list(scope, new AuditService.Filter("plan", null, null, null, null), null, 50)).isEmpty();
+        assertThat(audit.list(Scope.everything(), new AuditService.Filter("case", null, null, null, null), null, 7))
+                .as("the newest events of a type anywhere").extracting(AuditTrail.Listed::recordId)
+                .containsExactlyInAnyOrder("zz7.a", "zz7.a.b", "zz7.a.c", "zz7.a-b", "zz7.a.gone", "zz7.a.gone.x", "zz7.b");
     }
 
     @Test
@@ -197,7 +200,7 @@ class AuditTrailTest {
         AuditTrail.Cursor third = new AuditTrail.Cursor(newest.getLast().occurredAt(), newest.getLast().id());
 
         for (Scope scope : List.of(Scope.of(List.of("zz6")), Scope.of(List.of("zz6.a")), Scope.of(List.of("zz6.a.b", "zz6.b")),
-                Scope.of(List.of("zz6"), List.of("zz6.a")), Scope.of(List.of()))) {
+                Scope.of(List.of("zz6"), List.of("zz6.a")), Scope.of(List.of()), Scope.everything())) {
             for (AuditService.Filter filter : List.of(new AuditService.Filter(null, null, ACTOR, null, null),
                     new AuditService.Filter("case", null, ACTOR, null, null))) {
                 for (AuditTrail.Cursor after : Stream.of(null, third).toList()) {
