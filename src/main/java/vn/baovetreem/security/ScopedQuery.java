@@ -68,16 +68,14 @@ public final class ScopedQuery {
      * {@code case} so that the planner counts it as half the rows rather than the thousandth it
      * assumes for {@code @>}, which, multiplied into the ranges' estimate, made it read a village's
      * 76,000 events by range and sort them (1 s against 49 ms; docs/performance.md). The array is
-     * made once, in a subquery: cast from the parameter's text in the row's condition, it was made
-     * again for every row (12.3 s against 3.0 s). The departed subtrees are left to the key's
-     * conditions, which are exact.
+     * made once, in a subquery ({@link Scope#sql}): cast from the parameter's text in the row's
+     * condition, it was made again for every row (12.3 s against 3.0 s).
      */
     public ScopedQuery withinByKey(Scope scope, String pathColumn, String pathKey) {
         if (scope.all()) {
             return this;
         }
-        return append(" and case when (select cast(:scopeCheck as ltree[])) @> " + pathColumn + " then true else false end",
-                Map.of("scopeCheck", scope.asLtreeArray()))
+        return append(" and case when " + scope.sql(pathColumn, "scopeCheck") + " then true else false end", scope.parameters("scopeCheck"))
                 .append(" and " + scope.keySql(pathKey), scope.keyParameters());
     }
 
