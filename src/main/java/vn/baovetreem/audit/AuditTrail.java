@@ -265,9 +265,9 @@ public class AuditTrail {
      * province's. So the list looks through the {@link #RECENT} newest events ({@link #recent}) and,
      * when they do not fill the page, takes the newest of each unit of the scope by the trail's
      * index on unit, type of record and time ({@link #byUnit}): a few index descents per unit. A
-     * list of a record or of an actor is left to the planner, which can read the record's index and
-     * has no index of actors to read, and so is the administrator's of every type, every event being
-     * in scope.
+     * list of a record or of an actor is left to the planner, which reads a page from the end of
+     * the record's or the actor's range of their indexes by time (changelog 043), and so is the
+     * administrator's of every type, every event being in scope.
      */
     List<Listed> list(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
         if (filter.recordId() != null || filter.actor() != null || scope.all() && filter.recordType() == null) {

@@ -110,6 +110,34 @@ class AuditTrailTest {
     @Test
     @TestTransaction
     @ActivateRequestContext
+    void aRecordsListHoldsItsEventsOfEveryTypeNewestFirstAndPages() {
+        String id = UUID.randomUUID().toString();
+        AuditTrail.Buffer events = audit.buffer();
+        events.add("CREATE", "child", id, "zz9.inside", null, null);
+        events.flushAs(ACTOR);
+        events.add("CREATE", "case", id, "zz9.inside", null, null);
+        events.add("READ", "child", UUID.randomUUID().toString(), "zz9.inside", null, null);
+        events.add("READ", "child", id, "zz9.outside", null, null);
+        events.flushAs("someone else");
+        Scope scope = Scope.of(List.of("zz9.inside"));
+        AuditService.Filter record = new AuditService.Filter(null, id, null, null, null);
+
+        List<AuditTrail.Listed> first = audit.list(scope, record, null, 1);
+        AuditTrail.Listed last = first.getFirst();
+        List<AuditTrail.Listed> rest = audit.list(scope, record, new AuditTrail.Cursor(last.occurredAt(), last.id()), 10);
+
+        assertThat(Stream.concat(first.stream(), rest.stream()))
+                .extracting(AuditTrail.Listed::recordType, AuditTrail.Listed::actor)
+                .containsExactly(tuple("case", "someone else"), tuple("child", ACTOR));
+        assertThat(audit.list(scope, new AuditService.Filter("case", id, null, null, null), null, 10))
+                .extracting(AuditTrail.Listed::recordType).containsExactly("case");
+        assertThat(audit.list(scope, new AuditService.Filter(null, id, ACTOR, null, null), null, 10))
+                .extracting(AuditTrail.Listed::recordType).containsExactly("child");
+    }
+
+    @Test
+    @TestTransaction
+    @ActivateRequestContext
     void theListFindsASubtreesEventsByTheUnitKeyAndNothingBesideTheSubtree() {
         AuditTrail.Buffer events = audit.buffer();
         for (String path : List.of("zz8", "zz8.a", "zz8.a.b", "zz8.a.b.c", "zz8.a0", "zz8.a-b", "zz8.a_b", "zz8.ab.a",
