@@ -1,6 +1,7 @@
 package vn.baovetreem.children;
 
 import vn.baovetreem.common.persistence.CopyTable;
+import vn.baovetreem.common.persistence.CustomPlans;
 import vn.baovetreem.common.persistence.InOrder;
 import vn.baovetreem.common.persistence.JdbcRows;
 import vn.baovetreem.common.persistence.NativeValues;
@@ -199,7 +200,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         sort.appendOrder(query, "c");
         // Planned for the words and units of each search: a generic plan of this statement, which the driver prepares
         // once it has seen it a few times, took four times as long for a commune's "h" (docs/performance.md).
-        getEntityManager().createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
+        CustomPlans.forTransaction(getEntityManager());
         return query.build(getEntityManager(), limit).getResultList();
     }
 

@@ -37,6 +37,7 @@ class SqlPlacementTest {
             Map.entry("security/ScopedQuery.java", "builds the scoped queries repositories send"),
             Map.entry("common/persistence/Copy.java", "COPY, for repositories"),
             Map.entry("common/persistence/CopyTable.java", "a repository's records as rows for COPY"),
+            Map.entry("common/persistence/CustomPlans.java", "a setting of a repository's transaction"),
             Map.entry("common/persistence/RecordLocks.java", "advisory locks, for repositories and start-up jobs"),
             Map.entry("common/persistence/Row.java", "reads a repository's rows by column name"),
             Map.entry("common/persistence/JdbcRows.java", "reads a repository's rows by position with JDBC"));
