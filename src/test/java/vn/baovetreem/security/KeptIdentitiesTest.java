@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeptIdentitiesTest {
 
-
     private final FakeClock clock = new FakeClock(Instant.parse("2026-12-02T00:00:00Z"));
 
     private final KeptIdentities kept = new KeptIdentities(clock, Duration.ofSeconds(20), 2);
@@ -78,6 +77,28 @@ class KeptIdentitiesTest {
         assertThat(kept.getCredential(AccessTokenCredential.class).getToken()).isEqualTo("token-a");
         assertThat(kept.checkPermissionBlocking(new StringPermission("read"))).isTrue();
         assertThat(kept.checkPermissionBlocking(new StringPermission("write"))).isFalse();
+    }
+
+    @Test
+    void theTokenIsReadFromABearerHeaderAsQuarkusOidcReadsIt() {
+        assertThat(KeptIdentities.bearerToken("Bearer token-a")).isEqualTo("token-a");
+        assertThat(KeptIdentities.bearerToken("bearer token-a")).isEqualTo("token-a");
+        assertThat(KeptIdentities.bearerToken("BEARER token-a")).isEqualTo("token-a");
+        assertThat(KeptIdentities.bearerToken("Bearer  token-a")).as("not the token, so not found").isEqualTo(" token-a");
+        assertThat(KeptIdentities.bearerToken("Basic token-a")).isNull();
+        assertThat(KeptIdentities.bearerToken("Bearers token-a")).isNull();
+        assertThat(KeptIdentities.bearerToken(" Bearer token-a")).isNull();
+        assertThat(KeptIdentities.bearerToken("Bearer")).isNull();
+        assertThat(KeptIdentities.bearerToken("token-a")).isNull();
+        assertThat(KeptIdentities.bearerToken(null)).isNull();
+    }
+
+    @Test
+    void noTokenFindsNothing() {
+        kept.keep("token-a", identity("a"), clock.instant().plusSeconds(300));
+        assertThat(kept.find(null)).isNull();
+        assertThat(kept.find(KeptIdentities.bearerToken("Bearer  token-a"))).isNull();
+        assertThat(kept.find(KeptIdentities.bearerToken("bearer token-a"))).isNotNull();
     }
 
     private static SecurityIdentity identity(String name) {
