@@ -131,7 +131,7 @@ public class CoverageRepository {
     }
 
     private List<Row> rows(String sql, Where where) {
-        // A generic plan of these statements took a province's coverage from 0.4 s to 4.9 s.
+        // Generic plans of these statements took a province's coverage to 4.9 s (docs/performance.md).
         CustomPlans.forTransaction(em);
         Query query = em.createNativeQuery(sql, Tuple.class)
                 .setParameter("from", where.from())
