@@ -64,7 +64,7 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
         this.maxSize = maxSize;
     }
 
-    /** Before Quarkus OIDC's mechanism (the default priority, 1000, unless configured otherwise). */
+    /** Before Quarkus OIDC's mechanism, whose priority is 1001 unless {@code quarkus.oidc.priority} says otherwise. */
     @Override
     public int getPriority() {
         return DEFAULT_PRIORITY + 1000;
