@@ -2,7 +2,9 @@ package vn.baovetreem.security;
 
 import vn.baovetreem.common.persistence.NativeValues;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -151,6 +153,28 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
      */
     public boolean reaches(String path) {
         return contains(path) || (path != null && paths.stream().anyMatch(p -> p.startsWith(path + ".")));
+    }
+
+    /**
+     * The paths of the units of the tree's second level (below the province: the communes, or the
+     * districts in a tree that still has them) that hold the subtrees, each once; null when a
+     * subtree is a whole province or the scope is {@link #everything()}, which no second-level unit
+     * holds. A path in the scope begins with one of them.
+     */
+    public List<String> secondLevelPaths() {
+        if (all) {
+            return null;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (String path : paths) {
+            int first = path.indexOf('.');
+            if (first < 0) {
+                return null;
+            }
+            int second = path.indexOf('.', first + 1);
+            found.add(second < 0 ? path : path.substring(0, second));
+        }
+        return List.copyOf(found);
     }
 
     /** The paths as a PostgreSQL ltree[] literal for {@code cast(? as ltree[]) @> path} queries. */

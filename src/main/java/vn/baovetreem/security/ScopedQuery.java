@@ -3,6 +3,7 @@ package vn.baovetreem.security;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import vn.baovetreem.common.persistence.NativeValues;
 import vn.baovetreem.common.persistence.Row;
 
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ public final class ScopedQuery {
     private final StringBuilder sql;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final String pathColumn;
+    private Scope scope;
+    private Scope unit;
 
     /**
      * @param select     {@code select ... from table alias}, without a where clause
@@ -44,6 +47,7 @@ public final class ScopedQuery {
             }
             sql.append(")");
             params.putAll(scope.parameters());
+            this.scope = scope;
         }
     }
 
@@ -92,8 +96,32 @@ public final class ScopedQuery {
             }
             sql.append(" and ").append(unit.sql(pathColumn, UNIT));
             params.putAll(unit.parameters(UNIT));
+            this.unit = unit;
         }
         return this;
+    }
+
+    /**
+     * Keeps the rows under the second-level units ({@link Scope#secondLevelPaths}) that hold the
+     * unit filter's subtrees, else the scope's: a condition the scope and the filter already imply,
+     * for a table with an index on {@code subpath(path, 0, 2)}, which finds a commune's rows where
+     * no index serves the scope's {@code @>} (a commune's first page of children read every child
+     * of the table; docs/performance.md, "A commune's rows from its own index"). No-op when both
+     * reach a whole province. Planned generically, the array's condition is not counted as narrow:
+     * call it in a transaction with {@code CustomPlans}.
+     *
+     * @return whether the condition was added
+     */
+    public boolean withinSecondLevel() {
+        List<String> paths = unit != null ? unit.secondLevelPaths() : null;
+        if (paths == null && scope != null) {
+            paths = scope.secondLevelPaths();
+        }
+        if (paths == null) {
+            return false;
+        }
+        where("subpath(" + pathColumn + ", 0, 2) = any(cast(:secondLevel as ltree[]))", "secondLevel", NativeValues.array(paths));
+        return true;
     }
 
     /** {@code column = :name}; no-op when {@code value} is null. */

@@ -97,6 +97,11 @@ class UnitHistoryApiTest {
                 .then().statusCode(200).body("items.id", not(hasItem(child)));
         Api.as("district.langson").queryParam("unit", "06253").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children")
                 .then().statusCode(200).body("items.id", hasItem(child));
+        // Lists without a name are narrowed to the communes that hold the unit's subtrees, or the caller's, the village's old one among them.
+        Api.as("district.langson").queryParam("unit", "06253").queryParam("village", retired).get("/api/v1/children")
+                .then().statusCode(200).body("items.id", hasItem(child));
+        Api.as("commune.vanquan").queryParam("village", retired).get("/api/v1/children")
+                .then().statusCode(200).body("items.id", hasItem(child));
         // The commune the village left no longer sees its children: they count, and are seen, in Văn Quan.
         Api.badRequestAs("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(404);
         Api.as("commune.yenphuc").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children").then().statusCode(200)

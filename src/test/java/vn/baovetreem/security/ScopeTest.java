@@ -56,4 +56,17 @@ class ScopeTest {
         assertThat(anSon.parameters()).containsKeys("scope", "scopeDeparted");
         assertThat(Scope.of(List.of("20")).sql("c.unit_path")).isEqualTo("(select cast(:scope as ltree[])) @> c.unit_path");
     }
+
+    @Test
+    void theSecondLevelUnitsHoldingTheSubtreesAreEachNamedOnce() {
+        assertThat(yenPhuc.secondLevelPaths()).containsExactly("20.06298", "20.184");
+        assertThat(Scope.of(List.of("20.184.06283.06283_01", "20.184.06283")).secondLevelPaths()).containsExactly("20.184");
+        assertThat(Scope.of(List.of()).secondLevelPaths()).isEmpty();
+    }
+
+    @Test
+    void aWholeProvinceOrEverythingHasNoSecondLevelUnit() {
+        assertThat(Scope.of(List.of("20.06298", "20")).secondLevelPaths()).isNull();
+        assertThat(Scope.everything().secondLevelPaths()).isNull();
+    }
 }
