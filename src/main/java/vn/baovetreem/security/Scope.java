@@ -1,6 +1,7 @@
 package vn.baovetreem.security;
 
 import vn.baovetreem.common.persistence.NativeValues;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,23 +157,22 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
     }
 
     /**
-     * The paths of the units of the tree's second level (below the province: the communes, or the
+     * The paths of the units at {@code level} of the tree (1: the provinces; 2: the communes, or the
      * districts in a tree that still has them) that hold the subtrees, each once; null when a
-     * subtree is a whole province or the scope is {@link #everything()}, which no second-level unit
+     * subtree lies above that level or the scope is {@link #everything()}, which no such unit
      * holds. A path in the scope begins with one of them.
      */
-    public List<String> secondLevelPaths() {
+    public List<String> unitsAtLevel(int level) {
         if (all) {
             return null;
         }
         Set<String> found = new LinkedHashSet<>();
         for (String path : paths) {
-            int first = path.indexOf('.');
-            if (first < 0) {
+            String[] labels = path.split("\\.");
+            if (labels.length < level) {
                 return null;
             }
-            int second = path.indexOf('.', first + 1);
-            found.add(second < 0 ? path : path.substring(0, second));
+            found.add(String.join(".", Arrays.copyOf(labels, level)));
         }
         return List.copyOf(found);
     }

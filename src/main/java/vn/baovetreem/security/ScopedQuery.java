@@ -102,26 +102,36 @@ public final class ScopedQuery {
     }
 
     /**
-     * Keeps the rows under the second-level units ({@link Scope#secondLevelPaths}) that hold the
-     * unit filter's subtrees, else the scope's: a condition the scope and the filter already imply,
-     * for a table with an index on {@code subpath(path, 0, 2)}, which finds a commune's rows where
-     * no index serves the scope's {@code @>} (a commune's first page of children read every child
-     * of the table; docs/performance.md, "A commune's rows from its own index"). No-op when both
-     * reach a whole province. Planned generically, the array's condition is not counted as narrow:
-     * call it in a transaction with {@code CustomPlans}.
+     * Keeps the rows under the units that hold the query's area (the unit filter's subtrees, else
+     * the scope's) at the deepest level of the tree that holds it whole, the commune's (2) or else
+     * the province's (1), by {@code subpath(path, 0, level)}: a condition the scope and the filter
+     * already imply, for a table indexed on those expressions, which find a commune's or a
+     * province's rows where no index serves the scope's {@code @>} (a commune's first page of
+     * children read every child of the table; docs/performance.md, "A commune's rows from its own
+     * index"). One unit is compared with {@code =}, so that an index that goes on with the sort's
+     * columns gives the page in order. No-op when the area is the whole tree. Planned generically,
+     * the array of several units is not counted as narrow: call it in a transaction with
+     * {@code CustomPlans}.
      *
      * @return whether the condition was added
      */
-    public boolean withinSecondLevel() {
-        List<String> paths = unit != null ? unit.secondLevelPaths() : null;
-        if (paths == null && scope != null) {
-            paths = scope.secondLevelPaths();
+    public boolean withinIndexedArea() {
+        for (int level = 2; level >= 1; level--) {
+            List<String> units = this.unit != null ? this.unit.unitsAtLevel(level) : null;
+            if (units == null && scope != null) {
+                units = scope.unitsAtLevel(level);
+            }
+            if (units != null) {
+                String key = "subpath(" + pathColumn + ", 0, " + level + ")";
+                if (units.size() == 1) {
+                    where(key + " = cast(:area as ltree)", "area", units.getFirst());
+                } else {
+                    where(key + " = any(cast(:area as ltree[]))", "area", NativeValues.array(units));
+                }
+                return true;
+            }
         }
-        if (paths == null) {
-            return false;
-        }
-        where("subpath(" + pathColumn + ", 0, 2) = any(cast(:secondLevel as ltree[]))", "secondLevel", NativeValues.array(paths));
-        return true;
+        return false;
     }
 
     /** {@code column = :name}; no-op when {@code value} is null. */

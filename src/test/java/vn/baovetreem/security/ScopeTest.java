@@ -58,15 +58,17 @@ class ScopeTest {
     }
 
     @Test
-    void theSecondLevelUnitsHoldingTheSubtreesAreEachNamedOnce() {
-        assertThat(yenPhuc.secondLevelPaths()).containsExactly("20.06298", "20.184");
-        assertThat(Scope.of(List.of("20.184.06283.06283_01", "20.184.06283")).secondLevelPaths()).containsExactly("20.184");
-        assertThat(Scope.of(List.of()).secondLevelPaths()).isEmpty();
+    void theUnitsOfALevelHoldingTheSubtreesAreEachNamedOnce() {
+        assertThat(yenPhuc.unitsAtLevel(2)).containsExactly("20.06298", "20.184");
+        assertThat(yenPhuc.unitsAtLevel(1)).containsExactly("20");
+        assertThat(Scope.of(List.of("20.184.06283.06283_01", "20.184.06283")).unitsAtLevel(2)).containsExactly("20.184");
+        assertThat(Scope.of(List.of()).unitsAtLevel(2)).isEmpty();
     }
 
     @Test
-    void aWholeProvinceOrEverythingHasNoSecondLevelUnit() {
-        assertThat(Scope.of(List.of("20.06298", "20")).secondLevelPaths()).isNull();
-        assertThat(Scope.everything().secondLevelPaths()).isNull();
+    void noUnitOfALevelHoldsASubtreeAboveItOrEverything() {
+        assertThat(Scope.of(List.of("20.06298", "20")).unitsAtLevel(2)).isNull();
+        assertThat(Scope.of(List.of("20.06298", "20")).unitsAtLevel(1)).containsExactly("20");
+        assertThat(Scope.everything().unitsAtLevel(1)).isNull();
     }
 }
