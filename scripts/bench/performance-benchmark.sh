@@ -218,17 +218,24 @@ for c in 1 8; do
   measure "search q=, province, $c connections" "$aim" 'load district.bench demo-bench "$WORK/search.urls" $c' \
     "the same search SQL, $c" 'PGOPTIONS="-c plan_cache_mode=force_custom_plan" bench "$WORK/search-province.sql" $c'
 done
-# The commune officer's first page of children (sorted by name), against the statement that finds
-# the page's ids (ChildRepository.pageOfIds), planned for its values as the service plans it; the
-# service then loads the page's children and their spans.
+# The first page of children (sorted by name) of a commune officer and of a district supervisor
+# (the province), against the statement that finds the page's ids (ChildRepository.pageOfIds,
+# with the commune or the province it states), planned for its values as the service plans it;
+# the service then loads the page's children and their spans.
 echo "/api/v1/children" > "$WORK/list.urls"
-cat > "$WORK/list-commune.sql" <<'SQL'
-select c.id from child c where (select cast('{99.99001}' as ltree[])) @> c.unit_path
-  and subpath(c.unit_path, 0, 2) = any(cast('{99.99001}' as ltree[])) and c.status <> 'MERGED'
+list_sql() { # scope-path level
+  cat <<SQL
+select c.id from child c where (select cast('{$1}' as ltree[])) @> c.unit_path
+  and subpath(c.unit_path, 0, $2) = cast('$1' as ltree) and c.status <> 'MERGED'
 order by c.sort_name, c.id limit 51;
 SQL
+}
+list_sql 99.99001 2 > "$WORK/list-commune.sql"
+list_sql 99 1 > "$WORK/list-province.sql"
 measure "children list, commune officer, 8 connections" "" 'load commune.bench demo-bench "$WORK/list.urls" 8' \
   "the page's ids SQL, 8" 'PGOPTIONS="-c plan_cache_mode=force_custom_plan" bench "$WORK/list-commune.sql" 8'
+measure "children list, province, 8 connections" "" 'load district.bench demo-bench "$WORK/list.urls" 8' \
+  "the page's ids SQL, 8" 'PGOPTIONS="-c plan_cache_mode=force_custom_plan" bench "$WORK/list-province.sql" 8'
 # Case transitions: eight open cases of commune 99001 reported through the API for the benchmark,
 # one per client, each assigned again and again (ASSIGN is allowed in every open state and moves
 # the case's version). The load generator reads each case's ETag and sends If-Match; pgbench updates the
