@@ -22,10 +22,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The repository of {@code audit_event}, the only class that reads or writes it. Writes audit
@@ -253,6 +255,14 @@ public class AuditTrail {
             id, occurred_at, actor, client_id, action, record_type, record_id, cast(unit_path as text) as unit_path,
             cast(before_state as text) as before_state, cast(after_state as text) as after_state, request_id, erased_at""";
     private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
+    /**
+     * The order of {@link #NEWEST_FIRST}: PostgreSQL orders ids as unsigned bytes, where
+     * {@link UUID#compareTo} compares signed numbers.
+     */
+    private static final Comparator<Listed> NEWEST_FIRST_ORDER = Comparator.comparing((Listed e) -> e.occurredAt().toInstant())
+            .thenComparing(Listed::id, Comparator.<UUID, Long>comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+                    .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned))
+            .reversed();
     /** How many of the newest events the list looks through for a page before it looks unit by unit. */
     static final int RECENT = 5_000;
 
@@ -264,13 +274,14 @@ public class AuditTrail {
      * never ends where they are old: a quiet commune's events may lie behind millions of its
      * province's. So the list looks through the {@link #RECENT} newest events ({@link #recent}) and,
      * when they do not fill the page, takes the newest of each unit of the scope by the trail's
-     * index on unit, type of record and time ({@link #byUnit}): a few index descents per unit. A
-     * list of a record or of an actor is left to the planner, which reads a page from the end of
-     * the record's or the actor's range of their indexes by time (changelog 043), and so is the
-     * administrator's of every type, every event being in scope.
+     * index on unit, type of record and time ({@link #byUnit}): a few index descents per unit; an
+     * actor's, by the actor's index on unit, type and time. A list of a record is left to the
+     * planner, which reads a page from the end of the record's range of its index by time
+     * (changelog 043), and so is the administrator's of every actor and type, every event being in
+     * scope.
      */
     List<Listed> list(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
-        if (filter.recordId() != null || filter.actor() != null || scope.all() && filter.recordType() == null) {
+        if (filter.recordId() != null || scope.all() && filter.recordType() == null && filter.actor() == null) {
             return listed(filtered(ScopedQuery.unscoped("select " + LISTED + " from audit_event"), filter, after)
                     .withinByKey(scope, "unit_path", UNIT_KEY), limit);
         }
@@ -289,22 +300,36 @@ public class AuditTrail {
      * The events of {@link #list}, the newest of each unit of {@code scope} and type of record:
      * the pairs of unit and type found in the trail's index on unit, type and time range by range,
      * one descent each (the smallest pair after the last), and each pair's newest events read from
-     * its end of that index.
+     * its end of that index. With an actor, the pairs and their events are the actor's, from the
+     * actor's index on unit, type and time (changelog 047), so that the actor's events elsewhere
+     * are never read. For {@link Scope#everything()}, the events that name no unit (a scope
+     * probe's, say), which no range of keys holds, are merged in.
      */
     List<Listed> byUnit(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
+        List<Listed> placed = placed(scope, filter, after, limit);
+        if (!scope.all()) {
+            return placed;
+        }
+        List<Listed> placeless = listed(filtered(ScopedQuery.unscoped("select " + LISTED + " from audit_event")
+                .where(UNIT_KEY + " is null"), filter, after), limit);
+        return Stream.concat(placed.stream(), placeless.stream()).sorted(NEWEST_FIRST_ORDER).limit(limit).toList();
+    }
+
+    private List<Listed> placed(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
         ScopedQuery eachUnit = ScopedQuery.unscoped("""
                 with recursive units(below, unit_key, record_type) as (
                     select r.below, first.* from unnest(cast(:unitsFrom as text[]), cast(:unitsBelow as text[])) r(unit_key, below)
-                    cross join lateral (select %1$s, record_type from audit_event where %1$s >= r.unit_key and %1$s < r.below
+                    cross join lateral (select %1$s, record_type from audit_event where %3$s%1$s >= r.unit_key and %1$s < r.below
                                         order by 1, 2 limit 1) first
                     union all
                     select units.below, next.* from units
                     cross join lateral (select %1$s, record_type from audit_event
-                                        where (%1$s, record_type) > (units.unit_key, units.record_type) and %1$s < units.below
+                                        where %3$s(%1$s, record_type) > (units.unit_key, units.record_type) and %1$s < units.below
                                         order by 1, 2 limit 1) next)
                 select %2$s from audit_event join (
                     select e.id from (select distinct unit_key, record_type from units) units
-                    cross join lateral (select id, occurred_at from audit_event""".formatted(UNIT_KEY, LISTED))
+                    cross join lateral (select id, occurred_at from audit_event""".formatted(UNIT_KEY, LISTED,
+                filter.actor() == null ? "" : "actor = :actor and "))
                 .where(UNIT_KEY + " = units.unit_key and record_type = units.record_type");
         Map<String, Object> units = new HashMap<>(scope.keyRanges("units"));
         units.putAll(scope.keyParameters());
