@@ -211,6 +211,11 @@ for round in $(seq "$ROUNDS"); do
   measure "GET /children/{id}, 32 connections" ">= 25%, p99 <= 25 ms" 'load district.bench demo-bench "$WORK/read.urls" 32' \
     "the child's row by id, 32" 'bench "$WORK/read.sql" 32'
 done
+# The ceiling of the read's ratio: the caller's own account, which reads no record, writes no
+# audit event and touches no table, is what any authenticated request costs in this stack.
+echo "/api/v1/me" > "$WORK/me.urls"
+measure "GET /me (no record), 32 connections" "" 'load district.bench demo-bench "$WORK/me.urls" 32' \
+  "the child's row by id, 32" 'bench "$WORK/read.sql" 32'
 for c in 1 8; do
   aim=$([ "$c" = 8 ] && echo 'p99 <= 50 ms' || true)
   measure "search q=, commune officer, $c connections" "$aim" 'load commune.bench demo-bench "$WORK/search.urls" $c' \
