@@ -155,7 +155,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
         if (f.nameWords().isEmpty()) {
             ScopedQuery query = withStatus(filtered(new ScopedQuery("select c.id from child c", scope, "c.unit_path"), f), f);
-            if (query.withinIndexedArea()) {
+            if (query.withinIndexedArea(sort.byName())) {
                 CustomPlans.forTransaction(getEntityManager());
             }
             sort.appendKeyset(query, "c", after);

@@ -148,6 +148,15 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
     }
 
     /**
+     * True when a path may lie both in this scope and in {@code other}: one of their subtrees holds
+     * one of the other's. (The departed subtrees are not looked at: a true answer may still leave
+     * no path in both.)
+     */
+    public boolean overlaps(Scope other) {
+        return all || other.all || paths.stream().anyMatch(p -> other.paths.stream().anyMatch(q -> under(p, q) || under(q, p)));
+    }
+
+    /**
      * True when {@code path} lies in one of the subtrees or above one of them: a village user
      * reaches the commune its village belongs to (to read the commune's plan, say), not its
      * neighbours.

@@ -20,11 +20,17 @@ public final class ScopedQuery {
     /** The name of the unit filter's parameters. */
     public static final String UNIT = "unitPaths";
 
-    private final StringBuilder sql;
+    /** The select, up to where its conditions begin. */
+    private final String select;
+    /** What follows the scope's and the unit filter's conditions: other conditions, an order, a keyset. */
+    private final StringBuilder sql = new StringBuilder();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final String pathColumn;
+    private final String otherPathColumn;
     private Scope scope;
     private Scope unit;
+    /** Whether the planner is to count the scope's and the unit filter's conditions as half the rows ({@link #withinIndexedArea}). */
+    private boolean halfCounted;
 
     /**
      * @param select     {@code select ... from table alias}, without a where clause
@@ -39,13 +45,10 @@ public final class ScopedQuery {
      * nullable {@code otherPathColumn} is (such as the commune a case is being transferred to).
      */
     public ScopedQuery(String select, Scope scope, String pathColumn, String otherPathColumn) {
-        this(select, pathColumn);
+        this.select = select;
+        this.pathColumn = pathColumn;
+        this.otherPathColumn = otherPathColumn;
         if (!scope.all()) {
-            sql.append(" and (").append(scope.sql(pathColumn));
-            if (otherPathColumn != null) {
-                sql.append(" or ").append(scope.sql(otherPathColumn));
-            }
-            sql.append(")");
             params.putAll(scope.parameters());
             this.scope = scope;
         }
@@ -56,7 +59,7 @@ public final class ScopedQuery {
      * conditions of a subquery, say); not for {@link #under}.
      */
     public static ScopedQuery unscoped(String select) {
-        return new ScopedQuery(select, null);
+        return new ScopedQuery(select, Scope.everything(), null);
     }
 
     /**
@@ -79,24 +82,26 @@ public final class ScopedQuery {
         if (scope.all()) {
             return this;
         }
-        return append(" and case when " + scope.sql(pathColumn, "scopeCheck") + " then true else false end", scope.parameters("scopeCheck"))
+        return append(" and " + countedAsHalf(scope.sql(pathColumn, "scopeCheck")), scope.parameters("scopeCheck"))
                 .append(" and " + scope.keySql(pathKey), scope.keyParameters());
     }
 
-    private ScopedQuery(String select, String pathColumn) {
-        this.sql = new StringBuilder(select).append(" where true");
-        this.pathColumn = pathColumn;
-    }
-
-    /** Keeps the rows in {@code unit}, the subtrees of a list's unit filter; no-op when null. */
+    /**
+     * Keeps the rows in {@code unit}, the subtrees of a list's unit filter; no-op when null. Where
+     * the filter and the scope share no subtree, no row can pass both, and the query is told so
+     * rather than left to read the filter's rows and reject each (a commune officer's list of
+     * another province's commune read its 101,608 children to answer none).
+     */
     public ScopedQuery under(Scope unit) {
         if (unit != null) {
             if (pathColumn == null) {
                 throw new IllegalStateException("An unscoped query names no path column");
             }
-            sql.append(" and ").append(unit.sql(pathColumn, UNIT));
             params.putAll(unit.parameters(UNIT));
             this.unit = unit;
+            if (scope != null && otherPathColumn == null && !scope.overlaps(unit)) {
+                where("false");
+            }
         }
         return this;
     }
@@ -113,9 +118,16 @@ public final class ScopedQuery {
      * the array of several units is not counted as narrow: call it in a transaction with
      * {@code CustomPlans}.
      *
+     * @param inIndexOrder whether the page is sorted as the area's index goes on (by name): for one
+     *                     unit, the scope's and the unit filter's {@code @>} are then wrapped so that
+     *                     the planner counts each as half the rows rather than a hundredth, and reads
+     *                     the page in order from the unit's range rather than the range whole and
+     *                     sorted (a commune of 101,608 children: 0.2 ms against 90 ms). Not for other
+     *                     sorts, whose indexes hold every unit: counted as half, the scope sent the
+     *                     planner walking them, past the rows of other units (75 ms against 3.8 ms).
      * @return whether the condition was added
      */
-    public boolean withinIndexedArea() {
+    public boolean withinIndexedArea(boolean inIndexOrder) {
         for (int level = 2; level >= 1; level--) {
             List<String> units = this.unit != null ? this.unit.unitsAtLevel(level) : null;
             if (units == null && scope != null) {
@@ -125,6 +137,7 @@ public final class ScopedQuery {
                 String key = "subpath(" + pathColumn + ", 0, " + level + ")";
                 if (units.size() == 1) {
                     where(key + " = cast(:area as ltree)", "area", units.getFirst());
+                    halfCounted = inIndexOrder;
                 } else {
                     where(key + " = any(cast(:area as ltree[]))", "area", NativeValues.array(units));
                 }
@@ -174,12 +187,37 @@ public final class ScopedQuery {
 
     /** The query, its parameters bound, with {@code limit}. */
     public Query build(EntityManager em, int limit) {
-        return bound(em.createNativeQuery(sql + " limit :limit"), limit);
+        return bound(em.createNativeQuery(text() + " limit :limit"), limit);
     }
 
     /** At most {@code limit} rows of the query, read by column name. */
     public List<Row> rows(EntityManager em, int limit) {
-        return Row.all(bound(em.createNativeQuery(sql + " limit :limit", Tuple.class), limit));
+        return Row.all(bound(em.createNativeQuery(text() + " limit :limit", Tuple.class), limit));
+    }
+
+    /** The select, the scope's and the unit filter's conditions, then the rest. */
+    private String text() {
+        StringBuilder text = new StringBuilder(select).append(" where true");
+        if (scope != null) {
+            text.append(" and ").append(counted(otherPathColumn == null ? scope.sql(pathColumn)
+                    : scope.sql(pathColumn) + " or " + scope.sql(otherPathColumn)));
+        }
+        if (unit != null) {
+            text.append(" and ").append(counted(unit.sql(pathColumn, UNIT)));
+        }
+        return text.append(sql).toString();
+    }
+
+    private String counted(String condition) {
+        return halfCounted ? countedAsHalf(condition) : "(" + condition + ")";
+    }
+
+    /**
+     * {@code condition} wrapped in a {@code case}, which the planner counts as half the rows (it
+     * counts {@code @>} on an array it has not computed as a hundredth).
+     */
+    private static String countedAsHalf(String condition) {
+        return "case when " + condition + " then true else false end";
     }
 
     private Query bound(Query query, int limit) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -106,6 +107,11 @@ class UnitHistoryApiTest {
         Api.badRequestAs("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(404);
         Api.as("commune.yenphuc").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children").then().statusCode(200)
                 .body("items.id", not(hasItem(child)));
+        // A unit that shares no subtree with the caller's scope lists nothing, without a row read.
+        Api.as("commune.yenphuc").queryParam("unit", successor).get("/api/v1/children").then().statusCode(200)
+                .body("items", empty());
+        Api.as("commune.yenphuc").queryParam("unit", "06298").get("/api/v1/children").then().statusCode(200)
+                .body("items", not(empty()));
     }
 
     @Test

@@ -71,4 +71,17 @@ class ScopeTest {
         assertThat(Scope.of(List.of("20.06298", "20")).unitsAtLevel(1)).containsExactly("20");
         assertThat(Scope.everything().unitsAtLevel(1)).isNull();
     }
+
+    @Test
+    void scopesOverlapWhereOneHoldsASubtreeOfTheOther() {
+        Scope commune = Scope.of(List.of("20.06298"));
+        assertThat(commune.overlaps(Scope.of(List.of("20")))).isTrue();
+        assertThat(commune.overlaps(Scope.of(List.of("20.06298.06283_01")))).isTrue();
+        assertThat(commune.overlaps(Scope.of(List.of("99.99001", "20.06298")))).isTrue();
+        assertThat(commune.overlaps(Scope.everything())).isTrue();
+        assertThat(Scope.everything().overlaps(commune)).isTrue();
+        assertThat(commune.overlaps(Scope.of(List.of("99.99001")))).isFalse();
+        assertThat(commune.overlaps(Scope.of(List.of("20.062")))).as("a path that only begins like it").isFalse();
+        assertThat(commune.overlaps(Scope.of(List.of()))).isFalse();
+    }
 }
