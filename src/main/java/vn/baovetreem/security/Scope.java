@@ -148,12 +148,12 @@ public record Scope(boolean all, List<String> paths, List<String> departed) {
     }
 
     /**
-     * True when a path may lie both in this scope and in {@code other}: one of their subtrees holds
-     * one of the other's. (The departed subtrees are not looked at: a true answer may still leave
-     * no path in both.)
+     * True when a path may lie both in this scope and in {@code other}: this scope {@link #reaches}
+     * one of the other's subtrees. (A true answer may still leave no path in both: the other's
+     * departed subtrees are not looked at.)
      */
     public boolean overlaps(Scope other) {
-        return all || other.all || paths.stream().anyMatch(p -> other.paths.stream().anyMatch(q -> under(p, q) || under(q, p)));
+        return other.all || other.paths.stream().anyMatch(this::reaches);
     }
 
     /**
