@@ -274,11 +274,11 @@ public class AuditTrail {
      * never ends where they are old: a quiet commune's events may lie behind millions of its
      * province's. So the list looks through the {@link #RECENT} newest events ({@link #recent}) and,
      * when they do not fill the page, takes the newest of each unit of the scope by the trail's
-     * index on unit, type of record and time ({@link #byUnit}): a few index descents per unit; an
-     * actor's, by the actor's index on unit, type and time. A list of a record is left to the
-     * planner, which reads a page from the end of the record's range of its index by time
-     * (changelog 043), and so is the administrator's of every actor and type, every event being in
-     * scope.
+     * index on unit, type of record and time ({@link #byUnit}): a few index descents per unit. A
+     * list of an actor looks through the actor's newest events, then goes by the actor's index on
+     * unit, type and time. A list of a record is left to the planner, which reads a page from the
+     * end of the record's range of its index by time (changelog 043), and so is the
+     * administrator's of every actor and type, every event being in scope.
      */
     List<Listed> list(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
         if (filter.recordId() != null || scope.all() && filter.recordType() == null && filter.actor() == null) {
@@ -289,9 +289,13 @@ public class AuditTrail {
         return recent.size() == limit ? recent : byUnit(scope, filter, after, limit);
     }
 
-    /** The events of {@link #list} among the {@link #RECENT} newest within the filter's times and before {@code after}. */
+    /**
+     * The events of {@link #list} among the {@link #RECENT} newest within the filter's times and
+     * before {@code after}: the actor's newest when the filter names one (changelog 049).
+     */
     List<Listed> recent(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
         ScopedQuery newest = inTime(ScopedQuery.unscoped("select " + LISTED + " from (select * from audit_event"), filter, after)
+                .equal("actor", "actor", filter.actor())
                 .append(NEWEST_FIRST + " limit :recent) audit_event where true", Map.of("recent", RECENT));
         return listed(ofRecords(newest.withinByKey(scope, "unit_path", UNIT_KEY), filter), limit);
     }

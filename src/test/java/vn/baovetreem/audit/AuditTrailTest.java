@@ -245,6 +245,12 @@ class AuditTrailTest {
                         + key + " >= ?2 and " + key + " < ?3 order by 1, 2 limit 1")
                 .setParameter(1, ACTOR).setParameter(2, "zz5").setParameter(3, "zz5/").getResultList();
         assertThat(String.join("\n", plan)).contains("audit_event_actor_unit_time_ix").doesNotContain("Sort");
+        // And what AuditTrail.recent asks for first: the actor's newest events, in order from the actor's index by time.
+        @SuppressWarnings("unchecked")
+        List<String> newest = em.createNativeQuery("explain select id from audit_event where actor = ?1 order by occurred_at desc, id desc"
+                        + " limit " + AuditTrail.RECENT)
+                .setParameter(1, ACTOR).getResultList();
+        assertThat(String.join("\n", newest)).contains("audit_event_actor_time_ix").doesNotContain("Sort");
     }
 
     @Test
