@@ -154,8 +154,13 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
         if (f.nameWords().isEmpty()) {
+            ScopedQuery.IndexedArea area = ScopedQuery.IndexedArea.of(scope, f.unit());
+            if (area != null && sort.byName()) {
+                return pageByNameUnitByUnit(f, scope, area, sort, after, limit);
+            }
             ScopedQuery query = withStatus(filtered(new ScopedQuery("select c.id from child c", scope, "c.unit_path"), f), f);
-            if (query.withinIndexedArea(sort.byName())) {
+            if (area != null) {
+                query.within(area);
                 CustomPlans.forTransaction(getEntityManager());
             }
             sort.appendKeyset(query, "c", after);
@@ -167,6 +172,27 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         List<String> lists = sort.byName() && f.villageCode() == null && f.personalId() == null && f.externalRef() == null
                 && f.status() != ChildStatus.MERGED ? NameSearch.listKeys(scope, f.unit()) : List.of();
         return lists.isEmpty() ? pageFromNameIndex(f, scope, sort, after, limit) : pageFromWordLists(f, scope, lists, sort, after, limit);
+    }
+
+    /**
+     * A page by name of the children in {@code area}, read unit by unit from the index of its level
+     * in name order (changelogs 046 and 048), each unit's page in order, and the pages merged
+     * ({@link ScopedQuery#withinEach}). Asked for all the units at once, the planner read them whole
+     * and sorted them, or walked the name index of every child.
+     */
+    @SuppressWarnings("unchecked")
+    private List<UUID> pageByNameUnitByUnit(Filter f, Scope scope, ScopedQuery.IndexedArea area, ChildSort sort,
+                                            ChildSort.Cursor after, int limit) {
+        ScopedQuery query = withStatus(filtered(new ScopedQuery(
+                "select c.id from unnest(cast(:area as ltree[])) a(unit) cross join lateral (select c.id, c.sort_name from child c",
+                scope, "c.unit_path"), f), f)
+                .withinEach(area, "a.unit");
+        sort.appendKeyset(query, "c", after);
+        sort.appendOrder(query, "c");
+        query.append(" limit :limit) c", Map.of());
+        sort.appendOrder(query, "c");
+        CustomPlans.forTransaction(getEntityManager());
+        return query.build(getEntityManager(), limit).getResultList();
     }
 
     /**

@@ -13,6 +13,7 @@ import vn.baovetreem.testing.SqlRecords;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -229,6 +230,48 @@ class ChildRepositoryTest {
         assertThat(episodes.activeOn(List.of(child), LocalDate.of(2021, 6, 1)).risks(child)).isEmpty();
         assertThat(children.findInScope(child, Scope.of(List.of("20.06271")))).isEmpty();
         assertThat(children.findInScope(child, units.scope("06298"))).isPresent();
+    }
+
+    @Test
+    @TestTransaction
+    void aPageByNameOfAreaOfSeveralUnitsIsEachUnitsPageMergedInOrder() {
+        // Ích Hữu's children under its path today and, written before the 2025 reorganisation, under An Sơn's in the district:
+        // two units of the tree's second level (20.06298, 20.184), whose names alternate.
+        List<UUID> inOrder = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            UUID id = child("1903-03-03", "{}");
+            em.createNativeQuery("update child set sort_name = ?2, unit_path = cast(?3 as ltree) where id = ?1")
+                    .setParameter(1, id).setParameter(2, name + " " + (char) ('a' + i))
+                    .setParameter(3, i % 2 == 0 ? "20.06298.06283_01" : "20.184.06283.06283_01").executeUpdate();
+            inOrder.add(id);
+        }
+        Scope village = Scope.of(List.of("20.06298.06283_01", "20.184.06283.06283_01"));
+        Scope yenPhuc = units.scope("06298");
+        assertThat(yenPhuc.unitsAtLevel(2)).hasSize(2);
+
+        for (ChildSort sort : List.of(ChildSort.NAME, ChildSort.NAME_DESC)) {
+            List<UUID> expected = sort == ChildSort.NAME ? inOrder : inOrder.reversed();
+            assertThat(allPages(village, null, sort)).as("the village collaborator's list, %s", sort).isEqualTo(expected);
+            assertThat(allPages(yenPhuc, null, sort)).as("the commune officer's list, %s", sort).isEqualTo(expected);
+            assertThat(allPages(Scope.everything(), yenPhuc, sort)).as("the administrator's, filtered by the commune, %s", sort)
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** Every page, two children at a time, of the children born on 1903-03-03 in {@code scope} and {@code unit}. */
+    private List<UUID> allPages(Scope scope, Scope unit, ChildSort sort) {
+        LocalDate born = LocalDate.of(1903, 3, 3);
+        ChildRepository.Filter filter = new ChildRepository.Filter(unit, null, null, born, born, null, null, null, null, null, null,
+                null, null, null, List.of(), null);
+        List<UUID> all = new ArrayList<>();
+        ChildSort.Cursor after = null;
+        List<UUID> page;
+        do {
+            page = children.pageOfIds(filter, scope, sort, after, 2);
+            all.addAll(page);
+            after = page.isEmpty() ? null : sort.cursorAfter(children.findById(page.getLast()));
+        } while (page.size() == 2 && all.size() < 20);
+        return all;
     }
 
     private UUID child(String born, String phones) {
