@@ -232,9 +232,14 @@ public class AuditTrail {
     /** One event as the trail's list shows it; the states are JSON text, null once erased. */
     record Listed(UUID id, OffsetDateTime occurredAt, String actor, String clientId, String action, String recordType,
                   String recordId, String unitPath, String before, String after, String requestId, OffsetDateTime erasedAt) {
+
+        /** Where the event stands in the list. */
+        Cursor position() {
+            return new Cursor(occurredAt, id);
+        }
     }
 
-    /** Where a page of the list ends: the last event's time and id, as a page token carries them. */
+    /** Where an event stands in the list, or a page of it ends: the event's time and id, as a page token carries them. */
     record Cursor(OffsetDateTime at, UUID id) {
         String format() {
             return at.toInstant() + "/" + id;
@@ -259,8 +264,8 @@ public class AuditTrail {
      * The order of {@link #NEWEST_FIRST}: PostgreSQL orders ids as unsigned bytes, where
      * {@link UUID#compareTo} compares signed numbers.
      */
-    private static final Comparator<Listed> NEWEST_FIRST_ORDER = Comparator.comparing((Listed e) -> e.occurredAt().toInstant())
-            .thenComparing(Listed::id, Comparator.<UUID, Long>comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+    private static final Comparator<Cursor> NEWEST_FIRST_ORDER = Comparator.comparing((Cursor e) -> e.at().toInstant())
+            .thenComparing(Cursor::id, Comparator.<UUID, Long>comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
                     .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned))
             .reversed();
     /** How many of the newest events the list looks through for a page before it looks unit by unit. */
@@ -301,10 +306,8 @@ public class AuditTrail {
     }
 
     /**
-     * The events of {@link #list}, the newest of each unit of {@code scope} and type of record:
-     * the pairs of unit and type found in the trail's index on unit, type and time range by range,
-     * one descent each (the smallest pair after the last), and each pair's newest events read from
-     * its end of that index. With an actor, the pairs and their events are the actor's, from the
+     * The events of {@link #list}, the newest of each unit of {@code scope} and type of record,
+     * read from the trail's index on unit, type and time ({@link #placed}); with an actor, from the
      * actor's index on unit, type and time (changelog 047), so that the actor's events elsewhere
      * are never read. For {@link Scope#everything()}, the events that name no unit (a scope
      * probe's, say), which no range of keys holds, are merged in.
@@ -316,31 +319,75 @@ public class AuditTrail {
         }
         List<Listed> placeless = listed(filtered(ScopedQuery.unscoped("select " + LISTED + " from audit_event")
                 .where(UNIT_KEY + " is null"), filter, after), limit);
-        return Stream.concat(placed.stream(), placeless.stream()).sorted(NEWEST_FIRST_ORDER).limit(limit).toList();
+        return Stream.concat(placed.stream(), placeless.stream()).sorted(Comparator.comparing(Listed::position, NEWEST_FIRST_ORDER))
+                .limit(limit).toList();
     }
 
+    /**
+     * The events of {@link #byUnit} that name a unit. Each pair's newest event is found first, one
+     * descent each ({@link #newestOfEachPair}); the page's last event is no older than the
+     * {@code limit}-th newest of them, so only the pairs whose newest is as new are read, each down
+     * to that bound. Each read to a page, the 1,298 units of a province that hold an actor's events
+     * about cases gave 62,237 rows for a page of 51 (docs/performance.md, "The audit list's units
+     * down to a bound").
+     */
     private List<Listed> placed(Scope scope, AuditService.Filter filter, Cursor after, int limit) {
+        List<Pair> pairs = newestOfEachPair(scope, filter, after).stream()
+                .sorted(Comparator.comparing(Pair::newest, NEWEST_FIRST_ORDER)).toList();
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        ScopedQuery eachPair = ScopedQuery.unscoped("""
+                select %s from audit_event join (
+                    select e.id from unnest(cast(:unitKeys as text[]), cast(:recordTypes as text[])) pairs(unit_key, record_type)
+                    cross join lateral (select id, occurred_at from audit_event""".formatted(LISTED))
+                .where(UNIT_KEY + " = pairs.unit_key and record_type = pairs.record_type");
+        if (pairs.size() >= limit) {
+            pairs = pairs.subList(0, limit);
+            Cursor bound = pairs.getLast().newest();
+            eachPair.append(" and (occurred_at, id) >= (:boundAt, :boundId)", Map.of("boundAt", bound.at(), "boundId", bound.id()));
+        }
+        return listed(filtered(eachPair, filter, after)
+                .bind("unitKeys", pairs.stream().map(Pair::unitKey).toArray(String[]::new))
+                .bind("recordTypes", pairs.stream().map(Pair::recordType).toArray(String[]::new))
+                .append(NEWEST_FIRST + " limit :limit) e order by e.occurred_at desc, e.id desc limit :limit) newest using (id)",
+                        Map.of()), limit);
+    }
+
+    /** A unit's key and a type of record, and where the newest event of the pair that a list shows stands. */
+    private record Pair(String unitKey, String recordType, Cursor newest) {
+    }
+
+    /**
+     * The pairs of unit and type of record of {@link #byUnit}, each with its newest event that
+     * passes {@code filter} (pairs with none left out): the pairs found in the trail's index on
+     * unit, type and time range by range, one descent each (the smallest pair after the last), and
+     * each pair's newest event read from its end of that index. With an actor, the pairs and their
+     * events are the actor's, from the actor's index on unit, type and time (changelog 047).
+     */
+    private List<Pair> newestOfEachPair(Scope scope, AuditService.Filter filter, Cursor after) {
         ScopedQuery eachUnit = ScopedQuery.unscoped("""
                 with recursive units(below, unit_key, record_type) as (
                     select r.below, first.* from unnest(cast(:unitsFrom as text[]), cast(:unitsBelow as text[])) r(unit_key, below)
-                    cross join lateral (select %1$s, record_type from audit_event where %3$s%1$s >= r.unit_key and %1$s < r.below
+                    cross join lateral (select %1$s, record_type from audit_event where %2$s%1$s >= r.unit_key and %1$s < r.below
                                         order by 1, 2 limit 1) first
                     union all
                     select units.below, next.* from units
                     cross join lateral (select %1$s, record_type from audit_event
-                                        where %3$s(%1$s, record_type) > (units.unit_key, units.record_type) and %1$s < units.below
+                                        where %2$s(%1$s, record_type) > (units.unit_key, units.record_type) and %1$s < units.below
                                         order by 1, 2 limit 1) next)
-                select %2$s from audit_event join (
-                    select e.id from (select distinct unit_key, record_type from units) units
-                    cross join lateral (select id, occurred_at from audit_event""".formatted(UNIT_KEY, LISTED,
+                select units.unit_key, units.record_type, e.occurred_at, e.id from (select distinct unit_key, record_type from units) units
+                cross join lateral (select id, occurred_at from audit_event""".formatted(UNIT_KEY,
                 filter.actor() == null ? "" : "actor = :actor and "))
                 .where(UNIT_KEY + " = units.unit_key and record_type = units.record_type");
         Map<String, Object> units = new HashMap<>(scope.keyRanges("units"));
         units.putAll(scope.keyParameters());
         String ofType = filter.recordType() == null ? "" : " and units.record_type = :recordType";
-        return listed(filtered(eachUnit, filter, after)
-                .append(NEWEST_FIRST + " limit :limit) e where " + scope.keySql("units.unit_key") + ofType
-                        + " order by e.occurred_at desc, e.id desc limit :limit) newest using (id)", units), limit);
+        return filtered(eachUnit, filter, after)
+                .append(NEWEST_FIRST + " limit 1) e where " + scope.keySql("units.unit_key") + ofType, units)
+                .rows(em, Integer.MAX_VALUE).stream()
+                .map(r -> new Pair(r.text("unit_key"), r.text("record_type"), new Cursor(r.timestamp("occurred_at"), r.uuid("id"))))
+                .toList();
     }
 
     /** {@code query} with the filter's conditions on the record and the actor, and on the times. */
