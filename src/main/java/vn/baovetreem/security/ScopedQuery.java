@@ -138,14 +138,11 @@ public final class ScopedQuery {
 
     /**
      * Keeps the rows under {@code area}'s units: a condition the scope and the filter already
-     * imply, which the area's index serves. One unit is compared with {@code =}, several with
-     * {@code = any}; planned generically, the array is not counted as narrow: call it in a
-     * transaction with {@code CustomPlans}.
+     * imply, which the area's index serves. Planned generically, the array is not counted as
+     * narrow: call it in a transaction with {@code CustomPlans}.
      */
     public ScopedQuery within(IndexedArea area) {
-        String key = area.key(pathColumn);
-        return area.units().size() == 1 ? where(key + " = cast(:area as ltree)", "area", area.units().getFirst())
-                : where(key + " = any(cast(:area as ltree[]))", "area", NativeValues.array(area.units()));
+        return where(area.key(pathColumn) + " = any(cast(:area as ltree[]))", "area", NativeValues.array(area.units()));
     }
 
     /**
