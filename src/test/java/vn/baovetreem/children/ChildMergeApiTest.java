@@ -70,6 +70,11 @@ class ChildMergeApiTest {
                 .body("items.id", contains(survivor.toString()));
         Api.as("commune.yenphuc").queryParam("q", word).queryParam("status", "MERGED").get(CHILDREN).then().statusCode(200)
                 .body("items.id", contains(duplicate.toString()));
+        // Without a name too, by name (each unit's page in order) and by update.
+        for (String sort : List.of("name", "-updatedAt")) {
+            Api.as("commune.yenphuc").queryParam("village", "06283_02").queryParam("status", "MERGED").queryParam("sort", sort)
+                    .get(CHILDREN).then().statusCode(200).body("items.id", hasItem(duplicate.toString()));
+        }
 
         Api.as("commune.yenphuc").get(CHILDREN + "/" + survivor + "/history").then().statusCode(200)
                 .body("items.find { it.action == 'MERGE' }.after.merge.duplicateId", equalTo(duplicate.toString()))

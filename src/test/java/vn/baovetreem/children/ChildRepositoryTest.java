@@ -258,6 +258,20 @@ class ChildRepositoryTest {
         }
     }
 
+    @Test
+    @TestTransaction
+    void theChildrenWhoAreNotActiveAreFoundByAnIndexOfTheirOwn() {
+        // A status as the lists state it (ChildRepository.withStatus): were it not served by an index, a list of the children
+        // who moved away would read every child of its area to find them.
+        em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+        for (ChildStatus status : List.of(ChildStatus.MOVED_AWAY, ChildStatus.DECEASED, ChildStatus.MERGED)) {
+            @SuppressWarnings("unchecked")
+            List<String> plan = em.createNativeQuery("explain select c.id from child c where c.status = '" + status.name() + "'")
+                    .getResultList();
+            assertThat(String.join("\n", plan)).as(status.name()).contains("child_not_active_ix");
+        }
+    }
+
     /** Every page, two children at a time, of the children born on 1903-03-03 in {@code scope} and {@code unit}. */
     private List<UUID> allPages(Scope scope, Scope unit, ChildSort sort) {
         LocalDate born = LocalDate.of(1903, 3, 3);
