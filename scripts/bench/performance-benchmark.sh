@@ -225,15 +225,13 @@ for c in 1 8; do
 done
 # The first page of children (sorted by name) of a commune officer and of a district supervisor
 # (the province), against the statement that finds the page's ids (ChildRepository.pageOfIds,
-# which reads the page from each unit of the area, here the commune or the province, and merges
-# them), planned for its values as the service plans it;
+# with the commune or the province it states), planned for its values as the service plans it;
 # the service then loads the page's children and their spans.
 echo "/api/v1/children" > "$WORK/list.urls"
 list_sql() { # scope-path level
   cat <<SQL
-select c.id from unnest(cast('{$1}' as ltree[])) a(unit) cross join lateral (select c.id, c.sort_name from child c
-  where case when (select cast('{$1}' as ltree[])) @> c.unit_path then true else false end
-  and c.status <> 'MERGED' and subpath(c.unit_path, 0, $2) = a.unit order by c.sort_name, c.id limit 51) c
+select c.id from child c where case when (select cast('{$1}' as ltree[])) @> c.unit_path then true else false end
+  and c.status <> 'MERGED' and subpath(c.unit_path, 0, $2) = cast('$1' as ltree)
 order by c.sort_name, c.id limit 51;
 SQL
 }

@@ -155,12 +155,12 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
         if (f.nameWords().isEmpty()) {
             ScopedQuery.IndexedArea area = ScopedQuery.IndexedArea.of(scope, f.unit());
-            if (area != null && sort.byName()) {
+            if (area != null && sort.byName() && area.units().size() > 1) {
                 return pageByNameUnitByUnit(f, scope, area, sort, after, limit);
             }
             ScopedQuery query = withStatus(filtered(new ScopedQuery("select c.id from child c", scope, "c.unit_path"), f), f);
             if (area != null) {
-                query.within(area);
+                query.within(area, sort.byName());
                 CustomPlans.forTransaction(getEntityManager());
             }
             sort.appendKeyset(query, "c", after);
@@ -175,8 +175,9 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     }
 
     /**
-     * A page by name of the children in {@code area}, read unit by unit from the index of its level
-     * in name order (changelogs 046 and 048), each unit's page in order, and the pages merged
+     * A page by name of the children in {@code area}, of several units (a commune with its old
+     * paths under the district it left), read unit by unit from the index of its level in name
+     * order (changelogs 046 and 048), each unit's page in order, and the pages merged
      * ({@link ScopedQuery#withinEach}). Asked for all the units at once, the planner read them whole
      * and sorted them, or walked the name index of every child.
      */

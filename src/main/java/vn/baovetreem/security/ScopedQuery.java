@@ -29,7 +29,7 @@ public final class ScopedQuery {
     private final String otherPathColumn;
     private Scope scope;
     private Scope unit;
-    /** Whether the planner is to count the scope's and the unit filter's conditions as half the rows ({@link #withinEach}). */
+    /** Whether the planner is to count the scope's and the unit filter's conditions as half the rows ({@link #within}, {@link #withinEach}). */
     private boolean halfCounted;
 
     /**
@@ -138,23 +138,36 @@ public final class ScopedQuery {
 
     /**
      * Keeps the rows under {@code area}'s units: a condition the scope and the filter already
-     * imply, which the area's index serves. Planned generically, the array is not counted as
-     * narrow: call it in a transaction with {@code CustomPlans}.
+     * imply, which the area's index serves. One unit is compared with {@code =}, so that the index,
+     * which goes on with the name, gives a page by name in order; several with {@code = any}
+     * (for a page by name, see {@link #withinEach}). Planned generically, the array is not counted
+     * as narrow: call it in a transaction with {@code CustomPlans}.
+     *
+     * @param inIndexOrder whether the page is sorted as the area's index goes on (by name): for one
+     *                     unit, the scope's and the unit filter's {@code @>} are then counted as half
+     *                     the rows (wrapped in a {@code case}) rather than a hundredth, so that the planner
+     *                     reads the page in order from the unit's range rather than the range whole and
+     *                     sorted (a commune of 101,608 children: 0.2 ms against 90 ms). Not for other
+     *                     sorts, whose indexes hold every unit: counted as half, the scope sent the
+     *                     planner walking them, past the rows of other units (75 ms against 3.8 ms).
      */
-    public ScopedQuery within(IndexedArea area) {
-        return where(area.key(pathColumn) + " = any(cast(:area as ltree[]))", "area", NativeValues.array(area.units()));
+    public ScopedQuery within(IndexedArea area, boolean inIndexOrder) {
+        String key = area.key(pathColumn);
+        if (area.units().size() == 1) {
+            halfCounted = inIndexOrder;
+            return where(key + " = cast(:area as ltree)", "area", area.units().getFirst());
+        }
+        return where(key + " = any(cast(:area as ltree[]))", "area", NativeValues.array(area.units()));
     }
 
     /**
-     * Keeps the rows under {@code unitColumn}, one of {@code area}'s units, which the select takes
-     * in turn from {@code unnest(cast(:area as ltree[]))}, for a page sorted as the area's index
-     * goes on (by name) read unit by unit, each unit's page in order from its range, and the pages
-     * merged. The scope's and the unit filter's {@code @>} are then wrapped so that the planner
-     * counts each as half the rows rather than a hundredth, and walks the range in order rather
-     * than reading it whole and sorting it (a commune of 101,608 children: 0.2 ms against 90 ms;
-     * with its old path as a second unit, 0.7 ms against 93 ms). Not for other sorts, whose
-     * indexes hold every unit: counted as half, the scope sent the planner walking them, past the
-     * rows of other units (75 ms against 3.8 ms).
+     * Keeps the rows under {@code unitColumn}, one of {@code area}'s several units, which the select
+     * takes in turn from {@code unnest(cast(:area as ltree[]))}, for a page by name read unit by
+     * unit, each unit's page in order from its range as {@link #within} reads one unit's, and the
+     * pages merged: asked for with {@code = any}, the units were read whole and sorted (a commune
+     * with its old path as a second unit: 93 ms against 0.7 ms). A statement whose rows come from
+     * such a join is not run in parallel, so where a filter leaves few rows and the planner reads
+     * every row of the units, it reads them alone: that is why one unit goes by {@link #within}.
      */
     public ScopedQuery withinEach(IndexedArea area, String unitColumn) {
         halfCounted = true;
