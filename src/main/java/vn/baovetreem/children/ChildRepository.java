@@ -278,7 +278,12 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      * parameter's value may be any status, which that index does not hold.
      */
     private static ScopedQuery withStatus(ScopedQuery query, Filter f) {
-        return query.where(f.status() != null ? "c.status = '" + f.status().name() + "'" : "c.status <> 'MERGED'");
+        return query.where(f.status() != null ? hasStatus(f.status()) : "c.status <> 'MERGED'");
+    }
+
+    /** The condition that the child {@code c} has {@code status}, as the lists state it ({@link #withStatus}). */
+    static String hasStatus(ChildStatus status) {
+        return "c.status = '" + status.name() + "'";
     }
 
     /** {@code query} narrowed to the names in {@code searchName} in which each word of {@code f} begins a word. */
