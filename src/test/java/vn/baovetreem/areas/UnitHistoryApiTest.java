@@ -84,6 +84,8 @@ class UnitHistoryApiTest {
         Api.as("admin").get(UNITS + "/" + retired).then().statusCode(200)
                 .body("history.path", contains("20.184.06298." + retired, "20.06298." + retired));
         String child = registerChild("commune.yenphuc", retired);
+        String staying = village("06298", "2024-01-01");
+        String stayed = registerChild("commune.yenphuc", staying);
         Api.as("commune.vanquan").get("/api/v1/children/" + child).then().statusCode(404);
         String successor = village("06253", "2020-01-01");
         retire(retired, "2025-12-31", successor);
@@ -107,11 +109,13 @@ class UnitHistoryApiTest {
         Api.badRequestAs("commune.yenphuc").get("/api/v1/children/" + child).then().statusCode(404);
         Api.as("commune.yenphuc").queryParam("q", "Lịch Sử " + retired).get("/api/v1/children").then().statusCode(200)
                 .body("items.id", not(hasItem(child)));
+        Api.as("commune.yenphuc").queryParam("village", retired).get("/api/v1/children").then().statusCode(200)
+                .body("items", empty());
         // A unit that shares no subtree with the caller's scope lists nothing, without a row read.
         Api.as("commune.yenphuc").queryParam("unit", successor).get("/api/v1/children").then().statusCode(200)
                 .body("items", empty());
-        Api.as("commune.yenphuc").queryParam("unit", "06298").get("/api/v1/children").then().statusCode(200)
-                .body("items", not(empty()));
+        Api.as("commune.yenphuc").queryParam("unit", "06298").queryParam("q", "Lịch Sử " + staying).get("/api/v1/children").then().statusCode(200)
+                .body("items.id", hasItem(stayed));
     }
 
     @Test
