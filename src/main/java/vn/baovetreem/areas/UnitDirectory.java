@@ -91,6 +91,20 @@ public class UnitDirectory {
         return scope(unitCode);
     }
 
+    /**
+     * Where the records of unit {@code code} lie, for a list's filter by a unit's code that is not
+     * checked against the tree (a village's, where an unknown code matches no record): what a user
+     * of that unit sees ({@link #scope}), no subtree when {@code code} names no unit, null when it
+     * is null.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Scope subtreesOfCode(String code) {
+        if (code == null) {
+            return null;
+        }
+        return find(code).isPresent() ? scope(code) : Scope.of(List.of());
+    }
+
     /** Where unit {@code code} stood on {@code day}: the path of its period then, if it was in force. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> pathOn(String code, LocalDate day) {

@@ -143,8 +143,8 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                 .stream().collect(Collectors.toMap(Named::id, Function.identity()));
     }
 
-    /** Filters of the child list; every field is optional. */
-    record Filter(Scope unit, String villageCode, String sex, LocalDate bornFrom, LocalDate bornTo,
+    /** Filters of the child list; every field is optional ({@code villageSubtrees}, where the village's records lie, goes with its code). */
+    record Filter(Scope unit, String villageCode, Scope villageSubtrees, String sex, LocalDate bornFrom, LocalDate bornTo,
                   String circumstanceGroup, LocalDate circumstanceOn, String riskCategory, LocalDate atRiskOn,
                   ChildStatus status, String povertyStatus, String disabilityLevel, String personalId,
                   String externalRef, List<String> nameWords, OffsetDateTime updatedSince) {
@@ -258,6 +258,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     private static ScopedQuery filtered(ScopedQuery query, Filter f) {
         query.under(f.unit())
                 .equal("c.village_code", "village", f.villageCode())
+                .meeting(f.villageSubtrees())
                 .equal("c.sex", "sex", f.sex())
                 .equal("c.poverty_status", "poverty", f.povertyStatus())
                 .equal("c.disability_level", "disability", f.disabilityLevel())

@@ -100,7 +100,7 @@ class NameSearchListsTest {
                 .setParameter(1, id).setParameter(2, survivor).executeUpdate();
         assertThat(search(otherCommune, mark + "lan")).isEmpty();
         assertThat(listed(id)).isZero();
-        ChildRepository.Filter merged = new ChildRepository.Filter(null, null, null, null, null, null, null, null, null,
+        ChildRepository.Filter merged = new ChildRepository.Filter(null, null, null, null, null, null, null, null, null, null,
                 ChildStatus.MERGED, null, null, null, null, List.of(mark + "lan"), null);
         assertThat(children.pageOfIds(merged, otherCommune, ChildSort.NAME, null, 10)).as("found by the name index").containsExactly(id);
 
@@ -131,7 +131,7 @@ class NameSearchListsTest {
     }
 
     private static ChildRepository.Filter filter(Scope unit, List<String> words) {
-        return new ChildRepository.Filter(unit, null, null, null, null, null, null, null, null, null, null, null, null, null, words, null);
+        return new ChildRepository.Filter(unit, null, null, null, null, null, null, null, null, null, null, null, null, null, null, words, null);
     }
 
     /** Every page of three, each after the last of the one before. */
