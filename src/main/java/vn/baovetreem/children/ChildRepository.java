@@ -154,6 +154,9 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
     @SuppressWarnings("unchecked")
     List<UUID> pageOfIds(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
         if (f.nameWords().isEmpty()) {
+            if (f.villageCode() != null) {
+                return pageOfVillage(f, scope, sort, after, limit);
+            }
             ScopedQuery.IndexedArea area = ScopedQuery.IndexedArea.of(scope, f.unit());
             if (area != null && sort.byName() && area.units().size() > 1) {
                 return pageByNameUnitByUnit(f, scope, area, sort, after, limit);
@@ -172,6 +175,33 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
         List<String> lists = sort.byName() && f.villageCode() == null && f.personalId() == null && f.externalRef() == null
                 && f.status() != ChildStatus.MERGED ? NameSearch.listKeys(scope, f.unit()) : List.of();
         return lists.isEmpty() ? pageFromNameIndex(f, scope, sort, after, limit) : pageFromWordLists(f, scope, lists, sort, after, limit);
+    }
+
+    /**
+     * A page of the children of the filter's village, from the village's index (changelog 051): by
+     * name, in order from the village's range; in another order, the village's rows read whole and
+     * sorted, kept apart from the sort by a subquery (offset 0). A village lies in one unit of the area
+     * or in none ({@link ScopedQuery#meeting}), which the planner, multiplying the shares of the
+     * conditions, does not know: it read the village's rows and its commune's to intersect them and
+     * sort (a village of 5,189 children in Yên Phúc by name: 95 ms in {@code psql}, 2 ms from the
+     * village's range), or walked the sort's index through other villages' children (the same
+     * village by birth date for the administrator: 173 ms, 25 ms read whole).
+     */
+    @SuppressWarnings("unchecked")
+    private List<UUID> pageOfVillage(Filter f, Scope scope, ChildSort sort, ChildSort.Cursor after, int limit) {
+        boolean byName = sort.byName();
+        ScopedQuery query = withStatus(filtered(new ScopedQuery(byName ? "select c.id from child c"
+                : "select c.id from (select c.id, c." + sort.column() + " from child c", scope, "c.unit_path"), f), f);
+        if (byName) {
+            query.inIndexOrder();
+        }
+        sort.appendKeyset(query, "c", after);
+        if (!byName) {
+            query.append(" offset 0) c", Map.of());
+        }
+        sort.appendOrder(query, "c");
+        CustomPlans.forTransaction(getEntityManager());
+        return query.build(getEntityManager(), limit).getResultList();
     }
 
     /**

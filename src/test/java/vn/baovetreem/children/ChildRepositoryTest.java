@@ -14,6 +14,7 @@ import vn.baovetreem.testing.SqlRecords;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -234,7 +235,7 @@ class ChildRepositoryTest {
 
     @Test
     @TestTransaction
-    void aPageByNameOfAreaOfSeveralUnitsIsEachUnitsPageMergedInOrder() {
+    void pagesOfAnAreaOfSeveralUnitsAndOfItsVillageComeInOrder() {
         // Ích Hữu's children under its path today and, written before the 2025 reorganisation, under An Sơn's in the district:
         // two units of the tree's second level (20.06298, 20.184), whose names alternate.
         List<UUID> inOrder = new ArrayList<>();
@@ -255,7 +256,13 @@ class ChildRepositoryTest {
             assertThat(allPages(yenPhuc, bornIn(null, null), sort)).as("the commune officer's list, %s", sort).isEqualTo(expected);
             assertThat(allPages(Scope.everything(), bornIn(yenPhuc, null), sort))
                     .as("the administrator's, filtered by the commune, %s", sort).isEqualTo(expected);
+            assertThat(allPages(yenPhuc, bornIn(null, SqlRecords.VILLAGE), sort)).as("the commune officer's, filtered by the village, %s", sort)
+                    .isEqualTo(expected);
         }
+        // In another order a village's rows are read whole and sorted: by birth date (one day here), then by id.
+        List<UUID> byId = inOrder.stream().sorted(Comparator.comparing(UUID::toString)).toList();
+        assertThat(allPages(yenPhuc, bornIn(null, SqlRecords.VILLAGE), ChildSort.BIRTH_DATE)).isEqualTo(byId);
+        assertThat(allPages(Scope.everything(), bornIn(null, SqlRecords.VILLAGE), ChildSort.BIRTH_DATE_DESC)).isEqualTo(byId.reversed());
     }
 
     @Test
