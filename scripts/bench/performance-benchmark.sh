@@ -231,8 +231,8 @@ echo "/api/v1/children" > "$WORK/list.urls"
 list_sql() { # scope-path level
   cat <<SQL
 select c.id from child c where case when (select cast('{$1}' as ltree[])) @> c.unit_path then true else false end
-  and c.status <> 'MERGED' and subpath(c.unit_path, 0, $2) = cast('$1' as ltree)
-order by c.sort_name, c.id limit 51;
+  and c.status <> 'MERGED' and subpath(c.unit_path, 0, $2) >= cast('$1' as ltree) and subpath(c.unit_path, 0, $2) <= cast('$1' as ltree)
+order by subpath(c.unit_path, 0, $2), c.sort_name, c.id limit 51;
 SQL
 }
 list_sql 99.99001 2 > "$WORK/list-commune.sql"

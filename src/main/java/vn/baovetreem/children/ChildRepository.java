@@ -167,7 +167,7 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                 CustomPlans.forTransaction(getEntityManager());
             }
             sort.appendKeyset(query, "c", after);
-            sort.appendOrder(query, "c");
+            sort.appendOrderInArea(query, "c");
             return query.build(getEntityManager(), limit).getResultList();
         }
         // The lists answer what they are made for: a page by name of a large area. A search for one record (by a key), in

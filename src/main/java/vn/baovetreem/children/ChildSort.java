@@ -107,6 +107,19 @@ enum ChildSort {
         appendOrder(query, alias + "." + column, alias + ".id");
     }
 
+    /**
+     * Appends the order of the child {@code alias} in the area of {@code query}, led by the area's
+     * key where the page is read in order from the area's index ({@link ScopedQuery#areaKey}).
+     */
+    void appendOrderInArea(ScopedQuery query, String alias) {
+        String key = query.areaKey();
+        if (key == null) {
+            appendOrder(query, alias);
+        } else {
+            appendOrder(query, key + (descending ? " desc, " : ", ") + alias + "." + column, alias + ".id");
+        }
+    }
+
     /** Appends the order by the columns holding this order's value and the child's id. */
     void appendOrder(ScopedQuery query, String valueColumn, String idColumn) {
         String direction = descending ? " desc" : "";

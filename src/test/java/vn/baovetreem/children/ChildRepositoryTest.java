@@ -301,6 +301,29 @@ class ChildRepositoryTest {
         assertThat(childRowsRead() - read).as("rows read for nothing").isZero();
     }
 
+    @Test
+    @TestTransaction
+    void aProvincesPageByNameIsReadFromTheProvincesOwnIndex() {
+        // With sorting ruled out, a page by name comes from an index in name order: the province's, or the name index of
+        // every child, which the planner took where the province's rows looked scattered, walking past other provinces'.
+        em.createNativeQuery("set local enable_sort = off").executeUpdate();
+        ChildRepository.Filter everyone = new ChildRepository.Filter(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, List.of(), null);
+        for (ChildSort sort : List.of(ChildSort.NAME, ChildSort.NAME_DESC)) {
+            long global = indexScans("child_sort_name_ix");
+            long province = indexScans("child_province_name_ix");
+            assertThat(children.pageOfIds(everyone, units.scope("20"), sort, null, 10)).hasSize(10);
+            assertThat(indexScans("child_sort_name_ix")).as("the name index of every child, %s", sort).isEqualTo(global);
+            assertThat(indexScans("child_province_name_ix")).as("the province's, %s", sort).isGreaterThan(province);
+        }
+    }
+
+    /** The scans of index {@code name} in this transaction so far. */
+    private long indexScans(String name) {
+        return ((Number) em.createNativeQuery("select pg_stat_get_xact_numscans(cast(?1 as regclass))")
+                .setParameter(1, name).getSingleResult()).longValue();
+    }
+
     /** The filter of the children born on 1903-03-03 in {@code village} and {@code unit}, as the service makes it. */
     private ChildRepository.Filter bornIn(Scope unit, String village) {
         LocalDate born = LocalDate.of(1903, 3, 3);
