@@ -143,7 +143,10 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
                 .stream().collect(Collectors.toMap(Named::id, Function.identity()));
     }
 
-    /** Filters of the child list; every field is optional ({@code villageSubtrees}, where the village's records lie, goes with its code). */
+    /**
+     * Filters of the child list; every field is optional ({@code villageSubtrees}, where the
+     * village's records lie, goes with its code: {@link vn.baovetreem.areas.UnitDirectory#subtreesOfCode}).
+     */
     record Filter(Scope unit, String villageCode, Scope villageSubtrees, String sex, LocalDate bornFrom, LocalDate bornTo,
                   String circumstanceGroup, LocalDate circumstanceOn, String riskCategory, LocalDate atRiskOn,
                   ChildStatus status, String povertyStatus, String disabilityLevel, String personalId,

@@ -239,8 +239,9 @@ public class ChildService {
         boolean riskAsked = q.riskCategory() != null || q.atRiskOn() != null;
         List<String> words = q.q() == null ? List.of()
                 : Arrays.stream(Texts.fold(q.q()).split(" ")).filter(w -> !w.isEmpty()).toList();
-        return new ChildRepository.Filter(unit, q.villageCode(), units.subtreesOfCode(q.villageCode()), q.sex(), bornFrom, bornTo, q.circumstanceGroup(),
-                groupAsked ? orToday(q.circumstanceOn()) : null, q.riskCategory(), riskAsked ? orToday(q.atRiskOn()) : null,
+        return new ChildRepository.Filter(unit, q.villageCode(), units.subtreesOfCode(q.villageCode()), q.sex(), bornFrom, bornTo,
+                q.circumstanceGroup(), groupAsked ? orToday(q.circumstanceOn()) : null, q.riskCategory(),
+                riskAsked ? orToday(q.atRiskOn()) : null,
                 q.status(), q.povertyStatus(), q.disabilityLevel(), q.personalId(), q.externalRef(), words, q.updatedSince());
     }
 

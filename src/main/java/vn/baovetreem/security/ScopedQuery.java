@@ -111,10 +111,10 @@ public final class ScopedQuery {
     /**
      * Answers nothing where the rows a filter keeps, which all lie under {@code subtrees} (those of
      * a village, for a filter by its code: a record lies under a path its village had), can lie
-     * nowhere (no subtree), or neither in the scope nor under the unit filter; no-op when null. Left to the planner, such a
-     * filter may send it through every row of the area in name order to find none (a district
-     * supervisor naming a village of another province that holds 100,000 children: 0.3 s). Call
-     * it after {@link #under}.
+     * nowhere (no subtree), or neither in the scope nor under the unit filter; no-op when null.
+     * Left to the planner, such a filter may send it through every row of the area in name order to
+     * find none (a district supervisor naming a village of another province that holds 100,000
+     * children: 0.3 s). Call it after {@link #under}.
      */
     public ScopedQuery meeting(Scope subtrees) {
         if (subtrees != null && (!subtrees.all() && subtrees.paths().isEmpty()

@@ -114,8 +114,8 @@ class UnitHistoryApiTest {
         // A unit that shares no subtree with the caller's scope lists nothing, without a row read.
         Api.as("commune.yenphuc").queryParam("unit", successor).get("/api/v1/children").then().statusCode(200)
                 .body("items", empty());
-        Api.as("commune.yenphuc").queryParam("unit", "06298").queryParam("q", "Lịch Sử " + staying).get("/api/v1/children").then().statusCode(200)
-                .body("items.id", hasItem(stayed));
+        Api.as("commune.yenphuc").queryParam("unit", "06298").queryParam("q", "Lịch Sử " + staying).get("/api/v1/children")
+                .then().statusCode(200).body("items.id", hasItem(stayed));
     }
 
     @Test
