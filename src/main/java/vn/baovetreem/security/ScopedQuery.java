@@ -91,21 +91,19 @@ public final class ScopedQuery {
     /**
      * Keeps the rows in {@code unit}, the subtrees of a list's unit filter; no-op when null. Where
      * the filter and the scope share no subtree, no row can pass both, and the query is told so
-     * rather than left to read the filter's rows and reject each (a commune officer's list of
-     * another province's commune read its 101,608 children to answer none).
+     * ({@link #meeting}) rather than left to read the filter's rows and reject each (a commune
+     * officer's list of another province's commune read its 101,608 children to answer none).
      */
     public ScopedQuery under(Scope unit) {
-        if (unit != null) {
-            if (pathColumn == null) {
-                throw new IllegalStateException("An unscoped query names no path column");
-            }
-            params.putAll(unit.parameters(UNIT));
-            this.unit = unit;
-            if (scope != null && otherPathColumn == null && !scope.overlaps(unit)) {
-                where("false");
-            }
+        if (unit == null) {
+            return this;
         }
-        return this;
+        if (pathColumn == null) {
+            throw new IllegalStateException("An unscoped query names no path column");
+        }
+        params.putAll(unit.parameters(UNIT));
+        this.unit = unit;
+        return meeting(unit);
     }
 
     /**
@@ -174,13 +172,12 @@ public final class ScopedQuery {
     public ScopedQuery within(IndexedArea area, boolean inIndexOrder) {
         String key = area.key(pathColumn);
         if (area.units().size() == 1) {
-            halfCounted = inIndexOrder;
-            if (inIndexOrder) {
-                areaKey = key;
-                return where(key + " >= cast(:area as ltree) and " + key + " <= cast(:area as ltree)", "area",
-                        area.units().getFirst());
+            if (!inIndexOrder) {
+                return where(key + " = cast(:area as ltree)", "area", area.units().getFirst());
             }
-            return where(key + " = cast(:area as ltree)", "area", area.units().getFirst());
+            areaKey = key;
+            return inIndexOrder().where(key + " >= cast(:area as ltree) and " + key + " <= cast(:area as ltree)", "area",
+                    area.units().getFirst());
         }
         return where(key + " = any(cast(:area as ltree[]))", "area", NativeValues.array(area.units()));
     }
@@ -195,8 +192,7 @@ public final class ScopedQuery {
      * every row of the units, it reads them alone: that is why one unit goes by {@link #within}.
      */
     public ScopedQuery withinEach(IndexedArea area, String unitColumn) {
-        halfCounted = true;
-        return bind("area", NativeValues.array(area.units())).where(area.key(pathColumn) + " = " + unitColumn);
+        return inIndexOrder().bind("area", NativeValues.array(area.units())).where(area.key(pathColumn) + " = " + unitColumn);
     }
 
     /**
