@@ -194,10 +194,11 @@ public class CaseRepository implements PanacheRepositoryBase<ChildCase, UUID> {
         Map<UUID, List<CaseDeadlines.Deadline>> byCase = new HashMap<>();
         if (!caseIds.isEmpty()) {
             // No entity maps case_deadline (only this class writes it, by SQL): nothing of the session needs flushing first.
-            JdbcRows.list(getEntityManager(), "select case_id, step, due_at, met_at from case_deadline where case_id = any(?)",
+            JdbcRows.AnyOf any = new JdbcRows.AnyOf("case_id", "uuid", caseIds);
+            JdbcRows.list(getEntityManager(), "select case_id, step, due_at, met_at from case_deadline where " + any.condition(),
                     r -> Map.entry(r.getObject(1, UUID.class), new CaseDeadlines.Deadline(CaseDeadlines.Step.valueOf(r.getString(2)),
                             JdbcRows.instant(r, 3), JdbcRows.instant(r, 4))),
-                    new JdbcRows.ArrayParameter("uuid", caseIds))
+                    any.parameter())
                     .forEach(e -> byCase.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             byCase.values().forEach(list -> list.sort(DUE_ORDER));
         }

@@ -138,8 +138,9 @@ public class ChildRepository implements PanacheRepositoryBase<Child, UUID> {
      */
     public Map<UUID, Named> names(Collection<UUID> ids) {
         ReadOnlySession.flushUnlessDeclared(getEntityManager());
-        return JdbcRows.list(getEntityManager(), "select id, full_name, village_code from child where id = any(?)",
-                        r -> new Named(r.getObject(1, UUID.class), r.getString(2), r.getString(3)), new JdbcRows.ArrayParameter("uuid", ids))
+        JdbcRows.AnyOf any = new JdbcRows.AnyOf("id", "uuid", ids);
+        return JdbcRows.list(getEntityManager(), "select id, full_name, village_code from child where " + any.condition(),
+                        r -> new Named(r.getObject(1, UUID.class), r.getString(2), r.getString(3)), any.parameter())
                 .stream().collect(Collectors.toMap(Named::id, Function.identity()));
     }
 

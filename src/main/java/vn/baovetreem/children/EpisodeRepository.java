@@ -88,11 +88,10 @@ public class EpisodeRepository implements PanacheRepositoryBase<ChildEpisode, UU
             ReadOnlySession.flushUnlessDeclared(getEntityManager());
             record Open(UUID childId, String kind, String code) {
             }
-            List<Open> open = JdbcRows.list(getEntityManager(), """
-                    select child_id, kind, code from child_episode
-                    where child_id = any(?) and start_date <= ? and (end_date is null or end_date >= ?)
-                    order by code""", row -> new Open(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
-                    new JdbcRows.ArrayParameter("uuid", childIds), on, on);
+            JdbcRows.AnyOf any = new JdbcRows.AnyOf("child_id", "uuid", childIds);
+            List<Open> open = JdbcRows.list(getEntityManager(), "select child_id, kind, code from child_episode where " + any.condition()
+                    + " and start_date <= ? and (end_date is null or end_date >= ?) order by code",
+                    row -> new Open(row.getObject(1, UUID.class), row.getString(2), row.getString(3)), any.parameter(), on, on);
             for (Open span : open) {
                 Map<UUID, List<String>> target = EpisodeKind.RISK.name().equals(span.kind()) ? risks : circumstances;
                 target.computeIfAbsent(span.childId(), k -> new ArrayList<>()).add(span.code());

@@ -35,6 +35,24 @@ public final class JdbcRows {
     public record ArrayParameter(String type, Collection<?> values) {
     }
 
+    /**
+     * A condition that {@code column} is one of {@code values} (of SQL type {@code type}), for
+     * statements that are often given one value: {@code column = ?} then, {@code column = any(?)}
+     * for several. On a large table PostgreSQL plans a statement whose parameter is an array
+     * afresh at every execution (its generic plan, costed for an array of unknown length, never
+     * looks as cheap as the plan for one element): a case's child and deadlines, read at every
+     * change of a case, took eight times as long to plan as to read (docs/performance.md).
+     */
+    public record AnyOf(String column, String type, Collection<?> values) {
+        public String condition() {
+            return values.size() == 1 ? column + " = ?" : column + " = any(?)";
+        }
+
+        public Object parameter() {
+            return values.size() == 1 ? values.iterator().next() : new ArrayParameter(type, values);
+        }
+    }
+
     private JdbcRows() {
     }
 
