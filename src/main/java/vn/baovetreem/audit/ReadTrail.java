@@ -24,16 +24,18 @@ import java.util.concurrent.locks.ReentrantLock;
  *       database slow or down), {@link AuditTrail#recordRead} writes the event itself before the
  *       read answers (in the read's transaction, if it has one), so a read is never left
  *       unrecorded.</li>
- *   <li><b>Prompt.</b> The thread writes what has queued at least every {@link #INTERVAL}, up to
+ *   <li><b>Prompt.</b> Every {@link #INTERVAL} the thread writes what has queued, up to
  *       {@link #BATCH} events per {@code COPY}; a batch that fails is tried again, in order,
- *       leaving out the events a try that seemed to fail did write.</li>
+ *       leaving out the events a try that seemed to fail did write. Reads served while it writes
+ *       wait for the next interval: had it written them at once, under load it would have written
+ *       without pause, some twenty events per transaction (docs/performance.md).</li>
  *   <li><b>Kept on a clean stop.</b> At shutdown the thread stops and everything still queued is
  *       written before the service ends ({@code ReadTrailTest}).</li>
  *   <li><b>Read before it is shown.</b> The audit list and the personal-data report call
  *       {@link #flush} first, so they show every read this instance has served.</li>
- *   <li><b>A crash</b> ({@code kill -9}, power loss) loses the reads of the last interval, at most
- *       a twentieth of a second of reads, never a change: changes keep their events in their own
- *       transaction.</li>
+ *   <li><b>A crash</b> ({@code kill -9}, power loss) loses the reads of the last interval and of
+ *       the batch being written, a tenth of a second of reads under the benchmark's load, never a
+ *       change: changes keep their events in their own transaction.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -75,8 +77,17 @@ public class ReadTrail {
      * failed before; waits for a batch the background thread is writing.
      */
     public void flush() {
+        write(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Writes any batch that failed before, then up to {@code limit} queued events, in batches of
+     * at most {@link #BATCH}, each in a transaction of its own.
+     */
+    void write(int limit) {
         writing.lock();
         try {
+            int taken = 0;
             do {
                 if (!held.isEmpty()) {
                     boolean again = heldMayBeWritten;
@@ -85,7 +96,10 @@ public class ReadTrail {
                     heldMayBeWritten = false;
                     held.clear();
                 }
-            } while (queue.drainTo(held, BATCH) > 0);
+                if (taken < limit) {
+                    taken += queue.drainTo(held, Math.min(BATCH, limit - taken));
+                }
+            } while (!held.isEmpty());
         } finally {
             writing.unlock();
         }
@@ -117,7 +131,8 @@ public class ReadTrail {
         while (!stopping) {
             try {
                 Thread.sleep(INTERVAL);
-                flush();
+                // What was queued when it woke: reads served while a batch is written wait for the next interval.
+                write(queue.size());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -65,6 +65,23 @@ class ReadTrailTest {
     }
 
     @Test
+    void aWriteTakesNoMoreThanItsLimitFromTheQueueAndFlushTakesTheRest() {
+        String actor = "read-trail-limit-" + UUID.randomUUID();
+        ReadTrail trail = new ReadTrail(em);
+        int reads = ReadTrail.BATCH + 300;
+        for (int i = 0; i < reads; i++) {
+            assertThat(trail.offer(read(actor, "r" + i))).isTrue();
+        }
+
+        trail.write(ReadTrail.BATCH + 100);
+        assertThat(readEvents("actor", actor)).as("two batches, the second cut at the limit").isEqualTo(ReadTrail.BATCH + 100);
+        trail.write(0);
+        assertThat(readEvents("actor", actor)).isEqualTo(ReadTrail.BATCH + 100);
+        trail.flush();
+        assertThat(readEvents("actor", actor)).isEqualTo(reads);
+    }
+
+    @Test
     void aFullQueueHandsTheReadBackToTheCaller() {
         ReadTrail trail = new ReadTrail(em);
         for (int i = 0; i < ReadTrail.CAPACITY; i++) {
