@@ -41,7 +41,7 @@ public final class JdbcRows {
      * for several. On a large table PostgreSQL plans a statement whose parameter is an array
      * afresh at every execution (its generic plan, costed for an array of unknown length, never
      * looks as cheap as the plan for one element): a case's child and deadlines, read at every
-     * change of a case, took eight times as long to plan as to read (docs/performance.md).
+     * change of a case, took six times as long to plan as to read (docs/performance.md).
      */
     public record AnyOf(String column, String type, Collection<?> values) {
         public String condition() {
