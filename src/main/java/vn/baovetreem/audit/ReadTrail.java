@@ -34,8 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Read before it is shown.</b> The audit list and the personal-data report call
  *       {@link #flush} first, so they show every read this instance has served.</li>
  *   <li><b>A crash</b> ({@code kill -9}, power loss) loses the reads of the last interval and of
- *       the batch being written, a tenth of a second of reads under the benchmark's load, never a
- *       change: changes keep their events in their own transaction.</li>
+ *       the batch being written (500 of 42,249 reads when the service was killed under 32
+ *       connections of reads, a fifth of a second of them), never a change: changes keep their
+ *       events in their own transaction.</li>
  * </ul>
  */
 @ApplicationScoped
