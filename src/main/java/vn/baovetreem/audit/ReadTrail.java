@@ -78,14 +78,14 @@ public class ReadTrail {
      * failed before; waits for a batch the background thread is writing.
      */
     public void flush() {
-        write(Integer.MAX_VALUE);
+        writeQueued(Integer.MAX_VALUE);
     }
 
     /**
      * Writes any batch that failed before, then up to {@code limit} queued events, in batches of
      * at most {@link #BATCH}, each in a transaction of its own.
      */
-    void write(int limit) {
+    void writeQueued(int limit) {
         writing.lock();
         try {
             int taken = 0;
@@ -133,7 +133,7 @@ public class ReadTrail {
             try {
                 Thread.sleep(INTERVAL);
                 // What was queued when it woke: reads served while a batch is written wait for the next interval.
-                write(queue.size());
+                writeQueued(queue.size());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

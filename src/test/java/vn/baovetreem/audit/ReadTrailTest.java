@@ -73,9 +73,9 @@ class ReadTrailTest {
             assertThat(trail.offer(read(actor, "r" + i))).isTrue();
         }
 
-        trail.write(ReadTrail.BATCH + 100);
+        trail.writeQueued(ReadTrail.BATCH + 100);
         assertThat(readEvents("actor", actor)).as("two batches, the second cut at the limit").isEqualTo(ReadTrail.BATCH + 100);
-        trail.write(0);
+        trail.writeQueued(0);
         assertThat(readEvents("actor", actor)).isEqualTo(ReadTrail.BATCH + 100);
         trail.flush();
         assertThat(readEvents("actor", actor)).isEqualTo(reads);
