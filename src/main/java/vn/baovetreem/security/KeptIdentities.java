@@ -1,14 +1,17 @@
 package vn.baovetreem.security;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The identities bearer tokens were verified as, kept for {@code CP_ACCESS_RECHECK} (20 s) so that
@@ -40,11 +44,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * verified finds its identity. The identity is handed out with the request's own routing context.
  * At most {@code CP_TOKEN_CACHE_SIZE} identities are kept; when that many are, stale ones are
  * dropped, and while it stays full new ones are verified each time instead of kept.
+ *
+ * <p>A token still in use is verified again before its identity goes stale: in the last quarter of
+ * the recheck time the first request that finds it starts one verification in the background and
+ * is answered with the kept identity, as are the requests after it; the verification's identity
+ * is then kept for a new recheck time from then (Keycloak's answer being the newest), or, if the
+ * token is refused or Keycloak cannot be asked, the kept one is dropped and the next request is
+ * verified itself. Left to go stale, the identity of a token sent by many requests at once was
+ * verified by each of them, every request with that token waiting meanwhile: every 20 s, a stall
+ * of 0.1-0.3 s for a client on 32 connections (docs/performance.md, "The recheck's stall"). A
+ * token is still never trusted longer than the recheck time after Keycloak last said it was
+ * active, nor after it expires.
  */
 @ApplicationScoped
 public class KeptIdentities implements HttpAuthenticationMechanism {
 
-    private record Kept(SecurityIdentity identity, Instant until) {
+    /** An identity kept until {@code until}, to be verified again from {@code renewFrom} on. */
+    private record Kept(SecurityIdentity identity, Instant until, Instant renewFrom) {
     }
 
     private static final String BEARER = "Bearer";
@@ -52,6 +68,8 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
     private static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
 
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** The tokens whose verification in the background has started and not ended. */
+    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final Duration recheck;
     private final int maxSize;
@@ -72,7 +90,10 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        SecurityIdentity identity = find(bearerToken(context.request().getHeader(HttpHeaders.AUTHORIZATION)));
+        // Verified again as Quarkus OIDC's mechanism would, with this request's routing context.
+        SecurityIdentity identity = identityFor(bearerToken(context.request().getHeader(HttpHeaders.AUTHORIZATION)),
+                token -> identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                        new TokenAuthenticationRequest(new AccessTokenCredential(token)), context)));
         if (identity == null) {
             return Uni.createFrom().nullItem();
         }
@@ -156,6 +177,32 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
 
     /** The identity kept for {@code token}, or null when none is, it is stale or there is no token. */
     SecurityIdentity find(String token) {
+        Kept k = kept(token);
+        return k == null ? null : k.identity();
+    }
+
+    /**
+     * What {@link #find} finds; and when the identity is due to be verified again and no
+     * verification of its token is under way, starts one with {@code verify} without waiting for
+     * it. The identity it verifies is kept anew by {@link Keeper}; its failure drops the kept one.
+     */
+    SecurityIdentity identityFor(String token, Function<String, Uni<SecurityIdentity>> verify) {
+        Kept k = kept(token);
+        if (k == null) {
+            return null;
+        }
+        if (!clock.instant().isBefore(k.renewFrom()) && renewing.add(token)) {
+            verify.apply(token).subscribe().with(
+                    verified -> renewing.remove(token),
+                    failure -> {
+                        kept.remove(token, k);
+                        renewing.remove(token);
+                    });
+        }
+        return k.identity();
+    }
+
+    private Kept kept(String token) {
         Kept k = token == null ? null : kept.get(token);
         if (k == null) {
             return null;
@@ -164,25 +211,38 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
             kept.remove(token, k);
             return null;
         }
-        return k.identity();
+        return k;
     }
 
-    /** Keeps {@code identity} for {@code token} until the recheck is due or the token expires. */
+    /**
+     * Keeps {@code identity} for {@code token} until the recheck is due or the token expires, in
+     * place of an identity kept for it until earlier. One kept until the recheck is due is verified
+     * again from the last quarter of that time on ({@link #identityFor}); one kept until its
+     * token expires is not.
+     */
     void keep(String token, SecurityIdentity identity, Instant expires) {
         Instant now = clock.instant();
-        Instant until = now.plus(recheck);
-        if (expires.isBefore(until)) {
-            until = expires;
-        }
-        if (!now.isBefore(until) || kept.containsKey(token)) {
+        Instant due = now.plus(recheck);
+        boolean untilDue = !expires.isBefore(due);
+        Instant until = untilDue ? due : expires;
+        if (!now.isBefore(until)) {
             return;
         }
-        if (kept.size() >= maxSize) {
+        Kept old = kept.get(token);
+        if (old != null && !old.until().isBefore(until)) {
+            return;
+        }
+        if (old == null && kept.size() >= maxSize) {
             kept.values().removeIf(k -> !now.isBefore(k.until()));
             if (kept.size() >= maxSize) {
                 return;
             }
         }
-        kept.putIfAbsent(token, new Kept(detached(identity), until));
+        Kept fresh = new Kept(detached(identity), until, untilDue ? due.minus(recheck.dividedBy(4)) : until);
+        if (old == null) {
+            kept.putIfAbsent(token, fresh);
+        } else {
+            kept.replace(token, old, fresh);
+        }
     }
 }

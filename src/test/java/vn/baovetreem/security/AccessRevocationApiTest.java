@@ -56,6 +56,34 @@ class AccessRevocationApiTest {
         Api.withToken(altered).get("/api/v1/me").then().statusCode(401);
     }
 
+    /**
+     * A token in steady use is verified again before its identity goes stale, by a request that
+     * does not wait for it: asked before each request, over two recheck times, the kept identity
+     * is never missing and is replaced by a newer one.
+     */
+    @Test
+    void aTokenInSteadyUseIsVerifiedAgainBeforeItsIdentityGoesStale() throws InterruptedException {
+        String token = Tokens.fresh("commune.yenphuc");
+        Api.withToken(token).get("/api/v1/me").then().statusCode(200);
+        SecurityIdentity first = kept.find(token);
+        assertThat(first).isNotNull();
+
+        Instant end = Instant.now().plusSeconds(6);
+        int renewed = 0;
+        SecurityIdentity last = first;
+        while (Instant.now().isBefore(end)) {
+            SecurityIdentity now = kept.find(token);
+            assertThat(now).as("kept without a gap").isNotNull();
+            if (now != last) {
+                renewed++;
+                last = now;
+            }
+            Api.withToken(token).get("/api/v1/me").then().statusCode(200);
+            Thread.sleep(50);
+        }
+        assertThat(renewed).as("verified again in the background").isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void aDisabledUserIsRefusedWhileTheirTokenIsStillUnexpired() {
         String token = Tokens.fresh("test.revoked");

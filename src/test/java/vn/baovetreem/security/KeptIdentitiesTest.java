@@ -1,9 +1,11 @@
 package vn.baovetreem.security;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import org.junit.jupiter.api.Test;
 import vn.baovetreem.testing.FakeClock;
@@ -11,12 +13,18 @@ import vn.baovetreem.testing.FakeClock;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How long an identity is kept: until the recheck is due or its token expires, whichever comes
- * first; and how many: never more than the bound, stale ones giving way to new ones.
+ * first; and how many: never more than the bound, stale ones giving way to new ones. A token in use
+ * is verified again, once at a time, in the last quarter of its recheck time, while its kept
+ * identity still answers.
  */
 class KeptIdentitiesTest {
 
@@ -99,6 +107,81 @@ class KeptIdentitiesTest {
         assertThat(kept.find(null)).isNull();
         assertThat(kept.find(KeptIdentities.bearerToken("Bearer  token-a"))).isNull();
         assertThat(kept.find(KeptIdentities.bearerToken("bearer token-a"))).isNotNull();
+    }
+
+    @Test
+    void aTokenInUseIsVerifiedAgainOnceInTheLastQuarterOfItsRecheckTimeAndKeptAnew() {
+        SecurityIdentity first = identity("commune.yenphuc");
+        kept.keep("token-a", first, clock.instant().plusSeconds(300));
+        Verifications verifications = new Verifications();
+
+        clock.advance(14);
+        assertThat(kept.identityFor("token-a", verifications).getPrincipal()).isSameAs(first.getPrincipal());
+        assertThat(verifications.started).isEmpty();
+
+        clock.advance(1);
+        assertThat(kept.identityFor("token-a", verifications).getPrincipal()).as("answered while verified")
+                .isSameAs(first.getPrincipal());
+        assertThat(kept.identityFor("token-a", verifications).getPrincipal()).isSameAs(first.getPrincipal());
+        assertThat(verifications.started).as("one at a time").hasSize(1);
+
+        SecurityIdentity second = identity("commune.yenphuc");
+        kept.keep("token-a", second, clock.instant().plusSeconds(300)); // what Keeper does with the verified identity
+        verifications.started.getFirst().complete(second);
+        clock.advance(19);
+        assertThat(kept.identityFor("token-a", verifications).getPrincipal()).as("kept 20 s from the verification")
+                .isSameAs(second.getPrincipal());
+        assertThat(verifications.started).hasSize(2);
+        clock.advance(1);
+        assertThat(kept.find("token-a")).isNull();
+    }
+
+    @Test
+    void aTokenThatFailsItsVerificationIsNoLongerKept() {
+        kept.keep("token-a", identity("commune.yenphuc"), clock.instant().plusSeconds(300));
+        Verifications verifications = new Verifications();
+        clock.advance(15);
+        assertThat(kept.identityFor("token-a", verifications)).isNotNull();
+
+        verifications.started.getFirst().completeExceptionally(new AuthenticationFailedException());
+        assertThat(kept.find("token-a")).isNull();
+        assertThat(kept.identityFor("token-a", verifications)).isNull();
+        assertThat(verifications.started).hasSize(1);
+    }
+
+    @Test
+    void anIdentityKeptUntilItsTokenExpiresIsNotVerifiedAgain() {
+        kept.keep("token-a", identity("commune.yenphuc"), clock.instant().plusSeconds(10));
+        Verifications verifications = new Verifications();
+        clock.advance(9);
+        assertThat(kept.identityFor("token-a", verifications)).isNotNull();
+        assertThat(verifications.started).isEmpty();
+    }
+
+    @Test
+    void aTokenIsKeptAnewOnlyForLonger() {
+        SecurityIdentity first = identity("a");
+        kept.keep("token-a", first, clock.instant().plusSeconds(300));
+        kept.keep("token-a", identity("b"), clock.instant().plusSeconds(10));
+        assertThat(kept.find("token-a").getPrincipal()).isSameAs(first.getPrincipal());
+
+        clock.advance(5);
+        SecurityIdentity later = identity("c");
+        kept.keep("token-a", later, clock.instant().plusSeconds(300));
+        clock.advance(19);
+        assertThat(kept.find("token-a").getPrincipal()).isSameAs(later.getPrincipal());
+    }
+
+    /** Verifications started by {@link KeptIdentities#identityFor}, each ended by the test. */
+    private static final class Verifications implements Function<String, Uni<SecurityIdentity>> {
+        final List<CompletableFuture<SecurityIdentity>> started = new ArrayList<>();
+
+        @Override
+        public Uni<SecurityIdentity> apply(String token) {
+            CompletableFuture<SecurityIdentity> verification = new CompletableFuture<>();
+            started.add(verification);
+            return Uni.createFrom().completionStage(verification);
+        }
     }
 
     private static SecurityIdentity identity(String name) {
