@@ -111,7 +111,7 @@ local function micros() ffi.C.clock_gettime(1, now); return tonumber(now.s) * 10
 local threads = {}
 setup = function(thread) threads[#threads + 1] = thread; thread:set("n", #threads) end
 answered = {}
-function stamped(headers) headers["X-Request-Id"] = "bench-" .. micros(); return headers end
+function stamped(headers) headers["X-Request-Id"] = string.format("bench-%.0f", micros()); return headers end
 function note(headers)
   local sent = tonumber(string.match(headers["X-Request-Id"] or headers["x-request-id"] or "", "^bench%-(%d+)$"))
   if sent then local b = math.floor((micros() - sent) / 100); answered[b] = (answered[b] or 0) + 1 end
