@@ -1,11 +1,10 @@
 package vn.baovetreem.security;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.oidc.common.OidcRequestFilter;
-import io.quarkus.oidc.common.OidcResponseFilter;
 import io.quarkus.oidc.common.runtime.OidcEndpointAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.baovetreem.common.error.ApiException;
 import vn.baovetreem.common.error.ProblemCode;
@@ -16,8 +15,6 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * Bounds the waits for Keycloak and says when it is out of reach. Every call to it (discovery,
@@ -25,69 +22,26 @@ import java.util.function.LongSupplier;
  * {@code cp.oidc.request-timeout}: without this, a frozen Keycloak holds every authenticated
  * request for as long as the caller waits. A token that cannot be checked because Keycloak cannot
  * be reached is a 503 {@code IDENTITY_PROVIDER_UNAVAILABLE}, not a 401: the token may be good, and
- * signing in again would not help.
- * <p>
- * The failure of a call that got no answer in time does not reach the problem mappers: Quarkus
- * OIDC fails the token check without its cause. So this also watches the calls themselves: when a
- * call has waited the whole timeout and Keycloak has answered nothing since it was sent, Keycloak
- * is {@linkplain #silent() silent}, and a token check failing then is an outage.
+ * signing in again would not help. Quarkus OIDC fails the check of a call that got no answer in
+ * time without its cause; {@link KeptIdentities}, which runs every verification of a bearer token,
+ * gives such a failure its cause back.
  */
 @ApplicationScoped
-public class IdentityProviderWaits implements OidcRequestFilter, OidcResponseFilter {
+@Unremovable // found by Quarkus OIDC through a lookup, injected nowhere: removed as unused without this
+public class IdentityProviderWaits implements OidcRequestFilter {
 
     /** Seconds a client should wait before retrying while Keycloak cannot be reached. */
     static final long RETRY_AFTER_SECONDS = 10;
 
-    private static final long NONE = Long.MIN_VALUE;
-
     private final Duration timeout;
-    private final LongSupplier nanos;
-    /** When the first call sent since Keycloak last answered was sent ({@link System#nanoTime()}); {@link #NONE} if none was. */
-    private final AtomicLong waitingSince = new AtomicLong(NONE);
-    /** When the last call was sent. */
-    private volatile long lastSent = NONE;
 
-    @Inject
     IdentityProviderWaits(@ConfigProperty(name = "cp.oidc.request-timeout") Duration timeout) {
-        this(timeout, System::nanoTime);
-    }
-
-    IdentityProviderWaits(Duration timeout, LongSupplier nanos) {
         this.timeout = timeout;
-        this.nanos = nanos;
     }
 
     @Override
     public void filter(OidcRequestContext context) {
         context.request().timeout(timeout.toMillis());
-        sent();
-    }
-
-    @Override
-    public void filter(OidcResponseContext context) {
-        answered();
-    }
-
-    void sent() {
-        long now = nanos.getAsLong();
-        lastSent = now;
-        waitingSince.compareAndSet(NONE, now);
-    }
-
-    void answered() {
-        waitingSince.set(NONE);
-    }
-
-    /**
-     * Whether a call to Keycloak has waited the whole timeout with no answer from Keycloak since it
-     * was sent, and a call was sent within the last two timeouts: the failure judged can be one
-     * of those calls. A token refused without asking Keycloak long after the outage is not taken
-     * for one, even though no answer has come since.
-     */
-    public boolean silent() {
-        long since = waitingSince.get();
-        long now = nanos.getAsLong();
-        return since != NONE && now - since >= timeout.toNanos() && now - lastSent < 2 * timeout.toNanos();
     }
 
     /** The problem a failed authentication stands for when Keycloak could not be reached; empty for a bad token. */

@@ -1,6 +1,7 @@
 package vn.baovetreem.security;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -13,6 +14,8 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +28,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -37,13 +42,16 @@ import java.util.function.Function;
  * for at most {@code CP_ACCESS_RECHECK} after Keycloak last said it was active, as before, and
  * never after it expires (ADR 0020).
  *
- * <p>An authentication mechanism tried before Quarkus OIDC's, it answers a bearer token it keeps and
- * passes on any other (nothing), so that Quarkus OIDC's mechanism, which decodes the token's JSON
- * before anything else (a tenth of a read's processor time), runs only for tokens not kept; the
- * last augmentor ({@link Keeper}) keeps what Quarkus OIDC verified. Only the token exactly as
- * verified finds its identity. The identity is handed out with the request's own routing context.
- * At most {@code CP_TOKEN_CACHE_SIZE} identities are kept; when that many are, stale ones are
- * dropped, and while it stays full new ones are verified each time instead of kept.
+ * <p>An authentication mechanism tried before Quarkus OIDC's, it answers every bearer token: with
+ * the identity kept for it, so that Quarkus OIDC's mechanism, which decodes the token's JSON before
+ * anything else (a tenth of a read's processor time), does not run for it; or else with the
+ * identity Quarkus's identity provider manager verifies it as, as Quarkus OIDC's mechanism would
+ * ask it, one verification for all the requests that send the token while it runs ({@link #verified}).
+ * A request without a bearer token is passed on (nothing) to Quarkus OIDC. The last augmentor
+ * ({@link Keeper}) keeps what Quarkus OIDC verified. Only the token exactly as verified finds its
+ * identity. The identity is handed out with the request's own routing context. At most
+ * {@code CP_TOKEN_CACHE_SIZE} identities are kept; when that many are, stale ones are dropped, and
+ * while it stays full new ones are verified each time instead of kept.
  *
  * <p>A token still in use is verified again before its identity goes stale: in the last quarter of
  * the recheck time the first request that finds it starts one verification in the background and
@@ -68,18 +76,24 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
     private static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
 
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
-    /** The tokens whose verification in the background has started and not ended. */
-    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+    /**
+     * The verifications under way, by token: of a token not kept, awaited by every request that
+     * sent it meanwhile; of a kept one, in the background.
+     */
+    private final Map<String, CompletableFuture<SecurityIdentity>> verifying = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration recheck;
     private final int maxSize;
+    private final Duration requestTimeout;
 
     @Inject
     KeptIdentities(Clock clock, @ConfigProperty(name = "cp.oidc.recheck-after") Duration recheck,
-                   @ConfigProperty(name = "cp.oidc.kept-identities") int maxSize) {
+                   @ConfigProperty(name = "cp.oidc.kept-identities") int maxSize,
+                   @ConfigProperty(name = "cp.oidc.request-timeout") Duration requestTimeout) {
         this.clock = clock;
         this.recheck = recheck;
         this.maxSize = maxSize;
+        this.requestTimeout = requestTimeout;
     }
 
     /** Before Quarkus OIDC's mechanism, whose priority is 1001 unless {@code quarkus.oidc.priority} says otherwise. */
@@ -90,22 +104,35 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        // Verified again as Quarkus OIDC's mechanism would, with this request's routing context.
-        SecurityIdentity identity = identityFor(bearerToken(context.request().getHeader(HttpHeaders.AUTHORIZATION)),
-                token -> identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                        new TokenAuthenticationRequest(new AccessTokenCredential(token)), context)));
-        if (identity == null) {
+        String token = bearerToken(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
             return Uni.createFrom().nullItem();
         }
-        // The routing context Quarkus OIDC ties to the request it verified the token in, tied to this one instead.
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
-        if (identity.getAttributes().containsKey(ROUTING)) {
-            builder.addAttribute(ROUTING, context);
-        }
-        return Uni.createFrom().item(builder.build());
+        // Verified as Quarkus OIDC's mechanism would, with this request's routing context.
+        Function<String, Uni<SecurityIdentity>> verify = t -> identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                new TokenAuthenticationRequest(new AccessTokenCredential(t)), context));
+        SecurityIdentity found = identityFor(token, verify);
+        Uni<SecurityIdentity> identity = found != null ? Uni.createFrom().item(found) : onThisRequest(verified(token, verify));
+        return identity.map(i -> {
+            // The routing context Quarkus OIDC ties to the request it verified the token in, tied to this one instead.
+            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(i);
+            if (i.getAttributes().containsKey(ROUTING)) {
+                builder.addAttribute(ROUTING, context);
+            }
+            return builder.build();
+        });
     }
 
-    /** No challenge of its own: a request without a kept token is Quarkus OIDC's to answer. */
+    /**
+     * {@code identity} delivered on this request's Vert.x context: a verification shared with
+     * other requests ends on the context of the one that started it.
+     */
+    private static Uni<SecurityIdentity> onThisRequest(Uni<SecurityIdentity> identity) {
+        Context request = Vertx.currentContext();
+        return request == null ? identity : identity.emitOn(task -> request.runOnContext(ignored -> task.run()));
+    }
+
+    /** No challenge of its own: a request without a bearer token is Quarkus OIDC's to answer. */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().nullItem();
@@ -191,15 +218,43 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
         if (k == null) {
             return null;
         }
-        if (!clock.instant().isBefore(k.renewFrom()) && renewing.add(token)) {
-            verify.apply(token).subscribe().with(
-                    verified -> renewing.remove(token),
-                    failure -> {
-                        kept.remove(token, k);
-                        renewing.remove(token);
-                    });
+        if (!clock.instant().isBefore(k.renewFrom()) && !verifying.containsKey(token)) {
+            verified(token, verify).subscribe().with(verified -> { }, failure -> kept.remove(token, k));
         }
         return k.identity();
+    }
+
+    /**
+     * The identity {@code verify} finds for a token not kept: one verification for every request
+     * that sends the token while it runs, so that a client starting on many connections with a new
+     * token, or with one whose identity went stale, asks Keycloak once and not once per request.
+     * A verification that fails after waiting the whole request timeout fails as an outage (a
+     * {@link TimeoutException} among its causes), whatever Quarkus OIDC made of it: Keycloak gave
+     * no answer in time, and Quarkus OIDC reports that without its cause, like a bad token.
+     */
+    Uni<SecurityIdentity> verified(String token, Function<String, Uni<SecurityIdentity>> verify) {
+        CompletableFuture<SecurityIdentity> mine = new CompletableFuture<>();
+        CompletableFuture<SecurityIdentity> underWay = verifying.putIfAbsent(token, mine);
+        if (underWay == null) {
+            Instant started = clock.instant();
+            Uni.createFrom().deferred(() -> verify.apply(token)).subscribe().with(
+                    identity -> {
+                        verifying.remove(token, mine);
+                        mine.complete(identity);
+                    },
+                    failure -> {
+                        verifying.remove(token, mine);
+                        mine.completeExceptionally(clock.instant().isBefore(started.plus(requestTimeout)) ? failure : unanswered(failure));
+                    });
+            underWay = mine;
+        }
+        return Uni.createFrom().completionStage(underWay);
+    }
+
+    private AuthenticationFailedException unanswered(Throwable failure) {
+        TimeoutException timeout = new TimeoutException("The identity provider gave no answer within " + requestTimeout);
+        timeout.addSuppressed(failure);
+        return new AuthenticationFailedException(timeout);
     }
 
     private Kept kept(String token) {

@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import org.junit.jupiter.api.Test;
+import vn.baovetreem.common.error.Causes;
 import vn.baovetreem.testing.FakeClock;
 
 import java.security.Principal;
@@ -19,18 +20,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * How long an identity is kept: until the recheck is due or its token expires, whichever comes
  * first; and how many: never more than the bound, stale ones giving way to new ones. A token in use
  * is verified again, once at a time, in the last quarter of its recheck time, while its kept
- * identity still answers.
+ * identity still answers. A token not kept is verified once for all the requests that send it
+ * meanwhile, and a verification that waited the whole request timeout fails as an outage.
  */
 class KeptIdentitiesTest {
 
     private final FakeClock clock = new FakeClock(Instant.parse("2026-12-02T00:00:00Z"));
 
-    private final KeptIdentities kept = new KeptIdentities(clock, Duration.ofSeconds(20), 2);
+    private final KeptIdentities kept = new KeptIdentities(clock, Duration.ofSeconds(20), 2, Duration.ofSeconds(5));
 
     @Test
     void anIdentityIsKeptUntilItsRecheckIsDue() {
@@ -172,7 +175,59 @@ class KeptIdentitiesTest {
         assertThat(kept.find("token-a").getPrincipal()).isSameAs(later.getPrincipal());
     }
 
-    /** Verifications started by {@link KeptIdentities#identityFor}, each ended by the test. */
+    @Test
+    void aTokenNotKeptIsVerifiedOnceForAllTheRequestsThatSendItMeanwhile() {
+        Verifications verifications = new Verifications();
+        Uni<SecurityIdentity> first = kept.verified("token-a", verifications);
+        Uni<SecurityIdentity> second = kept.verified("token-a", verifications);
+        kept.verified("token-b", verifications);
+        assertThat(verifications.started).as("one for token-a, one for token-b").hasSize(2);
+
+        SecurityIdentity identity = identity("commune.yenphuc");
+        verifications.started.getFirst().complete(identity);
+        assertThat(first.await().indefinitely()).isSameAs(identity);
+        assertThat(second.await().indefinitely()).isSameAs(identity);
+        assertThat(verifications.started.get(1)).as("token-b's, still under way").isNotDone();
+
+        kept.verified("token-a", verifications);
+        assertThat(verifications.started).as("a verification ended is not reused").hasSize(3);
+    }
+
+    @Test
+    void aVerificationThatWaitedTheWholeRequestTimeoutFailsAsAnOutageAndOneRefusedSoonerAsARefusal() {
+        Verifications verifications = new Verifications();
+        Uni<SecurityIdentity> unanswered = kept.verified("token-a", verifications);
+        clock.advance(5);
+        AuthenticationFailedException withoutCause = new AuthenticationFailedException();
+        verifications.started.getFirst().completeExceptionally(withoutCause);
+        assertThatThrownBy(() -> unanswered.await().indefinitely())
+                .satisfies(f -> assertThat(IdentityProviderWaits.outage(f)).as("an outage").isPresent())
+                .satisfies(f -> assertThat(Causes.of(f)).as("Quarkus OIDC's failure kept").contains(withoutCause));
+
+        Uni<SecurityIdentity> refused = kept.verified("token-a", verifications);
+        clock.advance(4);
+        verifications.started.get(1).completeExceptionally(withoutCause);
+        assertThatThrownBy(() -> refused.await().indefinitely()).isSameAs(withoutCause)
+                .satisfies(f -> assertThat(IdentityProviderWaits.outage(f)).as("a bad token").isEmpty());
+    }
+
+    @Test
+    void aRequestWhoseTokenWentStaleWhileItWasVerifiedAgainAwaitsThatVerification() {
+        kept.keep("token-a", identity("commune.yenphuc"), clock.instant().plusSeconds(300));
+        Verifications verifications = new Verifications();
+        clock.advance(15);
+        assertThat(kept.identityFor("token-a", verifications)).isNotNull();
+        clock.advance(5);
+        assertThat(kept.identityFor("token-a", verifications)).as("stale").isNull();
+
+        Uni<SecurityIdentity> waiting = kept.verified("token-a", verifications);
+        assertThat(verifications.started).hasSize(1);
+        SecurityIdentity renewed = identity("commune.yenphuc");
+        verifications.started.getFirst().complete(renewed);
+        assertThat(waiting.await().indefinitely()).isSameAs(renewed);
+    }
+
+    /** Verifications started by {@link KeptIdentities}, each ended by the test. */
     private static final class Verifications implements Function<String, Uni<SecurityIdentity>> {
         final List<CompletableFuture<SecurityIdentity>> started = new ArrayList<>();
 

@@ -49,9 +49,6 @@ public class ProblemMappers {
     @Inject
     IdentityProviderProbe identityProvider;
 
-    @Inject
-    IdentityProviderWaits identityProviderWaits;
-
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
         Problem problem = Problem.of(e);
@@ -148,7 +145,7 @@ public class ProblemMappers {
     public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
         // The OIDC extension fails a token check that could not reach Keycloak like a bad token.
         var outage = IdentityProviderWaits.outage(e).or(() -> request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                && (identityProviderWaits.silent() || !identityProvider.reachable())
+                && !identityProvider.reachable()
                 ? Optional.of(IdentityProviderWaits.unavailable()) : Optional.empty());
         if (outage.isPresent()) {
             return identityProviderDown(e, outage.get(), request);
