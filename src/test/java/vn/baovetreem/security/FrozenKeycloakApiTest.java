@@ -41,7 +41,7 @@ class FrozenKeycloakApiTest {
 
         try (AutoCloseable frozen = TestStack.frozenKeycloak()) {
             Api.withToken(known).get("/api/v1/me").then().statusCode(200).body("unit.code", equalTo("06298"));
-            // The first such request too: the failure of a call that timed out reaches the mappers without its cause.
+            // The first such request too, although Quarkus OIDC fails a call that timed out without its cause.
             Api.withToken(unseen).get("/api/v1/me").then().statusCode(503)
                     .body("code", equalTo("IDENTITY_PROVIDER_UNAVAILABLE"))
                     .header("Retry-After", notNullValue());
