@@ -95,16 +95,11 @@ search_sql 99 99 > "$WORK/search-province.sql"
 
 # wrk when installed (its own load costs the machine least: Load.java took 1.2-1.7 ms of the two
 # processors per case transition, wrk 0.2, docs/performance.md), else the JDK's Load.java;
-# both print "N req/s  median  p99  max  non-2xx  answered-p99" (Load.java: non-200). wrk corrects
-# its figures for coordinated omission: an answer slower than twice a connection's mean time per
-# request also counts for the requests a client sending at that mean rate would have sent while
-# it waited, so a stall of the machine weighs once per such request, not once per connection it
-# held (docs/performance.md, "What p99 means here"). answered-p99 is the p99 of the answers
-# themselves: each request carries its send time in X-Request-Id, which the API echoes, and each
-# wrk thread keeps a histogram of them in 0.1 ms buckets. A token lives 300 s: wrk gets a fresh
-# one per measure.
-TIMING_LUA=$(cat scripts/bench/answered.lua)
-{ echo "$TIMING_LUA"; cat <<'LUA'
+# both print "N req/s  median  p99  max  non-2xx  answered-p99" (Load.java: non-200): wrk's
+# percentiles, which it corrects for coordinated omission, and the p99 of the answers themselves
+# (scripts/bench/answered.lua, which each wrk script begins with; docs/performance.md, "What p99
+# means here"). A token lives 300 s: wrk gets a fresh one per measure.
+{ cat scripts/bench/answered.lua; cat <<'LUA'
 local paths = {}
 for line in io.lines(os.getenv("URLS")) do paths[#paths + 1] = line end
 local header = {["Authorization"] = "Bearer " .. os.getenv("TOKEN")}
@@ -116,7 +111,7 @@ LUA
 # alternate on its one connection: thread n assigns the case of line n of $URLS again and again,
 # each time with the ETag of its last answer in If-Match. It reads the case first (one GET per
 # connection and measure), and again after any answer that is not 200.
-{ echo "$TIMING_LUA"; cat <<'LUA'
+{ cat scripts/bench/answered.lua; cat <<'LUA'
 init = function(args)
   local i = 0
   for line in io.lines(os.getenv("URLS")) do i = i + 1; if i == n then path = line end end

@@ -112,15 +112,20 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
         Function<String, Uni<SecurityIdentity>> verify = t -> identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
                 new TokenAuthenticationRequest(new AccessTokenCredential(t)), context));
         SecurityIdentity found = identityFor(token, verify);
-        Uni<SecurityIdentity> identity = found != null ? Uni.createFrom().item(found) : onThisRequest(verified(token, verify));
-        return identity.map(i -> {
-            // The routing context Quarkus OIDC ties to the request it verified the token in, tied to this one instead.
-            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(i);
-            if (i.getAttributes().containsKey(ROUTING)) {
-                builder.addAttribute(ROUTING, context);
-            }
-            return builder.build();
-        });
+        return found != null ? Uni.createFrom().item(forRequest(found, context))
+                : onThisRequest(verified(token, verify)).map(identity -> forRequest(identity, context));
+    }
+
+    /**
+     * {@code identity} tied to this request: the routing context Quarkus OIDC ties to the request
+     * it verified the token in replaced by this one.
+     */
+    private static SecurityIdentity forRequest(SecurityIdentity identity, RoutingContext context) {
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
+        if (identity.getAttributes().containsKey(ROUTING)) {
+            builder.addAttribute(ROUTING, context);
+        }
+        return builder.build();
     }
 
     /**
