@@ -110,10 +110,22 @@ public class KeptIdentities implements HttpAuthenticationMechanism {
         }
         // Verified as Quarkus OIDC's mechanism would, with this request's routing context.
         Function<String, Uni<SecurityIdentity>> verify = t -> identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                new TokenAuthenticationRequest(new AccessTokenCredential(t)), context));
+                new TokenAuthenticationRequest(credential(t)), context));
         SecurityIdentity found = identityFor(token, verify);
         return found != null ? Uni.createFrom().item(forRequest(found, context))
                 : onThisRequest(verified(token, verify)).map(identity -> forRequest(identity, context));
+    }
+
+    /**
+     * {@code token} as Quarkus OIDC's credential, or a refusal of a token it cannot even read: its
+     * constructor throws {@code NoSuchElementException} for {@code "..."}, which would be a 500.
+     */
+    private static AccessTokenCredential credential(String token) {
+        try {
+            return new AccessTokenCredential(token);
+        } catch (RuntimeException unreadable) {
+            throw new AuthenticationFailedException(unreadable);
+        }
     }
 
     /**

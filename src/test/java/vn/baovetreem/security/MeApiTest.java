@@ -12,6 +12,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
+import java.util.List;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,6 +72,14 @@ class MeApiTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void tokensQuarkusCannotEvenReadAreUnauthorized() {
+        // "..." made Quarkus OIDC's credential throw NoSuchElementException: a 500 before.
+        for (String token : List.of("...", "a..", "..b", ".", "", " ")) {
+            Api.withToken(token).get("/api/v1/me").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        }
     }
 
     @Test
